@@ -1,0 +1,53 @@
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type ServerConfig } from './config.ts';
+import { openDatabase, prepareDatabase } from './db/open.ts';
+import type { Database } from './db/types.ts';
+import { createApiServer } from './http/server.ts';
+import type { ServerContext } from './http/types.ts';
+import { JwtKeys } from './jwt.ts';
+import { createAuthHandler } from './auth/handler.ts';
+import { createRestHandler } from './rest/handler.ts';
+
+export interface RunningStack {
+  url: string;
+  config: ServerConfig;
+  db: Database;
+  server: http.Server;
+  /** Re-reads the catalog after DDL run outside migrations (tests, NOTIFY pgrst). */
+  reloadSchema(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, applies Supabase's objects, migrations and seed, and serves the API. */
+export async function startStack(overrides: Partial<ServerConfig> = {}, log: (line: string) => void = () => undefined): Promise<RunningStack> {
+  const config = loadConfig(overrides);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await prepareDatabase(db, { migrationsDir: config.migrationsDir, seedFile: config.seedFile, log });
+  const ctx: ServerContext = { config, db, jwt: new JwtKeys(config.jwtSecret), onSchemaChange: new Set() };
+  const server = createApiServer(ctx, {
+    auth: await createAuthHandler(ctx),
+    rest: await createRestHandler(ctx),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host}:${port}`;
+  if (config.port === 0) config.siteUrl = url;
+  return {
+    url,
+    config,
+    db,
+    server,
+    async reloadSchema() {
+      for (const hook of ctx.onSchemaChange) await hook();
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Public types of the zh→en paragraph aligner. Indices are 0-based paragraph (or sentence) positions.
+
+export interface GlossaryTerm {
+  zh: string;
+  en: string;
+}
+
+/** A link given by position only: what the user confirmed, or what a gold file holds. */
+export interface LinkSpec {
+  zh: number[];
+  en: number[];
+}
+
+export interface AlignOptions {
+  glossary?: readonly GlossaryTerm[];
+  /** Links the translator confirmed; they are kept as they are and the rest is aligned around them. */
+  confirmed?: readonly LinkSpec[];
+  /** English characters per Chinese character to start from (otherwise estimated from the texts). */
+  ratio?: number;
+}
+
+/** Shapes of a link, "zh-en": 1-2 means one Chinese paragraph rendered as two English ones. */
+export type BeadShape = '1-1' | '1-0' | '0-1' | '2-1' | '1-2' | '2-2' | '3-1' | '1-3' | 'other';
+
+export type AnchorKind = 'number' | 'date' | 'percent' | 'ordinal' | 'section' | 'title' | 'glossary';
+
+export type LengthFit = 'good' | 'fair' | 'poor';
+
+export type Reason =
+  | {
+      kind: 'length';
+      /** English characters per Chinese character in this link. */
+      ratio: number;
+      /** The ratio the model expected (fitted on the document). */
+      expected: number;
+      /** Standardised deviation of the English length from the expected one. */
+      deviation: number;
+      fit: LengthFit;
+      text: string;
+    }
+  | { kind: 'anchor-match'; anchor: AnchorKind; zh: string; en: string; text: string }
+  | { kind: 'anchor-missing'; anchor: AnchorKind; side: 'zh' | 'en'; value: string; text: string }
+  | { kind: 'shape'; shape: BeadShape; text: string }
+  | { kind: 'unmatched'; side: 'zh' | 'en'; text: string }
+  | { kind: 'confirmed'; text: string }
+  | { kind: 'edited'; text: string };
+
+export interface Link {
+  zh: number[];
+  en: number[];
+  /** In [0, 1]: how clearly this link beats the alternatives around it. */
+  confidence: number;
+  reasons: Reason[];
+}
+
+export interface AlignResult {
+  links: Link[];
+  /** English characters per Chinese character, as fitted on this document. */
+  ratio: number;
+}
+
+/** A row of the alignment editor: a link plus whether the translator confirmed it. */
+export interface AlignRow extends Link {
+  confirmed: boolean;
+}
