@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import { DEMO_ANON_KEY, DEMO_JWT_SECRET, DEMO_SERVICE_ROLE_KEY } from '../src/config.ts';
 
 export const apiUrl = (): string => inject('apiUrl');
@@ -12,6 +13,8 @@ export function client<T = any>(key: string = anonKey, schema = 'public'): Supab
   return createClient<T>(apiUrl(), key, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     db: { schema },
+    // Node 20 has no global WebSocket, which realtime-js needs as soon as a client is created.
+    realtime: { transport: WebSocket },
   } as never) as SupabaseClient<T>;
 }
 

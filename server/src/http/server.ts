@@ -24,6 +24,9 @@ const EXPOSED_HEADERS = [
   'Proxy-Status',
   'X-Supabase-Api-Version',
   'x-sb-error-code',
+  // GoTrue exposes these for the admin user list's pagination.
+  'X-Total-Count',
+  'Link',
 ].join(', ');
 
 function corsHeaders(req: http.IncomingMessage): Record<string, string> {

@@ -1,0 +1,79 @@
+import type { ApiRequest, ServerContext } from '../http/types.ts';
+import type { Queryable } from '../db/types.ts';
+import { forbidden, unauthorized } from './errors.ts';
+import type { GrantParams, SigningConfig } from './sessions.ts';
+import { sessionExists } from './sessions.ts';
+import { sessionIdOf, subjectOf, verifyBearer, type BearerClaims } from './tokens.ts';
+import { findUserById, type LoadedUser } from './users.ts';
+import type { TokenBucketLimiter } from './rate-limit.ts';
+
+/** What every auth route needs: the server context and the /token limiter. */
+export interface AuthDeps {
+  ctx: ServerContext;
+  tokenLimiter: TokenBucketLimiter;
+}
+
+/** GoTrue's default audience (GOTRUE_JWT_AUD) and default role (GOTRUE_JWT_DEFAULT_GROUP_NAME). */
+export const DEFAULT_AUD = 'authenticated';
+export const DEFAULT_ROLE = 'authenticated';
+/** GOTRUE_JWT_ADMIN_ROLES as the Supabase CLI sets them. */
+export const ADMIN_ROLES = ['service_role', 'supabase_admin'];
+/** GoTrue's minimum gap between two confirmation or email-change mails (SMTP max frequency). */
+export const EMAIL_MAX_FREQUENCY_SECONDS = 60;
+
+export function signingConfig(deps: AuthDeps): SigningConfig {
+  const { config } = deps.ctx;
+  // Read on each use: a stack started on port 0 learns its URL only after listening.
+  return { issuer: `${config.siteUrl}/auth/v1`, secret: config.jwtSecret, expiresIn: config.jwtExpiry };
+}
+
+export function clientIp(req: ApiRequest): string {
+  return req.remoteAddress.replace(/^::ffff:/, '');
+}
+
+export function grantParams(req: ApiRequest): GrantParams {
+  return { userAgent: req.headers['user-agent'] ?? '', ip: clientIp(req) };
+}
+
+/** GoTrue's requestAud: the X-JWT-AUD header, else the bearer's `aud`, else the default audience. */
+export function requestAud(req: ApiRequest, claims?: BearerClaims): string {
+  const header = req.headers['x-jwt-aud'];
+  if (header) return header;
+  const aud = Array.isArray(claims?.aud) ? claims.aud[0] : claims?.aud;
+  return typeof aud === 'string' && aud !== '' ? aud : DEFAULT_AUD;
+}
+
+/** GoTrue's extractBearerToken: `Bearer <token>` or `bearer <token>`. */
+export function bearerToken(req: ApiRequest): string {
+  const match = /^[Bb]earer (\S+)$/.exec(req.headers.authorization ?? '');
+  if (!match) throw unauthorized('no_authorization', 'This endpoint requires a valid Bearer token');
+  return match[1]!;
+}
+
+export interface Authenticated {
+  claims: BearerClaims;
+  user: LoadedUser;
+  sessionId: string | undefined;
+}
+
+/** GoTrue's requireAuthentication: a valid token, its user, and its session when it names one. */
+export async function authenticate(deps: AuthDeps, req: ApiRequest, q: Queryable = deps.ctx.db): Promise<Authenticated> {
+  const claims = await verifyBearer(bearerToken(req), deps.ctx.config.jwtSecret);
+  const userId = subjectOf(claims);
+  const user = await findUserById(q, userId);
+  if (!user) throw forbidden('user_not_found', 'User from sub claim in JWT does not exist');
+  const sessionId = sessionIdOf(claims);
+  if (sessionId && !(await sessionExists(q, sessionId))) {
+    throw forbidden('session_not_found', 'Session from session_id claim in JWT does not exist');
+  }
+  return { claims, user, sessionId };
+}
+
+/** GoTrue's requireAdminCredentials: a valid token whose role is an admin role. */
+export async function requireAdmin(deps: AuthDeps, req: ApiRequest): Promise<BearerClaims> {
+  const claims = await verifyBearer(bearerToken(req), deps.ctx.config.jwtSecret);
+  if (typeof claims.role !== 'string' || !ADMIN_ROLES.includes(claims.role)) {
+    throw forbidden('not_admin', 'User not allowed');
+  }
+  return claims;
+}

@@ -1,0 +1,108 @@
+import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
+import { adminCreateUser, adminDeleteUser, adminListUsers, adminUpdateUser, loadAdminTarget } from './admin.ts';
+import { getUser, logout, updateUser } from './account.ts';
+import { authenticate, type AuthDeps, requireAdmin } from './context.ts';
+import { jsonResponse, renderError } from './errors.ts';
+import { TokenBucketLimiter } from './rate-limit.ts';
+import { loadedUserJson } from './users.ts';
+import { signup } from './signup.ts';
+import { token } from './token.ts';
+
+type Route = (deps: AuthDeps, req: ApiRequest) => Promise<ApiResponse>;
+type MethodTable = Partial<Record<string, Route>>;
+
+const notFoundPage: ApiResponse = { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '404 page not found\n' };
+
+function methodNotAllowed(allowed: MethodTable): ApiResponse {
+  return { status: 405, headers: { Allow: Object.keys(allowed).join(', ') }, body: null };
+}
+
+/** The settings object GoTrue's /settings returns for the Supabase CLI's defaults and this config. */
+function settings(deps: AuthDeps): Record<string, unknown> {
+  const { auth } = deps.ctx.config;
+  const external: Record<string, boolean> = {};
+  for (const provider of [
+    'apple', 'azure', 'bitbucket', 'discord', 'facebook', 'figma', 'fly', 'github', 'gitlab', 'google', 'keycloak', 'kakao',
+    'linkedin', 'linkedin_oidc', 'nextcloud', 'notion', 'spotify', 'slack', 'slack_oidc', 'workos', 'twitch', 'twitter', 'zoom',
+  ]) {
+    external[provider] = false;
+  }
+  return {
+    external: { anonymous_users: true, ...external, email: true, phone: false },
+    disable_signup: auth.disableSignup,
+    mailer_autoconfirm: auth.autoconfirm,
+    phone_autoconfirm: auth.autoconfirm,
+    sms_provider: 'twilio',
+    saml_enabled: false,
+  };
+}
+
+/** The routes GoTrue serves, keyed by path, each with its methods. */
+function routes(): Map<string, MethodTable> {
+  return new Map<string, MethodTable>([
+    [
+      '/health',
+      {
+        GET: async () =>
+          jsonResponse(200, { version: 'v2.180.0-duizhao', name: 'GoTrue', description: 'GoTrue is a user registration and authentication API' }),
+      },
+    ],
+    // GoTrue publishes only asymmetric keys; with the HS256 secret alone the set is empty.
+    ['/.well-known/jwks.json', { GET: async () => jsonResponse(200, { keys: [] }, { 'Cache-Control': 'public, max-age=600' }) }],
+    ['/settings', { GET: async (deps) => jsonResponse(200, settings(deps)) }],
+    ['/signup', { POST: signup }],
+    ['/token', { POST: token }],
+    [
+      '/user',
+      {
+        GET: async (deps, req) => getUser(deps, req, await authenticate(deps, req)),
+        PUT: async (deps, req) => updateUser(deps, req, await authenticate(deps, req)),
+      },
+    ],
+    ['/logout', { POST: async (deps, req) => logout(deps, req, await authenticate(deps, req)) }],
+  ]);
+}
+
+/** /admin/*: the admin check runs before routing, as GoTrue's /admin router middleware does. */
+async function admin(deps: AuthDeps, req: ApiRequest, path: string): Promise<ApiResponse> {
+  const claims = await requireAdmin(deps, req);
+  if (path === '/admin/users') {
+    const table: MethodTable = {
+      GET: (d, r) => adminListUsers(d, r, claims),
+      POST: (d, r) => adminCreateUser(d, r, claims),
+    };
+    const route = table[req.method];
+    return route ? route(deps, req) : methodNotAllowed(table);
+  }
+  const match = /^\/admin\/users\/([^/]+)$/.exec(path);
+  if (!match) return notFoundPage;
+  const table: MethodTable = {
+    GET: async (d) => jsonResponse(200, loadedUserJson(await loadAdminTarget(d.ctx.db, match[1]!))),
+    PUT: async (d, r) => adminUpdateUser(d, r, claims, await loadAdminTarget(d.ctx.db, match[1]!)),
+    DELETE: async (d, r) => adminDeleteUser(d, r, claims, await loadAdminTarget(d.ctx.db, match[1]!)),
+  };
+  const route = table[req.method];
+  return route ? route(deps, req) : methodNotAllowed(table);
+}
+
+/** The GoTrue-compatible service mounted at /auth/v1. */
+export async function createAuthHandler(ctx: ServerContext): Promise<Handler> {
+  const deps: AuthDeps = {
+    ctx,
+    tokenLimiter: new TokenBucketLimiter(ctx.config.auth.tokenRateLimit, ctx.config.auth.tokenRateWindowMs),
+  };
+  const table = routes();
+  return async (req) => {
+    const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path;
+    try {
+      if (path === '/admin' || path.startsWith('/admin/')) return await admin(deps, req, path);
+      const methods = table.get(path);
+      if (!methods) return notFoundPage;
+      const route = methods[req.method === 'HEAD' ? 'GET' : req.method];
+      if (!route) return methodNotAllowed(methods);
+      return await route(deps, req);
+    } catch (e) {
+      return renderError(e, req.headers);
+    }
+  };
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { ApiRequest } from '../http/types.ts';
+import { badRequest } from './errors.ts';
+
+// Go's encoding/json leaves a field at its zero value when the JSON holds null, so null means absent.
+const str = z.string().nullish();
+const obj = z.record(z.string(), z.unknown()).nullish();
+const bool = z.boolean().nullish();
+
+export const signupBody = z.object({
+  email: str,
+  phone: str,
+  password: str,
+  data: obj,
+  channel: str,
+  code_challenge: str,
+  code_challenge_method: str,
+});
+
+export const passwordGrantBody = z.object({ email: str, phone: str, password: str });
+export const refreshGrantBody = z.object({ refresh_token: str });
+
+export const userUpdateBody = z.object({
+  email: str,
+  password: z.string().nullish(),
+  nonce: str,
+  data: obj,
+  app_metadata: obj,
+  phone: str,
+  channel: str,
+  code_challenge: str,
+  code_challenge_method: str,
+});
+
+export const adminUserBody = z.object({
+  id: str,
+  aud: str,
+  role: str,
+  email: str,
+  phone: str,
+  password: z.string().nullish(),
+  password_hash: str,
+  email_confirm: bool,
+  phone_confirm: bool,
+  user_metadata: obj,
+  app_metadata: obj,
+  ban_duration: str,
+});
+
+export const adminDeleteBody = z.object({ should_soft_delete: bool });
+
+/** The Go struct each body decodes into, named in GoTrue's type-mismatch messages. */
+const GO_STRUCT = new Map<z.ZodType, string>([
+  [signupBody, 'SignupParams'],
+  [passwordGrantBody, 'PasswordGrantParams'],
+  [refreshGrantBody, 'RefreshTokenGrantParams'],
+  [userUpdateBody, 'UserUpdateParams'],
+  [adminUserBody, 'AdminUserParams'],
+  [adminDeleteBody, 'adminUserDeleteParams'],
+]);
+
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'object';
+  return typeof value;
+}
+
+const GO_TYPE: Record<string, string> = { string: 'string', boolean: 'bool', record: 'map[string]interface {}', object: 'map[string]interface {}' };
+
+/**
+ * Decodes a JSON request body into `schema`, failing as GoTrue's retrieveRequestParams does:
+ * 400 `bad_json` "Could not parse request body as JSON: …" for unparseable bodies and for
+ * values of the wrong JSON type.
+ */
+export function parseBody<S extends z.ZodObject>(req: ApiRequest, schema: S): z.infer<S> {
+  const text = req.body.toString('utf8');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const reason = text.trim() === '' ? 'unexpected end of JSON input' : (e as Error).message;
+    throw badRequest('bad_json', `Could not parse request body as JSON: ${reason}`);
+  }
+  const struct = GO_STRUCT.get(schema) ?? 'params';
+  if (raw === null) raw = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw badRequest('bad_json', `Could not parse request body as JSON: json: cannot unmarshal ${jsonKind(raw)} into Go value of type api.${struct}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.');
+  const value = (raw as Record<string, unknown>)[String(issue.path[0])];
+  const expected = issue.code === 'invalid_type' ? String(issue.expected) : 'string';
+  throw badRequest(
+    'bad_json',
+    `Could not parse request body as JSON: json: cannot unmarshal ${jsonKind(value)} into Go struct field ${struct}.${field} of type ${GO_TYPE[expected] ?? expected}`,
+  );
+}
+
+// badoux/checkmail's ValidateFormat pattern, which GoTrue's validateEmail applies.
+const EMAIL_FORMAT =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/** GoTrue's validateEmail: required, at most 255 characters, checkmail's format; returns it lower-cased. */
+export function validateEmail(email: string): string {
+  if (email === '') throw badRequest('validation_failed', 'An email address is required');
+  if (email.length > 255) throw badRequest('validation_failed', 'An email address is too long');
+  if (!EMAIL_FORMAT.test(email)) throw badRequest('validation_failed', 'Unable to validate email address: invalid format');
+  return email.toLowerCase();
+}
+
+/** GoTrue's formatPhoneNumber: no leading `+`, no spaces. */
+export function formatPhone(phone: string): string {
+  return phone.replace(/^\+/, '').replaceAll(' ', '');
+}
+
+/** GoTrue's validatePhone: E.164 digits after formatting. */
+export function validatePhone(phone: string): string {
+  const formatted = formatPhone(phone);
+  if (!/^[1-9]\d{1,14}$/.test(formatted)) {
+    throw badRequest('validation_failed', 'Invalid phone number format (E.164 required)');
+  }
+  return formatted;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+export const NIL_UUID = '00000000-0000-0000-0000-000000000000';

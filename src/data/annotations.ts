@@ -1,0 +1,180 @@
+// Notes on paragraphs: listed per document, created with a plain insert, changed through
+// save_annotation (optimistic version check), deleted by their author.
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { supabase } from './client.ts';
+import { asConflict, ConflictError } from './errors.ts';
+import { entityKeys } from './keys.ts';
+import { progressKeys } from './document-progress.ts';
+
+export const annotationStatusSchema = z.enum(['draft', 'submitted', 'approved', 'rejected']);
+export type AnnotationStatus = z.infer<typeof annotationStatusSchema>;
+export const annotationKindSchema = z.enum(['note', 'term', 'person', 'place', 'organisation', 'treaty', 'date', 'question']);
+export type AnnotationKind = z.infer<typeof annotationKindSchema>;
+export const ANNOTATION_KINDS: readonly AnnotationKind[] = annotationKindSchema.options;
+
+export const annotationSchema = z.object({
+  id: z.string(),
+  paragraph_id: z.string(),
+  author_id: z.string(),
+  status: annotationStatusSchema,
+  target: z.enum(['source', 'translation']).catch('source'),
+  quote_exact: z.string().nullable().optional(),
+  quote_prefix: z.string().nullable().optional(),
+  quote_suffix: z.string().nullable().optional(),
+  start_offset: z.number().int().nullable().optional(),
+  end_offset: z.number().int().nullable().optional(),
+  body: z.unknown(),
+  body_text: z.string().nullable().optional(),
+  kind: annotationKindSchema.catch('note'),
+  tags: z
+    .array(z.string())
+    .nullable()
+    .optional()
+    .transform((t) => t ?? []),
+  version: z.number().int(),
+  review_comment: z.string().nullable().optional(),
+  reviewed_by: z.string().nullable().optional(),
+  reviewed_at: z.string().nullable().optional(),
+  created_at: z.string(),
+  updated_at: z.string().nullable().optional(),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+export const ANNOTATION_COLUMNS =
+  'id,paragraph_id,author_id,status,target,quote_exact,quote_prefix,quote_suffix,start_offset,end_offset,body,body_text,kind,tags,version,review_comment,reviewed_by,reviewed_at,created_at,updated_at';
+
+const PAGE = 1000;
+
+export const annotationKeys = entityKeys('annotations');
+
+/** All notes the user may see on a document's paragraphs (RLS hides others' drafts). */
+export async function fetchDocumentAnnotations(documentId: string, signal?: AbortSignal): Promise<Annotation[]> {
+  const all: Annotation[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    let query = supabase
+      .from('annotations')
+      .select(`${ANNOTATION_COLUMNS},paragraphs!inner(document_id)`)
+      .eq('paragraphs.document_id', documentId)
+      .order('created_at')
+      .order('id')
+      .range(offset, offset + PAGE - 1);
+    if (signal) query = query.abortSignal(signal);
+    const { data } = await query.throwOnError();
+    const rows = z.array(annotationSchema).parse(data);
+    all.push(...rows);
+    if (rows.length < PAGE) return all;
+  }
+}
+
+export const documentAnnotationsQuery = (documentId: string) =>
+  queryOptions({
+    queryKey: annotationKeys.list({ documentId }),
+    queryFn: ({ signal }) => fetchDocumentAnnotations(documentId, signal),
+  });
+
+export function useDocumentAnnotations(documentId: string) {
+  return useQuery(documentAnnotationsQuery(documentId));
+}
+
+export interface NewAnnotation {
+  paragraph_id: string;
+  target: 'source' | 'translation';
+  quote_exact: string | null;
+  quote_prefix: string | null;
+  quote_suffix: string | null;
+  start_offset: number | null;
+  end_offset: number | null;
+  body: unknown;
+  body_text: string;
+  kind: AnnotationKind;
+  tags: string[];
+  status: 'draft' | 'submitted';
+}
+
+export type AnnotationPatch = Partial<Pick<Annotation, 'body' | 'body_text' | 'kind' | 'tags' | 'status'>>;
+
+export async function insertAnnotation(values: NewAnnotation): Promise<Annotation> {
+  const { data } = await supabase.from('annotations').insert(values).select(ANNOTATION_COLUMNS).single().throwOnError();
+  return annotationSchema.parse(data);
+}
+
+/** Applies a patch if `expectedVersion` is still current; throws ConflictError otherwise. */
+export async function saveAnnotation(id: string, expectedVersion: number, patch: AnnotationPatch): Promise<Annotation> {
+  try {
+    const { data } = await supabase.rpc('save_annotation', { p_id: id, p_expected_version: expectedVersion, p_patch: patch }).throwOnError();
+    return annotationSchema.parse(Array.isArray(data) ? data[0] : data);
+  } catch (e) {
+    const conflict = asConflict(e);
+    if (!conflict) throw e;
+    const current = annotationSchema.safeParse(conflict.current);
+    throw new ConflictError(current.success ? current.data : null);
+  }
+}
+
+export async function deleteAnnotation(id: string): Promise<void> {
+  await supabase.from('annotations').delete().eq('id', id).throwOnError();
+}
+
+function useDocumentAnnotationMutation<V, R>(
+  documentId: string,
+  run: (vars: V) => Promise<R>,
+  optimistic: (list: Annotation[], vars: V) => Annotation[],
+  onSuccess?: (list: Annotation[], result: R, vars: V) => Annotation[],
+) {
+  const queryClient = useQueryClient();
+  const key = documentAnnotationsQuery(documentId).queryKey;
+  return useMutation({
+    mutationFn: run,
+    onMutate: async (vars: V) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData(key);
+      if (previous) queryClient.setQueryData(key, optimistic(previous, vars));
+      return { previous };
+    },
+    onError: (_e, _vars, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onSuccess: (result, vars) => {
+      if (onSuccess) queryClient.setQueryData(key, (list) => (list ? onSuccess(list, result, vars) : list));
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: key }),
+        queryClient.invalidateQueries({ queryKey: progressKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['review-queue'] }),
+      ]),
+  });
+}
+
+export function useCreateAnnotation(documentId: string, authorId: string) {
+  return useDocumentAnnotationMutation(
+    documentId,
+    (values: NewAnnotation & { tempId: string }) => {
+      const { tempId: _tempId, ...row } = values;
+      return insertAnnotation(row);
+    },
+    (list, { tempId, ...values }) => [
+      ...list,
+      { ...values, id: tempId, author_id: authorId, version: 0, review_comment: null, created_at: new Date().toISOString() },
+    ],
+    (list, created, { tempId }) => list.map((a) => (a.id === tempId ? created : a)),
+  );
+}
+
+export function useSaveAnnotation(documentId: string) {
+  return useDocumentAnnotationMutation(
+    documentId,
+    ({ annotation, patch }: { annotation: Annotation; patch: AnnotationPatch }) => saveAnnotation(annotation.id, annotation.version, patch),
+    (list, { annotation, patch }) => list.map((a) => (a.id === annotation.id ? { ...a, ...patch } : a)),
+    (list, saved) => list.map((a) => (a.id === saved.id ? saved : a)),
+  );
+}
+
+export function useDeleteAnnotation(documentId: string) {
+  return useDocumentAnnotationMutation(
+    documentId,
+    (annotation: Annotation) => deleteAnnotation(annotation.id),
+    (list, annotation) => list.filter((a) => a.id !== annotation.id),
+  );
+}

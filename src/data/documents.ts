@@ -1,0 +1,65 @@
+// Documents of the user's projects (list) and one document's header (detail).
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { supabase } from './client.ts';
+import { entityKeys } from './keys.ts';
+
+export const documentSchema = z.object({
+  id: z.string(),
+  project_id: z.string(),
+  title: z.string(),
+  published_on: z.string().nullable().optional(),
+  keywords: z
+    .array(z.string())
+    .nullable()
+    .optional()
+    .transform((k) => k ?? []),
+  collection: z.string().nullable().optional(),
+  source_line: z.string().nullable().optional(),
+  created_at: z.string().nullable().optional(),
+});
+export type DocumentRow = z.infer<typeof documentSchema>;
+
+const COLUMNS = 'id,project_id,title,published_on,keywords,collection,source_line,created_at';
+
+export const documentKeys = entityKeys('documents');
+
+export async function fetchDocuments(projectIds: readonly string[], signal?: AbortSignal): Promise<DocumentRow[]> {
+  if (projectIds.length === 0) return [];
+  let query = supabase
+    .from('documents')
+    .select(COLUMNS)
+    .in('project_id', [...projectIds])
+    .order('published_on', { ascending: false, nullsFirst: false })
+    .order('title');
+  if (signal) query = query.abortSignal(signal);
+  const { data } = await query.throwOnError();
+  return z.array(documentSchema).parse(data);
+}
+
+export async function fetchDocument(id: string, signal?: AbortSignal): Promise<DocumentRow> {
+  let query = supabase.from('documents').select(COLUMNS).eq('id', id);
+  if (signal) query = query.abortSignal(signal);
+  const { data } = await query.single().throwOnError();
+  return documentSchema.parse(data);
+}
+
+export const documentsQuery = (projectIds: readonly string[]) =>
+  queryOptions({
+    queryKey: documentKeys.list({ projectIds: [...projectIds].sort() }),
+    queryFn: ({ signal }) => fetchDocuments(projectIds, signal),
+  });
+
+export const documentQuery = (id: string) =>
+  queryOptions({
+    queryKey: documentKeys.detail(id),
+    queryFn: ({ signal }) => fetchDocument(id, signal),
+  });
+
+export function useDocuments(projectIds: readonly string[]) {
+  return useQuery({ ...documentsQuery(projectIds), enabled: projectIds.length > 0 });
+}
+
+export function useDocument(id: string) {
+  return useQuery(documentQuery(id));
+}

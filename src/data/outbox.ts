@@ -1,0 +1,316 @@
+// The translation outbox: every edit is kept in durable storage (IndexedDB in the app) until the
+// server acknowledges it. Edits are sent debounced, carry the version the user started from, are
+// retried with backoff while offline, and a stale version turns into a conflict the user resolves.
+import { ConflictError, isNetworkError, errorMessage } from './errors.ts';
+import type { Translation, TranslationStatus } from './translations.ts';
+
+export interface TranslationDraft {
+  body: unknown;
+  text: string;
+  /** Status to set with this save; null leaves it to the server. */
+  status: TranslationStatus | null;
+}
+
+export interface PendingEdit extends TranslationDraft {
+  paragraphId: string;
+  documentId: string;
+  userId: string;
+  /** Version of the row the user started editing from. */
+  baseVersion: number;
+  /** Increases with every keystroke-level change; tells a stale acknowledgement from a current one. */
+  seq: number;
+  editedAt: number;
+  /** The server's row when a save was refused as stale; kept so a reload still shows the conflict. */
+  conflict?: Translation | null;
+}
+
+export type RowPhase = 'pending' | 'saving' | 'saved' | 'offline' | 'conflict' | 'error';
+
+export interface RowState {
+  phase: RowPhase;
+  /** The unacknowledged edit, or null once saved. */
+  edit: PendingEdit | null;
+  /** The server's current row when phase is 'conflict'. */
+  theirs: Translation | null;
+  error: string | null;
+  savedAt: number | null;
+}
+
+export interface OutboxSummary {
+  unsaved: number;
+  saving: number;
+  offline: number;
+  conflicts: number;
+  errors: number;
+  lastSavedAt: number | null;
+}
+
+export interface OutboxStorage {
+  get(key: string): Promise<PendingEdit | undefined>;
+  set(key: string, value: PendingEdit): Promise<void>;
+  del(key: string): Promise<void>;
+  values(): Promise<PendingEdit[]>;
+}
+
+export interface OutboxDeps {
+  save: (edit: PendingEdit) => Promise<Translation>;
+  storage: OutboxStorage;
+  /** Called with the acknowledged row (to update caches). */
+  onSaved?: (row: Translation, edit: PendingEdit) => void;
+  isOnline?: () => boolean;
+  debounceMs?: number;
+  maxBackoffMs?: number;
+  now?: () => number;
+}
+
+export type ConflictResolution = { choice: 'mine' } | { choice: 'theirs' } | { choice: 'merged'; draft: TranslationDraft };
+
+export interface EditTarget {
+  paragraphId: string;
+  documentId: string;
+  userId: string;
+  /** The version shown to the user when they started editing. */
+  baseVersion: number;
+}
+
+function sameContent(a: { text: string; body: unknown }, b: { text: string; body: unknown }): boolean {
+  return a.text === b.text && JSON.stringify(a.body) === JSON.stringify(b.body);
+}
+
+export class TranslationOutbox {
+  private rows = new Map<string, RowState>();
+  private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private inFlight = new Map<string, Promise<void>>();
+  private attempts = new Map<string, number>();
+  private listeners = new Set<() => void>();
+  private seq = 0;
+  private summary: OutboxSummary = { unsaved: 0, saving: 0, offline: 0, conflicts: 0, errors: 0, lastSavedAt: null };
+  private readonly debounceMs: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.debounceMs = deps.debounceMs ?? 800;
+    this.maxBackoffMs = deps.maxBackoffMs ?? 30_000;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getRow(paragraphId: string): RowState | undefined {
+    return this.rows.get(paragraphId);
+  }
+
+  getSummary(): OutboxSummary {
+    return this.summary;
+  }
+
+  hasUnsaved(): boolean {
+    return this.summary.unsaved > 0;
+  }
+
+  /** Loads edits left from an earlier session (reload, closed tab, crash) and sends them. */
+  async restore(userId: string): Promise<void> {
+    const stored = await this.deps.storage.values();
+    for (const edit of stored) {
+      if (edit.userId !== userId || this.rows.get(edit.paragraphId)?.edit) continue;
+      this.seq = Math.max(this.seq, edit.seq);
+      if (edit.conflict) {
+        this.setRow(edit.paragraphId, { phase: 'conflict', edit, theirs: edit.conflict, error: null, savedAt: null });
+      } else {
+        this.setRow(edit.paragraphId, { phase: 'pending', edit, theirs: null, error: null, savedAt: null });
+        this.schedule(edit.paragraphId, 0);
+      }
+    }
+  }
+
+  /** Records a change; sent after the debounce, or at once with `immediate` (mark translated, blur). */
+  edit(target: EditTarget, draft: TranslationDraft, options: { immediate?: boolean } = {}): void {
+    const current = this.rows.get(target.paragraphId);
+    if (current?.phase === 'conflict') return;
+    const previous = current?.edit;
+    const edit: PendingEdit = {
+      paragraphId: target.paragraphId,
+      documentId: target.documentId,
+      userId: target.userId,
+      baseVersion: previous ? previous.baseVersion : target.baseVersion,
+      body: draft.body,
+      text: draft.text,
+      // A status chosen earlier (mark translated) stays until it reached the server.
+      status: draft.status ?? previous?.status ?? null,
+      seq: ++this.seq,
+      editedAt: this.now(),
+    };
+    const phase: RowPhase = this.inFlight.has(target.paragraphId) ? 'saving' : current?.phase === 'offline' ? 'offline' : 'pending';
+    this.setRow(target.paragraphId, { phase, edit, theirs: null, error: null, savedAt: current?.savedAt ?? null });
+    void this.deps.storage.set(target.paragraphId, edit);
+    this.schedule(target.paragraphId, options.immediate ? 0 : this.debounceMs);
+  }
+
+  /** Sends a row's edit now (if any). Resolves when that attempt is over. */
+  flush(paragraphId: string): Promise<void> {
+    this.clearTimer(paragraphId);
+    const running = this.inFlight.get(paragraphId);
+    if (running) return running.then(() => this.flushIfChanged(paragraphId));
+    const row = this.rows.get(paragraphId);
+    if (!row?.edit || row.phase === 'conflict' || row.phase === 'error') return Promise.resolve();
+    if (this.deps.isOnline && !this.deps.isOnline()) {
+      this.setRow(paragraphId, { ...row, phase: 'offline' });
+      return Promise.resolve();
+    }
+    const promise = this.send(paragraphId, row.edit).finally(() => this.inFlight.delete(paragraphId));
+    this.inFlight.set(paragraphId, promise);
+    return promise;
+  }
+
+  /** Sends every waiting edit (the connection came back, or the page is being hidden). */
+  async flushAll(): Promise<void> {
+    const ids = [...this.rows.entries()].filter(([, r]) => r.edit && r.phase !== 'conflict' && r.phase !== 'error').map(([id]) => id);
+    await Promise.all(ids.map((id) => this.flush(id)));
+  }
+
+  handleOnline(): void {
+    this.attempts.clear();
+    void this.flushAll();
+  }
+
+  async resolveConflict(paragraphId: string, resolution: ConflictResolution): Promise<void> {
+    const row = this.rows.get(paragraphId);
+    if (!row || row.phase !== 'conflict' || !row.edit || !row.theirs) return;
+    const theirs = row.theirs;
+    if (resolution.choice === 'theirs') {
+      await this.deps.storage.del(paragraphId);
+      this.setRow(paragraphId, { phase: 'saved', edit: null, theirs: null, error: null, savedAt: this.now() });
+      this.deps.onSaved?.(theirs, row.edit);
+      return;
+    }
+    const draft = resolution.choice === 'mine' ? row.edit : resolution.draft;
+    const edit: PendingEdit = {
+      ...row.edit,
+      body: draft.body,
+      text: draft.text,
+      status: draft.status,
+      baseVersion: theirs.version,
+      seq: ++this.seq,
+      editedAt: this.now(),
+      conflict: null,
+    };
+    this.setRow(paragraphId, { phase: 'pending', edit, theirs: null, error: null, savedAt: row.savedAt });
+    await this.deps.storage.set(paragraphId, edit);
+    await this.flush(paragraphId);
+  }
+
+  /** Drops a row's unsent edit after a permanent failure (the user chose to discard it). */
+  async discard(paragraphId: string): Promise<void> {
+    this.clearTimer(paragraphId);
+    await this.deps.storage.del(paragraphId);
+    this.rows.delete(paragraphId);
+    this.changed();
+  }
+
+  /** Retries a row that failed for another reason than the network. */
+  retry(paragraphId: string): Promise<void> {
+    const row = this.rows.get(paragraphId);
+    if (row?.phase === 'error') this.setRow(paragraphId, { ...row, phase: 'pending', error: null });
+    return this.flush(paragraphId);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.listeners.clear();
+  }
+
+  private async send(paragraphId: string, edit: PendingEdit): Promise<void> {
+    this.setRow(paragraphId, { ...this.rows.get(paragraphId)!, phase: 'saving' });
+    try {
+      const saved = await this.deps.save(edit);
+      this.acknowledge(paragraphId, edit, saved);
+    } catch (e) {
+      if (e instanceof ConflictError) {
+        const theirs = (e.current ?? null) as Translation | null;
+        // Our own earlier save may have committed with its answer lost: the same content is no conflict.
+        if (theirs && sameContent(theirs, edit) && (!edit.status || edit.status === theirs.status)) {
+          this.acknowledge(paragraphId, edit, theirs);
+          return;
+        }
+        const latest = this.rows.get(paragraphId)?.edit ?? edit;
+        const stored: PendingEdit = { ...latest, conflict: theirs };
+        this.setRow(paragraphId, { phase: 'conflict', edit: stored, theirs, error: null, savedAt: null });
+        await this.deps.storage.set(paragraphId, stored);
+        return;
+      }
+      const row = this.rows.get(paragraphId)!;
+      if (isNetworkError(e)) {
+        this.setRow(paragraphId, { ...row, phase: 'offline' });
+        const attempt = (this.attempts.get(paragraphId) ?? 0) + 1;
+        this.attempts.set(paragraphId, attempt);
+        this.schedule(paragraphId, Math.min(this.maxBackoffMs, 1000 * 2 ** (attempt - 1)));
+        return;
+      }
+      this.setRow(paragraphId, { ...row, phase: 'error', error: errorMessage(e) });
+    }
+  }
+
+  private acknowledge(paragraphId: string, sent: PendingEdit, saved: Translation): void {
+    this.attempts.delete(paragraphId);
+    this.deps.onSaved?.(saved, sent);
+    const latest = this.rows.get(paragraphId)?.edit;
+    if (!latest || latest.seq === sent.seq) {
+      void this.deps.storage.del(paragraphId);
+      this.setRow(paragraphId, { phase: 'saved', edit: null, theirs: null, error: null, savedAt: this.now() });
+      return;
+    }
+    // Typing went on while this save was in flight: the rest continues from the version we just wrote.
+    const rebased: PendingEdit = { ...latest, baseVersion: saved.version, status: latest.status === sent.status ? null : latest.status };
+    this.setRow(paragraphId, { phase: 'pending', edit: rebased, theirs: null, error: null, savedAt: this.now() });
+    void this.deps.storage.set(paragraphId, rebased);
+    if (!this.timers.has(paragraphId)) this.schedule(paragraphId, this.debounceMs);
+  }
+
+  private flushIfChanged(paragraphId: string): Promise<void> {
+    const row = this.rows.get(paragraphId);
+    return row?.edit && row.phase !== 'conflict' ? this.flush(paragraphId) : Promise.resolve();
+  }
+
+  private schedule(paragraphId: string, delay: number): void {
+    this.clearTimer(paragraphId);
+    this.timers.set(
+      paragraphId,
+      setTimeout(() => {
+        this.timers.delete(paragraphId);
+        void this.flush(paragraphId);
+      }, delay),
+    );
+  }
+
+  private clearTimer(paragraphId: string): void {
+    const t = this.timers.get(paragraphId);
+    if (t !== undefined) clearTimeout(t);
+    this.timers.delete(paragraphId);
+  }
+
+  private now(): number {
+    return this.deps.now ? this.deps.now() : Date.now();
+  }
+
+  private setRow(paragraphId: string, state: RowState): void {
+    this.rows.set(paragraphId, state);
+    this.changed();
+  }
+
+  private changed(): void {
+    const s: OutboxSummary = { unsaved: 0, saving: 0, offline: 0, conflicts: 0, errors: 0, lastSavedAt: null };
+    for (const r of this.rows.values()) {
+      if (r.edit) s.unsaved++;
+      if (r.phase === 'saving') s.saving++;
+      if (r.phase === 'offline') s.offline++;
+      if (r.phase === 'conflict') s.conflicts++;
+      if (r.phase === 'error') s.errors++;
+      if (r.savedAt && (!s.lastSavedAt || r.savedAt > s.lastSavedAt)) s.lastSavedAt = r.savedAt;
+    }
+    this.summary = s;
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,55 @@
+// Profiles (display name and email) of the people the user works with.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { supabase } from './client.ts';
+import { entityKeys } from './keys.ts';
+
+export const profileSchema = z.object({
+  id: z.string(),
+  display_name: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+});
+export interface Profile {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
+const toProfile = (p: z.infer<typeof profileSchema>): Profile => ({
+  id: p.id,
+  email: p.email ?? '',
+  displayName: p.display_name || p.email || p.id.slice(0, 8),
+});
+
+export const profileKeys = entityKeys('profiles');
+
+export async function fetchProfiles(ids: readonly string[], signal?: AbortSignal): Promise<Profile[]> {
+  if (ids.length === 0) return [];
+  let query = supabase.from('profiles').select('id,display_name,email').in('id', [...ids]);
+  if (signal) query = query.abortSignal(signal);
+  const { data } = await query.throwOnError();
+  return z.array(profileSchema).parse(data).map(toProfile);
+}
+
+export async function findProfileByEmail(email: string): Promise<Profile | null> {
+  const { data } = await supabase.from('profiles').select('id,display_name,email').eq('email', email.trim().toLowerCase()).limit(1).throwOnError();
+  const rows = z.array(profileSchema).parse(data);
+  return rows[0] ? toProfile(rows[0]) : null;
+}
+
+export const profilesQuery = (ids: readonly string[]) => {
+  const sorted = [...new Set(ids)].sort();
+  return queryOptions({
+    queryKey: profileKeys.list({ ids: sorted }),
+    queryFn: ({ signal }) => fetchProfiles(sorted, signal),
+    staleTime: 5 * 60_000,
+  });
+};
+
+/** Profiles by id for a set of user ids (one request). */
+export function useProfiles(ids: readonly string[]) {
+  const query = useQuery({ ...profilesQuery(ids), enabled: ids.length > 0 });
+  const byId = new Map<string, Profile>();
+  for (const p of query.data ?? []) byId.set(p.id, p);
+  return byId;
+}

@@ -1,0 +1,56 @@
+// Projects the signed-in user belongs to, with the roles they hold in each.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { supabase } from './client.ts';
+import { entityKeys } from './keys.ts';
+
+export const roleSchema = z.enum(['owner', 'translator', 'researcher', 'reviewer']);
+export type Role = z.infer<typeof roleSchema>;
+export const ROLES: readonly Role[] = roleSchema.options;
+
+const projectRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  created_by: z.string().nullable().optional(),
+  project_members: z.array(z.object({ user_id: z.string(), role: roleSchema })).nullable().optional(),
+});
+
+export interface Project {
+  id: string;
+  name: string;
+  description: string | null;
+  /** Roles of the signed-in user in this project (one person may hold several). */
+  roles: Role[];
+}
+
+export const projectKeys = entityKeys('projects');
+
+export async function fetchProjects(userId: string, signal?: AbortSignal): Promise<Project[]> {
+  let query = supabase.from('projects').select('id,name,description,created_by,project_members(user_id,role)').order('name');
+  if (signal) query = query.abortSignal(signal);
+  const { data } = await query.throwOnError();
+  return z
+    .array(projectRowSchema)
+    .parse(data)
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      description: p.description ?? null,
+      roles: (p.project_members ?? []).filter((m) => m.user_id === userId).map((m) => m.role),
+    }));
+}
+
+export const projectsQuery = (userId: string) =>
+  queryOptions({
+    queryKey: projectKeys.list({ userId }),
+    queryFn: ({ signal }) => fetchProjects(userId, signal),
+  });
+
+export function useProjects(userId: string) {
+  return useQuery(projectsQuery(userId));
+}
+
+export function hasRole(project: Pick<Project, 'roles'> | undefined, ...roles: Role[]): boolean {
+  return !!project && project.roles.some((r) => roles.includes(r));
+}

@@ -1,0 +1,156 @@
+// The review queue: submitted notes and translated rows of the projects where the user reviews
+// (reviewer or owner), each with its paragraph for context; decisions through the review RPCs.
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { supabase } from './client.ts';
+import { ANNOTATION_COLUMNS, annotationKeys, annotationSchema, type Annotation } from './annotations.ts';
+import { progressKeys } from './document-progress.ts';
+import { paragraphKeys } from './paragraphs.ts';
+import { TRANSLATION_COLUMNS, translationSchema, type Translation } from './translations.ts';
+
+const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? (v[0] ?? null) : v), schema);
+
+const contextSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  kind: z.string(),
+  text: z.string(),
+  document_id: z.string(),
+  documents: one(z.object({ id: z.string(), title: z.string(), project_id: z.string() })),
+});
+const annotationItemSchema = annotationSchema.extend({
+  paragraphs: one(contextSchema.extend({ translations: one(z.object({ text: z.string().nullable(), body: z.unknown() }).nullable().optional()) })),
+});
+const translationItemSchema = translationSchema.extend({ paragraphs: one(contextSchema) });
+
+export interface ReviewContext {
+  paragraphId: string;
+  position: number;
+  kind: string;
+  source: string;
+  documentId: string;
+  documentTitle: string;
+  projectId: string;
+}
+
+export type ReviewItem =
+  | { type: 'annotation'; annotation: Annotation; context: ReviewContext; translationText: string; translationBody: unknown }
+  | { type: 'translation'; translation: Translation; context: ReviewContext };
+
+export const reviewKeys = {
+  all: ['review-queue'] as const,
+  list: (filters: { userId: string; projectIds: readonly string[] }) => ['review-queue', 'list', filters] as const,
+};
+
+const LIMIT = 500;
+
+function toContext(p: z.infer<typeof contextSchema>): ReviewContext {
+  return {
+    paragraphId: p.id,
+    position: p.position,
+    kind: p.kind,
+    source: p.text,
+    documentId: p.document_id,
+    documentTitle: p.documents.title,
+    projectId: p.documents.project_id,
+  };
+}
+
+export async function fetchReviewQueue(projectIds: readonly string[], signal?: AbortSignal): Promise<ReviewItem[]> {
+  if (projectIds.length === 0) return [];
+  const context = `paragraphs!inner(id,position,kind,text,document_id,documents!inner(id,title,project_id)`;
+  let notes = supabase
+    .from('annotations')
+    .select(`${ANNOTATION_COLUMNS},${context},translations(text,body))`)
+    .eq('status', 'submitted')
+    .order('updated_at')
+    .limit(LIMIT);
+  let rows = supabase
+    .from('translations')
+    .select(`${TRANSLATION_COLUMNS},${context})`)
+    .eq('status', 'translated')
+    .order('updated_at')
+    .limit(LIMIT);
+  if (signal) {
+    notes = notes.abortSignal(signal);
+    rows = rows.abortSignal(signal);
+  }
+  const [n, t] = await Promise.all([notes.throwOnError(), rows.throwOnError()]);
+  const allowed = new Set(projectIds);
+  const items: ReviewItem[] = [];
+  for (const a of z.array(annotationItemSchema).parse(n.data)) {
+    const { paragraphs, ...annotation } = a;
+    if (!allowed.has(paragraphs.documents.project_id)) continue;
+    items.push({
+      type: 'annotation',
+      annotation,
+      context: toContext(paragraphs),
+      translationText: paragraphs.translations?.text ?? '',
+      translationBody: paragraphs.translations?.body ?? null,
+    });
+  }
+  for (const r of z.array(translationItemSchema).parse(t.data)) {
+    const { paragraphs, ...translation } = r;
+    if (!allowed.has(paragraphs.documents.project_id)) continue;
+    items.push({ type: 'translation', translation, context: toContext(paragraphs) });
+  }
+  return items.sort(
+    (a, b) => a.context.documentTitle.localeCompare(b.context.documentTitle) || a.context.position - b.context.position,
+  );
+}
+
+export const reviewQueueQuery = (userId: string, projectIds: readonly string[]) =>
+  queryOptions({
+    queryKey: reviewKeys.list({ userId, projectIds: [...projectIds].sort() }),
+    queryFn: ({ signal }) => fetchReviewQueue(projectIds, signal),
+  });
+
+export function useReviewQueue(userId: string, projectIds: readonly string[]) {
+  return useQuery({ ...reviewQueueQuery(userId, projectIds), enabled: projectIds.length > 0 });
+}
+
+/** Work someone else did: the only items a reviewer may decide on. */
+export function isOwnWork(item: ReviewItem, userId: string): boolean {
+  return item.type === 'annotation' ? item.annotation.author_id === userId : item.translation.updated_by === userId;
+}
+
+export type Decision = 'approved' | 'rejected';
+
+export async function reviewItem(item: ReviewItem, decision: Decision, comment: string): Promise<void> {
+  const p_comment = comment.trim() === '' ? null : comment.trim();
+  if (item.type === 'annotation') {
+    await supabase
+      .rpc('review_annotation', { p_annotation_id: item.annotation.id, p_decision: decision, p_comment, p_version: item.annotation.version })
+      .throwOnError();
+  } else {
+    await supabase
+      .rpc('review_translation', { p_translation_id: item.translation.id, p_decision: decision, p_comment, p_version: item.translation.version })
+      .throwOnError();
+  }
+}
+
+export const reviewItemId = (item: ReviewItem) => (item.type === 'annotation' ? `a:${item.annotation.id}` : `t:${item.translation.id}`);
+
+export function useReviewDecision(userId: string, projectIds: readonly string[]) {
+  const queryClient = useQueryClient();
+  const key = reviewQueueQuery(userId, projectIds).queryKey;
+  return useMutation({
+    mutationFn: ({ item, decision, comment }: { item: ReviewItem; decision: Decision; comment: string }) => reviewItem(item, decision, comment),
+    onMutate: async ({ item }) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData(key);
+      if (previous) queryClient.setQueryData(key, previous.filter((i) => reviewItemId(i) !== reviewItemId(item)));
+      return { previous };
+    },
+    onError: (_e, _vars, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: reviewKeys.all }),
+        queryClient.invalidateQueries({ queryKey: annotationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: paragraphKeys.all }),
+        queryClient.invalidateQueries({ queryKey: progressKeys.all }),
+      ]),
+  });
+}

@@ -1,0 +1,58 @@
+// Translations: one row per paragraph, saved through the save_translation RPC with optimistic versions.
+import { z } from 'zod';
+import { supabase } from './client.ts';
+import { asConflict, ConflictError } from './errors.ts';
+
+export const translationStatusSchema = z.enum(['empty', 'draft', 'translated', 'approved']);
+export type TranslationStatus = z.infer<typeof translationStatusSchema>;
+
+export const translationSchema = z.object({
+  id: z.string(),
+  paragraph_id: z.string(),
+  body: z.unknown(),
+  text: z
+    .string()
+    .nullable()
+    .transform((s) => s ?? ''),
+  status: translationStatusSchema,
+  version: z.number().int(),
+  updated_by: z.string().nullable().optional(),
+  updated_at: z.string().nullable().optional(),
+});
+export type Translation = z.infer<typeof translationSchema>;
+
+export const TRANSLATION_COLUMNS = 'id,paragraph_id,body,text,status,version,updated_by,updated_at';
+
+export const translationKeys = {
+  all: ['translations'] as const,
+};
+
+export interface SaveTranslationInput {
+  paragraphId: string;
+  expectedVersion: number;
+  body: unknown;
+  text: string;
+  status: TranslationStatus | null;
+}
+
+/** Saves one translation; throws ConflictError when `expectedVersion` is stale. */
+export async function saveTranslation(input: SaveTranslationInput, signal?: AbortSignal): Promise<Translation> {
+  const args = {
+    p_paragraph_id: input.paragraphId,
+    p_expected_version: input.expectedVersion,
+    p_body: input.body,
+    p_text: input.text,
+    ...(input.status ? { p_status: input.status } : {}),
+  };
+  let query = supabase.rpc('save_translation', args);
+  if (signal) query = query.abortSignal(signal);
+  try {
+    const { data } = await query.throwOnError();
+    return translationSchema.parse(Array.isArray(data) ? data[0] : data);
+  } catch (e) {
+    const conflict = asConflict(e);
+    if (!conflict) throw e;
+    const current = translationSchema.safeParse(conflict.current);
+    throw new ConflictError(current.success ? current.data : null);
+  }
+}

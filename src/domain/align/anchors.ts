@@ -1,0 +1,400 @@
+// Anchors: things a translation keeps verbatim or near-verbatim (numbers, dates, section numerals, glossary terms).
+// Each mention is reduced to atomic keys ("n:2014", "m:5", "s:3", "g:12") so that 2014年5月19日 and
+// "19 May 2014" meet on the same keys, whatever order or script either side writes them in.
+
+import type { AnchorKind, GlossaryTerm } from './types.ts';
+import {
+  EN_CARDINAL_PATTERN,
+  EN_ORDINAL_PATTERN,
+  parseChineseNumber,
+  parseEnglishCardinal,
+  parseEnglishMonth,
+  parseEnglishOrdinal,
+  parseRoman,
+} from './numerals.ts';
+
+export interface Mention {
+  kind: AnchorKind;
+  /** The text as written, for explaining a link. */
+  surface: string;
+  /** Offset and length of the mention in its paragraph (UTF-16 units). */
+  at: number;
+  length: number;
+  keys: string[];
+  /** The 《…》 title this mention sits in, if any (shortened for display). */
+  inTitle?: string;
+}
+
+/** Replace full-width digits, ％ and ． with ASCII; one UTF-16 unit each, so offsets are kept. */
+export function normaliseDigits(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff05\uff0e]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === 0xff05) return '%';
+    if (code === 0xff0e) return '.';
+    return String.fromCharCode(code - 0xff10 + 0x30);
+  });
+}
+
+/** Canonical key of a numeric value: exact below 100,000, three significant digits above (translations round). */
+export function numberKey(value: number): string {
+  if (value >= 1e5) return 'n:' + Number(value.toPrecision(3)).toString();
+  return 'n:' + Number(value.toFixed(4)).toString();
+}
+
+/** How much a key says about a link: a year or a large number says a lot, a small integer little. */
+export function keyWeight(key: string): number {
+  switch (key.charCodeAt(0)) {
+    case 115 /* s */:
+      return 2;
+    case 103 /* g */:
+      return 1;
+    case 109 /* m */:
+      return 0.5;
+    default: {
+      const value = Number(key.slice(2));
+      if (!Number.isInteger(value) || value >= 100) return 1;
+      if (value >= 32) return 0.8;
+      if (value >= 13) return 0.6;
+      return 0.35;
+    }
+  }
+}
+
+function parseArabic(text: string): number {
+  return Number(text.replace(/,/g, ''));
+}
+
+/** Marks spans already read so that a later, looser pattern does not read them again. */
+class Spans {
+  private readonly taken: Uint8Array;
+  constructor(length: number) {
+    this.taken = new Uint8Array(length);
+  }
+  free(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.taken[i]) return false;
+    return true;
+  }
+  take(start: number, end: number): void {
+    this.taken.fill(1, start, end);
+  }
+}
+
+function scan(
+  text: string,
+  spans: Spans,
+  pattern: RegExp,
+  read: (match: RegExpExecArray) => Omit<Mention, 'surface' | 'at' | 'length'> | null,
+  out: Mention[],
+): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[0] === '') {
+      pattern.lastIndex++;
+      continue;
+    }
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!spans.free(start, end)) continue;
+    const mention = read(match);
+    if (mention === null || mention.keys.length === 0) continue;
+    spans.take(start, end);
+    const surface = match[0].trim();
+    out.push({ ...mention, surface, at: start + match[0].length - match[0].trimStart().length, length: surface.length });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- Chinese
+
+const CN = '[〇零一二三四五六七八九十百千万亿两]';
+const CN_START = '[〇零一二三四五六七八九十两]';
+const CN_SMALL = '[〇零一二三四五六七八九十]';
+const ARABIC = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const ZH_MONTH_OR_DAY = `\\d{1,2}|${CN_SMALL}{1,3}`;
+
+function zhValue(text: string | undefined): number | null {
+  if (text === undefined || text === '') return null;
+  if (/^[\d.,]+$/.test(text)) return parseArabic(text);
+  return parseChineseNumber(text);
+}
+
+function dateKeys(year: number | null, month: number | null, days: Array<number | null>): string[] | null {
+  if (month !== null && (month < 1 || month > 12)) return null;
+  const keys: string[] = [];
+  if (year !== null) keys.push(numberKey(year));
+  if (month !== null) keys.push('m:' + month);
+  for (const day of days) {
+    if (day === null) continue;
+    if (day < 1 || day > 31) return null;
+    keys.push(numberKey(day));
+  }
+  return keys;
+}
+
+const ZH_MAGNITUDE: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
+
+const ZH_DATE = new RegExp(
+  `(\\d{4}|[〇零一二三四五六七八九]{4})年(?:(${ZH_MONTH_OR_DAY})月(?:(${ZH_MONTH_OR_DAY})[日号])?)?` +
+    `(?:(?:至|到|—|－|-|–|~|～|、|和)(?:(${ZH_MONTH_OR_DAY})[日号]))?`,
+  'g',
+);
+const ZH_MONTH_DAY = new RegExp(
+  `(${ZH_MONTH_OR_DAY})月(?:(${ZH_MONTH_OR_DAY})[日号](?:(?:至|到|—|－|-|–|~|～|、|和)(${ZH_MONTH_OR_DAY})[日号])?)?`,
+  'g',
+);
+const ZH_PERCENT = new RegExp(`百分之(${ARABIC}|${CN}+(?:点${CN_SMALL}+)?)|(${ARABIC})\\s*%`, 'g');
+const ZH_ORDINAL = new RegExp(`第(${ARABIC}|${CN_START}${CN}*)`, 'g');
+const ZH_ARABIC = new RegExp(`(${ARABIC})(?:多|余)?(万亿|亿|万)?`, 'g');
+const ZH_NUMERAL = new RegExp(`(${CN_START}${CN}*(?:点${CN_SMALL}+)?)(多|余)?(万亿|亿|万)?(?=(年|个|次|届|项|名|位|人|倍|周年|岁|天|国|多|余|家|所|座|条|种|批|场|元|美元|公里|吨)?)`, 'g');
+const ZH_TITLE = /《[^《》]{1,200}》/g;
+
+const ZH_SECTION = [
+  new RegExp(`^第?(${CN_START}${CN_SMALL}{0,2})(?:[、.．]|章|节|部分|$)`),
+  new RegExp(`^[（(](${CN_START}${CN_SMALL}{0,2}|\\d{1,2})[）)]`),
+  /^(\d{1,2})(?:[、．]|\.(?!\d))/,
+];
+
+function zhSection(paragraph: string): Mention | null {
+  for (const pattern of ZH_SECTION) {
+    const match = pattern.exec(paragraph);
+    const value = zhValue(match?.[1]);
+    if (match && value !== null && value >= 1 && value < 100) {
+      return { kind: 'section', surface: match[0], at: 0, length: match[0].length, keys: ['s:' + value] };
+    }
+  }
+  return null;
+}
+
+export function extractZhAnchors(paragraph: string, glossary?: GlossaryIndex): Mention[] {
+  const text = normaliseDigits(paragraph);
+  const spans = new Spans(text.length);
+  const out: Mention[] = [];
+  const section = zhSection(text);
+  if (section !== null) {
+    out.push(section);
+    spans.take(0, section.surface.length);
+  }
+  scan(text, spans, ZH_DATE, (m) => {
+    const keys = dateKeys(zhValue(m[1]), zhValue(m[2]), [zhValue(m[3]), zhValue(m[4])]);
+    return keys && { kind: 'date', keys };
+  }, out);
+  scan(text, spans, ZH_MONTH_DAY, (m) => {
+    const keys = dateKeys(null, zhValue(m[1]), [zhValue(m[2]), zhValue(m[3])]);
+    return keys && { kind: 'date', keys };
+  }, out);
+  scan(text, spans, ZH_PERCENT, (m) => {
+    const value = zhValue(m[1] ?? m[2]);
+    return value === null ? null : { kind: 'percent', keys: [numberKey(value)] };
+  }, out);
+  scan(text, spans, ZH_ORDINAL, (m) => {
+    const value = zhValue(m[1]);
+    return value === null ? null : { kind: 'ordinal', keys: [numberKey(value)] };
+  }, out);
+  scan(text, spans, ZH_ARABIC, (m) => {
+    const value = parseArabic(m[1] ?? '') * (ZH_MAGNITUDE[m[2] ?? ''] ?? 1);
+    return Number.isFinite(value) ? { kind: 'number', keys: [numberKey(value)] } : null;
+  }, out);
+  scan(text, spans, ZH_NUMERAL, (m) => {
+    const base = parseChineseNumber(m[1] ?? '');
+    if (base === null) return null;
+    const value = base * (ZH_MAGNITUDE[m[3] ?? ''] ?? 1);
+    // Outside dates, ordinals and magnitudes, a Chinese numeral is a word (一致, 进一步); keep only counted ten-plus.
+    const counted = m[4] !== undefined || m[2] !== undefined;
+    if (value >= 1e4 || (value >= 10 && counted)) return { kind: 'number', keys: [numberKey(value)] };
+    return null;
+  }, out);
+  if (glossary) out.push(...glossary.matchZh(text));
+  markTitles(text, out);
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** Mentions inside 《…》 are reported as matches on the title they sit in. */
+function markTitles(text: string, mentions: Mention[]): void {
+  const titles = [...text.matchAll(ZH_TITLE)];
+  if (titles.length === 0) return;
+  for (const mention of mentions) {
+    if (mention.kind === 'section') continue;
+    const title = titles.find((t) => t.index <= mention.at && mention.at < t.index + t[0].length);
+    if (title) mention.inTitle = title[0].length > 24 ? title[0].slice(0, 22) + '…》' : title[0];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- English
+
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(\\d{4})';
+const EN_DAY_MONTH = new RegExp(`\\b${DAY}(?:\\s*(?:-|–|to|and)\\s*${DAY})?\\s+${MONTH}(?:,?\\s+${YEAR})?`, 'g');
+const EN_MONTH_DAY = new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?:\\s*(?:-|–|to|and)\\s*${DAY}\\b)?(?:,?\\s+${YEAR})?`, 'g');
+const EN_MONTH_YEAR = new RegExp(`\\b${MONTH},?\\s+${YEAR}\\b`, 'g');
+const EN_MONTH_ALONE = new RegExp(
+  `\\b(?:in|since|by|until|till|from|before|after|during|through|early|late|mid-|end of|beginning of|middle of)\\s+${MONTH}(?![\\w-])`,
+  'g',
+);
+const EN_PERCENT = new RegExp(`(${ARABIC})\\s*(?:%|percent\\b|per cent\\b)`, 'g');
+const EN_MAGNITUDE_WORD: Record<string, number> = {
+  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mn: 1e6, bn: 1e9,
+};
+const EN_NUMBER = new RegExp(`(${ARABIC})(?:\\s*(thousand|million|billion|trillion|mn|bn)\\b|(st|nd|rd|th)\\b)?`, 'g');
+const EN_WORD_MAGNITUDE = new RegExp(`\\b(${EN_CARDINAL_PATTERN})\\s+(thousand|million|billion|trillion)\\b`, 'gi');
+const EN_ORDINAL_WORD = new RegExp(`\\b(${EN_ORDINAL_PATTERN})\\b`, 'gi');
+const EN_CARDINAL_COUNT = new RegExp(`\\b(${EN_CARDINAL_PATTERN})\\b(?=\\s+(?:years?|times|sessions|countries|rounds|members|nations|months|days|projects)\\b)`, 'gi');
+
+const EN_SECTION_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+function enSection(paragraph: string): Mention | null {
+  const words = paragraph.split(/\s+/).length;
+  const heading = words <= 16 && !/[.;:]$/.test(paragraph);
+  const patterns: Array<[RegExp, (s: string) => number | null]> = [
+    [/^(?:(?:Part|Chapter|Section)\s+)?([IVXLC]+)(?:\.|\))?$/, parseRoman],
+    [/^(?:(?:Part|Chapter|Section)\s+)?([IVXLC]+)[.)]\s+\S/, parseRoman],
+    [/^(?:Part|Chapter|Section)\s+(\d{1,2}|[IVXLC]+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b/, (s) =>
+      /^\d+$/.test(s) ? Number(s) : (parseRoman(s) ?? EN_SECTION_WORDS.indexOf(s.toLowerCase()) + 1) || null],
+    [/^(\d{1,2})[.)]?$/, Number],
+    [/^(\d{1,2})[.)]\s+\S/, Number],
+    [/^\((\d{1,2}|[a-z])\)\s*/, (s) => (/^\d+$/.test(s) ? Number(s) : s.charCodeAt(0) - 96)],
+  ];
+  for (const [pattern, read] of patterns) {
+    const match = pattern.exec(paragraph);
+    if (!match) continue;
+    const value = read(match[1] ?? '');
+    if (value !== null && value >= 1 && value < 100) {
+      const surface = match[0].replace(/\s+\S$/, '').trim();
+      return { kind: 'section', surface, at: 0, length: surface.length, keys: ['s:' + value] };
+    }
+  }
+  // A short heading led by a Roman numeral without a full stop: "II Economic Cooperation".
+  const bare = /^([IVXLC]{2,})\s+[A-Z]/.exec(paragraph);
+  const value = bare ? parseRoman(bare[1] ?? '') : null;
+  if (bare && heading && value !== null) {
+    return { kind: 'section', surface: bare[1] ?? '', at: 0, length: (bare[1] ?? '').length, keys: ['s:' + value] };
+  }
+  return null;
+}
+
+function enDate(month: string | undefined, year: string | undefined, days: Array<string | undefined>): string[] | null {
+  const m = month === undefined ? null : parseEnglishMonth(month);
+  if (m === null) return null;
+  return dateKeys(year === undefined ? null : Number(year), m, days.map((d) => (d === undefined ? null : Number(d))));
+}
+
+export function extractEnAnchors(paragraph: string, glossary?: GlossaryIndex): Mention[] {
+  const text = normaliseDigits(paragraph);
+  const spans = new Spans(text.length);
+  const out: Mention[] = [];
+  const section = enSection(text);
+  if (section !== null) {
+    out.push(section);
+    spans.take(0, section.surface.length);
+  }
+  scan(text, spans, EN_DAY_MONTH, (m) => {
+    const keys = enDate(m[3], m[4], [m[1], m[2]]);
+    return keys && { kind: 'date', keys };
+  }, out);
+  scan(text, spans, EN_MONTH_DAY, (m) => {
+    const keys = enDate(m[1], m[4], [m[2], m[3]]);
+    return keys && { kind: 'date', keys };
+  }, out);
+  scan(text, spans, EN_MONTH_YEAR, (m) => {
+    const keys = enDate(m[1], m[2], []);
+    return keys && { kind: 'date', keys };
+  }, out);
+  scan(text, spans, EN_MONTH_ALONE, (m) => {
+    const keys = enDate(m[1], undefined, []);
+    return keys && { kind: 'date', keys };
+  }, out);
+  scan(text, spans, EN_PERCENT, (m) => ({ kind: 'percent', keys: [numberKey(parseArabic(m[1] ?? ''))] }), out);
+  scan(text, spans, EN_WORD_MAGNITUDE, (m) => {
+    const base = parseEnglishCardinal(m[1] ?? '');
+    const scale = EN_MAGNITUDE_WORD[(m[2] ?? '').toLowerCase()];
+    return base === null || scale === undefined ? null : { kind: 'number', keys: [numberKey(base * scale)] };
+  }, out);
+  scan(text, spans, EN_NUMBER, (m) => {
+    const value = parseArabic(m[1] ?? '') * (EN_MAGNITUDE_WORD[m[2] ?? ''] ?? 1);
+    if (!Number.isFinite(value)) return null;
+    return { kind: m[3] ? 'ordinal' : 'number', keys: [numberKey(value)] };
+  }, out);
+  scan(text, spans, EN_ORDINAL_WORD, (m) => {
+    const value = parseEnglishOrdinal(m[1] ?? '');
+    return value === null ? null : { kind: 'ordinal', keys: [numberKey(value)] };
+  }, out);
+  scan(text, spans, EN_CARDINAL_COUNT, (m) => {
+    // Mirrors the Chinese side, which keeps counted numerals from ten up.
+    const value = parseEnglishCardinal(m[1] ?? '');
+    return value === null || value < 10 ? null : { kind: 'number', keys: [numberKey(value)] };
+  }, out);
+  if (glossary) out.push(...glossary.matchEn(text));
+  return out.sort((a, b) => a.at - b.at);
+}
+
+// ---------------------------------------------------------------------------------------------- Glossary
+
+export interface GlossaryIndex {
+  matchZh(text: string): Mention[];
+  matchEn(text: string): Mention[];
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/**
+ * Index glossary terms by their first character (Chinese) or first word (English) so that a
+ * paragraph is scanned once, whatever the size of the glossary. Longest match wins; each term
+ * counts once per paragraph.
+ */
+export function buildGlossaryIndex(terms: readonly GlossaryTerm[]): GlossaryIndex | undefined {
+  const byZhChar = new Map<string, Array<{ term: string; id: number }>>();
+  const byEnWord = new Map<string, Array<{ term: string; id: number }>>();
+  terms.forEach((t, id) => {
+    const zh = t.zh.trim();
+    const en = t.en.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (zh === '' || en === '') return;
+    const zhFirst = zh.charAt(0);
+    const enFirst = /[\p{L}\p{N}]+/u.exec(en)?.[0] ?? '';
+    if (!byZhChar.has(zhFirst)) byZhChar.set(zhFirst, []);
+    byZhChar.get(zhFirst)?.push({ term: zh, id });
+    if (!byEnWord.has(enFirst)) byEnWord.set(enFirst, []);
+    byEnWord.get(enFirst)?.push({ term: en, id });
+  });
+  if (byZhChar.size === 0) return undefined;
+  for (const list of [...byZhChar.values(), ...byEnWord.values()]) list.sort((a, b) => b.term.length - a.term.length);
+
+  const mention = (id: number, surface: string, at: number): Mention => ({
+    kind: 'glossary',
+    surface,
+    at,
+    length: surface.length,
+    keys: ['g:' + id],
+  });
+
+  return {
+    matchZh(text) {
+      const out: Mention[] = [];
+      const seen = new Set<number>();
+      for (let i = 0; i < text.length; ) {
+        const hit = byZhChar.get(text.charAt(i))?.find((c) => text.startsWith(c.term, i));
+        if (!hit) {
+          i++;
+          continue;
+        }
+        if (!seen.has(hit.id)) out.push(mention(hit.id, hit.term, i));
+        seen.add(hit.id);
+        i += hit.term.length;
+      }
+      return out;
+    },
+    matchEn(text) {
+      const out: Mention[] = [];
+      const seen = new Set<number>();
+      const lower = text.toLowerCase().replace(/\s/g, ' ');
+      for (const word of lower.matchAll(/[\p{L}\p{N}]+/gu)) {
+        const at = word.index;
+        const hit = byEnWord.get(word[0])?.find((c) => lower.startsWith(c.term, at) && !isWordChar(lower[at + c.term.length]));
+        if (!hit || seen.has(hit.id)) continue;
+        seen.add(hit.id);
+        out.push(mention(hit.id, text.slice(at, at + hit.term.length), at));
+      }
+      return out;
+    },
+  };
+}

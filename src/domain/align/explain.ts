@@ -1,0 +1,134 @@
+// Reasons for a link, as data and as a short English phrase the alignment screen can show.
+
+import type { Mention } from './anchors.ts';
+import { keyWeight } from './anchors.ts';
+import type { LengthModel } from './length-model.ts';
+import { lengthDeviation } from './length-model.ts';
+import type { AnchorKind, BeadShape, LengthFit, Reason } from './types.ts';
+
+export function beadShape(zh: number, en: number): BeadShape {
+  const shape = `${zh}-${en}`;
+  const known: readonly string[] = ['1-1', '1-0', '0-1', '2-1', '1-2', '2-2', '3-1', '1-3'];
+  return known.includes(shape) ? (shape as BeadShape) : 'other';
+}
+
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+function count(n: number, noun: string): string {
+  return `${COUNT_WORDS[n] ?? String(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export function shapeReason(zh: number, en: number, unit = 'paragraph'): Reason | null {
+  if (zh === 1 && en === 1) return null;
+  if (en === 0) return { kind: 'unmatched', side: 'zh', text: `no English ${unit} matches this Chinese ${unit}` };
+  if (zh === 0) return { kind: 'unmatched', side: 'en', text: `no Chinese ${unit} matches this English ${unit}` };
+  return {
+    kind: 'shape',
+    shape: beadShape(zh, en),
+    text: `${count(zh, `Chinese ${unit}`)} rendered as ${count(en, `English ${unit}`)}`,
+  };
+}
+
+function fitOf(deviation: number): LengthFit {
+  const d = Math.abs(deviation);
+  if (d < 1) return 'good';
+  if (d < 2) return 'fair';
+  return 'poor';
+}
+
+export function lengthReason(zhLength: number, enLength: number, model: LengthModel): Reason | null {
+  if (zhLength === 0 || enLength === 0) return null;
+  const ratio = enLength / zhLength;
+  const deviation = lengthDeviation(zhLength, enLength, model);
+  const fit = fitOf(deviation);
+  const figures = `${ratio.toFixed(1)} English characters per Chinese character, ${model.ratio.toFixed(1)} expected`;
+  const text =
+    fit === 'good'
+      ? `lengths fit (${figures})`
+      : `English ${deviation > 0 ? 'longer' : 'shorter'} than expected (${figures})`;
+  return {
+    kind: 'length',
+    ratio: Number(ratio.toFixed(3)),
+    expected: Number(model.ratio.toFixed(3)),
+    deviation: Number(deviation.toFixed(2)),
+    fit,
+    text,
+  };
+}
+
+const KIND_WORDS: Record<AnchorKind, string> = {
+  number: 'number',
+  date: 'date',
+  percent: 'percentage',
+  ordinal: 'ordinal',
+  section: 'section number',
+  title: 'title',
+  glossary: 'term',
+};
+
+function overlap(a: readonly string[], b: readonly string[]): number {
+  const rest = [...b];
+  let weight = 0;
+  for (const key of a) {
+    const at = rest.indexOf(key);
+    if (at >= 0) {
+      weight += keyWeight(key);
+      rest.splice(at, 1);
+    }
+  }
+  return weight;
+}
+
+/** Pair the anchors of the two sides (greedily, by shared keys) and report matches and the unpaired. */
+export function anchorReasons(zh: readonly Mention[], en: readonly Mention[], limit = 8): Reason[] {
+  const pairs: Array<{ z: number; e: number; weight: number }> = [];
+  zh.forEach((zm, z) => {
+    en.forEach((em, e) => {
+      const weight = overlap(zm.keys, em.keys);
+      if (weight > 0) pairs.push({ z, e, weight });
+    });
+  });
+  pairs.sort((a, b) => b.weight - a.weight || a.z - b.z || a.e - b.e);
+  const usedZh = new Set<number>();
+  const usedEn = new Set<number>();
+  const matches: Array<{ z: number; e: number }> = [];
+  for (const pair of pairs) {
+    if (usedZh.has(pair.z) || usedEn.has(pair.e)) continue;
+    usedZh.add(pair.z);
+    usedEn.add(pair.e);
+    matches.push(pair);
+  }
+  matches.sort((a, b) => a.z - b.z);
+  const reasons: Reason[] = [];
+  for (const { z, e } of matches.slice(0, limit)) {
+    const zm = zh[z];
+    const em = en[e];
+    if (!zm || !em) continue;
+    // A bare Chinese number may be an English date or percentage; otherwise the Chinese kind is more telling.
+    const anchor = zm.inTitle !== undefined ? 'title' : zm.kind === 'number' ? em.kind : zm.kind;
+    const zhText = zm.inTitle ?? zm.surface;
+    reasons.push({
+      kind: 'anchor-match',
+      anchor,
+      zh: zhText,
+      en: em.surface,
+      text: `${KIND_WORDS[anchor]} ${zhText} = ${em.surface}`,
+    });
+  }
+  const missing = (mentions: readonly Mention[], used: Set<number>, side: 'zh' | 'en'): void => {
+    mentions.forEach((m, i) => {
+      if (used.has(i) || reasons.length >= limit * 2) return;
+      const other = side === 'zh' ? 'English' : 'Chinese';
+      reasons.push({
+        kind: 'anchor-missing',
+        anchor: m.kind,
+        side,
+        value: m.surface,
+        text: `${KIND_WORDS[m.kind]} ${m.surface} not found in the ${other}`,
+      });
+    });
+  };
+  missing(zh, usedZh, 'zh');
+  missing(en, usedEn, 'en');
+  return reasons;
+}

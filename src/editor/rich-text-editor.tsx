@@ -1,0 +1,123 @@
+// The tiptap editor used for translations and notes. Loaded lazily (see lazy.tsx): it is the
+// largest dependency of the app. Uncontrolled: content is set once, changes leave through onChange.
+import { useEffect, useRef } from 'react';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import type { JSONContent } from '@tiptap/core';
+import { baseExtensions } from './extensions.ts';
+import { RowShortcuts } from './row-shortcuts.ts';
+import { sanitizePastedHtml } from './sanitize-paste.ts';
+import { parseRichDoc, type RichDoc } from './rich-text-schema.ts';
+import { docToPlainText } from './rich-text.ts';
+
+export interface RichTextEditorProps {
+  initialContent: RichDoc | null;
+  /** Accessible name of the editable area. */
+  label: string;
+  lang?: string;
+  className?: string;
+  autoFocus?: boolean;
+  /** Text typed before the editor was ready, appended once it is. */
+  pendingText?: string;
+  onChange: (doc: RichDoc, text: string) => void;
+  onMarkDone?: () => void;
+  onMove?: (delta: 1 | -1) => void;
+  onBlur?: () => void;
+  /** Formatting buttons above the text, with these accessible names. */
+  toolbar?: { bold: string; italic: string; bulletList: string; label: string } | undefined;
+}
+
+function Toolbar({ editor, names }: { editor: NonNullable<ReturnType<typeof useEditor>>; names: NonNullable<RichTextEditorProps['toolbar']> }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bulletList: e.isActive('bulletList'),
+    }),
+  });
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label={names.label}>
+      <button type="button" aria-pressed={state.bold} aria-label={names.bold} onClick={() => editor.chain().focus().toggleBold().run()}>
+        <strong aria-hidden="true">B</strong>
+      </button>
+      <button type="button" aria-pressed={state.italic} aria-label={names.italic} onClick={() => editor.chain().focus().toggleItalic().run()}>
+        <em aria-hidden="true">I</em>
+      </button>
+      <button
+        type="button"
+        aria-pressed={state.bulletList}
+        aria-label={names.bulletList}
+        onClick={() => editor.chain().focus().toggleBulletList().run()}
+      >
+        <span aria-hidden="true">•≡</span>
+      </button>
+    </div>
+  );
+}
+
+export default function RichTextEditor(props: RichTextEditorProps) {
+  // Callbacks change on every render of the parent; the editor reads them through a ref.
+  const latest = useRef(props);
+  latest.current = props;
+
+  const editor = useEditor({
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    extensions: [
+      ...baseExtensions(),
+      RowShortcuts.configure({
+        onMarkDone: () => latest.current.onMarkDone?.(),
+        onMove: (delta) => latest.current.onMove?.(delta),
+      }),
+    ],
+    content: (props.initialContent ?? '') as JSONContent | string,
+    autofocus: props.autoFocus ? 'end' : false,
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': props.label,
+        ...(props.lang ? { lang: props.lang } : {}),
+        class: props.className ?? 'rich-text',
+        spellcheck: 'true',
+      },
+      transformPastedHTML: sanitizePastedHtml,
+    },
+    onUpdate: ({ editor: e }) => {
+      const doc = parseRichDoc(e.getJSON());
+      if (doc) latest.current.onChange(doc, docToPlainText(doc));
+    },
+    onBlur: () => latest.current.onBlur?.(),
+  });
+
+  const pendingApplied = useRef(false);
+  useEffect(() => {
+    if (!editor || pendingApplied.current) return;
+    pendingApplied.current = true;
+    if (props.pendingText) editor.chain().focus('end').insertContent(props.pendingText).run();
+  }, [editor, props.pendingText]);
+
+  useEffect(() => {
+    editor?.setOptions({
+      editorProps: {
+        ...editor.options.editorProps,
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': props.label,
+          ...(props.lang ? { lang: props.lang } : {}),
+          class: props.className ?? 'rich-text',
+          spellcheck: 'true',
+        },
+      },
+    });
+  }, [editor, props.label, props.lang, props.className]);
+
+  if (!editor) return null;
+  return (
+    <>
+      {props.toolbar ? <Toolbar editor={editor} names={props.toolbar} /> : null}
+      <EditorContent editor={editor} />
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+// Email + password sign-in.
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { signIn, SignInError } from '../../data/auth.ts';
+import { useSession } from '../../data/session.ts';
+import { useT } from '../../i18n/i18n.tsx';
+import { LanguageSelect } from '../../components/language-select.tsx';
+
+export function SignInPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+
+  if (session.status === 'signed-in' && !busy) return <Navigate to={from} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (!email.trim() || !password) {
+      setError(t('auth.error.missing'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await signIn(email, password);
+      navigate(from, { replace: true });
+    } catch (e) {
+      const reason = e instanceof SignInError ? e.reason : 'other';
+      setError(
+        reason === 'invalid-credentials'
+          ? t('auth.error.invalid')
+          : reason === 'network'
+            ? t('auth.error.network')
+            : t('auth.error.other', { message: e instanceof Error ? e.message : String(e) }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="sign-in">
+      <div className="sign-in-card">
+        <div className="sign-in-top">
+          <h1 className="brand brand-large">
+            <span lang="zh-CN">对照</span> Duizhao
+          </h1>
+          <LanguageSelect />
+        </div>
+        <p className="sign-in-lead">{t('auth.lead')}</p>
+        <form onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor="sign-in-email">{t('auth.email')}</label>
+            <input
+              id="sign-in-email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'sign-in-error' : undefined}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="sign-in-password">{t('auth.password')}</label>
+            <input
+              id="sign-in-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'sign-in-error' : undefined}
+              required
+            />
+          </div>
+          {error ? (
+            <p id="sign-in-error" className="form-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="button button-primary button-block" disabled={busy}>
+            {busy ? t('auth.signingIn') : t('auth.signIn')}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,118 @@
+// One note in the notes column: author, kind, status, tags, quote, body, reviewer's comment,
+// and the author's own actions.
+import { useState } from 'react';
+import type { Annotation, AnnotationStatus } from '../../data/annotations.ts';
+import { useDeleteAnnotation, useSaveAnnotation } from '../../data/annotations.ts';
+import { errorKind, errorMessage } from '../../data/errors.ts';
+import { RichTextView } from '../../editor/rich-text-view.tsx';
+import { Badge, type BadgeTone } from '../../components/badge.tsx';
+import { useT, type MessageKey } from '../../i18n/i18n.tsx';
+import { useWorkspace } from './workspace-context.ts';
+
+const STATUS_TONE: Record<AnnotationStatus, BadgeTone> = {
+  draft: 'neutral',
+  submitted: 'info',
+  approved: 'success',
+  rejected: 'danger',
+};
+
+interface NoteCardProps {
+  note: Annotation;
+  /** Whether the note's quote was found in the paragraph (false = orphaned). */
+  anchored: boolean | null;
+  highlighted: boolean;
+  onHighlight: (id: string | null) => void;
+}
+
+export function NoteCard({ note, anchored, highlighted, onHighlight }: NoteCardProps) {
+  const t = useT();
+  const ws = useWorkspace();
+  const save = useSaveAnnotation(ws.documentId);
+  const remove = useDeleteAnnotation(ws.documentId);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const mine = note.author_id === ws.user.id;
+  const author = mine ? t('notes.you') : (ws.profiles.get(note.author_id)?.displayName ?? t('notes.someone'));
+  const pendingSave = note.version === 0;
+  const failure = save.error ?? remove.error;
+
+  return (
+    <article
+      className={`note note-${note.status}${highlighted ? ' is-highlighted' : ''}`}
+      aria-label={t('notes.noteBy', { name: author })}
+      tabIndex={0}
+      onMouseEnter={() => onHighlight(note.id)}
+      onMouseLeave={() => onHighlight(null)}
+      onFocus={() => onHighlight(note.id)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onHighlight(null);
+      }}
+    >
+      <header className="note-head">
+        <span className="note-author">{author}</span>
+        <Badge tone="neutral">{t(`kind.${note.kind}` as MessageKey)}</Badge>
+        <Badge tone={STATUS_TONE[note.status]}>{t(`notes.status.${note.status}` as MessageKey)}</Badge>
+      </header>
+      {note.quote_exact ? (
+        <blockquote className={`note-quote${anchored === false ? ' is-orphaned' : ''}`} lang="zh-CN">
+          {note.quote_exact}
+          {anchored === false ? <span className="small muted"> {t('notes.orphaned')}</span> : null}
+        </blockquote>
+      ) : (
+        <p className="note-scope small muted">{t('notes.wholeParagraph')}</p>
+      )}
+      <div className="rich-text note-body">
+        <RichTextView value={note.body} fallbackText={note.body_text ?? ''} />
+      </div>
+      {note.tags.length > 0 ? (
+        <ul className="chips" aria-label={t('notes.tags')}>
+          {note.tags.map((tag) => (
+            <li key={tag} className="chip">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {note.review_comment ? (
+        <p className="review-comment">
+          <span className="review-comment-label">{t('notes.reviewerComment')}</span> {note.review_comment}
+        </p>
+      ) : null}
+      {mine && !pendingSave ? (
+        <div className="note-actions">
+          <button type="button" className="button button-small" onClick={() => ws.openComposer(note.paragraph_id, { mode: 'edit', annotation: note })}>
+            {t('notes.edit')}
+          </button>
+          {note.status === 'draft' || note.status === 'rejected' ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={save.isPending}
+              onClick={() => save.mutate({ annotation: note, patch: { status: 'submitted' } })}
+            >
+              {t('notes.submit')}
+            </button>
+          ) : null}
+          {confirmingDelete ? (
+            <>
+              <button type="button" className="button button-small button-danger" onClick={() => remove.mutate(note)}>
+                {t('notes.confirmDelete')}
+              </button>
+              <button type="button" className="button button-small button-quiet" onClick={() => setConfirmingDelete(false)}>
+                {t('common.cancel')}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button button-small button-quiet" onClick={() => setConfirmingDelete(true)}>
+              {t('notes.delete')}
+            </button>
+          )}
+        </div>
+      ) : null}
+      {failure ? (
+        <p className="form-error small" role="alert">
+          {errorKind(failure) === 'conflict' ? t('notes.error.conflict') : errorMessage(failure)}
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+// Maps a DOM selection inside a rendered source paragraph to UTF-16 offsets of the paragraph text.
+// The paragraph element renders the text verbatim (marks only wrap runs), so text lengths agree.
+
+export const SOURCE_ATTRIBUTE = 'data-source-paragraph';
+
+export interface SourceSelection {
+  paragraphId: string;
+  element: HTMLElement;
+  start: number;
+  end: number;
+}
+
+function sourceElementOf(node: Node | null): HTMLElement | null {
+  const el = node instanceof Element ? node : (node?.parentElement ?? null);
+  return el?.closest<HTMLElement>(`[${SOURCE_ATTRIBUTE}]`) ?? null;
+}
+
+function offsetWithin(root: HTMLElement, container: Node, offset: number): number {
+  const range = document.createRange();
+  range.setStart(root, 0);
+  range.setEnd(container, offset);
+  return range.toString().length;
+}
+
+/** The selected span if the selection lies within one source paragraph, else null. */
+export function readSourceSelection(selection: Selection | null): SourceSelection | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  const startEl = sourceElementOf(range.startContainer);
+  const endEl = sourceElementOf(range.endContainer);
+  if (!startEl || startEl !== endEl) return null;
+  const paragraphId = startEl.getAttribute(SOURCE_ATTRIBUTE);
+  if (!paragraphId) return null;
+  const start = offsetWithin(startEl, range.startContainer, range.startOffset);
+  const end = offsetWithin(startEl, range.endContainer, range.endOffset);
+  if (end <= start) return null;
+  return { paragraphId, element: startEl, start, end };
+}

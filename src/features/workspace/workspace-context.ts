@@ -1,0 +1,36 @@
+// What every row of the workspace needs from the page, without threading it through props.
+import { createContext, useContext } from 'react';
+import type { SessionUser } from '../../data/auth.ts';
+import type { Profile } from '../../data/profiles.ts';
+import type { Paragraph } from '../../data/paragraphs.ts';
+import type { Annotation } from '../../data/annotations.ts';
+import type { TextAnchorSelectors } from '../../domain/anchor/selectors.ts';
+
+export type NoteFilter = 'all' | 'mine' | 'approved';
+
+/** An open note form: a new note (on the paragraph or a selected span) or an edit. */
+export type Composer = { mode: 'new'; anchor: TextAnchorSelectors | null } | { mode: 'edit'; annotation: Annotation };
+
+export interface WorkspaceContextValue {
+  documentId: string;
+  user: SessionUser;
+  canTranslate: boolean;
+  canAnnotate: boolean;
+  profiles: Map<string, Profile>;
+  /** Turns a row's translation into the editor (and focuses it when `focus`). */
+  activate: (paragraphId: string, focus?: boolean) => void;
+  /** Moves the editor `delta` rows from row `index`. */
+  move: (index: number, delta: 1 | -1) => void;
+  /** Sets a row translated and moves on to the next one. */
+  markTranslated: (paragraph: Paragraph, index: number) => void;
+  openComposer: (paragraphId: string, composer: Composer) => void;
+  closeComposer: (paragraphId: string) => void;
+}
+
+export const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
+
+export function useWorkspace(): WorkspaceContextValue {
+  const value = useContext(WorkspaceContext);
+  if (!value) throw new Error('useWorkspace outside the workspace');
+  return value;
+}
