@@ -19,7 +19,7 @@ import {
 const LOCAL_URL = 'http://127.0.0.1:54321';
 // The Supabase CLI's well-known local service_role key (public, for local development only).
 const LOCAL_SERVICE_ROLE_KEY =
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fs-Uq9LTI77Xw';
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
 const DEFAULT_PROJECT = 'Demo';
 
 const USAGE = 'usage: npm run import -- [--dry-run] [--project NAME] [--title T] [--no-title-line] [--max-mb N] FILE...';
@@ -111,7 +111,8 @@ function describeFailure(url: string, error: { message: string; code?: string; d
 }
 
 async function findProject(client: SupabaseClient, url: string, name: string): Promise<string> {
-  const { data, error } = await client.from('projects').select('id, name').eq('name', name).limit(2);
+  // The first request: fail at once when the server is down instead of retrying with back-off.
+  const { data, error } = await client.from('projects').select('id, name').eq('name', name).limit(2).retry(false);
   if (error) throw new CliError(`looking up project "${name}": ${describeFailure(url, error)}`);
   if (!data || data.length === 0) throw new CliError(`project "${name}" not found on ${url}`);
   if (data.length > 1) throw new CliError(`more than one project is named "${name}"`);

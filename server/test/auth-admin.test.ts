@@ -153,8 +153,6 @@ describe('admin API without an admin role', () => {
         expect(res.headers.get('x-sb-error-code')).toBe('not_admin');
       }
     }
-    const userClient = client();
-    await userClient.auth.setSession({ access_token: session.access_token, refresh_token: session.refresh_token });
     const { error } = await client(session.access_token).auth.admin.listUsers();
     expect(error).toMatchObject({ status: 403, code: 'not_admin' });
   });

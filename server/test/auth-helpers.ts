@@ -34,11 +34,11 @@ export async function authFetch(
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = await res.text();
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
-    body = undefined;
+    // not JSON (GoTrue's plain-text 404, empty 204 bodies)
   }
   return { status: res.status, headers: res.headers, body, text };
 }

@@ -62,8 +62,8 @@ export function errorKind(e: unknown): ErrorKind {
   if (isNetworkError(e)) return 'network';
   const code = errorCode(e);
   if (code === '42501' || code === 'PGRST301' || code === 'PGRST302') return 'forbidden';
-  if (code === 'PGRST116' || code === 'PGRST205') return 'not-found';
-  if (code === '23514' || code === '22P02' || code === 'P0001' || code === '23505') return 'invalid';
+  if (code === 'PGRST116' || code === 'PGRST205' || code === 'PT404') return 'not-found';
+  if (code === '23514' || code === '22P02' || code === '22023' || code === 'P0001' || code === '23505' || code === '55000') return 'invalid';
   return 'other';
 }
 

@@ -3,7 +3,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { z } from 'zod';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
-import { fetchProfiles, findProfileByEmail } from './profiles.ts';
+import { fetchProfiles } from './profiles.ts';
+import { errorCode } from './errors.ts';
 import { projectKeys, roleSchema, type Role } from './projects.ts';
 
 const memberRowSchema = z.object({ project_id: z.string(), user_id: z.string(), role: roleSchema });
@@ -72,9 +73,13 @@ function useMemberMutation<V>(projectId: string, run: (vars: V) => Promise<void>
 
 export function useInviteMember(projectId: string) {
   return useMemberMutation(projectId, async ({ email, role }: { email: string; role: Role }) => {
-    const profile = await findProfileByEmail(email);
-    if (!profile) throw new UnknownEmailError(email);
-    await supabase.from('project_members').insert({ project_id: projectId, user_id: profile.id, role }).throwOnError();
+    // Owners cannot read profiles outside their projects: the RPC looks the email up for them.
+    try {
+      await supabase.rpc('add_project_member', { p_project_id: projectId, p_email: email.trim(), p_role: role }).throwOnError();
+    } catch (e) {
+      if (errorCode(e) === 'PT404') throw new UnknownEmailError(email.trim());
+      throw e;
+    }
   });
 }
 

@@ -1,5 +1,6 @@
 // Profiles (display name and email) of the people the user works with.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { z } from 'zod';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
@@ -31,12 +32,6 @@ export async function fetchProfiles(ids: readonly string[], signal?: AbortSignal
   return z.array(profileSchema).parse(data).map(toProfile);
 }
 
-export async function findProfileByEmail(email: string): Promise<Profile | null> {
-  const { data } = await supabase.from('profiles').select('id,display_name,email').eq('email', email.trim().toLowerCase()).limit(1).throwOnError();
-  const rows = z.array(profileSchema).parse(data);
-  return rows[0] ? toProfile(rows[0]) : null;
-}
-
 export const profilesQuery = (ids: readonly string[]) => {
   const sorted = [...new Set(ids)].sort();
   return queryOptions({
@@ -48,8 +43,6 @@ export const profilesQuery = (ids: readonly string[]) => {
 
 /** Profiles by id for a set of user ids (one request). */
 export function useProfiles(ids: readonly string[]) {
-  const query = useQuery({ ...profilesQuery(ids), enabled: ids.length > 0 });
-  const byId = new Map<string, Profile>();
-  for (const p of query.data ?? []) byId.set(p.id, p);
-  return byId;
+  const query = useQuery({ ...profilesQuery(ids), enabled: ids.length > 0, placeholderData: keepPreviousData });
+  return useMemo(() => new Map((query.data ?? []).map((p) => [p.id, p])), [query.data]);
 }

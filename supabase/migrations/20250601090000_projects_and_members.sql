@@ -107,10 +107,23 @@ as $$
 $$;
 comment on function private.shares_project(uuid) is 'True when the signed-in user and p_user_id are members of a common project.';
 
+-- Read policies test `project_id in (select private.member_project_ids())`: the set is computed once
+-- per statement (an init plan), where a per-row helper call would run once for every row read.
+create function private.member_project_ids()
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select distinct m.project_id from public.project_members m where m.user_id = (select auth.uid())
+$$;
+comment on function private.member_project_ids() is 'The projects the signed-in user belongs to, in any role.';
+
 revoke all on function private.has_role(uuid, text[]), private.is_member(uuid), private.has_members(uuid),
-  private.shares_project(uuid) from public;
+  private.shares_project(uuid), private.member_project_ids() from public;
 grant execute on function private.has_role(uuid, text[]), private.is_member(uuid), private.has_members(uuid),
-  private.shares_project(uuid) to anon, authenticated, service_role;
+  private.shares_project(uuid), private.member_project_ids() to anon, authenticated, service_role;
 
 -- ─── triggers ─────────────────────────────────────────────────────────────────────────────────
 
@@ -178,6 +191,9 @@ begin
     -- The creator is whoever is signed in, never what the client claims.
     new.created_by := coalesce((select auth.uid()), new.created_by);
     new.created_at := now();
+  elsif pg_trigger_depth() > 1 then
+    -- a foreign-key action (the creator's account deleted: created_by set null)
+    return new;
   else
     new.id := old.id;
     new.created_by := old.created_by;
@@ -277,7 +293,7 @@ grant update (display_name) on public.profiles to authenticated;
 create policy "projects: members read" on public.projects
   for select to authenticated
   using (
-    private.is_member(id)
+    id in (select private.member_project_ids())
     -- lets the creator read the row back from INSERT … RETURNING, before the owner row exists
     or (created_by = (select auth.uid()) and not private.has_members(id))
   );
@@ -297,7 +313,7 @@ create policy "projects: owners delete" on public.projects
 
 create policy "project_members: members read" on public.project_members
   for select to authenticated
-  using (private.is_member(project_id));
+  using (project_id in (select private.member_project_ids()));
 
 -- Owners manage every membership of their projects, their own included (an owner already holds
 -- every right in the project, so this grants nothing new); nobody else can change any role,

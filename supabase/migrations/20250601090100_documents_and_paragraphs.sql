@@ -55,8 +55,21 @@ as $$
   where p.id = p_paragraph_id
 $$;
 
-revoke all on function private.project_of_document(uuid), private.project_of_paragraph(uuid) from public;
-grant execute on function private.project_of_document(uuid), private.project_of_paragraph(uuid)
+create function private.member_document_ids()
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select d.id
+  from public.documents d
+  where d.project_id in (select m.project_id from public.project_members m where m.user_id = (select auth.uid()))
+$$;
+comment on function private.member_document_ids() is 'The documents of the projects the signed-in user belongs to.';
+
+revoke all on function private.project_of_document(uuid), private.project_of_paragraph(uuid), private.member_document_ids() from public;
+grant execute on function private.project_of_document(uuid), private.project_of_paragraph(uuid), private.member_document_ids()
   to anon, authenticated, service_role;
 
 create function private.documents_before_write()
@@ -68,6 +81,9 @@ begin
   if tg_op = 'INSERT' then
     new.created_by := coalesce((select auth.uid()), new.created_by);
     new.created_at := now();
+  elsif pg_trigger_depth() > 1 then
+    -- a foreign-key action (the creator's account deleted: created_by set null)
+    return new;
   else
     if new.project_id is distinct from old.project_id then
       raise exception 'a document cannot move to another project' using errcode = '42501';
@@ -108,7 +124,7 @@ revoke all on function private.documents_before_write(), private.paragraphs_befo
 
 create policy "documents: members read" on public.documents
   for select to authenticated
-  using (private.is_member(project_id));
+  using (project_id in (select private.member_project_ids()));
 
 create policy "documents: owners create" on public.documents
   for insert to authenticated
@@ -125,7 +141,7 @@ create policy "documents: owners delete" on public.documents
 
 create policy "paragraphs: members read" on public.paragraphs
   for select to authenticated
-  using (private.is_member(private.project_of_document(document_id)));
+  using (document_id in (select private.member_document_ids()));
 
 create policy "paragraphs: owners create" on public.paragraphs
   for insert to authenticated
@@ -145,8 +161,8 @@ revoke truncate on public.documents, public.paragraphs from anon, authenticated;
 -- ─── import ───────────────────────────────────────────────────────────────────────────────────
 
 -- Validates and stores a parsed document. No permission check and no auth.uid(): the seed (run as
--- the superuser) calls it directly; clients go through public.import_document.
-create function private.import_document(p_project_id uuid, p_document jsonb, p_created_by uuid)
+-- the superuser) calls it directly, with a fixed document id; clients go through public.import_document.
+create function private.import_document(p_project_id uuid, p_document jsonb, p_created_by uuid, p_document_id uuid default null)
 returns uuid
 language plpgsql
 security definer
@@ -242,8 +258,9 @@ begin
     raise exception 'collection and source_line must be strings' using errcode = '22023';
   end if;
 
-  insert into public.documents (project_id, title, published_on, keywords, collection, source_line, metadata, created_by)
+  insert into public.documents (id, project_id, title, published_on, keywords, collection, source_line, metadata, created_by)
   values (
+    coalesce(p_document_id, gen_random_uuid()),
     p_project_id,
     btrim(p_document ->> 'title'),
     v_published_on,
@@ -264,7 +281,7 @@ begin
   return v_document_id;
 end
 $$;
-revoke all on function private.import_document(uuid, jsonb, uuid) from public;
+revoke all on function private.import_document(uuid, jsonb, uuid, uuid) from public;
 
 -- A function call is one statement: any error undoes the whole import.
 create function public.import_document(p_project_id uuid, p_document jsonb)

@@ -492,9 +492,14 @@ revoke all on function private.paragraphs_create_translations(), private.transla
 
 -- ─── policies ─────────────────────────────────────────────────────────────────────────────────
 
+-- Reads go through the paragraph (an index lookup) against the caller's document set, computed once
+-- per statement: reading a 10,000-paragraph document stays a join, not 10,000 helper calls.
 create policy "translations: members read" on public.translations
   for select to authenticated
-  using (private.is_member(private.project_of_paragraph(paragraph_id)));
+  using (exists (
+    select 1 from public.paragraphs p
+    where p.id = paragraph_id and p.document_id in (select private.member_document_ids())
+  ));
 
 -- No insert or delete policy: translations come and go with their paragraphs.
 create policy "translations: owners and translators edit" on public.translations
@@ -504,13 +509,19 @@ create policy "translations: owners and translators edit" on public.translations
 
 create policy "translation_revisions: members read" on public.translation_revisions
   for select to authenticated
-  using (private.is_member(private.project_of_translation(translation_id)));
+  using (exists (
+    select 1 from public.translations t join public.paragraphs p on p.id = t.paragraph_id
+    where t.id = translation_id and p.document_id in (select private.member_document_ids())
+  ));
 
 create policy "annotations: members read submitted and own" on public.annotations
   for select to authenticated
   using (
-    private.is_member(private.project_of_paragraph(paragraph_id))
-    and (author_id = (select auth.uid()) or status <> 'draft')
+    (author_id = (select auth.uid()) or status <> 'draft')
+    and exists (
+      select 1 from public.paragraphs p
+      where p.id = paragraph_id and p.document_id in (select private.member_document_ids())
+    )
   );
 
 create policy "annotations: members create own" on public.annotations
@@ -558,7 +569,7 @@ create policy "annotation_replies: authors delete own" on public.annotation_repl
 -- Decisions are written only by review_* (security definer); nobody updates or deletes them.
 create policy "review_events: members read" on public.review_events
   for select to authenticated
-  using (private.is_member(project_id));
+  using (project_id in (select private.member_project_ids()));
 
 revoke insert, update, delete, truncate on public.review_events, public.translation_revisions from anon, authenticated;
 revoke truncate on public.translations, public.annotations, public.annotation_replies from anon, authenticated;

@@ -3,7 +3,7 @@ import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import type { Queryable } from '../db/types.ts';
 import { audit } from './audit.ts';
 import { type AuthDeps, clientIp, DEFAULT_ROLE, EMAIL_MAX_FREQUENCY_SECONDS, grantParams, requestAud, signingConfig } from './context.ts';
-import { badRequest, jsonResponse, tooManyRequests, unprocessable } from './errors.ts';
+import { badRequest, internal, jsonResponse, tooManyRequests, unprocessable } from './errors.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { startSession, tokenResponse } from './sessions.ts';
 import {
@@ -92,16 +92,22 @@ export async function signup(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
         const existing = await findUserById(tx, userId);
         if (existing?.row.email_confirmed_at) throw new UserExists();
       } else {
-        userId = await insertUser(tx, {
-          aud,
-          email: normalised,
-          phone: null,
-          passwordHash,
-          userMetadata: data,
-          appMetadata: { provider: 'email', providers: ['email'] },
-          isAnonymous: false,
-        });
-        await setRole(tx, userId, DEFAULT_ROLE);
+        try {
+          userId = await insertUser(tx, {
+            aud,
+            email: normalised,
+            phone: null,
+            passwordHash,
+            userMetadata: data,
+            appMetadata: { provider: 'email', providers: ['email'] },
+            isAnonymous: false,
+          });
+          await setRole(tx, userId, DEFAULT_ROLE);
+        } catch (e) {
+          // A failing trigger on auth.users lands here, as in GoTrue's signupNewUser.
+          console.error('[auth] inserting the new user failed', e);
+          throw internal('Database error saving new user');
+        }
       }
       if (!(await findIdentity(tx, userId, 'email'))) {
         const identity = identityData(userId, { email: normalised });
@@ -190,12 +196,17 @@ async function signupAnonymously(deps: AuthDeps, req: ApiRequest, data: Record<s
   if (config.auth.disableSignup) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
   const aud = requestAud(req);
   const signing = signingConfig(deps);
-  const session = await db.transaction(async (tx) => {
-    const userId = await insertUser(tx, { aud, email: null, phone: null, passwordHash: '', userMetadata: data, appMetadata: {}, isAnonymous: true });
-    await setRole(tx, userId, DEFAULT_ROLE);
-    const { sessionId, refreshToken } = await startSession(tx, userId, 'anonymous', grantParams(req));
-    return tokenResponse(tx, (await findUserById(tx, userId))!, sessionId, refreshToken, signing);
-  });
-  return jsonResponse(200, session);
+  try {
+    const session = await db.transaction(async (tx) => {
+      const userId = await insertUser(tx, { aud, email: null, phone: null, passwordHash: '', userMetadata: data, appMetadata: {}, isAnonymous: true });
+      await setRole(tx, userId, DEFAULT_ROLE);
+      const { sessionId, refreshToken } = await startSession(tx, userId, 'anonymous', grantParams(req));
+      return tokenResponse(tx, (await findUserById(tx, userId))!, sessionId, refreshToken, signing);
+    });
+    return jsonResponse(200, session);
+  } catch (e) {
+    console.error('[auth] anonymous sign-in failed', e);
+    throw internal('Database error creating anonymous user');
+  }
 }
 

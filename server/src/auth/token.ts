@@ -1,7 +1,7 @@
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
 import { type AuthDeps, clientIp, grantParams, requestAud, signingConfig } from './context.ts';
-import { AuthHttpError, badRequest, jsonResponse, OAuthError, tooManyRequests, unprocessable, WeakPasswordError } from './errors.ts';
+import { type AuthHttpError, badRequest, jsonResponse, OAuthError, tooManyRequests, unprocessable, WeakPasswordError } from './errors.ts';
 import { checkPasswordStrength, verifyPassword } from './passwords.ts';
 import {
   activeRefreshToken,

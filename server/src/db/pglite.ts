@@ -12,6 +12,14 @@ const parsers = {
   [types.INT8]: keepText,
 };
 
+// Text parameters go to Postgres as text, as node-postgres sends them, so Postgres (not the
+// client) parses and rejects them: e.g. `flag=eq.maybe` must fail with SQLSTATE 22P02.
+const textFirst = (fallback: (x: unknown) => string) => (x: unknown) => (typeof x === 'string' ? x : fallback(x));
+const serializers = {
+  [types.BOOL]: textFirst((x) => (x ? 't' : 'f')),
+  [types.BYTEA]: textFirst((x) => `\\x${Buffer.from(x as Uint8Array).toString('hex')}`),
+};
+
 function normalise<T>(r: { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number }): QueryResult<T> {
   return { rows: r.rows as T[], fields: r.fields, rowCount: r.affectedRows ?? r.rows.length };
 }
@@ -27,6 +35,7 @@ export class PgliteDatabase implements Database {
     const pg = await PGlite.create(dataDir, {
       extensions: { pgcrypto, uuid_ossp, ...extraExtensions } as never,
       parsers,
+      serializers,
     });
     return new PgliteDatabase(pg);
   }

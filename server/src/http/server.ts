@@ -83,7 +83,9 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
     const method = (req.method ?? 'GET').toUpperCase();
     const headers = flatHeaders(req);
 
-    if (method === 'OPTIONS') {
+    // A CORS preflight is answered here; a plain OPTIONS on /rest/v1 reaches PostgREST, which answers with Allow.
+    const plainRestOptions = method === 'OPTIONS' && !headers['access-control-request-method'] && url.pathname.startsWith('/rest/v1');
+    if (method === 'OPTIONS' && !plainRestOptions) {
       return {
         status: 200,
         headers: {

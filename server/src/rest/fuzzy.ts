@@ -3,12 +3,7 @@
  * cosine similarity over 3-grams then 2-grams, re-ranked by Levenshtein distance.
  */
 
-const normalise = (s: string): string =>
-  s
-    .toLowerCase()
-    .split('')
-    .filter((c) => /[\p{L}\p{N}\s,]/u.test(c))
-    .join('');
+const normalise = (s: string): string => s.toLowerCase();
 
 function grams(value: string, size: number): Map<string, number> {
   let s = `-${normalise(value)}-`;

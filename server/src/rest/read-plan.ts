@@ -93,6 +93,8 @@ export interface ReadNode {
   rel: Relationship | undefined;
   aggAlias: string;
   joinConds: JoinCond[];
+  /** For computed relationships: the parent row reference passed to the function. */
+  parentRef: string | undefined;
   depth: number;
   children: ReadNode[];
   relSelect: RelSelect[];
@@ -156,6 +158,7 @@ function newNode(from: QI, relName: string, depth: number): ReadNode {
     rel: undefined,
     aggAlias: '',
     joinConds: [],
+    parentRef: undefined,
     depth,
     children: [],
     relSelect: [],
@@ -310,6 +313,7 @@ function addRels(ctx: ReadPlanContext, node: ReadNode, parent: ReadNode | undefi
     node.fromAlias = `${rel.foreignTable.name}_${node.depth}`;
     node.aggAlias = `${rel.table.name}_${node.relAlias ?? node.relName}_${node.depth}`;
     node.joinConds = joinConditions(rel, node.fromAlias, nodeRef(parent), ctx.schema);
+    node.parentRef = ident(parent.fromAlias ?? parent.from.name);
   } else if (ctx.fromSource) {
     node.fromAlias = node.from.name;
     node.from = { schema: '', name: SOURCE_CTE };
@@ -587,7 +591,7 @@ function fmtOrder(params: Params, ref: string, terms: COrder[]): string {
     .map((t) => {
       const f =
         t.type === 'relation'
-          ? fmtField(params, ident(t.relation), { name: t.field.name, jsonPath: t.field.jsonPath, toJson: true, irType: '', fullRow: false })
+          ? fmtField(params, ident(t.relation), { name: t.field.name, jsonPath: t.field.jsonPath, toJson: false, irType: '', fullRow: false })
           : fmtField(params, ref, t.field);
       return `${f}${t.direction ? ` ${t.direction.toUpperCase()}` : ''}${t.nulls ? ` NULLS ${t.nulls.toUpperCase()}` : ''}`;
     })
@@ -604,7 +608,7 @@ function fromClause(node: ReadNode, schema: string): string {
   let from: string;
   const rel = node.rel;
   if (rel?.kind === 'computed') {
-    from = `${qualified(rel.fn.schema, rel.fn.name)}(${ident(rel.table.name)}::${qualified(rel.table.schema, rel.table.name)})`;
+    from = `${qualified(rel.fn.schema, rel.fn.name)}(${node.parentRef ?? ident(rel.table.name)}::${qualified(rel.table.schema, rel.table.name)})`;
   } else from = qualified(node.from.schema, node.from.name);
   if (node.fromAlias !== undefined) from += ` AS ${ident(node.fromAlias)}`;
   if (rel?.kind === 'fk' && rel.card.kind === 'M2M') from += `, ${qualified(schema, rel.card.junction.name)}`;

@@ -3,15 +3,7 @@
 // "19 May 2014" meet on the same keys, whatever order or script either side writes them in.
 
 import type { AnchorKind, GlossaryTerm } from './types.ts';
-import {
-  EN_CARDINAL_PATTERN,
-  EN_ORDINAL_PATTERN,
-  parseChineseNumber,
-  parseEnglishCardinal,
-  parseEnglishMonth,
-  parseEnglishOrdinal,
-  parseRoman,
-} from './numerals.ts';
+import { EN_CARDINALS, EN_ORDINALS, parseChineseNumber, parseEnglishMonth, parseRoman } from './numerals.ts';
 
 export interface Mention {
   kind: AnchorKind;
@@ -25,8 +17,11 @@ export interface Mention {
   inTitle?: string;
 }
 
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19\uff05\uff0e]/;
+
 /** Replace full-width digits, ％ and ． with ASCII; one UTF-16 unit each, so offsets are kept. */
 export function normaliseDigits(text: string): string {
+  if (!FULL_WIDTH_DIGIT.test(text)) return text;
   return text.replace(/[\uff10-\uff19\uff05\uff0e]/g, (ch) => {
     const code = ch.charCodeAt(0);
     if (code === 0xff05) return '%';
@@ -66,16 +61,16 @@ function parseArabic(text: string): number {
 
 /** Marks spans already read so that a later, looser pattern does not read them again. */
 class Spans {
-  private readonly taken: Uint8Array;
-  constructor(length: number) {
-    this.taken = new Uint8Array(length);
-  }
+  // A paragraph holds a handful of mentions at most: a flat list of [start, end) pairs is enough.
+  private readonly taken: number[] = [];
   free(start: number, end: number): boolean {
-    for (let i = start; i < end; i++) if (this.taken[i]) return false;
+    for (let k = 0; k < this.taken.length; k += 2) {
+      if (start < this.taken[k + 1]! && this.taken[k]! < end) return false;
+    }
     return true;
   }
   take(start: number, end: number): void {
-    this.taken.fill(1, start, end);
+    this.taken.push(start, end);
   }
 }
 
@@ -166,7 +161,7 @@ function zhSection(paragraph: string): Mention | null {
 
 export function extractZhAnchors(paragraph: string, glossary?: GlossaryIndex): Mention[] {
   const text = normaliseDigits(paragraph);
-  const spans = new Spans(text.length);
+  const spans = new Spans();
   const out: Mention[] = [];
   const section = zhSection(text);
   if (section !== null) {
@@ -235,15 +230,17 @@ const EN_MAGNITUDE_WORD: Record<string, number> = {
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mn: 1e6, bn: 1e9,
 };
 const EN_NUMBER = new RegExp(`(${ARABIC})(?:\\s*(thousand|million|billion|trillion|mn|bn)\\b|(st|nd|rd|th)\\b)?`, 'g');
-const EN_WORD_MAGNITUDE = new RegExp(`\\b(${EN_CARDINAL_PATTERN})\\s+(thousand|million|billion|trillion)\\b`, 'gi');
-const EN_ORDINAL_WORD = new RegExp(`\\b(${EN_ORDINAL_PATTERN})\\b`, 'gi');
-const EN_CARDINAL_COUNT = new RegExp(`\\b(${EN_CARDINAL_PATTERN})\\b(?=\\s+(?:years?|times|sessions|countries|rounds|members|nations|months|days|projects)\\b)`, 'gi');
+const MONTH_HINT = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+const DIGIT = /\d/;
+const NUMBER_WORD = new RegExp(
+  `\\b(${[...EN_CARDINALS.keys(), ...EN_ORDINALS.keys()].sort((a, b) => b.length - a.length).join('|')})\\b(?:\\s+([A-Za-z]+))?`,
+  'gi',
+);
+const COUNTED_NOUNS = new Set(['year', 'years', 'times', 'sessions', 'countries', 'rounds', 'members', 'nations', 'months', 'days', 'projects']);
 
 const EN_SECTION_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 function enSection(paragraph: string): Mention | null {
-  const words = paragraph.split(/\s+/).length;
-  const heading = words <= 16 && !/[.;:]$/.test(paragraph);
   const patterns: Array<[RegExp, (s: string) => number | null]> = [
     [/^(?:(?:Part|Chapter|Section)\s+)?([IVXLC]+)(?:\.|\))?$/, parseRoman],
     [/^(?:(?:Part|Chapter|Section)\s+)?([IVXLC]+)[.)]\s+\S/, parseRoman],
@@ -265,7 +262,8 @@ function enSection(paragraph: string): Mention | null {
   // A short heading led by a Roman numeral without a full stop: "II Economic Cooperation".
   const bare = /^([IVXLC]{2,})\s+[A-Z]/.exec(paragraph);
   const value = bare ? parseRoman(bare[1] ?? '') : null;
-  if (bare && heading && value !== null) {
+  const heading = (): boolean => paragraph.split(/\s+/).length <= 16 && !/[.;:]$/.test(paragraph);
+  if (bare && value !== null && heading()) {
     return { kind: 'section', surface: bare[1] ?? '', at: 0, length: (bare[1] ?? '').length, keys: ['s:' + value] };
   }
   return null;
@@ -277,15 +275,80 @@ function enDate(month: string | undefined, year: string | undefined, days: Array
   return dateKeys(year === undefined ? null : Number(year), m, days.map((d) => (d === undefined ? null : Number(d))));
 }
 
+/**
+ * Numbers written as words, in one pass over the words: ordinals ("fourth", "twenty-first"; not
+ * "first", mostly an adverb), cardinals before a magnitude ("two billion"), and counted cardinals from
+ * ten up ("twelve years", as the Chinese side keeps only counted numerals from ten up).
+ */
+function scanNumberWords(text: string, spans: Spans, out: Mention[]): void {
+  NUMBER_WORD.lastIndex = 0;
+  for (let m = NUMBER_WORD.exec(text); m !== null; m = NUMBER_WORD.exec(text)) {
+    const word = m[1] ?? '';
+    const next = m[2];
+    const start = m.index;
+    // The following word is only looked at, never consumed: it may be a number word itself.
+    NUMBER_WORD.lastIndex = start + word.length;
+    const lower = word.toLowerCase();
+    const ordinal = EN_ORDINALS.get(lower);
+    const cardinal = EN_CARDINALS.get(lower);
+    let value: number | undefined;
+    let end = start + word.length;
+    let kind: AnchorKind = 'number';
+    if (ordinal !== undefined) {
+      if (ordinal === 1) continue;
+      value = ordinal;
+      kind = 'ordinal';
+    } else if (cardinal !== undefined && next !== undefined) {
+      const scale = EN_MAGNITUDE_WORD[next.toLowerCase()];
+      if (scale !== undefined && scale >= 1e3) {
+        value = cardinal * scale;
+        end = m.index + m[0].length;
+      } else if (cardinal >= 10 && COUNTED_NOUNS.has(next.toLowerCase())) {
+        value = cardinal;
+      }
+    }
+    if (value === undefined || !spans.free(start, end)) continue;
+    spans.take(start, end);
+    const surface = text.slice(start, end);
+    out.push({ kind, surface, at: start, length: surface.length, keys: [numberKey(value)] });
+  }
+}
+
 export function extractEnAnchors(paragraph: string, glossary?: GlossaryIndex): Mention[] {
   const text = normaliseDigits(paragraph);
-  const spans = new Spans(text.length);
+  const spans = new Spans();
   const out: Mention[] = [];
   const section = enSection(text);
   if (section !== null) {
     out.push(section);
     spans.take(0, section.surface.length);
   }
+  const digits = DIGIT.test(text);
+  if (MONTH_HINT.test(text)) scanEnDates(text, spans, out, digits);
+  if (digits) {
+    scan(text, spans, EN_PERCENT, (m) => ({ kind: 'percent', keys: [numberKey(parseArabic(m[1] ?? ''))] }), out);
+    scan(text, spans, EN_NUMBER, (m) => {
+      const value = parseArabic(m[1] ?? '') * (EN_MAGNITUDE_WORD[m[2] ?? ''] ?? 1);
+      if (!Number.isFinite(value)) return null;
+      return { kind: m[3] ? 'ordinal' : 'number', keys: [numberKey(value)] };
+    }, out);
+  }
+  scanNumberWords(text, spans, out);
+  if (glossary) out.push(...glossary.matchEn(text));
+  return out.sort((a, b) => a.at - b.at);
+}
+
+function scanEnDates(text: string, spans: Spans, out: Mention[], digits: boolean): void {
+  if (digits) {
+    scanEnNumericDates(text, spans, out);
+  }
+  scan(text, spans, EN_MONTH_ALONE, (m) => {
+    const keys = enDate(m[1], undefined, []);
+    return keys && { kind: 'date', keys };
+  }, out);
+}
+
+function scanEnNumericDates(text: string, spans: Spans, out: Mention[]): void {
   scan(text, spans, EN_DAY_MONTH, (m) => {
     const keys = enDate(m[3], m[4], [m[1], m[2]]);
     return keys && { kind: 'date', keys };
@@ -298,32 +361,6 @@ export function extractEnAnchors(paragraph: string, glossary?: GlossaryIndex): M
     const keys = enDate(m[1], m[2], []);
     return keys && { kind: 'date', keys };
   }, out);
-  scan(text, spans, EN_MONTH_ALONE, (m) => {
-    const keys = enDate(m[1], undefined, []);
-    return keys && { kind: 'date', keys };
-  }, out);
-  scan(text, spans, EN_PERCENT, (m) => ({ kind: 'percent', keys: [numberKey(parseArabic(m[1] ?? ''))] }), out);
-  scan(text, spans, EN_WORD_MAGNITUDE, (m) => {
-    const base = parseEnglishCardinal(m[1] ?? '');
-    const scale = EN_MAGNITUDE_WORD[(m[2] ?? '').toLowerCase()];
-    return base === null || scale === undefined ? null : { kind: 'number', keys: [numberKey(base * scale)] };
-  }, out);
-  scan(text, spans, EN_NUMBER, (m) => {
-    const value = parseArabic(m[1] ?? '') * (EN_MAGNITUDE_WORD[m[2] ?? ''] ?? 1);
-    if (!Number.isFinite(value)) return null;
-    return { kind: m[3] ? 'ordinal' : 'number', keys: [numberKey(value)] };
-  }, out);
-  scan(text, spans, EN_ORDINAL_WORD, (m) => {
-    const value = parseEnglishOrdinal(m[1] ?? '');
-    return value === null ? null : { kind: 'ordinal', keys: [numberKey(value)] };
-  }, out);
-  scan(text, spans, EN_CARDINAL_COUNT, (m) => {
-    // Mirrors the Chinese side, which keeps counted numerals from ten up.
-    const value = parseEnglishCardinal(m[1] ?? '');
-    return value === null || value < 10 ? null : { kind: 'number', keys: [numberKey(value)] };
-  }, out);
-  if (glossary) out.push(...glossary.matchEn(text));
-  return out.sort((a, b) => a.at - b.at);
 }
 
 // ---------------------------------------------------------------------------------------------- Glossary

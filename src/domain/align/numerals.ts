@@ -139,15 +139,23 @@ export function parseEnglishCardinal(word: string): number | null {
   return null;
 }
 
-export const EN_ORDINAL_PATTERN =
-  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth)' +
-  '|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-first' +
-  '|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth' +
-  '|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth';
+function wordTable(parse: (word: string) => number | null): ReadonlyMap<string, number> {
+  const table = new Map<string, number>();
+  const words = [...EN_UNITS, ...EN_TENS, ...EN_ORDINAL_UNITS, ...EN_ORDINAL_TENS].filter((w) => w !== '');
+  for (const tens of EN_TENS.slice(2)) {
+    for (const unit of EN_UNITS.slice(1, 10)) words.push(`${tens}-${unit}`);
+    for (const unit of EN_ORDINAL_UNITS.slice(1, 10)) words.push(`${tens}-${unit}`);
+  }
+  for (const word of words) {
+    const value = parse(word);
+    if (value !== null) table.set(word, value);
+  }
+  return table;
+}
 
-export const EN_CARDINAL_PATTERN =
-  '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?' +
-  '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+/** Lower-case English ordinal and cardinal words up to ninety-nine, with their values. */
+export const EN_ORDINALS = wordTable(parseEnglishOrdinal);
+export const EN_CARDINALS = wordTable(parseEnglishCardinal);
 
 export const EN_MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRepetition, zArray, type BodyLine } from './dedupe.ts';
-
-function naiveZ(s: string): number[] {
-  return [...s].map((_, i) => {
-    let k = 0;
-    while (i + k < s.length && s[k] === s[i + k]) k++;
-    return k;
-  });
-}
+import { findRepetition, type BodyLine } from './dedupe.ts';
 
 /** Lines as in an export: `|` before a line marks a blank line above it. */
 function bodyLines(...texts: string[]): BodyLine[] {
@@ -17,17 +9,6 @@ function bodyLines(...texts: string[]): BodyLine[] {
     return { line, raw: `\u3000\u3000${text}`, text, indented: true, afterBlank: afterBlank || line === 0 };
   });
 }
-
-describe('zArray', () => {
-  it('matches the naive definition', () => {
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let round = 0; round < 200; round++) {
-      const s = Array.from({ length: Math.floor(random() * 40) }, () => '双方合'[Math.floor(random() * 3)]).join('');
-      expect([...zArray(s)]).toEqual(naiveZ(s));
-    }
-  });
-});
 
 describe('findRepetition', () => {
   it('finds a full copy laid out without blank lines', () => {
@@ -54,6 +35,25 @@ describe('findRepetition', () => {
   it('ignores a repeat in the middle of the body and a tail that only starts like the body', () => {
     expect(findRepetition(bodyLines('甲。', '|乙。', '|甲。', '|丙。'), null)).toBeNull();
     expect(findRepetition(bodyLines('甲段落。', '|乙段落。', '|丙段落。', '甲段', '落甲'), null)).toBeNull();
+  });
+
+  it('agrees with a direct comparison on random bodies', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const words = ['甲', '乙乙', '丙', '甲乙'];
+    for (let round = 0; round < 400; round++) {
+      const texts = Array.from({ length: 1 + Math.floor(random() * 8) }, () => words[Math.floor(random() * words.length)]!);
+      const lines = bodyLines(...texts);
+      const joined = texts.join('');
+      let expected: number | null = null;
+      let offset = texts[0]!.length;
+      for (let j = 1; j < texts.length && expected === null; j++) {
+        const rest = joined.length - offset;
+        if (rest <= offset && rest >= texts[0]!.length && joined.slice(offset) === joined.slice(0, rest)) expected = j;
+        offset += texts[j]!.length;
+      }
+      expect(findRepetition(lines, null)?.start ?? null).toBe(expected);
+    }
   });
 
   it('takes the largest copy that does not overlap the original', () => {

@@ -117,6 +117,37 @@ begin
 end
 $$;
 
+-- Runs p_sql as one identity and undoes it: 'anon', a fixture name ('owner', 'multi', …) or an
+-- email. Returns 'rows:N' (rows read or changed; RLS filters silently) or the SQLSTATE raised.
+create or replace function tests.try_as(p_who text, p_sql text)
+returns text
+language plpgsql
+as $$
+declare
+  v_rows int;
+  v_code text;
+  v_message text;
+begin
+  begin
+    if p_who = 'anon' then
+      perform tests.clear_authentication();
+    else
+      perform tests.authenticate_as(case when p_who like '%@%' then p_who else p_who || '@duizhao.test' end);
+    end if;
+    execute p_sql;
+    get diagnostics v_rows = row_count;
+    -- leaving through an exception rolls back the statement and the identity switch
+    raise exception using errcode = 'TSTOK', message = v_rows::text;
+  exception when others then
+    get stacked diagnostics v_code = returned_sqlstate, v_message = message_text;
+  end;
+  if v_code = 'TSTOK' then
+    return 'rows:' || v_message;
+  end if;
+  return v_code;
+end
+$$;
+
 create or replace function tests.id(p_name text)
 returns uuid
 language sql

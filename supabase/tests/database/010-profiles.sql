@@ -19,7 +19,7 @@ select tests.authenticate_as('researcher@duizhao.test');
 select is((select count(*)::int from public.profiles where id = tests.id('researcher@duizhao.test')), 1, 'a user reads their own profile');
 select is((select count(*)::int from public.profiles where id = tests.id('reviewer@duizhao.test')), 1, 'a member reads a co-member''s profile');
 select is((select count(*)::int from public.profiles where id = tests.id('other-owner@duizhao.test')), 0, 'a member cannot read the profile of someone in no shared project');
-select is((select count(*)::int from public.profiles), 6, 'a member sees exactly the profiles of the demo project''s members');
+select is((select count(*)::int from public.profiles), 5, 'a member sees exactly the profiles of the demo project''s five members');
 
 select is(tests.rows_affected($$ update public.profiles set display_name = 'R. Searcher' where id = tests.id('researcher@duizhao.test') $$), 1,
   'a user renames themselves');

@@ -1,0 +1,72 @@
+import { test, expect, expectNoSeriousA11yViolations, demoEmail } from './fixtures.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
+import { DEMO_TITLE, LibraryPage } from './pages/library-page.ts';
+
+test('signs in, sees the Demo document, and signs out', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+  const signIn = new SignInPage(page);
+
+  await signIn.signIn(demoEmail('translator'), 'not-the-password');
+  await expect(page.getByRole('alert')).toHaveText(/do not match an account/);
+
+  await signIn.signIn(demoEmail('translator'));
+  const library = new LibraryPage(page);
+  await expect(library.heading).toBeVisible();
+  await expect(library.project()).toBeVisible();
+  await expect(library.documentLink(DEMO_TITLE)).toBeVisible();
+  await expect(library.project().getByText('2014-05-20')).toBeVisible();
+  await expect(library.project().getByRole('progressbar', { name: 'Translated' })).toBeVisible();
+  // Only owners import documents.
+  await expect(page.getByRole('link', { name: 'Import document' })).toHaveCount(0);
+
+  await page.reload();
+  await expect(library.heading).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test('explains a missing password in words', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await page.getByLabel('Email').fill(demoEmail('owner'));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Enter your email address and password.');
+});
+
+test('switches the interface to Chinese and back', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(page.getByLabel('电子邮箱')).toBeVisible();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByLabel('Email')).toBeVisible();
+});
+
+test('owners see the import entry point and the members of their project', async ({ owner }) => {
+  const { page, library } = owner;
+  await library.goto();
+  await expect(library.project().getByRole('link', { name: 'Import document' })).toBeVisible();
+  await library.project().getByText('Members and roles').click();
+  const members = library.project().getByRole('table', { name: 'Members of Demo' });
+  await expect(members.getByRole('cell', { name: 'researcher@example.com' })).toBeVisible();
+  await expect(members.getByRole('combobox', { name: /^Role of / }).first()).toBeVisible();
+  await library.project().getByLabel('Invite by email').fill('nobody@example.com');
+  await library.project().getByRole('button', { name: 'Invite' }).click();
+  await expect(page.getByRole('alert')).toContainText('No account uses the email nobody@example.com');
+});
+
+test('the sign-in and library screens have no serious accessibility violations', async ({ page, translator }) => {
+  await new SignInPage(page).goto();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await translator.library.goto();
+  await expect(translator.library.documentLink()).toBeVisible();
+  await expectNoSeriousA11yViolations(translator.page);
+});

@@ -1,0 +1,87 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { DEMO_TITLE, LibraryPage } from './library-page.ts';
+
+export class WorkspacePage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the Demo document from the library. */
+  async open() {
+    const library = new LibraryPage(this.page);
+    await library.goto();
+    await library.openDemoDocument();
+    await expect(this.row(1)).toBeVisible();
+  }
+
+  get heading() {
+    return this.page.getByRole('heading', { name: DEMO_TITLE, level: 1 });
+  }
+
+  get saveStatus() {
+    return this.page.getByRole('status').filter({ hasText: /saved|Saving|Offline|conflict|unsaved/i });
+  }
+
+  row(n: number): Locator {
+    return this.page.getByRole('group', { name: `Paragraph ${n}`, exact: true });
+  }
+
+  translation(n: number): Locator {
+    return this.page.getByRole('textbox', { name: `Translation of paragraph ${n}`, exact: true });
+  }
+
+  /** Turns row n into the editor and replaces its text with `text`. */
+  async replaceTranslation(n: number, text: string) {
+    const box = this.translation(n);
+    await box.scrollIntoViewIfNeeded();
+    await box.click();
+    await expect(box).toHaveAttribute('contenteditable', 'true');
+    await expect(box).toBeFocused();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.type(text);
+  }
+
+  async waitUntilSaved() {
+    await expect(this.page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  }
+
+  /** Selects `phrase` inside the Chinese source of row n, as a reader dragging over it would. */
+  async selectSourcePhrase(n: number, phrase: string) {
+    const source = this.row(n).getByText(phrase, { exact: false }).first();
+    await source.evaluate((element, text) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          const selection = window.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return;
+        }
+      }
+      throw new Error(`"${text}" not found in one text node`);
+    }, phrase);
+  }
+
+  notesFilter() {
+    return this.page.getByLabel('Notes', { exact: true });
+  }
+
+  note(n: number, text: string | RegExp): Locator {
+    return this.row(n).getByRole('article').filter({ hasText: text });
+  }
+
+  /** Fills and sends the open note form of row n. */
+  async writeNote(n: number, body: string, options: { kind?: string; tags?: string; submit?: boolean } = {}) {
+    const row = this.row(n);
+    const editor = row.getByRole('textbox', { name: 'Note', exact: true });
+    await expect(editor).toBeVisible();
+    await editor.click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.type(body);
+    if (options.kind) await row.getByLabel('Kind').selectOption({ label: options.kind });
+    if (options.tags !== undefined) await row.getByLabel('Tags').fill(options.tags);
+    await row.getByRole('button', { name: options.submit === false ? 'Save draft' : 'Submit for review' }).click();
+  }
+}

@@ -1,0 +1,55 @@
+// Storing an alignment: each row's English becomes the draft translation of its first Chinese
+// paragraph, spanning the row (apply_alignment, one transaction). Existing English is replaced
+// only when asked; otherwise the server names the conflicting paragraph positions and writes nothing.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { supabase } from './client.ts';
+import { progressKeys } from './document-progress.ts';
+import { entityKeys } from './keys.ts';
+import { paragraphsQuery } from './paragraphs.ts';
+
+export const alignmentKeys = entityKeys('alignment');
+
+/** One row of the `p_rows` argument: consecutive Chinese paragraphs and the English that renders them. */
+export interface AlignmentRowPayload {
+  paragraph_ids: string[];
+  /** English paragraphs separated by '\n'; stored as one tiptap paragraph each. */
+  text: string;
+}
+
+export const applyAlignmentResultSchema = z.object({
+  applied: z.boolean(),
+  /** Positions of paragraphs whose existing English the rows would replace. */
+  conflicts: z.array(z.number().int()),
+  written: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative(),
+});
+export type ApplyAlignmentResult = z.infer<typeof applyAlignmentResultSchema>;
+
+export interface ApplyAlignmentInput {
+  rows: AlignmentRowPayload[];
+  overwrite: boolean;
+}
+
+export async function applyAlignment(documentId: string, { rows, overwrite }: ApplyAlignmentInput, signal?: AbortSignal): Promise<ApplyAlignmentResult> {
+  let query = supabase.rpc('apply_alignment', { p_document_id: documentId, p_rows: rows, p_overwrite: overwrite });
+  if (signal) query = query.abortSignal(signal);
+  const { data } = await query.throwOnError();
+  return applyAlignmentResultSchema.parse(data);
+}
+
+/** Applies an alignment; once written, the document's rows and progress are refetched before it settles. */
+export function useApplyAlignment(documentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...alignmentKeys.detail(documentId), 'apply'],
+    mutationFn: (input: ApplyAlignmentInput) => applyAlignment(documentId, input),
+    onSuccess: async (result) => {
+      if (!result.applied) return;
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: paragraphsQuery(documentId).queryKey }),
+        queryClient.invalidateQueries({ queryKey: progressKeys.all }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,764 @@
+export type Json =
+  | string
+  | number
+  | boolean
+  | null
+  | { [key: string]: Json | undefined }
+  | Json[]
+
+export type Database = {
+  // Allows to automatically instantiate createClient with right options
+  // instead of createClient<Database, { PostgrestVersion: 'XX' }>(URL, KEY)
+  __InternalSupabase: {
+    PostgrestVersion: "13.0.5"
+  }
+  public: {
+    Tables: {
+      annotation_replies: {
+        Row: {
+          annotation_id: string
+          author_id: string
+          body: Json | null
+          body_text: string | null
+          created_at: string
+          id: string
+          updated_at: string
+        }
+        Insert: {
+          annotation_id: string
+          author_id?: string
+          body?: Json | null
+          body_text?: string | null
+          created_at?: string
+          id?: string
+          updated_at?: string
+        }
+        Update: {
+          annotation_id?: string
+          author_id?: string
+          body?: Json | null
+          body_text?: string | null
+          created_at?: string
+          id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "annotation_replies_annotation_id_fkey"
+            columns: ["annotation_id"]
+            isOneToOne: false
+            referencedRelation: "annotations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      annotations: {
+        Row: {
+          author_id: string
+          body: Json | null
+          body_text: string | null
+          created_at: string
+          end_offset: number | null
+          id: string
+          kind: string
+          paragraph_id: string
+          quote_exact: string | null
+          quote_prefix: string | null
+          quote_suffix: string | null
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          start_offset: number | null
+          status: string
+          tags: string[]
+          target: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          author_id?: string
+          body?: Json | null
+          body_text?: string | null
+          created_at?: string
+          end_offset?: number | null
+          id?: string
+          kind?: string
+          paragraph_id: string
+          quote_exact?: string | null
+          quote_prefix?: string | null
+          quote_suffix?: string | null
+          review_comment?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          start_offset?: number | null
+          status?: string
+          tags?: string[]
+          target?: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          author_id?: string
+          body?: Json | null
+          body_text?: string | null
+          created_at?: string
+          end_offset?: number | null
+          id?: string
+          kind?: string
+          paragraph_id?: string
+          quote_exact?: string | null
+          quote_prefix?: string | null
+          quote_suffix?: string | null
+          review_comment?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          start_offset?: number | null
+          status?: string
+          tags?: string[]
+          target?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "annotations_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: false
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      documents: {
+        Row: {
+          collection: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          keywords: string[]
+          metadata: Json
+          project_id: string
+          published_on: string | null
+          source_line: string | null
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          collection?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          keywords?: string[]
+          metadata?: Json
+          project_id: string
+          published_on?: string | null
+          source_line?: string | null
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          collection?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          keywords?: string[]
+          metadata?: Json
+          project_id?: string
+          published_on?: string | null
+          source_line?: string | null
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      paragraphs: {
+        Row: {
+          created_at: string
+          document_id: string
+          id: string
+          kind: string
+          position: number
+          text: string
+        }
+        Insert: {
+          created_at?: string
+          document_id: string
+          id?: string
+          kind?: string
+          position: number
+          text: string
+        }
+        Update: {
+          created_at?: string
+          document_id?: string
+          id?: string
+          kind?: string
+          position?: number
+          text?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "paragraphs_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "document_progress"
+            referencedColumns: ["document_id"]
+          },
+          {
+            foreignKeyName: "paragraphs_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      profiles: {
+        Row: {
+          created_at: string
+          display_name: string | null
+          email: string | null
+          id: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          display_name?: string | null
+          email?: string | null
+          id: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          display_name?: string | null
+          email?: string | null
+          id?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      project_members: {
+        Row: {
+          created_at: string
+          project_id: string
+          role: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          project_id: string
+          role: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          project_id?: string
+          role?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "project_members_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      projects: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          description: string | null
+          id: string
+          name: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          name: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          name?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      review_events: {
+        Row: {
+          annotation_id: string | null
+          comment: string | null
+          created_at: string
+          decision: string
+          id: number
+          project_id: string
+          reviewer_id: string | null
+          translation_id: string | null
+          version: number
+        }
+        Insert: {
+          annotation_id?: string | null
+          comment?: string | null
+          created_at?: string
+          decision: string
+          id?: number
+          project_id: string
+          reviewer_id?: string | null
+          translation_id?: string | null
+          version: number
+        }
+        Update: {
+          annotation_id?: string | null
+          comment?: string | null
+          created_at?: string
+          decision?: string
+          id?: number
+          project_id?: string
+          reviewer_id?: string | null
+          translation_id?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_events_annotation_id_fkey"
+            columns: ["annotation_id"]
+            isOneToOne: false
+            referencedRelation: "annotations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_events_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_events_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
+            referencedRelation: "translations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      translation_revisions: {
+        Row: {
+          author_id: string | null
+          body: Json | null
+          created_at: string
+          id: number
+          status: string
+          text: string
+          translation_id: string
+          version: number
+        }
+        Insert: {
+          author_id?: string | null
+          body?: Json | null
+          created_at?: string
+          id?: number
+          status: string
+          text: string
+          translation_id: string
+          version: number
+        }
+        Update: {
+          author_id?: string | null
+          body?: Json | null
+          created_at?: string
+          id?: number
+          status?: string
+          text?: string
+          translation_id?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "translation_revisions_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
+            referencedRelation: "translations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      translations: {
+        Row: {
+          body: Json | null
+          created_at: string
+          id: string
+          paragraph_id: string
+          span: number
+          status: string
+          text: string
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        Insert: {
+          body?: Json | null
+          created_at?: string
+          id?: string
+          paragraph_id: string
+          span?: number
+          status?: string
+          text?: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Update: {
+          body?: Json | null
+          created_at?: string
+          id?: string
+          paragraph_id?: string
+          span?: number
+          status?: string
+          text?: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "translations_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: true
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+    }
+    Views: {
+      document_progress: {
+        Row: {
+          approved: number | null
+          document_id: string | null
+          notes_approved: number | null
+          notes_submitted: number | null
+          paragraphs: number | null
+          project_id: string | null
+          translated: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      review_queue: {
+        Row: {
+          author_id: string | null
+          document_id: string | null
+          item_id: string | null
+          item_type: string | null
+          kind: string | null
+          paragraph_id: string | null
+          position: number | null
+          project_id: string | null
+          text: string | null
+          updated_at: string | null
+          version: number | null
+        }
+        Relationships: []
+      }
+    }
+    Functions: {
+      add_project_member: {
+        Args: { p_email: string; p_project_id: string; p_role: string }
+        Returns: {
+          created_at: string
+          project_id: string
+          role: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "project_members"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      apply_alignment: {
+        Args: { p_document_id: string; p_overwrite?: boolean; p_rows: Json }
+        Returns: Json
+      }
+      import_document: {
+        Args: { p_document: Json; p_project_id: string }
+        Returns: string
+      }
+      review_annotation: {
+        Args: {
+          p_annotation_id: string
+          p_comment: string
+          p_decision: string
+          p_version: number
+        }
+        Returns: {
+          author_id: string
+          body: Json | null
+          body_text: string | null
+          created_at: string
+          end_offset: number | null
+          id: string
+          kind: string
+          paragraph_id: string
+          quote_exact: string | null
+          quote_prefix: string | null
+          quote_suffix: string | null
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          start_offset: number | null
+          status: string
+          tags: string[]
+          target: string
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "annotations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      review_translation: {
+        Args: {
+          p_comment: string
+          p_decision: string
+          p_translation_id: string
+          p_version: number
+        }
+        Returns: {
+          body: Json | null
+          created_at: string
+          id: string
+          paragraph_id: string
+          span: number
+          status: string
+          text: string
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "translations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      save_annotation: {
+        Args: { p_expected_version: number; p_id: string; p_patch: Json }
+        Returns: {
+          author_id: string
+          body: Json | null
+          body_text: string | null
+          created_at: string
+          end_offset: number | null
+          id: string
+          kind: string
+          paragraph_id: string
+          quote_exact: string | null
+          quote_prefix: string | null
+          quote_suffix: string | null
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          start_offset: number | null
+          status: string
+          tags: string[]
+          target: string
+          updated_at: string
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "annotations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      save_translation: {
+        Args: {
+          p_body: Json
+          p_expected_version: number
+          p_paragraph_id: string
+          p_status?: string
+          p_text: string
+        }
+        Returns: {
+          body: Json | null
+          created_at: string
+          id: string
+          paragraph_id: string
+          span: number
+          status: string
+          text: string
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "translations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+    }
+    Enums: {
+        [_ in never]: never
+      }
+    CompositeTypes: {
+        [_ in never]: never
+      }
+  }
+}
+
+type DatabaseWithoutInternals = Omit<Database, "__InternalSupabase">
+
+type DefaultSchema = DatabaseWithoutInternals[Extract<keyof Database, "public">]
+
+export type Tables<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+        DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])
+    : never = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+      DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])[TableName] extends {
+      Row: infer R
+    }
+    ? R
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof (DefaultSchema["Tables"] &
+        DefaultSchema["Views"])
+    ? (DefaultSchema["Tables"] &
+        DefaultSchema["Views"])[DefaultSchemaTableNameOrOptions] extends {
+        Row: infer R
+      }
+      ? R
+      : never
+    : never
+
+export type TablesInsert<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Insert: infer I
+    }
+    ? I
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+        Insert: infer I
+      }
+      ? I
+      : never
+    : never
+
+export type TablesUpdate<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Update: infer U
+    }
+    ? U
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+        Update: infer U
+      }
+      ? U
+      : never
+    : never
+
+export type Enums<
+  DefaultSchemaEnumNameOrOptions extends
+    | keyof DefaultSchema["Enums"]
+    | { schema: keyof DatabaseWithoutInternals },
+  EnumName extends DefaultSchemaEnumNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"]
+    : never = never,
+> = DefaultSchemaEnumNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"][EnumName]
+  : DefaultSchemaEnumNameOrOptions extends keyof DefaultSchema["Enums"]
+    ? DefaultSchema["Enums"][DefaultSchemaEnumNameOrOptions]
+    : never
+
+export type CompositeTypes<
+  PublicCompositeTypeNameOrOptions extends
+    | keyof DefaultSchema["CompositeTypes"]
+    | { schema: keyof DatabaseWithoutInternals },
+  CompositeTypeName extends PublicCompositeTypeNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"]
+    : never = never,
+> = PublicCompositeTypeNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"][CompositeTypeName]
+  : PublicCompositeTypeNameOrOptions extends keyof DefaultSchema["CompositeTypes"]
+    ? DefaultSchema["CompositeTypes"][PublicCompositeTypeNameOrOptions]
+    : never
+
+export const Constants = {
+  public: {
+    Enums: {},
+  },
+} as const

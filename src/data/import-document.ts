@@ -1,0 +1,123 @@
+// Saving a parsed document whole through the import_document RPC (one transaction on the server).
+// The request goes out through XMLHttpRequest because fetch reports no upload progress, and a
+// 20 MB export takes long enough to send that the progress bar matters.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { ImportDocumentPayload } from '../domain/import/index.ts';
+import { supabase, supabaseAnonKey, supabaseUrl } from './client.ts';
+import { documentKeys } from './documents.ts';
+import { progressKeys } from './document-progress.ts';
+import { entityKeys } from './keys.ts';
+
+export const importKeys = entityKeys('import-document');
+
+/** A refusal from the REST API, shaped like supabase-js's PostgrestError so errors.ts reads it. */
+export class RpcError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null,
+    readonly status: number,
+    readonly details: string | null = null,
+    readonly hint: string | null = null,
+  ) {
+    super(message);
+    this.name = 'RpcError';
+  }
+}
+
+export interface UploadProgress {
+  /** Bytes of the request body sent so far. */
+  loaded: number;
+  total: number;
+}
+
+const postgrestErrorSchema = z.object({
+  code: z.string().nullable().optional(),
+  message: z.string().optional(),
+  msg: z.string().optional(),
+  details: z.string().nullable().optional(),
+  hint: z.string().nullable().optional(),
+});
+
+function toRpcError(status: number, body: string): RpcError {
+  let parsed: z.infer<typeof postgrestErrorSchema> | null = null;
+  try {
+    const result = postgrestErrorSchema.safeParse(JSON.parse(body));
+    parsed = result.success ? result.data : null;
+  } catch {
+    parsed = null;
+  }
+  const message = parsed?.message ?? parsed?.msg ?? (status === 413 ? 'The request is too large' : `The server answered ${status}`);
+  return new RpcError(message, parsed?.code ?? null, status, parsed?.details ?? null, parsed?.hint ?? null);
+}
+
+async function authHeaders(): Promise<Record<string, string>> {
+  const { data } = await supabase.auth.getSession();
+  return {
+    apikey: supabaseAnonKey,
+    Authorization: `Bearer ${data.session?.access_token ?? supabaseAnonKey}`,
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+  };
+}
+
+/** POSTs JSON to a REST path, reporting upload progress; resolves with the parsed response body. */
+async function postWithProgress(path: string, body: string, onProgress?: (p: UploadProgress) => void, signal?: AbortSignal): Promise<unknown> {
+  const headers = await authHeaders();
+  signal?.throwIfAborted();
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${supabaseUrl}${path}`);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    if (onProgress) {
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress({ loaded: event.loaded, total: event.total });
+      };
+    }
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(xhr.responseText === '' ? null : JSON.parse(xhr.responseText));
+        } catch {
+          reject(new RpcError('The server sent an answer that is not JSON', null, xhr.status));
+        }
+      } else {
+        reject(toRpcError(xhr.status, xhr.responseText));
+      }
+    };
+    // Same name and message as a failed fetch, so errorKind() calls it a network error.
+    xhr.onerror = () => reject(new TypeError('Failed to fetch'));
+    xhr.ontimeout = () => reject(new TypeError('Failed to fetch'));
+    xhr.onabort = () => reject(new DOMException('The import was cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}
+
+export interface ImportDocumentInput {
+  projectId: string;
+  document: ImportDocumentPayload;
+  onUploadProgress?: (progress: UploadProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Imports a document whole or not at all; returns the new document's id. */
+export async function importDocument({ projectId, document, onUploadProgress, signal }: ImportDocumentInput): Promise<string> {
+  const body = JSON.stringify({ p_project_id: projectId, p_document: document });
+  const data = await postWithProgress('/rest/v1/rpc/import_document', body, onUploadProgress, signal);
+  return z.guid().parse(data);
+}
+
+/** The import mutation; the library's lists are refetched before it counts as done. */
+export function useImportDocument() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: importKeys.all,
+    mutationFn: importDocument,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: documentKeys.all }),
+        queryClient.invalidateQueries({ queryKey: progressKeys.all }),
+      ]),
+  });
+}

@@ -1,0 +1,235 @@
+// The cost of a bead: −log prior of its shape, Gale–Church length cost, anchor bonus and penalties.
+// Everything the cost needs is precomputed into typed arrays (prefix sums), so one bead costs O(1)
+// unless both sides carry anchors.
+
+import type { GlossaryIndex, Mention } from './anchors.ts';
+import { extractEnAnchors, extractZhAnchors, keyWeight } from './anchors.ts';
+import type { LengthModel } from './length-model.ts';
+import { enLength, tailCost, zhLengthWithNumbers } from './length-model.ts';
+
+/** Bead shapes as (Chinese count, English count). */
+export const BEAD_ZH = Int8Array.of(1, 1, 0, 2, 1, 2, 3, 1);
+export const BEAD_EN = Int8Array.of(1, 0, 1, 1, 2, 2, 1, 3);
+export const BEADS = 8;
+export const ONE_ONE = 0;
+export const ONE_ZERO = 1;
+export const ZERO_ONE = 2;
+
+/** How often each shape occurs in official translations (Gale–Church's figures, with more 1-2 splits). */
+const BEAD_PRIOR = [0.85, 0.012, 0.012, 0.04, 0.05, 0.006, 0.008, 0.012];
+
+export const TUNING = {
+  /** Cost per unit of anchor weight matched on both sides (a bonus) or found on one side only (a penalty). */
+  anchorMatch: 2,
+  anchorMiss: 1,
+  /** Share of the penalty for the anchors of a paragraph left unmatched (its anchors go with it). */
+  nullAnchorMiss: 1,
+  /** Leaving a paragraph unmatched costs more as it gets longer: this many nats per √(100 English characters). */
+  deletionLength: 1,
+  /** Deviations beyond this many standard deviations cost linearly, not quadratically (translations have heavy tails). */
+  tailKnee: 3,
+  /** Relative standard deviation added to the length model's, so that long links are not judged too strictly. */
+  relativeSd: 0,
+};
+
+/** Features of the two texts, computed once per alignment. */
+export class Prepared {
+  readonly nz: number;
+  readonly ne: number;
+  readonly zPrefix: Float64Array;
+  readonly ePrefix: Float64Array;
+  readonly zKeyStart: Int32Array;
+  readonly zKeys: Int32Array;
+  readonly eKeyStart: Int32Array;
+  readonly eKeys: Int32Array;
+  readonly zAnchorPrefix: Float64Array;
+  readonly eAnchorPrefix: Float64Array;
+  readonly keyWeights: Float64Array;
+  readonly zForcedPrefix: Int32Array;
+  readonly eForcedPrefix: Int32Array;
+  readonly hasForced: boolean;
+  readonly zMentions: Mention[][];
+  readonly eMentions: Mention[][];
+
+  constructor(
+    zh: readonly string[],
+    en: readonly string[],
+    glossary: GlossaryIndex | undefined,
+    forcedZh: ReadonlySet<number>,
+    forcedEn: ReadonlySet<number>,
+  ) {
+    this.nz = zh.length;
+    this.ne = en.length;
+    this.zMentions = zh.map((p) => extractZhAnchors(p, glossary));
+    this.eMentions = en.map((p) => extractEnAnchors(p, glossary));
+    const ids = new Map<string, number>();
+    const flatten = (mentions: Mention[][]): { start: Int32Array; keys: Int32Array } => {
+      const start = new Int32Array(mentions.length + 1);
+      const keys: number[] = [];
+      mentions.forEach((list, i) => {
+        for (const m of list) {
+          for (const key of m.keys) {
+            let id = ids.get(key);
+            if (id === undefined) {
+              id = ids.size;
+              ids.set(key, id);
+            }
+            keys.push(id);
+          }
+        }
+        start[i + 1] = keys.length;
+      });
+      return { start, keys: Int32Array.from(keys) };
+    };
+    const z = flatten(this.zMentions);
+    const e = flatten(this.eMentions);
+    this.zKeyStart = z.start;
+    this.zKeys = z.keys;
+    this.eKeyStart = e.start;
+    this.eKeys = e.keys;
+    this.keyWeights = new Float64Array(ids.size);
+    for (const [key, id] of ids) this.keyWeights[id] = keyWeight(key);
+    this.zAnchorPrefix = this.anchorPrefix(z.start, z.keys);
+    this.eAnchorPrefix = this.anchorPrefix(e.start, e.keys);
+    // Numbers and dates count like digits in the Chinese length (二〇一四年 is "2014", not 20 characters).
+    this.zPrefix = prefixSums(zh.map((text, i) => zhLengthWithNumbers(text, (this.zMentions[i] ?? []).filter((m) => m.kind !== 'glossary'))));
+    this.ePrefix = prefixSums(en.map(enLength));
+    this.zForcedPrefix = flagPrefix(this.nz, forcedZh);
+    this.eForcedPrefix = flagPrefix(this.ne, forcedEn);
+    this.hasForced = forcedZh.size + forcedEn.size > 0;
+  }
+
+  private anchorPrefix(start: Int32Array, keys: Int32Array): Float64Array {
+    const prefix = new Float64Array(start.length);
+    for (let i = 0; i + 1 < start.length; i++) {
+      let w = 0;
+      for (let k = start[i]!; k < start[i + 1]!; k++) w += this.keyWeights[keys[k]!]!;
+      prefix[i + 1] = prefix[i]! + w;
+    }
+    return prefix;
+  }
+
+  zhLength(start: number, end: number): number {
+    return this.zPrefix[end]! - this.zPrefix[start]!;
+  }
+
+  enLength(start: number, end: number): number {
+    return this.ePrefix[end]! - this.ePrefix[start]!;
+  }
+}
+
+function prefixSums(values: readonly number[]): Float64Array {
+  const prefix = new Float64Array(values.length + 1);
+  for (let i = 0; i < values.length; i++) prefix[i + 1] = prefix[i]! + values[i]!;
+  return prefix;
+}
+
+function flagPrefix(n: number, flags: ReadonlySet<number>): Int32Array {
+  const prefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + (flags.has(i) ? 1 : 0);
+  return prefix;
+}
+
+// tailCost sampled every 1/64 standard deviation up to 8: the search evaluates millions of beads.
+const TAIL_STEP = 64;
+const TAIL_MAX = 8;
+const TAIL_TABLE = Float64Array.from({ length: TAIL_MAX * TAIL_STEP + 2 }, (_, k) => tailCost(k / TAIL_STEP));
+
+function tableTail(x: number): number {
+  if (x >= TAIL_MAX) return tailCost(x);
+  const at = x * TAIL_STEP;
+  const k = at | 0;
+  const lo = TAIL_TABLE[k]!;
+  return lo + (TAIL_TABLE[k + 1]! - lo) * (at - k);
+}
+
+/** Scores beads for one length model. */
+export class Scorer {
+  private readonly doc: Prepared;
+  private readonly ratio: number;
+  private readonly variance: number;
+  private readonly beadCost: Float64Array;
+  private readonly counts: Int32Array;
+  private readonly anchorMatch: number;
+  private readonly anchorMiss: number;
+  private readonly nullAnchorMiss: number;
+  private readonly deletionLength: number;
+  private readonly knee: number;
+  private readonly kneeCost: number;
+  private readonly relativeVariance: number;
+
+  constructor(doc: Prepared, model: LengthModel) {
+    this.doc = doc;
+    this.ratio = model.ratio;
+    this.variance = model.variance;
+    this.beadCost = Float64Array.from(BEAD_PRIOR, (p) => -Math.log(p));
+    this.counts = new Int32Array(doc.keyWeights.length);
+    this.anchorMatch = TUNING.anchorMatch;
+    this.anchorMiss = TUNING.anchorMiss;
+    this.nullAnchorMiss = TUNING.nullAnchorMiss * TUNING.anchorMiss;
+    this.deletionLength = TUNING.deletionLength;
+    this.knee = TUNING.tailKnee;
+    this.kneeCost = tailCost(TUNING.tailKnee);
+    this.relativeVariance = TUNING.relativeSd * TUNING.relativeSd;
+  }
+
+  /** Length cost of Chinese length lz rendered as English length le. */
+  lengthCost(lz: number, le: number): number {
+    const expected = this.ratio * lz;
+    const mean = (expected + le) * 0.5;
+    const deviation = Math.abs(le - expected) / Math.sqrt(this.variance * mean + this.relativeVariance * mean * mean + 1);
+    if (deviation <= this.knee) return tableTail(deviation);
+    return this.kneeCost + this.knee * (deviation - this.knee);
+  }
+
+  /**
+   * Cost of the bead of shape `b` ending at node (i, j): Chinese [i − dz, i), English [j − de, j).
+   * When the cost is sure to reach `limit` the work stops early and Infinity is returned: the search
+   * passes the margin it needs to beat, and most beads fail on their prior alone.
+   */
+  cost(b: number, i: number, j: number, limit = Infinity): number {
+    const doc = this.doc;
+    const zs = i - BEAD_ZH[b]!;
+    const es = j - BEAD_EN[b]!;
+    if (doc.hasForced) {
+      const forcedZ = doc.zForcedPrefix[i]! - doc.zForcedPrefix[zs]!;
+      const forcedE = doc.eForcedPrefix[j]! - doc.eForcedPrefix[es]!;
+      // A paragraph the translator marked unmatched can only sit in a 1-0 or 0-1 link of its own.
+      if (forcedZ > 0 || forcedE > 0) return (b === ONE_ZERO && forcedZ > 0) || (b === ZERO_ONE && forcedE > 0) ? 0 : Infinity;
+    }
+    const lz = doc.zPrefix[i]! - doc.zPrefix[zs]!;
+    const le = doc.ePrefix[j]! - doc.ePrefix[es]!;
+    const wz = doc.zAnchorPrefix[i]! - doc.zAnchorPrefix[zs]!;
+    const we = doc.eAnchorPrefix[j]! - doc.eAnchorPrefix[es]!;
+    const prior = this.beadCost[b]!;
+    if (zs === i || es === j) {
+      if (prior >= limit) return Infinity;
+      return prior + this.deletionLength * Math.sqrt((this.ratio * lz + le) * 0.01) + this.nullAnchorMiss * (wz + we);
+    }
+    // Anchors can lower the cost by at most anchorMatch × the smaller side's anchor weight.
+    if (prior - this.anchorMatch * (wz < we ? wz : we) >= limit) return Infinity;
+    const cost = prior + this.lengthCost(lz, le);
+    if (wz === 0 && we === 0) return cost;
+    const matched = wz > 0 && we > 0 ? this.matchedWeight(zs, i, es, j) : 0;
+    return cost + this.anchorMiss * (wz + we - 2 * matched) - this.anchorMatch * matched;
+  }
+
+  /** Weight of the anchor keys shared (as multisets) by Chinese [zs, ze) and English [es, ee). */
+  matchedWeight(zs: number, ze: number, es: number, ee: number): number {
+    const { counts } = this;
+    const { zKeys, eKeys, keyWeights, zKeyStart, eKeyStart } = this.doc;
+    const z0 = zKeyStart[zs]!;
+    const z1 = zKeyStart[ze]!;
+    for (let k = z0; k < z1; k++) counts[zKeys[k]!]!++;
+    let matched = 0;
+    for (let k = eKeyStart[es]!; k < eKeyStart[ee]!; k++) {
+      const id = eKeys[k]!;
+      if (counts[id]! > 0) {
+        counts[id]!--;
+        matched += keyWeights[id]!;
+      }
+    }
+    for (let k = z0; k < z1; k++) counts[zKeys[k]!] = 0;
+    return matched;
+  }
+}

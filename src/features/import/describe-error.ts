@@ -1,0 +1,38 @@
+// Failures of an import, in sentences: the parser's own message under a translated headline, and
+// the server's refusals turned into what they mean for the user. Never a stack trace.
+import { errorCode, errorKind, errorMessage } from '../../data/errors.ts';
+import { RpcError } from '../../data/import-document.ts';
+import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
+import type { ParseFailure } from './parse-messages.ts';
+
+const PARSE_TITLES: Record<ParseFailure['code'], MessageKey> = {
+  empty: 'import.error.empty',
+  'whitespace-only': 'import.error.whitespaceOnly',
+  'too-large': 'import.error.tooLargeFile',
+  binary: 'import.error.binary',
+  'unsupported-format': 'import.error.unsupportedFormat',
+  'invalid-encoding': 'import.error.invalidEncoding',
+  'no-paragraphs': 'import.error.noParagraphs',
+  internal: 'import.error.internal',
+};
+
+export function describeParseFailure(t: Translate, failure: ParseFailure): { title: string; detail: string } {
+  return { title: t(PARSE_TITLES[failure.code]), detail: failure.message };
+}
+
+/** One sentence on why the server did not take the document; nothing was stored in any case. */
+export function describeImportFailure(t: Translate, error: unknown): string {
+  if (error instanceof RpcError && error.status === 413) return t('import.error.tooLargeRequest');
+  const code = errorCode(error);
+  if (code === 'PGRST301' || code === 'PGRST302' || (error instanceof RpcError && error.status === 401)) return t('import.error.session');
+  switch (errorKind(error)) {
+    case 'network':
+      return t('import.error.network');
+    case 'forbidden':
+      return t('import.error.forbidden');
+    case 'invalid':
+      return t('import.error.invalid', { message: errorMessage(error) });
+    default:
+      return t('import.error.other', { message: errorMessage(error) });
+  }
+}

@@ -1,0 +1,143 @@
+// One aligned row: number, Chinese source (with anchored notes marked), English translation, notes.
+import { memo, useMemo, useState } from 'react';
+import type { Paragraph } from '../../data/paragraphs.ts';
+import type { Annotation } from '../../data/annotations.ts';
+import { anchorQuote } from '../../domain/anchor/match-quote.ts';
+import type { TextAnchorSelectors } from '../../domain/anchor/selectors.ts';
+import { useT } from '../../i18n/i18n.tsx';
+import { sourceSegments, type AnchoredSpan } from './source-segments.ts';
+import { SOURCE_ATTRIBUTE } from './selection.ts';
+import { TranslationCell } from './translation-cell.tsx';
+import { NoteCard } from './note-card.tsx';
+import { NoteForm } from './note-form.tsx';
+import { useWorkspace, type Composer } from './workspace-context.ts';
+
+function selectorsOf(note: Annotation): TextAnchorSelectors | null {
+  if (note.quote_exact == null || note.start_offset == null || note.end_offset == null) return null;
+  return {
+    quote: { type: 'TextQuoteSelector', exact: note.quote_exact, prefix: note.quote_prefix ?? '', suffix: note.quote_suffix ?? '' },
+    position: { type: 'TextPositionSelector', start: note.start_offset, end: note.end_offset },
+  };
+}
+
+const SourceText = memo(function SourceText({
+  paragraph,
+  spans,
+  highlighted,
+}: {
+  paragraph: Paragraph;
+  spans: AnchoredSpan[];
+  highlighted: string | null;
+}) {
+  const segments = useMemo(() => sourceSegments(paragraph.text, spans), [paragraph.text, spans]);
+  return (
+    <div className={`source source-${paragraph.kind}`} lang="zh-CN" {...{ [SOURCE_ATTRIBUTE]: paragraph.id }}>
+      {segments.map((s, i) =>
+        s.ids.length === 0 ? (
+          s.text
+        ) : (
+          <mark key={i} className={highlighted && s.ids.includes(highlighted) ? 'is-highlighted' : undefined}>
+            {s.text}
+          </mark>
+        ),
+      )}
+    </div>
+  );
+});
+
+interface ParagraphRowProps {
+  paragraph: Paragraph;
+  index: number;
+  /** Notes shown under the current filter. */
+  notes: Annotation[];
+  isActive: boolean;
+  autoFocus: boolean;
+  composer: Composer | undefined;
+  /** A span of this paragraph's source the user just selected. */
+  selection: TextAnchorSelectors | null;
+}
+
+export const ParagraphRow = memo(function ParagraphRow({ paragraph, index, notes, isActive, autoFocus, composer, selection }: ParagraphRowProps) {
+  const t = useT();
+  const ws = useWorkspace();
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const n = paragraph.position;
+
+  const anchors = useMemo(() => {
+    const map = new Map<string, AnchoredSpan | null>();
+    for (const note of notes) {
+      if (note.target !== 'source') continue;
+      const selectors = selectorsOf(note);
+      if (!selectors) continue;
+      const match = anchorQuote(paragraph.text, selectors);
+      map.set(note.id, match ? { id: note.id, start: match.start, end: match.end } : null);
+    }
+    return map;
+  }, [notes, paragraph.text]);
+  const spans = useMemo(() => [...anchors.values()].filter((s): s is AnchoredSpan => s !== null), [anchors]);
+
+  return (
+    <div role="group" aria-label={t('workspace.paragraph', { n })} className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}`}>
+      <div className="cell cell-number" aria-hidden="true">
+        {n}
+      </div>
+      <div className="cell cell-source">
+        <SourceText paragraph={paragraph} spans={spans} highlighted={highlighted} />
+      </div>
+      <TranslationCell paragraph={paragraph} index={index} isActive={isActive} autoFocus={autoFocus} />
+      <div className="cell cell-notes">
+        {selection && ws.canAnnotate ? (
+          <button
+            type="button"
+            className="button button-small button-primary add-selection"
+            aria-label={t('notes.addToSelection')}
+            // Keep the text selection alive while the button is pressed.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => ws.openComposer(paragraph.id, { mode: 'new', anchor: selection })}
+          >
+            {t('notes.addToSelection')}
+            <span className="selection-preview" lang="zh-CN">
+              「{selection.quote.exact.length > 12 ? `${selection.quote.exact.slice(0, 12)}…` : selection.quote.exact}」
+            </span>
+          </button>
+        ) : null}
+        {notes.length > 0 ? (
+          <ul className="notes" aria-label={t('notes.listLabel', { n })}>
+            {notes.map((note) =>
+              composer?.mode === 'edit' && composer.annotation.id === note.id ? null : (
+                <li key={note.id}>
+                  <NoteCard
+                    note={note}
+                    anchored={anchors.has(note.id) ? anchors.get(note.id) !== null : null}
+                    highlighted={highlighted === note.id}
+                    onHighlight={setHighlighted}
+                  />
+                </li>
+              ),
+            )}
+          </ul>
+        ) : null}
+        {composer ? (
+          <NoteForm
+            key={composer.mode === 'edit' ? composer.annotation.id : 'new'}
+            paragraphId={paragraph.id}
+            paragraphNumber={n}
+            anchor={composer.mode === 'new' ? composer.anchor : null}
+            editing={composer.mode === 'edit' ? composer.annotation : null}
+            onClose={() => ws.closeComposer(paragraph.id)}
+          />
+        ) : ws.canAnnotate ? (
+          <button
+            type="button"
+            className="button button-small button-quiet add-note"
+            aria-label={t('notes.addToParagraph', { n })}
+            onClick={() => ws.openComposer(paragraph.id, { mode: 'new', anchor: null })}
+          >
+            <span aria-hidden="true">＋ </span>
+            {t('notes.addNote')}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+});

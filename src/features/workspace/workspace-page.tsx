@@ -1,0 +1,146 @@
+// Route /documents/:documentId — the side-by-side workspace.
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useCurrentUser } from '../../data/session.ts';
+import { useDocument } from '../../data/documents.ts';
+import { useDocumentProgress } from '../../data/document-progress.ts';
+import { useDocumentParagraphs } from '../../data/paragraphs.ts';
+import { useDocumentAnnotations, type Annotation } from '../../data/annotations.ts';
+import { hasRole, useProjects } from '../../data/projects.ts';
+import { useProfiles } from '../../data/profiles.ts';
+import { useOutboxSummary } from '../../data/translation-outbox.ts';
+import { errorKind, errorMessage } from '../../data/errors.ts';
+import { preloadEditor } from '../../editor/lazy.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+import { ErrorState, Loading } from '../../components/states.tsx';
+import { KeywordChips } from '../../components/keyword-chips.tsx';
+import { ProgressBar } from '../../components/progress-bar.tsx';
+import { ParagraphGrid } from './paragraph-grid.tsx';
+import { GlobalSaveState } from './save-state.tsx';
+import type { NoteFilter } from './workspace-context.ts';
+
+function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): Annotation[] {
+  if (filter === 'mine') return notes.filter((n) => n.author_id === userId);
+  if (filter === 'approved') return notes.filter((n) => n.status === 'approved');
+  return notes;
+}
+
+export default function WorkspacePage() {
+  const t = useT();
+  const { documentId = '' } = useParams();
+  const user = useCurrentUser();
+  const doc = useDocument(documentId);
+  const progress = useDocumentProgress(documentId);
+  const paragraphs = useDocumentParagraphs(documentId);
+  const annotations = useDocumentAnnotations(documentId);
+  const projects = useProjects(user.id);
+  const summary = useOutboxSummary();
+  const [noteFilter, setNoteFilter] = useState<NoteFilter>('all');
+
+  useEffect(() => {
+    // Fetch tiptap while the rows load, so the first click into a row edits at once.
+    void preloadEditor();
+  }, []);
+
+  const project = projects.data?.find((p) => p.id === doc.data?.project_id);
+  const canTranslate = hasRole(project, 'owner', 'translator');
+  const canAnnotate = !!project && project.roles.length > 0;
+
+  const rows = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
+  const total = paragraphs.data?.pages[0]?.total ?? rows.length;
+
+  const notesByParagraph = useMemo(() => {
+    const map = new Map<string, Annotation[]>();
+    for (const note of filterNotes(annotations.data ?? [], noteFilter, user.id)) {
+      const list = map.get(note.paragraph_id);
+      if (list) list.push(note);
+      else map.set(note.paragraph_id, [note]);
+    }
+    return map;
+  }, [annotations.data, noteFilter, user.id]);
+
+  const peopleIds = useMemo(() => {
+    const ids = new Set<string>();
+    for (const a of annotations.data ?? []) ids.add(a.author_id);
+    return [...ids];
+  }, [annotations.data]);
+  const profiles = useProfiles(peopleIds);
+
+  if (doc.isPending) return <Loading />;
+  if (doc.isError) {
+    return (
+      <main className="page">
+        <ErrorState
+          title={errorKind(doc.error) === 'not-found' ? t('workspace.notFound') : t('workspace.loadError')}
+          detail={errorKind(doc.error) === 'not-found' ? undefined : errorMessage(doc.error)}
+          action={<Link to="/">{t('notFound.back')}</Link>}
+        />
+      </main>
+    );
+  }
+  const d = doc.data;
+  const p = progress.data;
+
+  return (
+    <main className="workspace" aria-labelledby="document-title">
+      <header className="doc-header">
+        <div className="doc-header-main">
+          <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
+            <Link to="/">{t('nav.library')}</Link>
+            <span aria-hidden="true"> ▸ </span>
+            <span>{project?.name ?? ''}</span>
+          </nav>
+          <h1 id="document-title" lang="zh-CN">
+            {d.title}
+          </h1>
+          <p className="doc-meta">
+            {d.published_on ? <time dateTime={d.published_on}>{d.published_on}</time> : null}
+            {d.collection ? (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span lang="zh-CN">{d.collection}</span>
+              </>
+            ) : null}
+          </p>
+          <KeywordChips keywords={d.keywords} label={t('workspace.keywords')} />
+        </div>
+        {p ? (
+          <div className="doc-progress">
+            <ProgressBar label={t('progress.translated')} value={p.translated} max={p.paragraphs} />
+            <ProgressBar tone="approved" label={t('progress.approved')} value={p.approved} max={p.paragraphs} />
+            <p className="muted small">{t('progress.notesSummary', { submitted: p.notes_submitted, approved: p.notes_approved })}</p>
+          </div>
+        ) : null}
+      </header>
+      <div className="doc-toolbar">
+        <label className="field-inline">
+          <span>{t('notes.filter')}</span>
+          <select value={noteFilter} onChange={(e) => setNoteFilter(e.target.value as NoteFilter)}>
+            <option value="all">{t('notes.filter.all')}</option>
+            <option value="mine">{t('notes.filter.mine')}</option>
+            <option value="approved">{t('notes.filter.approved')}</option>
+          </select>
+        </label>
+        {!canTranslate && project ? <span className="muted small">{t('workspace.readOnlyTranslation')}</span> : null}
+        {annotations.isError ? <span className="form-error small">{t('notes.error.load')}</span> : null}
+        <GlobalSaveState summary={summary} />
+      </div>
+      {paragraphs.isPending ? (
+        <Loading label={t('workspace.loadingRows')} />
+      ) : paragraphs.isError && rows.length === 0 ? (
+        <ErrorState title={t('workspace.loadError')} detail={errorMessage(paragraphs.error)} />
+      ) : (
+        <ParagraphGrid
+          documentId={documentId}
+          user={user}
+          rows={rows}
+          total={total}
+          notesByParagraph={notesByParagraph}
+          canTranslate={canTranslate}
+          canAnnotate={canAnnotate}
+          profiles={profiles}
+        />
+      )}
+    </main>
+  );
+}
