@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { anonKey, apiUrl, serviceRoleKey } from './env.ts';
 import { SCHEMA, rest, signToken } from './rest-helpers.ts';
 
@@ -9,6 +10,7 @@ const asUser = (token: string) =>
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     db: { schema: SCHEMA },
     global: { headers: { authorization: `Bearer ${token}` } },
+    realtime: { transport: WebSocket },
   } as never);
 
 describe('JWT', () => {

@@ -28,7 +28,7 @@ export async function rest(path: string, init: RequestInit & { token?: string; p
   if (token !== undefined) h.set('authorization', `Bearer ${token}`);
   const method = (rest.method ?? 'GET').toUpperCase();
   if (profile !== null) {
-    if (['GET', 'HEAD'].includes(method)) {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(method)) {
       if (!h.has('accept-profile')) h.set('accept-profile', profile);
     } else if (!h.has('content-profile')) h.set('content-profile', profile);
   }

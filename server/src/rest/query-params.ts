@@ -573,11 +573,6 @@ function pOpExpr(p: Parser, pValue: ValueParser): R<OpExpr> {
     for (const v of ['null', 'not_null', 'true', 'false', 'unknown'] as const) {
       if (p.s.slice(p.pos, p.pos + v.length).toLowerCase() === v) {
         p.pos += v.length;
-        if (!p.eof()) {
-          // `is` only accepts the whole word.
-          p.expect('end of input');
-          return FAIL;
-        }
         return { negated, operation: { kind: 'is', value: v } };
       }
     }

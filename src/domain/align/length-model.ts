@@ -28,7 +28,7 @@ export function zhLength(text: string): number {
     const c = text.charCodeAt(i);
     if (c <= 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff) continue;
     if (c >= 0xdc00 && c <= 0xdfff) continue; // low half of a surrogate pair: counted with its high half
-    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdbff)) n += 1;
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdbff) || c === 0x3007) n += 1;
     else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n += DIGIT_WEIGHT;
     else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) n += DIGIT_WEIGHT;
     else n += PUNCTUATION_WEIGHT;

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { align } from './align.ts';
+import { loadBitext } from './fixtures/dev-set.ts';
+import { coverageProblem } from './edit.ts';
+import { DEFAULT_LENGTH_MODEL } from './length-model.ts';
+import { Prepared, Scorer } from './scorer.ts';
+import { splitEnSentences } from './split.ts';
+import type { Link, LinkSpec } from './types.ts';
+
+const kazakhstan = loadBitext('kazakhstan');
+const communique = loadBitext('communique');
+
+/** The English of Chinese paragraph z in the gold alignment of the sample's translation. */
+const enOf = (z: number): string =>
+  kazakhstan.gold.find((l) => l.zh.includes(z))!.en.map((j) => kazakhstan.en[j]!).join(' ');
+const zhOf = (zs: number[]): string[] => zs.map((z) => kazakhstan.zh[z]!);
+const shapes = (links: readonly LinkSpec[]): string[] => links.map((l) => `${l.zh.join(',')}|${l.en.join(',')}`);
+
+describe('beads on small real cases', () => {
+  it('1-1', () => {
+    expect(shapes(align(zhOf([3, 4, 5]), [enOf(3), enOf(4), enOf(5)]).links)).toEqual(['0|0', '1|1', '2|2']);
+  });
+
+  it('1-2: one Chinese paragraph split into two English ones', () => {
+    const zh = communique.zh.slice(11, 14);
+    const en = communique.en.slice(12, 16);
+    expect(shapes(align(zh, en).links)).toEqual(['0|0', '1|1,2', '2|3']);
+  });
+
+  it('2-1: two Chinese paragraphs merged into one English one', () => {
+    expect(shapes(align(zhOf([10, 11, 12, 13]), [enOf(10), enOf(11), enOf(13)]).links)).toEqual(['0|0', '1,2|1', '3|2']);
+  });
+
+  it('1-3 and 3-1', () => {
+    const thirds = splitEnSentences(enOf(27));
+    expect(thirds).toHaveLength(3);
+    expect(shapes(align(zhOf([26, 27, 28]), [enOf(26), ...thirds, enOf(28)]).links)).toEqual(['0|0', '1|1,2,3', '2|4']);
+    const merged = [13, 14, 15].map(enOf).join(' ');
+    expect(shapes(align(zhOf([12, 13, 14, 15, 16]), [enOf(12), merged, enOf(16)]).links)).toEqual(['0|0', '1,2,3|1', '4|2']);
+  });
+
+  it('2-2: a boundary that falls inside a paragraph on both sides', () => {
+    const [first, ...rest] = splitEnSentences(enOf(9));
+    const en = [enOf(7), `${enOf(8)} ${first}`, rest.join(' '), enOf(10)];
+    expect(shapes(align(zhOf([7, 8, 9, 10]), en).links)).toEqual(['0|0', '1,2|1,2', '3|3']);
+  });
+
+  it('1-0: the news-source line the translation drops', () => {
+    const result = align(zhOf([50, 51, 52]), [enOf(50), enOf(51)]);
+    expect(shapes(result.links)).toEqual(['0|0', '1|1', '2|']);
+    expect(result.links[2]!.reasons[0]).toMatchObject({ kind: 'unmatched', side: 'zh' });
+  });
+
+  it('0-1: an English paragraph with no Chinese counterpart', () => {
+    const en = ['(Unofficial translation)', enOf(2), enOf(3), enOf(4)];
+    expect(shapes(align(zhOf([2, 3, 4]), en).links)).toEqual(['|0', '0|1', '1|2', '2|3']);
+    const inserted = [enOf(3), enOf(4), enOf(41), enOf(5)];
+    expect(shapes(align(zhOf([3, 4, 5]), inserted).links)).toEqual(['0|0', '1|1', '|2', '2|3']);
+  });
+
+  it('empty sides', () => {
+    expect(align([], []).links).toEqual([]);
+    expect(shapes(align(['甲', '乙'], []).links)).toEqual(['0|', '1|']);
+    expect(shapes(align([], ['a']).links)).toEqual(['|0']);
+  });
+});
+
+describe('anchors raise and lower the score of a link', () => {
+  const zh = ['中方将支持哈方举办2017年专项世博会。'];
+  const cost = (en: string): number => {
+    const doc = new Prepared(zh, [en], undefined, new Set(), new Set());
+    return new Scorer(doc, DEFAULT_LENGTH_MODEL).cost(0, 1, 1);
+  };
+
+  it('a shared year lowers the cost, a conflicting one raises it', () => {
+    const matching = cost('China will support Kazakhstan in hosting the specialised EXPO 2017.');
+    const none = cost('China will support Kazakhstan in hosting the specialised EXPO next.');
+    const conflicting = cost('China will support Kazakhstan in hosting the specialised EXPO 2019.');
+    expect(matching).toBeLessThan(none);
+    expect(none).toBeLessThan(conflicting);
+  });
+
+  it('glossary terms settle a link the lengths leave open', () => {
+    const zh3 = kazakhstan.zh.slice(0, 3);
+    const en4 = kazakhstan.en.slice(0, 4);
+    // "President Xi Jinping and President Nazarbayev held official talks" fits either neighbour by length.
+    expect(shapes(align(zh3, en4).links)).toEqual(['0|0,1', '1|2', '2|3']);
+    const withGlossary = align(zh3, en4, { glossary: [{ zh: '正式会谈', en: 'official talks' }] });
+    expect(shapes(withGlossary.links)).toEqual(['0|0', '1|1,2', '2|3']);
+    expect(withGlossary.links[1]!.reasons).toContainEqual(
+      expect.objectContaining({ kind: 'anchor-match', anchor: 'glossary', zh: '正式会谈', en: 'official talks' }),
+    );
+  });
+});
+
+describe('confirmed links', () => {
+  it('are kept as given and the rest is aligned around them', () => {
+    const confirmed = [{ zh: [1], en: [1, 2] }];
+    const result = align(kazakhstan.zh, kazakhstan.en, { confirmed });
+    expect(shapes(result.links).slice(0, 3)).toEqual(['0|0', '1|1,2', '2|3']);
+    const kept = result.links[1]!;
+    expect(kept.confidence).toBe(1);
+    expect(kept.reasons[0]).toEqual({ kind: 'confirmed', text: 'confirmed by the translator' });
+    expect(coverageProblem(result.links, kazakhstan.zh.length, kazakhstan.en.length)).toBeNull();
+  });
+
+  it('hold even where the aligner would disagree', () => {
+    const confirmed = [{ zh: [3, 4], en: [4] }];
+    const result = align(kazakhstan.zh, kazakhstan.en, { confirmed });
+    expect(shapes(result.links)).toContain('3,4|4');
+    expect(coverageProblem(result.links, kazakhstan.zh.length, kazakhstan.en.length)).toBeNull();
+  });
+
+  it('can mark a paragraph unmatched on either side', () => {
+    const zh = zhOf([3, 4, 5]);
+    const en = [enOf(3), enOf(4), enOf(5)];
+    const result = align(zh, en, { confirmed: [{ zh: [1], en: [] }, { zh: [], en: [2] }] });
+    expect(shapes(result.links)).toEqual(['0|0', '1|', '2|1', '|2']);
+    expect(result.links[1]!.confidence).toBe(1);
+    expect(result.links[3]!.reasons[0]!.kind).toBe('confirmed');
+  });
+
+  it('refuse inconsistent input with a RangeError', () => {
+    const zh = zhOf([3, 4, 5]);
+    const en = [enOf(3), enOf(4), enOf(5)];
+    expect(() => align(zh, en, { confirmed: [{ zh: [3], en: [0] }] })).toThrow(RangeError);
+    expect(() => align(zh, en, { confirmed: [{ zh: [0, 2], en: [0] }] })).toThrow(/non-contiguous/);
+    expect(() => align(zh, en, { confirmed: [{ zh: [0], en: [1] }, { zh: [1], en: [0] }] })).toThrow(/cross/);
+    expect(() => align(zh, en, { confirmed: [{ zh: [0], en: [0] }, { zh: [0], en: [1] }] })).toThrow(/two confirmed/);
+    expect(() => align(zh, en, { confirmed: [{ zh: [], en: [] }] })).toThrow(/empty/);
+  });
+});
+
+describe('links on the whole sample translation', () => {
+  const result = align(kazakhstan.zh, kazakhstan.en);
+  const link = (zh: number): Link => result.links.find((l) => l.zh.includes(zh))!;
+
+  it('cover every paragraph once, in order, with a confidence in [0, 1] and a phrase for every reason', () => {
+    expect(coverageProblem(result.links, kazakhstan.zh.length, kazakhstan.en.length)).toBeNull();
+    for (const l of result.links) {
+      expect(l.confidence).toBeGreaterThanOrEqual(0);
+      expect(l.confidence).toBeLessThanOrEqual(1);
+      for (const r of l.reasons) expect(r.text.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('fit the ratio on the document', () => {
+    expect(result.ratio).toBeGreaterThan(4);
+    expect(result.ratio).toBeLessThan(6);
+  });
+
+  it('explain a link by its length fit and its anchors', () => {
+    const visit = link(0);
+    expect(visit.reasons).toContainEqual(expect.objectContaining({ kind: 'length', expected: result.ratio }));
+    expect(visit.reasons).toContainEqual(
+      expect.objectContaining({ kind: 'anchor-match', anchor: 'date', zh: '2014年5月19日至21日', en: '19 to 21 May 2014' }),
+    );
+    const heading = link(2);
+    expect(heading.en).toEqual([3]);
+    expect(heading.reasons).toContainEqual(expect.objectContaining({ kind: 'anchor-match', anchor: 'section', zh: '一', en: 'I' }));
+    expect(link(10).reasons).toContainEqual(expect.objectContaining({ kind: 'anchor-match', anchor: 'title' }));
+    expect(link(52).reasons[0]).toMatchObject({ kind: 'unmatched', side: 'zh' });
+  });
+
+  it('report anchors found on one side only', () => {
+    const shifted = align(zhOf([39]), [enOf(44)]);
+    expect(shifted.links[0]!.reasons).toContainEqual(
+      expect.objectContaining({ kind: 'anchor-missing', side: 'zh', value: '2014年8月' }),
+    );
+  });
+
+  it('give lower confidence to the link the lengths leave open than to clear ones', () => {
+    const sure = result.links.filter((l) => l.zh.length === 1 && l.en.length === 1 && l.zh[0]! > 2 && l.zh[0]! < 40);
+    const median = sure.map((l) => l.confidence).sort((a, b) => a - b)[sure.length >> 1]!;
+    expect(link(0).confidence).toBeLessThan(median);
+  });
+});
+
+describe('long documents', () => {
+  it('align 2,000 paragraphs through the banded search exactly as the gold says', () => {
+    const zh: string[] = [];
+    const en: string[] = [];
+    for (let k = 0; k < 40; k++) {
+      zh.push(...kazakhstan.zh);
+      en.push(...kazakhstan.en);
+    }
+    const result = align(zh, en);
+    expect(coverageProblem(result.links, zh.length, en.length)).toBeNull();
+    const gold = new Set(
+      Array.from({ length: 40 }, (_, k) =>
+        kazakhstan.gold.map((l) => `${l.zh.map((z) => z + k * 53).join(',')}|${l.en.map((e) => e + k * 52).join(',')}`),
+      ).flat(),
+    );
+    const correct = shapes(result.links).filter((s) => gold.has(s)).length;
+    expect(correct / gold.size).toBeGreaterThan(0.95);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Mention } from './anchors.ts';
+import { buildGlossaryIndex, extractEnAnchors, extractZhAnchors, keyWeight, numberKey } from './anchors.ts';
+
+const keysOf = (mentions: Mention[]): string[] => mentions.flatMap((m) => m.keys).sort();
+const kindsOf = (mentions: Mention[]): string[] => mentions.map((m) => `${m.kind}:${m.surface}`);
+
+/** The anchors of the two texts meet on exactly the same keys. */
+function expectSameKeys(zh: string, en: string): void {
+  const z = keysOf(extractZhAnchors(zh));
+  expect(z.length).toBeGreaterThan(0);
+  expect(z).toEqual(keysOf(extractEnAnchors(en)));
+}
+
+describe('numbers', () => {
+  it('Arabic numbers with and without thousands separators', () => {
+    expectSameKeys('人均可支配收入52874元，增长6.1%', 'per capita income was 52,874 yuan, up 6.1 percent');
+  });
+
+  it('full-width digits in Chinese read like ASCII ones', () => {
+    expect(keysOf(extractZhAnchors('１１月１５日，增长５．２％'))).toEqual(keysOf(extractZhAnchors('11月15日，增长5.2%')));
+    expectSameKeys('２０１４年', 'in 2014');
+  });
+
+  it('Chinese numerals count only as dates, ordinals, percentages, magnitudes or counted tens', () => {
+    expect(extractZhAnchors('双方一致认为，进一步加强统一协调，三年来')).toEqual([]);
+    expect(kindsOf(extractZhAnchors('第十三次会议，倡议提出二十二年来'))).toEqual(['ordinal:第十三', 'number:二十二']);
+    expectSameKeys('第十三次会议', 'the 13th Meeting');
+    expectSameKeys('创办十一周年', 'the 11th anniversary');
+  });
+
+  it('亿 and 万 magnitudes meet billions, millions and thousands, rounded as translators round', () => {
+    expectSameKeys('提高到400亿美元', 'to raise bilateral trade to US$40 billion');
+    expectSameKeys('常住人口594.2万人，增加3.8万人', 'a population of 5.942 million, an increase of 38,000');
+    expectSameKeys('地区生产总值1260582亿元', 'GDP of 126.06 trillion yuan');
+    expectSameKeys('四十一万亿美元', '41 trillion US dollars');
+    expectSameKeys('五亿元人民币', 'a 500 million yuan fund');
+    expectSameKeys('超过两万人', 'more than 20,000 people');
+    expect(numberKey(4e10)).toBe(numberKey(40e9));
+  });
+
+  it('百分之 and % meet percent, per cent and %', () => {
+    expectSameKeys('百分之五十', '50 percent');
+    expectSameKeys('增长百分之七点四', 'growing 7.4 per cent');
+    expectSameKeys('占比18.6%', 'accounting for 18.6%');
+  });
+
+  it('weighs years and large numbers above small integers', () => {
+    expect(keyWeight(numberKey(2014))).toBeGreaterThan(keyWeight(numberKey(19)));
+    expect(keyWeight(numberKey(19))).toBeGreaterThan(keyWeight(numberKey(5)));
+    expect(keyWeight('s:3')).toBeGreaterThan(keyWeight(numberKey(2014)));
+  });
+});
+
+describe('dates in both scripts', () => {
+  it('Chinese-numeral dates meet day-month-year and month-day-year English dates', () => {
+    expectSameKeys('二〇一四年五月十九日于上海', 'Shanghai, 19 May 2014');
+    expectSameKeys('二〇一四年五月十九日于上海', 'Shanghai, May 19, 2014');
+    expectSameKeys('2014年5月19日', '19 May 2014');
+  });
+
+  it('date ranges, months alone and year-months', () => {
+    expectSameKeys('于2014年5月19日至21日对中国进行国事访问', 'paid a state visit from 19 to 21 May 2014');
+    expectSameKeys('2014年5月20日至21日', 'on 20 and 21 May 2014');
+    expectSameKeys('2015年2月底前', 'by the end of February 2015');
+    expectSameKeys('每年4月23日', 'on 23 April each year');
+    expect(kindsOf(extractEnAnchors('It may rain in March.'))).toEqual(['date:in March']);
+    expect(extractEnAnchors('We may act. Others march on.')).toEqual([]);
+  });
+});
+
+describe('section numerals', () => {
+  it('Chinese section numerals meet Roman and Arabic numbering', () => {
+    expectSameKeys('一', 'I');
+    expectSameKeys('六', 'VI');
+    expectSameKeys('三、工业和建筑业', 'III. Industry and Construction');
+    expectSameKeys('（二）主要目标', '2. Main Goals');
+    expectSameKeys('（三）推进数字服务', '(3) Promoting digital services');
+    expectSameKeys('第二部分', 'Part Two');
+  });
+
+  it('does not take a sentence opening with "I" for a heading', () => {
+    expect(extractEnAnchors('I am pleased to be here.')).toEqual([]);
+    expect(extractZhAnchors('十分重要')).toEqual([]);
+  });
+});
+
+describe('《》 titles', () => {
+  it('reports numbers inside a title as part of the title', () => {
+    const mentions = extractZhAnchors('双方将落实《中华人民共和国和哈萨克斯坦共和国2020年前经贸合作中长期规划》，提高到400亿美元。');
+    expect(mentions.map((m) => [m.kind, m.keys[0], m.inTitle !== undefined])).toEqual([
+      ['date', 'n:2020', true],
+      ['number', 'n:40000000000', false],
+    ]);
+    expect(mentions[0]?.inTitle).toMatch(/^《中华人民共和国.*》$/);
+  });
+});
+
+describe('glossary terms', () => {
+  const glossary = buildGlossaryIndex([
+    { zh: '上海合作组织', en: 'Shanghai Cooperation Organisation' },
+    { zh: '上海', en: 'Shanghai' },
+    { zh: '亚信', en: 'CICA' },
+  ]);
+
+  it('matches the longest term, once per paragraph, case-insensitively on word boundaries in English', () => {
+    const zh = extractZhAnchors('双方在上海合作组织和亚信框架内合作，亚信峰会在上海举行。', glossary);
+    expect(kindsOf(zh)).toEqual(['glossary:上海合作组织', 'glossary:亚信', 'glossary:上海']);
+    const en = extractEnAnchors('Within the SHANGHAI Cooperation Organisation and CICA, at the Shanghai summit; not Shanghaiese.', glossary);
+    expect(keysOf(en)).toEqual(keysOf(zh));
+  });
+
+  it('ignores empty terms', () => {
+    expect(buildGlossaryIndex([{ zh: '', en: 'x' }])).toBeUndefined();
+  });
+});
