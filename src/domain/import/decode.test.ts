@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests compare with the iconv command and read fixtures with Node */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests read fixtures from disk with Node */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImportError, countParagraphs, parseDocument, parseText, type ParseOptions } from './index.ts';

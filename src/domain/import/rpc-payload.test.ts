@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests read the sample from disk with Node */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countParagraphs, parseDocument, toImportPayload } from './index.ts';

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests read the sample from disk with Node */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
