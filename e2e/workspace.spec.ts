@@ -60,6 +60,7 @@ test('a stale save shows a conflict with both texts, and "Keep mine" resolves it
   // The conflict survives a reload of the page (it is kept on this device).
   owner.page.on('dialog', (d) => void d.accept());
   await owner.page.reload();
+  await owner.workspace.goTo(8);
   await expect(conflict).toBeVisible();
 
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
@@ -68,6 +69,7 @@ test('a stale save shows a conflict with both texts, and "Keep mine" resolves it
   await owner.workspace.waitUntilSaved();
 
   await translator.page.reload();
+  await translator.workspace.goTo(8);
   await expect(translator.workspace.translation(8)).toContainText(second);
 });
 
@@ -88,10 +90,12 @@ test('edits made offline are kept and sent once the connection returns', async (
   const { WorkspacePage } = await import('./pages/workspace-page.ts');
   const reopened = new WorkspacePage(again);
   await reopened.open();
+  await reopened.goTo(9);
   await expect(reopened.translation(9)).toContainText(text);
   await reopened.waitUntilSaved();
 
   await again.reload();
+  await reopened.goTo(9);
   await expect(reopened.translation(9)).toContainText(text);
 });
 
@@ -105,6 +109,7 @@ test('going offline and back while typing saves the text', async ({ translator }
   await context.setOffline(false);
   await workspace.waitUntilSaved();
   await page.reload();
+  await workspace.goTo(11);
   await expect(workspace.translation(11)).toContainText(`Offline ${token}`);
 });
 
@@ -121,6 +126,7 @@ test('pasted and stored script payloads do nothing', async ({ translator }) => {
   });
   await workspace.open();
   const token = runToken('p10');
+  await workspace.goTo(10);
   const box = workspace.translation(10);
   await box.click();
   await expect(box).toHaveAttribute('contenteditable', 'true');
@@ -149,6 +155,7 @@ test('pasted and stored script payloads do nothing', async ({ translator }) => {
 
   // Read-only rendering after a reload, from the stored JSON.
   await page.reload();
+  await workspace.goTo(10);
   const view = workspace.translation(10);
   await expect(view).toContainText(token);
   await expect(view.getByRole('link', { name: 'web link' })).toHaveAttribute('href', 'https://example.org/ok');

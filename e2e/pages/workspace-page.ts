@@ -24,14 +24,22 @@ export class WorkspacePage {
     return this.page.getByRole('group', { name: `Paragraph ${n}`, exact: true });
   }
 
+  /** Scrolls the virtualised grid so that row n is rendered (rows far from view are not in the DOM). */
+  async goTo(n: number) {
+    if (await this.row(n).isVisible()) return;
+    await this.page.getByLabel('Go to paragraph').fill(String(n));
+    await this.page.getByRole('button', { name: 'Go', exact: true }).click();
+    await expect(this.row(n)).toBeVisible();
+  }
+
   translation(n: number): Locator {
     return this.page.getByRole('textbox', { name: `Translation of paragraph ${n}`, exact: true });
   }
 
   /** Turns row n into the editor and replaces its text with `text`. */
   async replaceTranslation(n: number, text: string) {
+    await this.goTo(n);
     const box = this.translation(n);
-    await box.scrollIntoViewIfNeeded();
     await box.click();
     await expect(box).toHaveAttribute('contenteditable', 'true');
     await expect(box).toBeFocused();
@@ -45,6 +53,7 @@ export class WorkspacePage {
 
   /** Selects `phrase` inside the Chinese source of row n, as a reader dragging over it would. */
   async selectSourcePhrase(n: number, phrase: string) {
+    await this.goTo(n);
     const source = this.row(n).getByText(phrase, { exact: false }).first();
     await source.evaluate((element, text) => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);

@@ -179,7 +179,9 @@ describe('update and delete', () => {
   });
 
   it('enforces max-affected with handling=strict', async () => {
-    const { error } = await db().from('kitchen').update({ quantity: 1 }).gte('id', 1).maxAffected(1);
+    // The untyped client assumes PostgREST 12; the method is the one postgrest-js sends to 13+.
+    const builder = db().from('kitchen').update({ quantity: 1 }).gte('id', 1) as unknown as { maxAffected(n: number): PromiseLike<{ error: unknown }> };
+    const { error } = await builder.maxAffected(1);
     expect(error).toMatchObject({ code: 'PGRST124', message: 'Query result exceeds max-affected preference constraint' });
     const fine = await rest('/kitchen?name=eq.fork', { method: 'PATCH', headers: { prefer: 'handling=strict, max-affected=1' }, body: JSON.stringify({ quantity: 10 }) });
     expect(fine.status).toBe(204);

@@ -10,6 +10,7 @@ import { LibraryPage } from '../features/library/library-page.tsx';
 const WorkspacePage = lazy(() => import('../features/workspace/workspace-page.tsx'));
 const ReviewPage = lazy(() => import('../features/review/review-page.tsx'));
 const ImportPage = lazy(() => import('../features/import/import-page.tsx'));
+const AlignPage = lazy(() => import('../features/align/align-page.tsx'));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -24,6 +25,7 @@ export function createRouter() {
       children: [
         { index: true, element: <LibraryPage /> },
         { path: 'documents/:documentId', element: <WorkspacePage /> },
+        { path: 'documents/:documentId/align', element: <AlignPage /> },
         { path: 'review', element: <ReviewPage /> },
         { path: 'projects/:projectId/import', element: <ImportPage /> },
         { path: '*', element: <NotFound /> },

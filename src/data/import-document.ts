@@ -40,11 +40,12 @@ const postgrestErrorSchema = z.object({
 });
 
 function toRpcError(status: number, body: string): RpcError {
-  let parsed: z.infer<typeof postgrestErrorSchema> | null = null;
+  let parsed: z.infer<typeof postgrestErrorSchema> | null;
   try {
     const result = postgrestErrorSchema.safeParse(JSON.parse(body));
     parsed = result.success ? result.data : null;
   } catch {
+    // Proxies answer 413 or 502 with HTML; the status alone then tells what happened.
     parsed = null;
   }
   const message = parsed?.message ?? parsed?.msg ?? (status === 413 ? 'The request is too large' : `The server answered ${status}`);

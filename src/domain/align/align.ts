@@ -154,5 +154,5 @@ export function align(zh: readonly string[], en: readonly string[], options: Ali
       reasons: explain(doc, bead, model, confirmed),
     };
   });
-  return { links, ratio: Math.round(model.ratio * 10_000) / 10_000 };
+  return { links, ratio: Math.round(model.ratio * 1000) / 1000 };
 }

@@ -16,7 +16,7 @@ export const ONE_ZERO = 1;
 export const ZERO_ONE = 2;
 
 /** How often each shape occurs in official translations (Gale–Church's figures, with more 1-2 splits). */
-const BEAD_PRIOR = [0.85, 0.012, 0.012, 0.04, 0.05, 0.006, 0.008, 0.012];
+export const BEAD_PRIOR = [0.85, 0.012, 0.012, 0.04, 0.05, 0.006, 0.008, 0.012];
 
 export const TUNING = {
   /** Cost per unit of anchor weight matched on both sides (a bonus) or found on one side only (a penalty). */

@@ -37,6 +37,14 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('keeps a list or section marker with its heading', () => {
+    expect(splitEnSentences('IV. Fixed Asset Investment')).toEqual(['IV. Fixed Asset Investment']);
+    expect(splitEnSentences('2. Enriching library collections. No fewer than 100,000 books.')).toEqual([
+      '2. Enriching library collections.',
+      'No fewer than 100,000 books.',
+    ]);
+  });
+
   it('detects the language when none is given', () => {
     expect(detectLanguage('双方将继续合作。')).toBe('zh');
     expect(detectLanguage('The two sides will continue.')).toBe('en');

@@ -76,6 +76,8 @@ const EN_ABBREVIATIONS = new Set(
   ],
 );
 
+const LIST_MARKER = /^\(?(?:\d{1,3}|[IVXLC]{1,6}|[a-z])[.)]$/;
+
 function endsWithAbbreviation(before: string): boolean {
   const token = /([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '';
   if (token === '') return false;
@@ -90,9 +92,10 @@ export function splitEnSentences(paragraph: string): string[] {
   let start = 0;
   for (const match of paragraph.matchAll(boundary)) {
     const end = match.index + match[0].length;
-    if (match[0].startsWith('.') && !match[0].startsWith('..') && endsWithAbbreviation(paragraph.slice(start, match.index + 1))) {
-      continue;
-    }
+    const before = paragraph.slice(start, match.index + 1);
+    if (match[0].startsWith('.') && !match[0].startsWith('..') && endsWithAbbreviation(before)) continue;
+    // A list or section marker ("1.", "IV.", "(a)") belongs to what follows it.
+    if (LIST_MARKER.test(before.trim())) continue;
     const sentence = paragraph.slice(start, end).trim();
     if (sentence !== '') out.push(sentence);
     start = end;

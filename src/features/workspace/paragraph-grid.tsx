@@ -1,6 +1,6 @@
 // The virtualised grid of aligned rows. Only the rows in view (plus a margin) are in the DOM,
 // each measured after render so rows of any height line up; one row at a time holds an editor.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
@@ -23,6 +23,8 @@ interface ParagraphGridProps {
   canTranslate: boolean;
   canAnnotate: boolean;
   profiles: Map<string, Profile>;
+  /** Controls shown in the toolbar above the grid (filters, save state). */
+  toolbar: ReactNode;
 }
 
 const NO_NOTES: Annotation[] = [];
@@ -35,7 +37,7 @@ function estimateHeight(p: Paragraph | undefined): number {
   return Math.max(88, lines * 30 + 56);
 }
 
-export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph, canTranslate, canAnnotate, profiles }: ParagraphGridProps) {
+export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph, canTranslate, canAnnotate, profiles, toolbar }: ParagraphGridProps) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<{ id: string; focus: boolean } | null>(null);
@@ -130,9 +132,30 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
   }, []);
 
   const items = virtualizer.getVirtualItems();
+  const count = Math.max(total, rows.length);
+  const [goTo, setGoTo] = useState('');
+
+  function onGoTo(event: FormEvent) {
+    event.preventDefault();
+    const n = Number.parseInt(goTo, 10);
+    if (!Number.isFinite(n) || count === 0) return;
+    virtualizer.scrollToIndex(Math.min(Math.max(n, 1), count) - 1, { align: 'start' });
+  }
 
   return (
     <WorkspaceContext.Provider value={context}>
+      <div className="doc-toolbar">
+        <form className="go-to" onSubmit={onGoTo}>
+          <label className="field-inline">
+            <span>{t('workspace.goTo')}</span>
+            <input type="number" inputMode="numeric" min={1} max={count} value={goTo} onChange={(e) => setGoTo(e.target.value)} />
+          </label>
+          <button type="submit" className="button button-small">
+            {t('workspace.goToButton')}
+          </button>
+        </form>
+        {toolbar}
+      </div>
       <div className="grid-head" aria-hidden="true">
         <div className="cell cell-number">¶</div>
         <div className="cell" lang="zh-CN">

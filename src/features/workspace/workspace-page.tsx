@@ -103,6 +103,11 @@ export default function WorkspacePage() {
             ) : null}
           </p>
           <KeywordChips keywords={d.keywords} label={t('workspace.keywords')} />
+          {canTranslate ? (
+            <Link className="button button-small" to={`/documents/${documentId}/align`}>
+              {t('align.open')}
+            </Link>
+          ) : null}
         </div>
         {p ? (
           <div className="doc-progress">
@@ -112,19 +117,6 @@ export default function WorkspacePage() {
           </div>
         ) : null}
       </header>
-      <div className="doc-toolbar">
-        <label className="field-inline">
-          <span>{t('notes.filter')}</span>
-          <select value={noteFilter} onChange={(e) => setNoteFilter(e.target.value as NoteFilter)}>
-            <option value="all">{t('notes.filter.all')}</option>
-            <option value="mine">{t('notes.filter.mine')}</option>
-            <option value="approved">{t('notes.filter.approved')}</option>
-          </select>
-        </label>
-        {!canTranslate && project ? <span className="muted small">{t('workspace.readOnlyTranslation')}</span> : null}
-        {annotations.isError ? <span className="form-error small">{t('notes.error.load')}</span> : null}
-        <GlobalSaveState summary={summary} />
-      </div>
       {paragraphs.isPending ? (
         <Loading label={t('workspace.loadingRows')} />
       ) : paragraphs.isError && rows.length === 0 ? (
@@ -139,6 +131,21 @@ export default function WorkspacePage() {
           canTranslate={canTranslate}
           canAnnotate={canAnnotate}
           profiles={profiles}
+          toolbar={
+            <>
+              <label className="field-inline">
+                <span>{t('notes.filter')}</span>
+                <select value={noteFilter} onChange={(e) => setNoteFilter(e.target.value as NoteFilter)}>
+                  <option value="all">{t('notes.filter.all')}</option>
+                  <option value="mine">{t('notes.filter.mine')}</option>
+                  <option value="approved">{t('notes.filter.approved')}</option>
+                </select>
+              </label>
+              {!canTranslate && project ? <span className="muted small">{t('workspace.readOnlyTranslation')}</span> : null}
+              {annotations.isError ? <span className="form-error small">{t('notes.error.load')}</span> : null}
+              <GlobalSaveState summary={summary} />
+            </>
+          }
         />
       )}
     </main>

@@ -1,6 +1,6 @@
 -- profiles: created for every new auth user; read by oneself and co-members; only display_name is writable, by its owner.
 begin;
-select plan(17);
+select plan(39);
 select tests.create_fixture();
 
 select is((select display_name from public.profiles where id = tests.id('owner@duizhao.test')), 'Owner',
@@ -14,6 +14,16 @@ update auth.users set email = 'translator2@duizhao.test' where id = tests.id('tr
 select is((select email from public.profiles where id = tests.id('translator@duizhao.test')), 'translator2@duizhao.test',
   'an email change in auth.users reaches the profile');
 update auth.users set email = 'translator@duizhao.test' where id = tests.id('translator@duizhao.test');
+
+select is(tests.try_as(who, $$ select 1 from public.profiles where id = tests.id('owner@duizhao.test') $$), expected, 'read the owner''s profile: ' || who)
+from (values ('anon', 'rows:0'), ('outsider', 'rows:0'), ('other-owner', 'rows:0'), ('owner', 'rows:1'), ('translator', 'rows:1'),
+             ('researcher', 'rows:1'), ('reviewer', 'rows:1'), ('multi', 'rows:1')) as m (who, expected);
+select is(tests.try_as(who, $$ update public.profiles set display_name = 'Renamed' where id = tests.id('owner@duizhao.test') $$), expected,
+  'rename the owner: ' || who)
+from (values ('anon', '42501'), ('outsider', 'rows:0'), ('owner', 'rows:1'), ('translator', 'rows:0'),
+             ('researcher', 'rows:0'), ('reviewer', 'rows:0'), ('multi', 'rows:0')) as m (who, expected);
+select is(tests.try_as(who, $$ delete from public.profiles where id = tests.id('owner@duizhao.test') $$), '42501', 'delete a profile: ' || who)
+from (values ('anon'), ('outsider'), ('owner'), ('translator'), ('researcher'), ('reviewer'), ('multi')) as m (who);
 
 select tests.authenticate_as('researcher@duizhao.test');
 select is((select count(*)::int from public.profiles where id = tests.id('researcher@duizhao.test')), 1, 'a user reads their own profile');

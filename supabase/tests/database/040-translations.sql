@@ -1,7 +1,7 @@
 -- translations: members read; owners and translators edit; nobody inserts or deletes them directly;
 -- the status machine and versioning hold for plain UPDATEs (what a REST PATCH runs).
 begin;
-select plan(61);
+select plan(80);
 select tests.create_fixture();
 
 select is(tests.try_as(who, $$ select 1 from public.translations where paragraph_id in (tests.id('p1'), tests.id('p2'), tests.id('p3')) $$), expected,
@@ -62,12 +62,15 @@ select is(array(select version || ':' || status from public.translation_revision
 select is((select count(*)::int from public.translation_revisions where translation_id = tests.id('t2') and author_id = tests.id('translator@duizhao.test')), 4,
   'revisions record their author');
 select is(tests.try_as(who, $$ select 1 from public.translation_revisions where translation_id = tests.id('t2') $$), expected, 'select revisions: ' || who)
-from (values ('anon', 'rows:0'), ('outsider', 'rows:0'), ('owner', 'rows:4'), ('researcher', 'rows:4'), ('reviewer', 'rows:4')) as m (who, expected);
+from (values ('anon', 'rows:0'), ('outsider', 'rows:0'), ('owner', 'rows:4'), ('translator', 'rows:4'), ('researcher', 'rows:4'),
+             ('reviewer', 'rows:4'), ('multi', 'rows:4')) as m (who, expected);
 select is(tests.try_as(who, $$ insert into public.translation_revisions (translation_id, version, text, status) values (tests.id('t2'), 9, 'x', 'draft') $$),
   '42501', 'insert revision: ' || who)
-from (values ('owner'), ('translator')) as m (who);
-select is(tests.try_as('owner', $$ update public.translation_revisions set text = 'rewritten' $$), '42501', 'revisions cannot be rewritten through the API');
-select is(tests.try_as('owner', $$ delete from public.translation_revisions $$), '42501', 'revisions cannot be deleted through the API');
+from (values ('anon'), ('outsider'), ('owner'), ('translator'), ('researcher'), ('reviewer'), ('multi')) as m (who);
+select is(tests.try_as(who, $$ update public.translation_revisions set text = 'rewritten' $$), '42501', 'rewrite a revision: ' || who)
+from (values ('anon'), ('outsider'), ('owner'), ('translator'), ('researcher'), ('reviewer'), ('multi')) as m (who);
+select is(tests.try_as(who, $$ delete from public.translation_revisions $$), '42501', 'delete a revision: ' || who)
+from (values ('anon'), ('outsider'), ('owner'), ('translator'), ('researcher'), ('reviewer'), ('multi')) as m (who);
 select tests.as_superuser();
 select throws_ok($$ update public.translation_revisions set text = 'rewritten' $$, '42501', null, 'revisions cannot be rewritten even by the table owner');
 select throws_ok($$ delete from public.translation_revisions $$, '42501', null, 'revisions cannot be deleted even by the table owner');

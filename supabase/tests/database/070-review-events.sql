@@ -1,7 +1,7 @@
 -- review_events: members read their project's decisions; nobody writes, rewrites or deletes them,
 -- the table owner included; deleting a reviewed item unlinks its decisions, deleting the project removes them.
 begin;
-select plan(28);
+select plan(36);
 select tests.create_fixture();
 
 select tests.authenticate_as('reviewer@duizhao.test');
@@ -25,9 +25,9 @@ select is(tests.try_as(who, $$ insert into public.review_events (project_id, ann
 from (values ('anon'), ('outsider'), ('owner'), ('translator'), ('researcher'), ('reviewer'), ('multi')) as m (who);
 
 select is(tests.try_as(who, $$ update public.review_events set comment = 'rewritten' $$), '42501', 'rewrite a decision: ' || who)
-from (values ('anon'), ('owner'), ('reviewer')) as m (who);
+from (values ('anon'), ('outsider'), ('owner'), ('translator'), ('researcher'), ('reviewer'), ('multi')) as m (who);
 select is(tests.try_as(who, $$ delete from public.review_events $$), '42501', 'delete a decision: ' || who)
-from (values ('anon'), ('owner'), ('reviewer')) as m (who);
+from (values ('anon'), ('outsider'), ('owner'), ('translator'), ('researcher'), ('reviewer'), ('multi')) as m (who);
 
 select throws_ok($$ update public.review_events set comment = 'rewritten' $$, '42501', null, 'the table owner cannot rewrite a decision');
 select throws_ok($$ delete from public.review_events $$, '42501', null, 'the table owner cannot delete a decision');

@@ -1,0 +1,105 @@
+// The review workflow across three people: a researcher's note is rejected with a comment, edited,
+// resubmitted and approved; a translated row is approved; nobody decides on their own work.
+// Notes and texts carry a token unique to the run, so earlier runs on the same database do not interfere.
+import { test, expect, expectNoSeriousA11yViolations, runToken } from './fixtures.ts';
+
+test('a note on a selected phrase goes through rejection, resubmission and approval', async ({ researcher, reviewer }) => {
+  const token = runToken('note');
+  const phrase = '密切交往';
+  const first = `Close exchanges between the leaders ${token}`;
+  const revised = `Close and regular exchanges between the two heads of state ${token}`;
+  const note = () => researcher.workspace.note(5, token);
+
+  await test.step('the researcher selects a phrase in paragraph 5 and submits a note on it', async () => {
+    await researcher.workspace.open();
+    await researcher.workspace.selectSourcePhrase(5, phrase);
+    await researcher.workspace.row(5).getByRole('button', { name: 'Add note to selection' }).click();
+    await expect(researcher.workspace.row(5).getByRole('form', { name: 'New note on paragraph 5' })).toContainText(phrase);
+    await researcher.workspace.writeNote(5, first, { kind: 'Term', tags: 'leaders, exchanges' });
+    await expect(note()).toContainText('Submitted');
+    await expect(note()).toContainText('Term');
+    await expect(note()).toContainText(phrase);
+    await expect(researcher.workspace.row(5).locator('mark', { hasText: phrase }).first()).toBeVisible();
+  });
+
+  await test.step('the reviewer must comment to reject, then rejects', async () => {
+    await reviewer.library.goto();
+    await reviewer.review.open();
+    const item = reviewer.review.item(token);
+    await expect(item).toContainText(phrase);
+    await expect(item).toContainText('双方将保持两国领导人之间的密切交往');
+    await item.getByRole('button', { name: 'Reject' }).click();
+    await expect(item.getByRole('alert')).toHaveText('Write a comment to explain the rejection.');
+    await reviewer.review.reject(item, `Name the treaty mechanism ${token}`);
+  });
+
+  await test.step('the researcher sees the outcome, edits and resubmits', async () => {
+    await researcher.page.reload();
+    await researcher.workspace.goTo(5);
+    await expect(note()).toContainText('Rejected');
+    await expect(note()).toContainText(`Name the treaty mechanism ${token}`);
+    await note().getByRole('button', { name: 'Edit' }).click();
+    await researcher.workspace.writeNote(5, revised);
+    await expect(note()).toContainText('Submitted');
+    await expect(note()).toContainText('regular exchanges');
+  });
+
+  await test.step('the reviewer approves the revised note', async () => {
+    await reviewer.page.reload();
+    const item = reviewer.review.item(token);
+    await expect(item).toContainText('regular exchanges');
+    await reviewer.review.approve(item);
+  });
+
+  await test.step('after a reload the researcher finds it approved, also under "Approved only"', async () => {
+    await researcher.page.reload();
+    await researcher.workspace.goTo(5);
+    await expect(note()).toContainText('Approved');
+    await researcher.workspace.notesFilter().selectOption('approved');
+    await expect(note()).toBeVisible();
+    await researcher.workspace.notesFilter().selectOption('mine');
+    await expect(note()).toBeVisible();
+  });
+});
+
+test('a translated row is approved by the reviewer and shows as approved', async ({ translator, reviewer }) => {
+  const text = `The two sides will maintain close exchanges ${runToken('p12')}`;
+  await translator.workspace.open();
+  await translator.workspace.replaceTranslation(12, text);
+  await translator.workspace.row(12).getByRole('button', { name: 'Mark translated' }).click();
+  await translator.workspace.waitUntilSaved();
+
+  await reviewer.library.goto();
+  await reviewer.review.open();
+  const item = reviewer.review.item(text);
+  await expect(item.getByRole('article')).toHaveCount(0);
+  await reviewer.review.approve(item);
+
+  await translator.page.reload();
+  await translator.workspace.goTo(12);
+  await expect(translator.workspace.row(12).getByText('Approved', { exact: true })).toBeVisible();
+});
+
+test('reviewers see no Approve or Reject on their own notes', async ({ reviewer }) => {
+  const token = runToken('own');
+  await reviewer.workspace.open();
+  await reviewer.workspace.goTo(6);
+  await reviewer.workspace.row(6).getByRole('button', { name: 'Add note to paragraph 6' }).click();
+  await reviewer.workspace.writeNote(6, `A reviewer's own question ${token}`, { kind: 'Question' });
+  await expect(reviewer.workspace.note(6, token)).toContainText('Submitted');
+
+  await reviewer.review.open();
+  const item = reviewer.review.item(token);
+  await expect(item).toContainText('This is your own work');
+  await expect(item.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expect(item.getByRole('button', { name: 'Reject' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(reviewer.page);
+
+  // Clean up: the author deletes the note.
+  await reviewer.workspace.open();
+  await reviewer.workspace.goTo(6);
+  const note = reviewer.workspace.note(6, token);
+  await note.getByRole('button', { name: 'Delete' }).click();
+  await note.getByRole('button', { name: 'Delete this note' }).click();
+  await expect(note).toHaveCount(0);
+});

@@ -1,0 +1,136 @@
+// Route /documents/:documentId/align — translators and owners align an existing English
+// translation to the document's Chinese paragraphs, edit the links, and store them as drafts.
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { toRows } from '../../domain/align/edit.ts';
+import type { AlignRow } from '../../domain/align/types.ts';
+import { useCurrentUser } from '../../data/session.ts';
+import { useDocument } from '../../data/documents.ts';
+import { useDocumentParagraphs } from '../../data/paragraphs.ts';
+import { hasRole, useProjects } from '../../data/projects.ts';
+import { errorKind, errorMessage } from '../../data/errors.ts';
+import { useT } from '../../i18n/i18n.tsx';
+import { ErrorState, Loading } from '../../components/states.tsx';
+import { AlignWorkerClient } from './align-client.ts';
+import { AlignmentEditor } from './alignment-editor.tsx';
+import type { ChineseParagraph } from './alignment-row.tsx';
+import { EnglishSource } from './english-source.tsx';
+import './align.css';
+
+interface Alignment {
+  /** Bumped per run, so the editor starts over with a fresh history. */
+  run: number;
+  en: string[];
+  rows: AlignRow[];
+}
+
+export default function AlignPage() {
+  const t = useT();
+  const { documentId = '' } = useParams();
+  const user = useCurrentUser();
+  const doc = useDocument(documentId);
+  const projects = useProjects(user.id);
+  const paragraphs = useDocumentParagraphs(documentId);
+  const [client] = useState(() => new AlignWorkerClient());
+  const [alignment, setAlignment] = useState<Alignment | null>(null);
+  const [aligning, setAligning] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => () => client.dispose(), [client]);
+
+  const loaded = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
+  const total = paragraphs.data?.pages[0]?.total ?? loaded.length;
+  const complete = !paragraphs.isPending && !paragraphs.hasNextPage && loaded.length >= total;
+  const zh = useMemo<ChineseParagraph[]>(
+    () => loaded.map((p) => ({ id: p.id, position: p.position, kind: p.kind, text: p.text })),
+    [loaded],
+  );
+  const existing = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const p of loaded) if (p.translations?.text.trim()) map.set(p.id, p.translations.text);
+    return map;
+  }, [loaded]);
+
+  async function runAlign(en: string[]) {
+    setAligning(true);
+    setFailure(null);
+    try {
+      const result = await client.align(
+        zh.map((p) => p.text),
+        en,
+      );
+      setAlignment((a) => ({ run: (a?.run ?? 0) + 1, en, rows: toRows(result.links) }));
+    } catch (e) {
+      if (!(e instanceof DOMException && e.name === 'AbortError')) setFailure(t('align.error.align', { message: errorMessage(e) }));
+    } finally {
+      setAligning(false);
+    }
+  }
+
+  if (doc.isPending || projects.isPending) return <Loading />;
+  if (doc.isError) {
+    return (
+      <main className="page">
+        <ErrorState
+          title={errorKind(doc.error) === 'not-found' ? t('align.error.documentNotFound') : t('align.error.load')}
+          detail={errorKind(doc.error) === 'not-found' ? undefined : errorMessage(doc.error)}
+          action={<Link to="/">{t('align.backToLibrary')}</Link>}
+        />
+      </main>
+    );
+  }
+  const project = projects.data?.find((p) => p.id === doc.data.project_id);
+  const canAlign = hasRole(project, 'owner', 'translator');
+
+  return (
+    <main className="align-page" aria-labelledby="align-title">
+      <header className="align-header">
+        <nav className="breadcrumb" aria-label={t('align.breadcrumb')}>
+          <Link to="/">{t('align.library')}</Link>
+          <span aria-hidden="true"> ▸ </span>
+          <Link to={`/documents/${documentId}`} lang="zh-CN">
+            {doc.data.title}
+          </Link>
+        </nav>
+        <h1 id="align-title">{t('align.title')}</h1>
+      </header>
+      {!canAlign ? (
+        <ErrorState title={t('align.error.notAllowed')} action={<Link to={`/documents/${documentId}`}>{t('align.backToDocument')}</Link>} />
+      ) : paragraphs.isError && !complete ? (
+        <ErrorState title={t('align.error.load')} detail={errorMessage(paragraphs.error)} />
+      ) : !complete ? (
+        <Loading label={t('align.loadingParagraphs', { loaded: loaded.length, total })} />
+      ) : (
+        <>
+          <details className="align-source-box" open={alignment === null}>
+            <summary>{t('align.source.title')}</summary>
+            {existing.size > 0 ? <p className="small align-existing">{t('align.existingNote', { count: existing.size })}</p> : null}
+            <EnglishSource zhCount={zh.length} busy={aligning} aligned={alignment !== null} onAlign={(en) => void runAlign(en)} />
+            {aligning ? (
+              <div className="align-progress" role="status">
+                <progress aria-label={t('align.aligning')} />
+                <span className="small">{t('align.aligningInWorker')}</span>
+              </div>
+            ) : null}
+            {failure ? (
+              <p className="form-error" role="alert">
+                {failure}
+              </p>
+            ) : null}
+          </details>
+          {alignment ? (
+            <AlignmentEditor
+              key={alignment.run}
+              documentId={documentId}
+              zh={zh}
+              en={alignment.en}
+              initialRows={alignment.rows}
+              client={client}
+              existing={existing}
+            />
+          ) : null}
+        </>
+      )}
+    </main>
+  );
+}

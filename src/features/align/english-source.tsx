@@ -1,0 +1,94 @@
+// Where the English comes from: a file (decoded by the importer's rules) or pasted text, split
+// into paragraphs at blank lines, or one per line when the text has no blank lines.
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { decodeBytes, isImportError } from '../../domain/import/index.ts';
+import { splitParagraphs } from '../../domain/align/split.ts';
+import { useT } from '../../i18n/i18n.tsx';
+
+/** A text with no blank line but several lines has one paragraph per line. */
+export function looksLineSeparated(text: string): boolean {
+  const normalised = text.replace(/\r\n?/g, '\n').trim();
+  return !/\n[ \t\u3000\u00a0]*\n/.test(normalised) && normalised.includes('\n');
+}
+
+interface EnglishSourceProps {
+  zhCount: number;
+  busy: boolean;
+  aligned: boolean;
+  onAlign: (paragraphs: string[]) => void;
+}
+
+export function EnglishSource({ zhCount, busy, aligned, onAlign }: EnglishSourceProps) {
+  const t = useT();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [lines, setLines] = useState<boolean | null>(null);
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  const byLine = lines ?? looksLineSeparated(text);
+  const paragraphs = useMemo(() => splitParagraphs(text, { lines: byLine }), [text, byLine]);
+
+  async function readFile(file: File) {
+    setFileError(null);
+    setFileNote(null);
+    try {
+      const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+      setText(decoded.text.replace(/^\ufeff/, ''));
+      setLines(null);
+      setFileNote(t('align.source.read', { name: file.name, encoding: decoded.encoding }));
+    } catch (e) {
+      setFileError(isImportError(e) ? e.message : t('align.source.unreadable'));
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (paragraphs.length > 0) onAlign(paragraphs);
+  }
+
+  return (
+    <form className="align-source" onSubmit={submit} aria-label={t('align.source.form')}>
+      <div className="align-source-file">
+        <label htmlFor={`${id}-file`}>{t('align.source.file')}</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".txt,text/plain"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void readFile(file);
+          }}
+        />
+        {fileNote ? <p className="small muted">{fileNote}</p> : null}
+        {fileError ? (
+          <p className="form-error small" role="alert">
+            {fileError}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>{t('align.source.text')}</label>
+        <textarea
+          id={`${id}-text`}
+          lang="en"
+          rows={aligned ? 4 : 10}
+          value={text}
+          placeholder={t('align.source.placeholder')}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <div className="align-source-actions">
+        <label className="field-inline">
+          <input type="checkbox" checked={byLine} onChange={(e) => setLines(e.target.checked)} />
+          <span>{t('align.source.lines')}</span>
+        </label>
+        <span className="small muted">{t('align.source.counts', { zh: zhCount, en: paragraphs.length })}</span>
+        <button type="submit" className="button button-primary" disabled={busy || paragraphs.length === 0}>
+          {busy ? t('align.aligning') : aligned ? t('align.alignAgain') : t('align.align')}
+        </button>
+      </div>
+      {aligned ? <p className="small muted">{t('align.source.replaces')}</p> : null}
+    </form>
+  );
+}
