@@ -23,7 +23,7 @@ const { values } = parseArgs({
   },
 });
 
-const DEMO_ACCOUNTS = [
+const DEMO_ACCOUNTS: [string, string][] = [
   ['owner@example.com', 'owner'],
   ['translator@example.com', 'translator'],
   ['researcher@example.com', 'researcher'],

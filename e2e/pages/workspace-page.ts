@@ -83,14 +83,15 @@ export class WorkspacePage {
 
   /** Fills and sends the open note form of row n. */
   async writeNote(n: number, body: string, options: { kind?: string; tags?: string; submit?: boolean } = {}) {
-    const row = this.row(n);
-    const editor = row.getByRole('textbox', { name: 'Note', exact: true });
+    const form = this.row(n).getByRole('form', { name: new RegExp(`note on paragraph ${n}$`) });
+    const editor = form.getByRole('textbox', { name: 'Note', exact: true });
     await expect(editor).toBeVisible();
     await editor.click();
     await this.page.keyboard.press('ControlOrMeta+a');
     await this.page.keyboard.type(body);
-    if (options.kind) await row.getByLabel('Kind').selectOption({ label: options.kind });
-    if (options.tags !== undefined) await row.getByLabel('Tags').fill(options.tags);
-    await row.getByRole('button', { name: options.submit === false ? 'Save draft' : 'Submit for review' }).click();
+    if (options.kind) await form.getByLabel('Kind').selectOption({ label: options.kind });
+    if (options.tags !== undefined) await form.getByLabel('Tags').fill(options.tags);
+    await form.getByRole('button', { name: options.submit === false ? 'Save draft' : 'Submit for review' }).click();
+    await expect(form).toHaveCount(0);
   }
 }

@@ -323,6 +323,15 @@ describe('order, limit, ranges and counts', () => {
     });
   });
 
+  it('caps responses at max-rows 1000', async () => {
+    const r = await rest('/numbers?select=n', { headers: { prefer: 'count=exact' } });
+    expect(r.json()).toHaveLength(1000);
+    expect(r.status).toBe(206);
+    expect(r.headers.get('content-range')).toBe('0-999/1500');
+    const tail = await rest('/numbers?select=n&offset=1400', { headers: { prefer: 'count=exact' } });
+    expect(tail.headers.get('content-range')).toBe('1400-1499/1500');
+  });
+
   it('accepts the Range header and rejects inverted ranges', async () => {
     const r = await rest('/films?select=id&order=id', { headers: { range: '2-3' } });
     expect(r.json()).toEqual([{ id: 3 }, { id: 4 }]);
@@ -431,6 +440,16 @@ describe('resources and profiles', () => {
     expect(f.headers.get('allow')).toBe('OPTIONS,POST');
     const s = await rest('/rpc/add_them', { method: 'OPTIONS' });
     expect(s.headers.get('allow')).toBe('OPTIONS,GET,HEAD,POST');
+  });
+
+  it('describes the schema at the root as OpenAPI', async () => {
+    const r = await rest('/');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/openapi+json; charset=utf-8');
+    const doc = r.json();
+    expect(doc.swagger).toBe('2.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/films', '/films_view', '/rpc/add_them']));
+    expect(doc.definitions.films.properties.id).toMatchObject({ type: 'integer', format: 'integer' });
   });
 
   it('rejects unknown paths and methods', async () => {

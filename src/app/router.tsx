@@ -1,12 +1,13 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './app-layout.tsx';
 import { RequireAuth } from './require-auth.tsx';
 import { NotFound } from './not-found.tsx';
-import { SignInPage } from '../features/auth/sign-in-page.tsx';
-import { LibraryPage } from '../features/library/library-page.tsx';
+import { Loading } from '../components/states.tsx';
 
-// Screens other than sign-in and the library load on demand to keep the entry bundle small.
+// Every screen loads on demand: the entry holds the frame, session and data client only.
+const SignInPage = lazy(() => import('../features/auth/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })));
+const LibraryPage = lazy(() => import('../features/library/library-page.tsx').then((m) => ({ default: m.LibraryPage })));
 const WorkspacePage = lazy(() => import('../features/workspace/workspace-page.tsx'));
 const ReviewPage = lazy(() => import('../features/review/review-page.tsx'));
 const ImportPage = lazy(() => import('../features/import/import-page.tsx'));
@@ -14,7 +15,14 @@ const AlignPage = lazy(() => import('../features/align/align-page.tsx'));
 
 export function createRouter() {
   return createBrowserRouter([
-    { path: '/sign-in', element: <SignInPage /> },
+    {
+      path: '/sign-in',
+      element: (
+        <Suspense fallback={<Loading />}>
+          <SignInPage />
+        </Suspense>
+      ),
+    },
     {
       path: '/',
       element: (

@@ -2,7 +2,7 @@
 // paragraph, spanning the row (apply_alignment, one transaction). Existing English is replaced
 // only when asked; otherwise the server names the conflicting paragraph positions and writes nothing.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { progressKeys } from './document-progress.ts';
 import { entityKeys } from './keys.ts';
@@ -20,9 +20,9 @@ export interface AlignmentRowPayload {
 export const applyAlignmentResultSchema = z.object({
   applied: z.boolean(),
   /** Positions of paragraphs whose existing English the rows would replace. */
-  conflicts: z.array(z.number().int()),
-  written: z.number().int().nonnegative(),
-  rows: z.number().int().nonnegative(),
+  conflicts: z.array(z.int()),
+  written: z.int().check(z.nonnegative()),
+  rows: z.int().check(z.nonnegative()),
 });
 export type ApplyAlignmentResult = z.infer<typeof applyAlignmentResultSchema>;
 

@@ -1,7 +1,7 @@
 // Notes on paragraphs: listed per document, created with a plain insert, changed through
 // save_annotation (optimistic version check), deleted by their author.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { asConflict, ConflictError } from './errors.ts';
 import { entityKeys } from './keys.ts';
@@ -18,26 +18,25 @@ export const annotationSchema = z.object({
   paragraph_id: z.string(),
   author_id: z.string(),
   status: annotationStatusSchema,
-  target: z.enum(['source', 'translation']).catch('source'),
-  quote_exact: z.string().nullable().optional(),
-  quote_prefix: z.string().nullable().optional(),
-  quote_suffix: z.string().nullable().optional(),
-  start_offset: z.number().int().nullable().optional(),
-  end_offset: z.number().int().nullable().optional(),
+  target: z.catch(z.enum(['source', 'translation']), 'source'),
+  quote_exact: z.nullish(z.string()),
+  quote_prefix: z.nullish(z.string()),
+  quote_suffix: z.nullish(z.string()),
+  start_offset: z.nullish(z.int()),
+  end_offset: z.nullish(z.int()),
   body: z.unknown(),
-  body_text: z.string().nullable().optional(),
-  kind: annotationKindSchema.catch('note'),
-  tags: z
-    .array(z.string())
-    .nullable()
-    .optional()
-    .transform((t) => t ?? []),
-  version: z.number().int(),
-  review_comment: z.string().nullable().optional(),
-  reviewed_by: z.string().nullable().optional(),
-  reviewed_at: z.string().nullable().optional(),
+  body_text: z.nullish(z.string()),
+  kind: z.catch(annotationKindSchema, 'note'),
+  tags: z.pipe(
+    z.nullish(z.array(z.string())),
+    z.transform((t) => t ?? []),
+  ),
+  version: z.int(),
+  review_comment: z.nullish(z.string()),
+  reviewed_by: z.nullish(z.string()),
+  reviewed_at: z.nullish(z.string()),
   created_at: z.string(),
-  updated_at: z.string().nullable().optional(),
+  updated_at: z.nullish(z.string()),
 });
 export type Annotation = z.infer<typeof annotationSchema>;
 

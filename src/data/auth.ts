@@ -1,5 +1,4 @@
 // Sign in / sign out and the current session, through supabase-js auth.
-import { z } from 'zod';
 import { supabase } from './client.ts';
 
 export interface SessionUser {
@@ -21,11 +20,6 @@ export function onSessionChange(listener: (user: SessionUser | null) => void): (
   const { data } = supabase.auth.onAuthStateChange((_event, session) => listener(toSessionUser(session?.user)));
   return () => data.subscription.unsubscribe();
 }
-
-export const signInSchema = z.object({
-  email: z.string().trim().email(),
-  password: z.string().min(1),
-});
 
 export type SignInErrorReason = 'invalid-credentials' | 'network' | 'other';
 

@@ -1,10 +1,10 @@
 // Progress counters per document, from the document_progress view.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
 
-const count = z.coerce.number().int().nonnegative().catch(0);
+const count = z.catch(z.coerce.number(), 0);
 export const documentProgressSchema = z.object({
   document_id: z.string(),
   project_id: z.string(),

@@ -1,6 +1,6 @@
 // Documents of the user's projects (list) and one document's header (detail).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
 
@@ -8,15 +8,14 @@ export const documentSchema = z.object({
   id: z.string(),
   project_id: z.string(),
   title: z.string(),
-  published_on: z.string().nullable().optional(),
-  keywords: z
-    .array(z.string())
-    .nullable()
-    .optional()
-    .transform((k) => k ?? []),
-  collection: z.string().nullable().optional(),
-  source_line: z.string().nullable().optional(),
-  created_at: z.string().nullable().optional(),
+  published_on: z.nullish(z.string()),
+  keywords: z.pipe(
+    z.nullish(z.array(z.string())),
+    z.transform((k) => k ?? []),
+  ),
+  collection: z.nullish(z.string()),
+  source_line: z.nullish(z.string()),
+  created_at: z.nullish(z.string()),
 });
 export type DocumentRow = z.infer<typeof documentSchema>;
 

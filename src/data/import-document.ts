@@ -2,7 +2,7 @@
 // The request goes out through XMLHttpRequest because fetch reports no upload progress, and a
 // 20 MB export takes long enough to send that the progress bar matters.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ImportDocumentPayload } from '../domain/import/index.ts';
 import { supabase, supabaseAnonKey, supabaseUrl } from './client.ts';
 import { documentKeys } from './documents.ts';
@@ -32,11 +32,11 @@ export interface UploadProgress {
 }
 
 const postgrestErrorSchema = z.object({
-  code: z.string().nullable().optional(),
-  message: z.string().optional(),
-  msg: z.string().optional(),
-  details: z.string().nullable().optional(),
-  hint: z.string().nullable().optional(),
+  code: z.nullish(z.string()),
+  message: z.optional(z.string()),
+  msg: z.optional(z.string()),
+  details: z.nullish(z.string()),
+  hint: z.nullish(z.string()),
 });
 
 function toRpcError(status: number, body: string): RpcError {

@@ -1,6 +1,6 @@
 // Members of a project and their roles (several rows per person when they hold several roles).
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
 import { fetchProfiles } from './profiles.ts';

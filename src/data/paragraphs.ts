@@ -1,7 +1,7 @@
 // A document's paragraphs with their translations embedded, in pages of 1000 rows.
 import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
 import { TRANSLATION_COLUMNS, translationSchema, type Translation } from './translations.ts';
@@ -14,11 +14,14 @@ export type ParagraphKind = z.infer<typeof paragraphKindSchema>;
 export const paragraphSchema = z.object({
   id: z.string(),
   document_id: z.string(),
-  position: z.number().int(),
+  position: z.int(),
   kind: paragraphKindSchema,
   text: z.string(),
   // A one-to-one embed arrives as an object; accept a one-element array too.
-  translations: z.preprocess((v) => (Array.isArray(v) ? (v[0] ?? null) : v), translationSchema.nullable().optional()),
+  translations: z.pipe(
+    z.transform((v: unknown) => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null))),
+    z.nullable(translationSchema),
+  ),
 });
 export type Paragraph = z.infer<typeof paragraphSchema>;
 

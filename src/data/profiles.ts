@@ -1,14 +1,14 @@
 // Profiles (display name and email) of the people the user works with.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
 
 export const profileSchema = z.object({
   id: z.string(),
-  display_name: z.string().nullable().optional(),
-  email: z.string().nullable().optional(),
+  display_name: z.nullish(z.string()),
+  email: z.nullish(z.string()),
 });
 export interface Profile {
   id: string;

@@ -1,6 +1,6 @@
 // Projects the signed-in user belongs to, with the roles they hold in each.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
 
@@ -11,9 +11,9 @@ export const ROLES: readonly Role[] = roleSchema.options;
 const projectRowSchema = z.object({
   id: z.string(),
   name: z.string(),
-  description: z.string().nullable().optional(),
-  created_by: z.string().nullable().optional(),
-  project_members: z.array(z.object({ user_id: z.string(), role: roleSchema })).nullable().optional(),
+  description: z.nullish(z.string()),
+  created_by: z.nullish(z.string()),
+  project_members: z.nullish(z.array(z.object({ user_id: z.string(), role: roleSchema }))),
 });
 
 export interface Project {

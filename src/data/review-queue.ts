@@ -1,27 +1,28 @@
 // The review queue: submitted notes and translated rows of the projects where the user reviews
 // (reviewer or owner), each with its paragraph for context; decisions through the review RPCs.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { ANNOTATION_COLUMNS, annotationKeys, annotationSchema, type Annotation } from './annotations.ts';
 import { progressKeys } from './document-progress.ts';
 import { paragraphKeys } from './paragraphs.ts';
 import { TRANSLATION_COLUMNS, translationSchema, type Translation } from './translations.ts';
 
-const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? (v[0] ?? null) : v), schema);
+// A to-one embed arrives as an object; accept a one-element array too.
+const one = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform((v: unknown) => (Array.isArray(v) ? (v[0] ?? null) : v)), schema);
 
 const contextSchema = z.object({
   id: z.string(),
-  position: z.number().int(),
+  position: z.int(),
   kind: z.string(),
   text: z.string(),
   document_id: z.string(),
   documents: one(z.object({ id: z.string(), title: z.string(), project_id: z.string() })),
 });
-const annotationItemSchema = annotationSchema.extend({
-  paragraphs: one(contextSchema.extend({ translations: one(z.object({ text: z.string().nullable(), body: z.unknown() }).nullable().optional()) })),
+const annotationItemSchema = z.extend(annotationSchema, {
+  paragraphs: one(z.extend(contextSchema, { translations: one(z.nullish(z.object({ text: z.nullable(z.string()), body: z.unknown() }))) })),
 });
-const translationItemSchema = translationSchema.extend({ paragraphs: one(contextSchema) });
+const translationItemSchema = z.extend(translationSchema, { paragraphs: one(contextSchema) });
 
 export interface ReviewContext {
   paragraphId: string;

@@ -1,5 +1,5 @@
 // Translations: one row per paragraph, saved through the save_translation RPC with optimistic versions.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { asConflict, ConflictError } from './errors.ts';
 
@@ -10,18 +10,20 @@ export const translationSchema = z.object({
   id: z.string(),
   paragraph_id: z.string(),
   body: z.unknown(),
-  text: z
-    .string()
-    .nullable()
-    .transform((s) => s ?? ''),
+  text: z.pipe(
+    z.nullable(z.string()),
+    z.transform((s) => s ?? ''),
+  ),
   status: translationStatusSchema,
-  version: z.number().int(),
-  updated_by: z.string().nullable().optional(),
-  updated_at: z.string().nullable().optional(),
+  /** Consecutive paragraphs this text covers, starting at its own (an aligned 1:n row); 1 when absent. */
+  span: z.optional(z.int().check(z.minimum(1))),
+  version: z.int(),
+  updated_by: z.nullish(z.string()),
+  updated_at: z.nullish(z.string()),
 });
 export type Translation = z.infer<typeof translationSchema>;
 
-export const TRANSLATION_COLUMNS = 'id,paragraph_id,body,text,status,version,updated_by,updated_at';
+export const TRANSLATION_COLUMNS = 'id,paragraph_id,body,text,status,span,version,updated_by,updated_at';
 
 export const translationKeys = {
   all: ['translations'] as const,

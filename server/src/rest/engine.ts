@@ -9,9 +9,8 @@ import type { ApiResponse } from '../http/types.ts';
 import { ApiError, errors } from './errors.ts';
 import { fuzzyBest, fuzzyMatches } from './fuzzy.ts';
 import { type MediaType, contentType, preferenceApplied, toMime } from './negotiation.ts';
-import type { OpExpr } from './query-params.ts';
+import type { OpExpr, OrderTerm } from './query-params.ts';
 import {
-  type ReadNode,
   type RowRange,
   SOURCE_CTE,
   buildReadPlan,
@@ -21,7 +20,6 @@ import {
   readPlanToQuery,
   resolveField,
   returningColumns,
-  restrictRange,
 } from './read-plan.ts';
 import type { PgrstRequest } from './request.ts';
 import { type Routine, type SchemaCache, type Table, qiKey } from './schema-cache.ts';
@@ -36,7 +34,6 @@ export interface EngineContext {
   db: Database;
   cache: SchemaCache;
   config: ServerConfig;
-  anonRole: string;
 }
 
 type Handler =
@@ -410,10 +407,6 @@ export interface Prepared {
   check: (o: Outcome) => void;
 }
 
-function readRanges(req: PgrstRequest): Map<string, RowRange> {
-  return req.ranges;
-}
-
 function planContext(ctx: EngineContext, req: PgrstRequest, fromSource: boolean, isMutation: boolean) {
   return {
     cache: ctx.cache,
@@ -422,7 +415,7 @@ function planContext(ctx: EngineContext, req: PgrstRequest, fromSource: boolean,
     isMutation,
     maxRows: ctx.cache.config.maxRows ?? ctx.config.maxRows,
     aggregatesEnabled: ctx.cache.config.aggregatesEnabled,
-    ranges: readRanges(req),
+    ranges: req.ranges,
   };
 }
 
@@ -439,7 +432,7 @@ export function prepare(ctx: EngineContext, req: PgrstRequest): Prepared {
   const prefs = req.prefs;
 
   if (req.resource.kind === 'routine') return prepareCall(ctx, req, req.resource.name);
-  if (req.resource.kind === 'schema') throw errors.mediaType(req.accept.map(toMime));
+  if (req.resource.kind === 'schema') throw new Error('the root is answered without the database');
 
   const tableName = req.resource.name;
   const table = cache.tables.get(qiKey(req.schema, tableName));
@@ -709,7 +702,7 @@ function prepareMutation(ctx: EngineContext, req: PgrstRequest, table: Table): P
   };
 }
 
-function orderSql(params: Params, ref: string, table: Table, terms: import('./query-params.ts').OrderTerm[]): string {
+function orderSql(params: Params, ref: string, table: Table, terms: OrderTerm[]): string {
   const parts = terms
     .filter((t) => t.type === 'field')
     .map((t) => {
@@ -856,5 +849,55 @@ export async function run(ctx: EngineContext, req: PgrstRequest, auth: AuthInfo,
   return prepared.respond(outcome);
 }
 
-export { restrictRange };
-export type { ReadNode };
+
+const OPENAPI_TYPES: Record<string, string> = { int2: 'integer', int4: 'integer', int8: 'integer', float4: 'number', float8: 'number', numeric: 'number', bool: 'boolean' };
+
+/** `GET /`: a Swagger 2.0 description of the exposed schema's tables, views and functions. */
+export function openApiResponse(ctx: EngineContext, req: PgrstRequest): ApiResponse {
+  if (!req.accept.some((m) => m.kind === 'openapi' || m.kind === 'json' || m.kind === 'any')) throw errors.mediaType(req.accept.map(toMime));
+  const tables = [...ctx.cache.tables.values()].filter((t) => t.schema === req.schema).sort((a, b) => a.name.localeCompare(b.name));
+  const routines = [...ctx.cache.routines.values()].flat().filter((r) => r.schema === req.schema);
+  const paths: Record<string, unknown> = { '/': { get: { produces: ['application/openapi+json', 'application/json'], responses: { '200': { description: 'OK' } }, summary: 'OpenAPI description (this document)', tags: ['Introspection'] } } };
+  const definitions: Record<string, unknown> = {};
+  for (const t of tables) {
+    const ops: Record<string, unknown> = { get: { tags: [t.name], responses: { '200': { description: 'OK' }, '206': { description: 'Partial Content' } } } };
+    if (t.insertable) ops.post = { tags: [t.name], responses: { '201': { description: 'Created' } } };
+    if (t.updatable) ops.patch = { tags: [t.name], responses: { '204': { description: 'No Content' } } };
+    if (t.deletable) ops.delete = { tags: [t.name], responses: { '204': { description: 'No Content' } } };
+    paths[`/${t.name}`] = ops;
+    definitions[t.name] = {
+      type: 'object',
+      required: t.columnList.filter((c) => !c.nullable && c.default === null).map((c) => c.name),
+      properties: Object.fromEntries(
+        t.columnList.map((c) => {
+          const type = OPENAPI_TYPES[c.nominalType] ?? (c.type.endsWith('[]') ? 'array' : 'string');
+          return [c.name, { type, format: c.type, ...(t.pk.includes(c.name) ? { description: 'Note:\nThis is a Primary Key.<pk/>' } : {}) }];
+        }),
+      ),
+    };
+  }
+  for (const r of routines) {
+    paths[`/rpc/${r.name}`] = {
+      ...(r.volatility === 'v' ? {} : { get: { tags: ['(rpc) ' + r.name], responses: { '200': { description: 'OK' } } } }),
+      post: {
+        tags: ['(rpc) ' + r.name],
+        parameters: [{ in: 'body', name: 'args', required: true, schema: { type: 'object', required: r.params.filter((p) => p.required).map((p) => p.name), properties: Object.fromEntries(r.params.map((p) => [p.name, { format: p.type, type: 'string' }])) } }],
+        responses: { '200': { description: 'OK' } },
+      },
+    };
+  }
+  const body = JSON.stringify({
+    swagger: '2.0',
+    info: { description: '', title: 'standard public schema', version: '13.0.0' },
+    host: ctx.config.siteUrl.replace(/^https?:\/\//, ''),
+    basePath: '/',
+    schemes: [ctx.config.siteUrl.startsWith('https') ? 'https' : 'http'],
+    consumes: ['application/json', 'application/vnd.pgrst.object+json;nulls=stripped', 'application/vnd.pgrst.object+json', 'text/csv'],
+    produces: ['application/json', 'application/vnd.pgrst.object+json;nulls=stripped', 'application/vnd.pgrst.object+json', 'text/csv'],
+    paths,
+    definitions,
+  });
+  const headers: Record<string, string> = { 'content-type': 'application/openapi+json; charset=utf-8' };
+  if (req.negotiatedByProfile) headers['content-profile'] = req.schema;
+  return { status: 200, headers, body: req.headersOnly ? '' : body };
+}

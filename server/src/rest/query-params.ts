@@ -918,6 +918,20 @@ function parseInteger(raw: string): number | undefined {
   return Number(t);
 }
 
+const parsedCache = new Map<string, QueryParams>();
+const PARSED_CACHE_SIZE = 1000;
+
+/** Like `parseQueryParams`, memoised on the raw query string (the result is never mutated). */
+export function parseQueryString(search: URLSearchParams, rpcRead: boolean): QueryParams {
+  const key = `${rpcRead ? 'r' : 't'}${search.toString()}`;
+  const hit = parsedCache.get(key);
+  if (hit) return hit;
+  const qp = parseQueryParams([...search], rpcRead);
+  if (parsedCache.size >= PARSED_CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value as string);
+  parsedCache.set(key, qp);
+  return qp;
+}
+
 /** Parses an already-decoded list of query parameters (`+` counts as a space). */
 export function parseQueryParams(entries: [string, string][], rpcRead: boolean): QueryParams {
   const canonical = [...entries]

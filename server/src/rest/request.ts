@@ -1,8 +1,8 @@
 /** Turns an HTTP request into PostgREST's view of it: resource, action, schema, params, ranges, payload. */
 import type { ApiRequest } from '../http/types.ts';
-import { ApiError, errors } from './errors.ts';
+import { errors } from './errors.ts';
 import { type MediaType, type Preferences, decodeMediaType, parseAccept, parsePreferences, toMime } from './negotiation.ts';
-import { QueryParamError, type QueryParams, parseQueryParams } from './query-params.ts';
+import { QueryParamError, type QueryParams, parseQueryString } from './query-params.ts';
 import { ALL_RANGE, type RowRange, hasLimitZero, intersect, isEmptyRange } from './read-plan.ts';
 
 export type Resource = { kind: 'relation'; name: string } | { kind: 'routine'; name: string } | { kind: 'schema' };
@@ -264,7 +264,7 @@ export function parseRequest(req: ApiRequest, schemas: string[], timezones: Set<
   const rpcRead = resource.kind === 'routine' && (method === 'GET' || method === 'HEAD');
   let qp: QueryParams;
   try {
-    qp = parseQueryParams([...req.url.searchParams], rpcRead);
+    qp = parseQueryString(req.url.searchParams, rpcRead);
   } catch (e) {
     if (e instanceof QueryParamError) throw errors.queryParam(e.message, e.details);
     throw e;
@@ -311,4 +311,3 @@ export function parseRequest(req: ApiRequest, schemas: string[], timezones: Set<
   };
 }
 
-export { ApiError };

@@ -103,14 +103,12 @@ select c.oid::int8::text as oid, n.nspname as schema, c.relname as name, c.relki
       'name', a.attname,
       'type', pg_catalog.format_type(a.atttypid, -1),
       'nominal', t.typname,
-      'base', bt.typname,
       'nullable', not a.attnotnull,
       'default', coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid),
         case when a.attidentity in ('a','d') then 'nextval(' || quote_literal(pg_catalog.pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)) || '::regclass)' end)
     ) order by a.attnum)
     from pg_catalog.pg_attribute a
     join pg_catalog.pg_type t on t.oid = a.atttypid
-    left join pg_catalog.pg_type bt on bt.oid = (case when t.typtype = 'd' then t.typbasetype else t.oid end)
     left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
     where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped), '[]')::text as columns,
   coalesce((select json_agg(a.attname order by k.ord)::text
@@ -230,7 +228,7 @@ export function parseViewTargetList(action: string): { resname: string; tbl: str
     if (c === ')' || c === '}') {
       d--;
       if (d === 1 && c === '}') {
-        const resname = /:resname (\S+)/.exec(entry)?.[1];
+        const resname = /:resname ((?:\\.|[^\s\\])+)/.exec(entry)?.[1];
         const tbl = /:resorigtbl (\d+)/.exec(entry)?.[1];
         const col = /:resorigcol (\d+)/.exec(entry)?.[1];
         const junk = /:resjunk true/.test(entry);
@@ -311,11 +309,11 @@ async function readCatalog(tx: Queryable, schemas: string[]): Promise<SchemaCach
   const tables = new Map<string, Table>();
   const byOid = new Map<string, Table>();
   for (const r of tableRows) {
-    const cols = JSON.parse(r.columns) as { name: string; type: string; nominal: string; base: string | null; nullable: boolean; default: string | null }[];
+    const cols = JSON.parse(r.columns) as { name: string; type: string; nominal: string; nullable: boolean; default: string | null }[];
     const columnList: Column[] = cols.map((c) => ({
       name: c.name,
       type: c.type,
-      nominalType: c.nominal === c.base || !c.base ? c.nominal : c.nominal,
+      nominalType: c.nominal,
       nullable: c.nullable,
       default: c.default,
     }));

@@ -69,7 +69,7 @@ describe('anchors raise and lower the score of a link', () => {
   const zh = ['中方将支持哈方举办2017年专项世博会。'];
   const cost = (en: string): number => {
     const doc = new Prepared(zh, [en], undefined, new Set(), new Set());
-    return new Scorer(doc, DEFAULT_LENGTH_MODEL).cost(0, 1, 1);
+    return new Scorer(doc, DEFAULT_LENGTH_MODEL).cost(0, 1, 1, Infinity);
   };
 
   it('a shared year lowers the cost, a conflicting one raises it', () => {

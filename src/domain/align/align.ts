@@ -5,7 +5,7 @@ import { buildGlossaryIndex } from './anchors.ts';
 import { anchorReasons, lengthReason, shapeReason } from './explain.ts';
 import type { LengthModel, LengthSample } from './length-model.ts';
 import { DEFAULT_LENGTH_MODEL, fitLengthModel } from './length-model.ts';
-import { Prepared, ONE_ONE, Scorer } from './scorer.ts';
+import { BEAD_PRIOR, Prepared, ONE_ONE, Scorer, TUNING } from './scorer.ts';
 import type { Bead, Segment, Step } from './search.ts';
 import { searchBeads, searchPath } from './search.ts';
 import type { AlignOptions, AlignResult, Link, LinkSpec, Reason } from './types.ts';
@@ -97,6 +97,15 @@ function lengthSamples(doc: Prepared, scorer: Scorer, paths: readonly Step[][], 
   return samples;
 }
 
+/** Shape frequencies of the first pass, shrunk towards the prior. */
+function refitPriors(paths: readonly Step[][]): number[] {
+  if (TUNING.priorStrength <= 0) return BEAD_PRIOR;
+  const counts = new Array<number>(BEAD_PRIOR.length).fill(0);
+  let total = 0;
+  for (const steps of paths) for (const s of steps) { counts[s.bead]!++; total++; }
+  return BEAD_PRIOR.map((p, b) => (counts[b]! + TUNING.priorStrength * p) / (total + TUNING.priorStrength));
+}
+
 /** Starting model: the caller's ratio, or the whole texts' ratio kept within reach of the prior. */
 function initialModel(doc: Prepared, ratio: number | undefined): LengthModel {
   if (ratio !== undefined && ratio > 0) return { ...DEFAULT_LENGTH_MODEL, ratio };
@@ -135,7 +144,7 @@ export function align(zh: readonly string[], en: readonly string[], options: Ali
   const firstScorer = new Scorer(doc, first);
   const paths = segments.map((seg) => searchPath(firstScorer, doc, seg));
   const model = fitLengthModel(lengthSamples(doc, firstScorer, paths, segments, fixed), first);
-  const scorer = new Scorer(doc, model);
+  const scorer = new Scorer(doc, model, refitPriors(paths));
   const beads: Bead[] = [];
   segments.forEach((seg, s) => {
     beads.push(...searchBeads(scorer, doc, seg, paths[s]!));

@@ -36,15 +36,25 @@ export function numberKey(value: number): string {
   return 'n:' + Number(value.toFixed(4)).toString();
 }
 
+/** Brackets, quotation marks and a closing ! ? or : usually survive translation, but say little each. */
+const PUNCTUATION_WEIGHT = 0.3;
+
 /** How much a key says about a link: a year or a large number says a lot, a small integer little. */
 export function keyWeight(key: string): number {
   switch (key.charCodeAt(0)) {
     case 115 /* s */:
-      return 2;
+      return 1.2;
+    case 104 /* h */:
+      return 0.8;
     case 103 /* g */:
+    case 118 /* v */:
       return 1;
     case 109 /* m */:
       return 0.5;
+    case 98 /* b */:
+    case 113 /* q */:
+    case 120 /* x */:
+      return PUNCTUATION_WEIGHT;
     default: {
       const value = Number(key.slice(2));
       if (!Number.isInteger(value) || value >= 100) return 1;
@@ -137,24 +147,46 @@ const ZH_MONTH_DAY = new RegExp(
   'g',
 );
 const ZH_PERCENT = new RegExp(`百分之(${ARABIC}|${CN}+(?:点${CN_SMALL}+)?)|(${ARABIC})\\s*%`, 'g');
+// 一是……二是…… at the start of a clause, the Chinese way of enumerating (First, … Second, …).
+const ZH_ENUMERATION = new RegExp(`(?<=^|[，。；：、,;:])(${CN_START}${CN_SMALL}?)是`, 'g');
 const ZH_ORDINAL = new RegExp(`第(${ARABIC}|${CN_START}${CN}*)`, 'g');
 const ZH_ARABIC = new RegExp(`(${ARABIC})(?:多|余)?(万亿|亿|万)?`, 'g');
 const ZH_NUMERAL = new RegExp(`(${CN_START}${CN}*(?:点${CN_SMALL}+)?)(多|余)?(万亿|亿|万)?(?=(年|个|次|届|项|名|位|人|倍|周年|岁|天|国|多|余|家|所|座|条|种|批|场|元|美元|公里|吨)?)`, 'g');
 const ZH_TITLE = /《[^《》]{1,200}》/g;
 
-const ZH_SECTION = [
-  new RegExp(`^第?(${CN_START}${CN_SMALL}{0,2})(?:[、.．]|章|节|部分|$)`),
-  new RegExp(`^[（(](${CN_START}${CN_SMALL}{0,2}|\\d{1,2})[）)]`),
-  /^(\d{1,2})(?:[、．]|\.(?!\d))/,
+// Section numbering: the number (key s:N) and the level it is written at (key h:L:N): major headings
+// (一 / 一、/ 第一章 ↔ I / Part One), minor ones (（一）/ 1. ↔ 1. / (1) / (a)) and articles (第一条 ↔ Article 1).
+// A number written at another level still matches on s:N; the level only adds to a match.
+const MAJOR = 1;
+const MINOR = 2;
+const ARTICLE = 3;
+
+function sectionMention(surface: string, value: number, level: number): Mention {
+  return { kind: 'section', surface, at: 0, length: surface.length, keys: ['s:' + value, `h:${level}:${value}`] };
+}
+
+const ZH_SECTION: Array<[RegExp, number]> = [
+  [new RegExp(`^第(${CN_START}${CN_SMALL}{0,2}|\\d{1,3})条`), ARTICLE],
+  [new RegExp(`^第?(${CN_START}${CN_SMALL}{0,2})(?:[、.．]|章|部分|编|$)`), MAJOR],
+  [new RegExp(`^第(${CN_START}${CN_SMALL}{0,2})节`), MINOR],
+  [new RegExp(`^[（(](${CN_START}${CN_SMALL}{0,2}|\\d{1,2})[）)]`), MINOR],
+  [/^(\d{1,2})(?:[、．]|\.(?!\d))/, MINOR],
+  [/^([\u2160-\u216b])(?:[、.．\s]|$)/, MAJOR],
 ];
 
+/** Value of a Unicode Roman numeral character (Ⅰ … Ⅻ, ⅰ … ⅻ), or null. */
+function unicodeRoman(text: string): number | null {
+  const code = text.charCodeAt(0);
+  if (text.length === 1 && code >= 0x2160 && code <= 0x216b) return code - 0x215f;
+  if (text.length === 1 && code >= 0x2170 && code <= 0x217b) return code - 0x216f;
+  return null;
+}
+
 function zhSection(paragraph: string): Mention | null {
-  for (const pattern of ZH_SECTION) {
+  for (const [pattern, level] of ZH_SECTION) {
     const match = pattern.exec(paragraph);
-    const value = zhValue(match?.[1]);
-    if (match && value !== null && value >= 1 && value < 100) {
-      return { kind: 'section', surface: match[0], at: 0, length: match[0].length, keys: ['s:' + value] };
-    }
+    const value = match ? unicodeRoman(match[1] ?? '') ?? zhValue(match[1]) : null;
+    if (match && value !== null && value >= 1 && value < 1000) return sectionMention(match[0], value, level);
   }
   return null;
 }
@@ -180,6 +212,10 @@ export function extractZhAnchors(paragraph: string, glossary?: GlossaryIndex): M
     const value = zhValue(m[1] ?? m[2]);
     return value === null ? null : { kind: 'percent', keys: [numberKey(value)] };
   }, out);
+  scan(text, spans, ZH_ENUMERATION, (m) => {
+    const value = zhValue(m[1]);
+    return value === null ? null : { kind: 'ordinal', keys: [numberKey(value)] };
+  }, out);
   scan(text, spans, ZH_ORDINAL, (m) => {
     const value = zhValue(m[1]);
     return value === null ? null : { kind: 'ordinal', keys: [numberKey(value)] };
@@ -199,6 +235,7 @@ export function extractZhAnchors(paragraph: string, glossary?: GlossaryIndex): M
   }, out);
   if (glossary) out.push(...glossary.matchZh(text));
   markTitles(text, out);
+  out.push(...punctuation(text, ZH_BRACKETS, ZH_QUOTES, section?.length ?? 0));
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -230,6 +267,8 @@ const EN_MAGNITUDE_WORD: Record<string, number> = {
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mn: 1e6, bn: 1e9,
 };
 const EN_NUMBER = new RegExp(`(${ARABIC})(?:\\s*(thousand|million|billion|trillion|mn|bn)\\b|(st|nd|rd|th)\\b)?`, 'g');
+// "first" is mostly an adverb; only "First," or "Firstly," opening a sentence enumerates.
+const EN_FIRST = /(?<=^|[.;:!?]\s+)First(?:ly)?(?=,)/g;
 const MONTH_HINT = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 const DIGIT = /\d/;
 const NUMBER_WORD = new RegExp(
@@ -240,32 +279,37 @@ const COUNTED_NOUNS = new Set(['year', 'years', 'times', 'sessions', 'countries'
 
 const EN_SECTION_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
+const SECTION_WORD = '(\\d{1,2}|[IVXLC]+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)';
+
+function readSectionWord(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  return parseRoman(s) ?? (EN_SECTION_WORDS.indexOf(s.toLowerCase()) + 1 || null);
+}
+
+const EN_SECTION: Array<[RegExp, (s: string) => number | null, number]> = [
+  [/^Article\s+(\d{1,3})\b/, Number, ARTICLE],
+  [/^(?:(?:Part|Chapter)\s+)?([IVXLC]+)(?:\.|\))?$/, parseRoman, MAJOR],
+  [/^(?:(?:Part|Chapter)\s+)?([IVXLC]+)[.)]\s+\S/, parseRoman, MAJOR],
+  [new RegExp(`^(?:Part|Chapter)\\s+${SECTION_WORD}\\b`), readSectionWord, MAJOR],
+  [new RegExp(`^Section\\s+${SECTION_WORD}\\b`), readSectionWord, MINOR],
+  [/^([\u2160-\u216b\u2170-\u217b])(?:[.)\s]|$)/, unicodeRoman, MAJOR],
+  [/^(\d{1,2})[.)]?$/, Number, MINOR],
+  [/^(\d{1,2})[.)]\s+\S/, Number, MINOR],
+  [/^\((\d{1,2}|[a-z])\)\s*/, (s) => (/^\d+$/.test(s) ? Number(s) : s.charCodeAt(0) - 96), MINOR],
+];
+
 function enSection(paragraph: string): Mention | null {
-  const patterns: Array<[RegExp, (s: string) => number | null]> = [
-    [/^(?:(?:Part|Chapter|Section)\s+)?([IVXLC]+)(?:\.|\))?$/, parseRoman],
-    [/^(?:(?:Part|Chapter|Section)\s+)?([IVXLC]+)[.)]\s+\S/, parseRoman],
-    [/^(?:Part|Chapter|Section)\s+(\d{1,2}|[IVXLC]+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b/, (s) =>
-      /^\d+$/.test(s) ? Number(s) : (parseRoman(s) ?? EN_SECTION_WORDS.indexOf(s.toLowerCase()) + 1) || null],
-    [/^(\d{1,2})[.)]?$/, Number],
-    [/^(\d{1,2})[.)]\s+\S/, Number],
-    [/^\((\d{1,2}|[a-z])\)\s*/, (s) => (/^\d+$/.test(s) ? Number(s) : s.charCodeAt(0) - 96)],
-  ];
-  for (const [pattern, read] of patterns) {
+  for (const [pattern, read, level] of EN_SECTION) {
     const match = pattern.exec(paragraph);
     if (!match) continue;
     const value = read(match[1] ?? '');
-    if (value !== null && value >= 1 && value < 100) {
-      const surface = match[0].replace(/\s+\S$/, '').trim();
-      return { kind: 'section', surface, at: 0, length: surface.length, keys: ['s:' + value] };
-    }
+    if (value !== null && value >= 1 && value < 1000) return sectionMention(match[0].replace(/\s+\S$/, '').trim(), value, level);
   }
   // A short heading led by a Roman numeral without a full stop: "II Economic Cooperation".
   const bare = /^([IVXLC]{2,})\s+[A-Z]/.exec(paragraph);
   const value = bare ? parseRoman(bare[1] ?? '') : null;
   const heading = (): boolean => paragraph.split(/\s+/).length <= 16 && !/[.;:]$/.test(paragraph);
-  if (bare && value !== null && heading()) {
-    return { kind: 'section', surface: bare[1] ?? '', at: 0, length: (bare[1] ?? '').length, keys: ['s:' + value] };
-  }
+  if (bare && value !== null && heading()) return sectionMention(bare[1] ?? '', value, MAJOR);
   return null;
 }
 
@@ -333,8 +377,10 @@ export function extractEnAnchors(paragraph: string, glossary?: GlossaryIndex): M
       return { kind: m[3] ? 'ordinal' : 'number', keys: [numberKey(value)] };
     }, out);
   }
+  scan(text, spans, EN_FIRST, () => ({ kind: 'ordinal', keys: [numberKey(1)] }), out);
   scanNumberWords(text, spans, out);
   if (glossary) out.push(...glossary.matchEn(text));
+  out.push(...punctuation(text, EN_BRACKETS, EN_QUOTES, section?.length ?? 0));
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -363,7 +409,55 @@ function scanEnNumericDates(text: string, spans: Spans, out: Mention[]): void {
   }, out);
 }
 
+// ---------------------------------------------------------------------------------------------- Punctuation
+
+const ZH_BRACKETS = /（[^（）()]*）|\([^（）()]*\)/g;
+const ZH_QUOTES = /“[^“”]*”|「[^「」]*」|"[^"]*"/g;
+const EN_BRACKETS = /\([^()]*\)/g;
+const EN_QUOTES = /“[^“”]*”|"[^"]*"/g;
+const CLOSING_MARK = /([！!？?：:])[”’」』）》)\]"']*\s*$/;
+const CLOSING_KEYS: Record<string, string> = { '！': 'x:!', '!': 'x:!', '？': 'x:?', '?': 'x:?', '：': 'x::', ':': 'x::' };
+
+function shorten(text: string): string {
+  return text.length > 16 ? text.slice(0, 14) + '…' + text.slice(-1) : text;
+}
+
+/** Bracketed and quoted spans after `from` (past a section marker such as "（一）"), and a closing ! ? or :. */
+function punctuation(text: string, brackets: RegExp, quotes: RegExp, from: number): Mention[] {
+  const out: Mention[] = [];
+  for (const [pattern, key] of [[brackets, 'b:'], [quotes, 'q:']] as const) {
+    for (const m of text.matchAll(pattern)) {
+      if (m.index < from) continue;
+      out.push({ kind: 'punctuation', surface: shorten(m[0]), at: m.index, length: m[0].length, keys: [key] });
+    }
+  }
+  const closing = CLOSING_MARK.exec(text);
+  const key = closing ? CLOSING_KEYS[closing[1] ?? ''] : undefined;
+  if (closing && key) out.push({ kind: 'punctuation', surface: closing[1] ?? '', at: closing.index, length: 1, keys: [key] });
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------- Glossary
+
+const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*(?:[-&.][A-Za-z0-9]+)*/g;
+
+/**
+ * Latin-script words written in the Chinese (EXPO, APEC, GDP, 5G's G aside: two letters at least) are
+ * mostly kept as they are in English: index them like glossary terms.
+ */
+export function buildVerbatimIndex(zhParagraphs: readonly string[]): GlossaryIndex | undefined {
+  const words = new Set<string>();
+  for (const p of zhParagraphs) {
+    for (const m of normaliseLatin(p).matchAll(LATIN_WORD)) if (m[0].length >= 2) words.add(m[0]);
+  }
+  if (words.size === 0) return undefined;
+  return buildGlossaryIndex([...words].map((w) => ({ zh: w, en: w })), 'verbatim');
+}
+
+/** Full-width Latin letters as ASCII (same length, so offsets are kept). */
+export function normaliseLatin(text: string): string {
+  return text.replace(/[\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
 
 export interface GlossaryIndex {
   matchZh(text: string): Mention[];
@@ -379,7 +473,11 @@ function isWordChar(ch: string | undefined): boolean {
  * paragraph is scanned once, whatever the size of the glossary. Longest match wins; each term
  * counts once per paragraph.
  */
-export function buildGlossaryIndex(terms: readonly GlossaryTerm[]): GlossaryIndex | undefined {
+export function buildGlossaryIndex(
+  terms: readonly GlossaryTerm[],
+  kind: 'glossary' | 'verbatim' = 'glossary',
+): GlossaryIndex | undefined {
+  const prefix = kind === 'glossary' ? 'g:' : 'v:';
   const byZhChar = new Map<string, Array<{ term: string; id: number }>>();
   const byEnWord = new Map<string, Array<{ term: string; id: number }>>();
   terms.forEach((t, id) => {
@@ -397,11 +495,11 @@ export function buildGlossaryIndex(terms: readonly GlossaryTerm[]): GlossaryInde
   for (const list of [...byZhChar.values(), ...byEnWord.values()]) list.sort((a, b) => b.term.length - a.term.length);
 
   const mention = (id: number, surface: string, at: number): Mention => ({
-    kind: 'glossary',
+    kind,
     surface,
     at,
     length: surface.length,
-    keys: ['g:' + id],
+    keys: [prefix + id],
   });
 
   return {

@@ -64,6 +64,8 @@ const KIND_WORDS: Record<AnchorKind, string> = {
   section: 'section number',
   title: 'title',
   glossary: 'term',
+  verbatim: 'word',
+  punctuation: 'punctuation',
 };
 
 function overlap(a: readonly string[], b: readonly string[]): number {

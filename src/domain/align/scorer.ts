@@ -3,9 +3,12 @@
 // unless both sides carry anchors.
 
 import type { GlossaryIndex, Mention } from './anchors.ts';
-import { extractEnAnchors, extractZhAnchors, keyWeight } from './anchors.ts';
+import { buildVerbatimIndex, extractEnAnchors, extractZhAnchors, keyWeight, normaliseLatin } from './anchors.ts';
 import type { LengthModel } from './length-model.ts';
 import { enLength, tailCost, zhLengthWithNumbers } from './length-model.ts';
+
+/** Mentions whose Chinese characters turn into digits in English. */
+const NUMERIC_KINDS: ReadonlySet<string> = new Set(['number', 'date', 'percent', 'ordinal', 'section']);
 
 /** Bead shapes as (Chinese count, English count). */
 export const BEAD_ZH = Int8Array.of(1, 1, 0, 2, 1, 2, 3, 1);
@@ -16,20 +19,22 @@ export const ONE_ZERO = 1;
 export const ZERO_ONE = 2;
 
 /** How often each shape occurs in official translations (Gale–Church's figures, with more 1-2 splits). */
-export const BEAD_PRIOR = [0.85, 0.012, 0.012, 0.04, 0.05, 0.006, 0.008, 0.012];
+export const BEAD_PRIOR = [0.85, 0.012, 0.012, 0.04, 0.05, 0.003, 0.008, 0.012];
 
 export const TUNING = {
   /** Cost per unit of anchor weight matched on both sides (a bonus) or found on one side only (a penalty). */
-  anchorMatch: 2,
+  anchorMatch: 2.5,
   anchorMiss: 1,
   /** Share of the penalty for the anchors of a paragraph left unmatched (its anchors go with it). */
-  nullAnchorMiss: 1,
+  nullAnchorMiss: 0.5,
   /** Leaving a paragraph unmatched costs more as it gets longer: this many nats per √(100 English characters). */
   deletionLength: 1,
   /** Deviations beyond this many standard deviations cost linearly, not quadratically (translations have heavy tails). */
-  tailKnee: 3,
+  tailKnee: 2,
   /** Relative standard deviation added to the length model's, so that long links are not judged too strictly. */
   relativeSd: 0,
+  /** Weight of the prior shape frequencies against the first pass's counts (0: do not refit). */
+  priorStrength: 100,
 };
 
 /** Features of the two texts, computed once per alignment. */
@@ -44,6 +49,9 @@ export class Prepared {
   readonly eKeys: Int32Array;
   readonly zAnchorPrefix: Float64Array;
   readonly eAnchorPrefix: Float64Array;
+  readonly zDroppedPrefix: Float64Array;
+  readonly eDroppedPrefix: Float64Array;
+  private readonly sectionKeys: Uint8Array;
   readonly keyWeights: Float64Array;
   readonly zForcedPrefix: Int32Array;
   readonly eForcedPrefix: Int32Array;
@@ -60,8 +68,15 @@ export class Prepared {
   ) {
     this.nz = zh.length;
     this.ne = en.length;
-    this.zMentions = zh.map((p) => extractZhAnchors(p, glossary));
-    this.eMentions = en.map((p) => extractEnAnchors(p, glossary));
+    const verbatim = buildVerbatimIndex(zh);
+    const withVerbatim = (mentions: Mention[], text: string, side: 'zh' | 'en'): Mention[] => {
+      if (!verbatim) return mentions;
+      const latin = normaliseLatin(text);
+      const extra = side === 'zh' ? verbatim.matchZh(latin) : verbatim.matchEn(latin);
+      return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.at - b.at);
+    };
+    this.zMentions = zh.map((p) => withVerbatim(extractZhAnchors(p, glossary), p, 'zh'));
+    this.eMentions = en.map((p) => withVerbatim(extractEnAnchors(p, glossary), p, 'en'));
     const ids = new Map<string, number>();
     const flatten = (mentions: Mention[][]): { start: Int32Array; keys: Int32Array } => {
       const start = new Int32Array(mentions.length + 1);
@@ -88,22 +103,35 @@ export class Prepared {
     this.eKeyStart = e.start;
     this.eKeys = e.keys;
     this.keyWeights = new Float64Array(ids.size);
-    for (const [key, id] of ids) this.keyWeights[id] = keyWeight(key);
-    this.zAnchorPrefix = this.anchorPrefix(z.start, z.keys);
-    this.eAnchorPrefix = this.anchorPrefix(e.start, e.keys);
+    this.sectionKeys = new Uint8Array(ids.size);
+    for (const [key, id] of ids) {
+      this.keyWeights[id] = keyWeight(key);
+      this.sectionKeys[id] = key.startsWith('s:') || key.startsWith('h:') ? 1 : 0;
+    }
+    this.zAnchorPrefix = this.anchorPrefix(z.start, z.keys, false);
+    this.eAnchorPrefix = this.anchorPrefix(e.start, e.keys, false);
+    this.zDroppedPrefix = this.anchorPrefix(z.start, z.keys, true);
+    this.eDroppedPrefix = this.anchorPrefix(e.start, e.keys, true);
     // Numbers and dates count like digits in the Chinese length (二〇一四年 is "2014", not 20 characters).
-    this.zPrefix = prefixSums(zh.map((text, i) => zhLengthWithNumbers(text, (this.zMentions[i] ?? []).filter((m) => m.kind !== 'glossary'))));
+    this.zPrefix = prefixSums(zh.map((text, i) => zhLengthWithNumbers(text, (this.zMentions[i] ?? []).filter((m) => NUMERIC_KINDS.has(m.kind)))));
     this.ePrefix = prefixSums(en.map(enLength));
     this.zForcedPrefix = flagPrefix(this.nz, forcedZh);
     this.eForcedPrefix = flagPrefix(this.ne, forcedEn);
     this.hasForced = forcedZh.size + forcedEn.size > 0;
   }
 
-  private anchorPrefix(start: Int32Array, keys: Int32Array): Float64Array {
+  /**
+   * Prefix sums of anchor weight per paragraph. `dropped`: the weight that counts against leaving the
+   * paragraph unmatched, without section numbers (a dropped heading takes its number with it; only a
+   * heading number unmatched inside a link is a conflict).
+   */
+  private anchorPrefix(start: Int32Array, keys: Int32Array, dropped: boolean): Float64Array {
     const prefix = new Float64Array(start.length);
     for (let i = 0; i + 1 < start.length; i++) {
       let w = 0;
-      for (let k = start[i]!; k < start[i + 1]!; k++) w += this.keyWeights[keys[k]!]!;
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        if (!dropped || !this.sectionKeys[keys[k]!]) w += this.keyWeights[keys[k]!]!;
+      }
       prefix[i + 1] = prefix[i]! + w;
     }
     return prefix;
@@ -148,9 +176,10 @@ export class Scorer {
   private readonly doc: Prepared;
   private readonly ratio: number;
   private readonly variance: number;
-  private readonly beadCost: Float64Array;
+  /** −log prior of each shape. */
+  readonly beadCost: Float64Array;
   private readonly counts: Int32Array;
-  private readonly anchorMatch: number;
+  readonly anchorMatch: number;
   private readonly anchorMiss: number;
   private readonly nullAnchorMiss: number;
   private readonly deletionLength: number;
@@ -158,11 +187,11 @@ export class Scorer {
   private readonly kneeCost: number;
   private readonly relativeVariance: number;
 
-  constructor(doc: Prepared, model: LengthModel) {
+  constructor(doc: Prepared, model: LengthModel, priors: ArrayLike<number> = BEAD_PRIOR) {
     this.doc = doc;
     this.ratio = model.ratio;
     this.variance = model.variance;
-    this.beadCost = Float64Array.from(BEAD_PRIOR, (p) => -Math.log(p));
+    this.beadCost = Float64Array.from(priors, (p) => -Math.log(p));
     this.counts = new Int32Array(doc.keyWeights.length);
     this.anchorMatch = TUNING.anchorMatch;
     this.anchorMiss = TUNING.anchorMiss;
@@ -187,31 +216,42 @@ export class Scorer {
    * When the cost is sure to reach `limit` the work stops early and Infinity is returned: the search
    * passes the margin it needs to beat, and most beads fail on their prior alone.
    */
-  cost(b: number, i: number, j: number, limit = Infinity): number {
+  cost(b: number, i: number, j: number, limit: number): number {
     const doc = this.doc;
     const zs = i - BEAD_ZH[b]!;
     const es = j - BEAD_EN[b]!;
     if (doc.hasForced) {
-      const forcedZ = doc.zForcedPrefix[i]! - doc.zForcedPrefix[zs]!;
-      const forcedE = doc.eForcedPrefix[j]! - doc.eForcedPrefix[es]!;
-      // A paragraph the translator marked unmatched can only sit in a 1-0 or 0-1 link of its own.
-      if (forcedZ > 0 || forcedE > 0) return (b === ONE_ZERO && forcedZ > 0) || (b === ZERO_ONE && forcedE > 0) ? 0 : Infinity;
+      const forced = this.forcedCost(b, i, j, zs, es);
+      if (forced >= 0) return forced;
     }
-    const lz = doc.zPrefix[i]! - doc.zPrefix[zs]!;
-    const le = doc.ePrefix[j]! - doc.ePrefix[es]!;
+    const prior = this.beadCost[b]!;
+    if (zs === i || es === j) return prior >= limit ? Infinity : this.nullCost(prior, i, j, zs, es);
     const wz = doc.zAnchorPrefix[i]! - doc.zAnchorPrefix[zs]!;
     const we = doc.eAnchorPrefix[j]! - doc.eAnchorPrefix[es]!;
-    const prior = this.beadCost[b]!;
-    if (zs === i || es === j) {
-      if (prior >= limit) return Infinity;
-      return prior + this.deletionLength * Math.sqrt((this.ratio * lz + le) * 0.01) + this.nullAnchorMiss * (wz + we);
-    }
     // Anchors can lower the cost by at most anchorMatch × the smaller side's anchor weight.
     if (prior - this.anchorMatch * (wz < we ? wz : we) >= limit) return Infinity;
-    const cost = prior + this.lengthCost(lz, le);
+    const cost = prior + this.lengthCost(doc.zPrefix[i]! - doc.zPrefix[zs]!, doc.ePrefix[j]! - doc.ePrefix[es]!);
     if (wz === 0 && we === 0) return cost;
     const matched = wz > 0 && we > 0 ? this.matchedWeight(zs, i, es, j) : 0;
     return cost + this.anchorMiss * (wz + we - 2 * matched) - this.anchorMatch * matched;
+  }
+
+  /** A paragraph the translator marked unmatched can only sit in a 1-0 or 0-1 link of its own; -1 if none is involved. */
+  private forcedCost(b: number, i: number, j: number, zs: number, es: number): number {
+    const doc = this.doc;
+    const forcedZ = doc.zForcedPrefix[i]! - doc.zForcedPrefix[zs]!;
+    const forcedE = doc.eForcedPrefix[j]! - doc.eForcedPrefix[es]!;
+    if (forcedZ === 0 && forcedE === 0) return -1;
+    return (b === ONE_ZERO && forcedZ > 0) || (b === ZERO_ONE && forcedE > 0) ? 0 : Infinity;
+  }
+
+  /** A 1-0 or 0-1 link: its prior, a cost growing with what is left out, and its anchors (section numbers aside). */
+  private nullCost(prior: number, i: number, j: number, zs: number, es: number): number {
+    const doc = this.doc;
+    const lz = doc.zPrefix[i]! - doc.zPrefix[zs]!;
+    const le = doc.ePrefix[j]! - doc.ePrefix[es]!;
+    const dropped = doc.zDroppedPrefix[i]! - doc.zDroppedPrefix[zs]! + doc.eDroppedPrefix[j]! - doc.eDroppedPrefix[es]!;
+    return prior + this.deletionLength * Math.sqrt((this.ratio * lz + le) * 0.01) + this.nullAnchorMiss * dropped;
   }
 
   /** Weight of the anchor keys shared (as multisets) by Chinese [zs, ze) and English [es, ee). */

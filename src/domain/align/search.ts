@@ -8,12 +8,14 @@ import { BEAD_EN, BEAD_ZH, BEADS, ONE_ZERO, ZERO_ONE } from './scorer.ts';
 /** Below this many cells a segment is searched whole. */
 const FULL_SEARCH_CELLS = 250_000;
 /**
- * Half-width of the first band, around the length diagonal: paths drift from it like a random walk,
- * by a few paragraphs per hundred on long documents, so the width grows with √n.
+ * Half-width of the first band at node i of n, around the length diagonal. Both ends are pinned and
+ * the path drifts from the diagonal in between like a random walk (a Brownian bridge): the width
+ * grows with the square root of the distance to the nearer end.
  */
-function diagonalWidth(n: number): number {
-  return Math.max(16, Math.ceil(0.5 * Math.sqrt(n)));
+function diagonalWidth(i: number, n: number, scale: number): number {
+  return Math.max(MIN_BAND, Math.ceil(scale * 0.6 * Math.sqrt(Math.min(i, n - i))));
 }
+const MIN_BAND = 16;
 /** Half-width of the second band, around the first pass's path. */
 const PATH_BAND = 6;
 /** The first pass tries the five common shapes only (1-1, 1-0, 0-1, 2-1, 1-2); the final pass all eight. */
@@ -73,7 +75,7 @@ function finishBand(lo: Int32Array, hi: Int32Array, m: number): Band {
 }
 
 /** Band around the English node whose share of the English text matches each Chinese node's share of the Chinese. */
-function diagonalBand(doc: Prepared, seg: Segment, width: number): Band {
+function diagonalBand(doc: Prepared, seg: Segment, scale: number): Band {
   const n = seg.z1 - seg.z0;
   const m = seg.e1 - seg.e0;
   const lo = new Int32Array(n + 1);
@@ -90,10 +92,15 @@ function diagonalBand(doc: Prepared, seg: Segment, width: number): Band {
     } else {
       centre = Math.round((i * m) / n);
     }
+    const width = diagonalWidth(i, n, scale);
     lo[i] = Math.max(0, centre - width);
     hi[i] = Math.min(m, centre + width);
   }
   return finishBand(lo, hi, m);
+}
+
+function fullBand(n: number, m: number): Band {
+  return finishBand(new Int32Array(n + 1), new Int32Array(n + 1).fill(m), m);
 }
 
 /** Band of the given half-width around a path. */
@@ -140,27 +147,43 @@ interface Forward {
   back: Int8Array;
 }
 
-function sweepForward(scorer: Scorer, seg: Segment, band: Band, beads: number): Forward {
+function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, beads: number): Forward {
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;
   const cost = new Float64Array(band.cells).fill(Infinity);
   const back = new Int8Array(band.cells).fill(-1);
+  const { beadCost, anchorMatch } = scorer;
+  const { zAnchorPrefix, eAnchorPrefix } = doc;
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i]!;
     const rowHi = hi[i]!;
     const rowStart = offset[i]! - rowLo;
+    const zi = seg.z0 + i;
+    const zAnchor = zAnchorPrefix[zi]!;
     for (let j = rowLo; j <= rowHi; j++) {
       if (i === 0 && j === 0) continue;
+      const ej = seg.e0 + j;
+      const eAnchor = eAnchorPrefix[ej]!;
       let best = Infinity;
       let bestBead = -1;
       for (let b = 0; b < beads; b++) {
-        const pi = i - BEAD_ZH[b]!;
-        const pj = j - BEAD_EN[b]!;
+        const dz = BEAD_ZH[b]!;
+        const de = BEAD_EN[b]!;
+        const pi = i - dz;
+        const pj = j - de;
         if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
         const start = cost[offset[pi]! + pj - lo[pi]!]!;
         if (start === Infinity) continue;
-        const total = start + scorer.cost(b, seg.z0 + i, seg.e0 + j, best - start);
+        // Skip the bead when even its best case (its prior less the largest anchor bonus) cannot win.
+        let bound = start + beadCost[b]!;
+        if (dz > 0 && de > 0) {
+          const wz = zAnchor - zAnchorPrefix[zi - dz]!;
+          const we = eAnchor - eAnchorPrefix[ej - de]!;
+          bound -= anchorMatch * (wz < we ? wz : we);
+        }
+        if (bound >= best) continue;
+        const total = start + scorer.cost(b, zi, ej, best - start);
         if (total < best) {
           best = total;
           bestBead = b;
@@ -232,14 +255,15 @@ function bestPath(scorer: Scorer, doc: Prepared, seg: Segment, guide: readonly S
   const m = seg.e1 - seg.e0;
   const small = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS;
   const beads = guide ? BEADS : COMMON_BEADS;
-  let width = small ? Math.max(n, m) : guide ? PATH_BAND : diagonalWidth(Math.max(n, m));
-  let forward = sweepForward(scorer, seg, guide && !small ? pathBand(guide, n, m, width) : diagonalBand(doc, seg, width), beads);
+  let width = small ? Math.max(n, m) : guide ? PATH_BAND : MIN_BAND;
+  const first = small ? fullBand(n, m) : guide ? pathBand(guide, n, m, width) : diagonalBand(doc, seg, 1);
+  let forward = sweepForward(scorer, doc, seg, first, beads);
   let steps = tracePath(forward);
   for (let retry = 0; !forward.band.full && touchesEdge(forward.band, steps); retry++) {
-    if (retry > 0) width *= 2;
+    if (retry > 0) width *= 2; if (process.env.DEBUG_BAND) console.log("retry", retry, width, forward.band.cells);
     const next = pathBand(steps, n, m, width);
     if (next.cells > MAX_BAND_CELLS) break;
-    forward = sweepForward(scorer, seg, next, beads);
+    forward = sweepForward(scorer, doc, seg, next, beads);
     steps = tracePath(forward);
   }
   return { ...forward, steps };
@@ -279,11 +303,11 @@ export function searchBeads(scorer: Scorer, doc: Prepared, seg: Segment, guide: 
       if (b === bead) continue;
       const q = cellIndex(band, pi + BEAD_ZH[b]!, pj + BEAD_EN[b]!);
       if (q >= 0 && rest[q]! < Infinity) {
-        alternative = Math.min(alternative, startCost + scorer.cost(b, seg.z0 + pi + BEAD_ZH[b]!, seg.e0 + pj + BEAD_EN[b]!) + rest[q]!);
+        alternative = Math.min(alternative, startCost + scorer.cost(b, seg.z0 + pi + BEAD_ZH[b]!, seg.e0 + pj + BEAD_EN[b]!, Infinity) + rest[q]!);
       }
       const s = cellIndex(band, i - BEAD_ZH[b]!, j - BEAD_EN[b]!);
       if (s >= 0 && cost[s]! < Infinity) {
-        alternative = Math.min(alternative, cost[s]! + scorer.cost(b, seg.z0 + i, seg.e0 + j) + endRest);
+        alternative = Math.min(alternative, cost[s]! + scorer.cost(b, seg.z0 + i, seg.e0 + j, Infinity) + endRest);
       }
     }
     const margin = alternative - total;

@@ -22,7 +22,18 @@ export interface AlignOptions {
 /** Shapes of a link, "zh-en": 1-2 means one Chinese paragraph rendered as two English ones. */
 export type BeadShape = '1-1' | '1-0' | '0-1' | '2-1' | '1-2' | '2-2' | '3-1' | '1-3' | 'other';
 
-export type AnchorKind = 'number' | 'date' | 'percent' | 'ordinal' | 'section' | 'title' | 'glossary';
+export type AnchorKind =
+  | 'number'
+  | 'date'
+  | 'percent'
+  | 'ordinal'
+  | 'section'
+  | 'title'
+  | 'glossary'
+  /** A Latin-script word of the Chinese kept as it is in English (EXPO, APEC). */
+  | 'verbatim'
+  /** Brackets, quotation marks, a closing ! ? or :. */
+  | 'punctuation';
 
 export type LengthFit = 'good' | 'fair' | 'poor';
 

@@ -5,19 +5,20 @@ import { RpcError } from '../../data/import-document.ts';
 import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
 import type { ParseFailure } from './parse-messages.ts';
 
-const PARSE_TITLES: Record<ParseFailure['code'], MessageKey> = {
-  empty: 'import.error.empty',
-  'whitespace-only': 'import.error.whitespaceOnly',
-  'too-large': 'import.error.tooLargeFile',
-  binary: 'import.error.binary',
-  'unsupported-format': 'import.error.unsupportedFormat',
-  'invalid-encoding': 'import.error.invalidEncoding',
-  'no-paragraphs': 'import.error.noParagraphs',
-  internal: 'import.error.internal',
+const PARSE_ADVICE: Record<ParseFailure['code'], MessageKey> = {
+  empty: 'import.advice.empty',
+  'whitespace-only': 'import.advice.empty',
+  'too-large': 'import.advice.tooLarge',
+  binary: 'import.advice.binary',
+  'unsupported-format': 'import.advice.unsupportedFormat',
+  'invalid-encoding': 'import.advice.invalidEncoding',
+  'no-paragraphs': 'import.advice.noParagraphs',
+  internal: 'import.advice.internal',
 };
 
-export function describeParseFailure(t: Translate, failure: ParseFailure): { title: string; detail: string } {
-  return { title: t(PARSE_TITLES[failure.code]), detail: failure.message };
+/** A translated headline, the parser's own words on what is wrong, and what to do about it. */
+export function describeParseFailure(t: Translate, failure: ParseFailure): { title: string; detail: string; advice: string } {
+  return { title: t('import.error.cannotImport'), detail: failure.message, advice: t(PARSE_ADVICE[failure.code]) };
 }
 
 /** One sentence on why the server did not take the document; nothing was stored in any case. */

@@ -135,7 +135,7 @@ export function ImportFileCard({ entry, projectId, importAll, onEncodingChange, 
       ) : null}
       {entry.stage.kind === 'failed' ? <ParseFailureNotice failure={entry.stage.failure} /> : null}
 
-      {entry.stage.kind === 'ready' || entry.stage.kind === 'failed' ? (
+      {entry.stage.kind === 'ready' || (entry.stage.kind === 'failed' && entry.stage.failure.code === 'invalid-encoding') ? (
         <div className="field-inline import-encoding">
           <label htmlFor={encodingId}>{t('import.field.encoding')}</label>
           <select
@@ -281,11 +281,12 @@ export function ImportFileCard({ entry, projectId, importAll, onEncodingChange, 
 
 function ParseFailureNotice({ failure }: { failure: ParseFailure }) {
   const t = useT();
-  const { title, detail } = describeParseFailure(t, failure);
+  const { title, detail, advice } = describeParseFailure(t, failure);
   return (
     <div className="state state-error" role="alert">
       <p className="state-title">{title}</p>
       <p className="state-detail">{detail}</p>
+      <p className="state-detail small">{advice}</p>
     </div>
   );
 }

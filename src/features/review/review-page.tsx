@@ -58,7 +58,9 @@ function ReviewCard({
           <span className="muted">
             {t('review.by', { name: authorName })} · {t(`kind.${item.annotation.kind}` as MessageKey)}
           </span>
-        ) : null}
+        ) : (
+          <span className="muted">{t('review.by', { name: authorName })}</span>
+        )}
       </header>
       <div className="review-context">
         <div className="source source-body" lang="zh-CN">

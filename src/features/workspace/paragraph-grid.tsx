@@ -10,6 +10,7 @@ import { getOutbox } from '../../data/translation-outbox.ts';
 import { describeUtf16Range, type TextAnchorSelectors } from '../../domain/anchor/selectors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
+import { spanCover } from './span-cover.ts';
 import { readSourceSelection } from './selection.ts';
 import { WorkspaceContext, type Composer, type WorkspaceContextValue } from './workspace-context.ts';
 
@@ -49,11 +50,22 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const byIdRef = useRef(byId);
   byIdRef.current = byId;
+  // A translation spanning several paragraphs shows as one row; the covered ones get no row.
+  const cover = useMemo(() => spanCover(rows), [rows]);
+  const coverRef = useRef(cover);
+  coverRef.current = cover;
+  const mergedNotes = useMemo(() => {
+    const map = new Map<string, Annotation[]>();
+    for (const [headId, list] of cover.covered) {
+      map.set(headId, [headId, ...list.map((p) => p.id)].flatMap((id) => notesByParagraph.get(id) ?? NO_NOTES));
+    }
+    return map;
+  }, [cover, notesByParagraph]);
 
   const virtualizer = useVirtualizer({
     count: Math.max(total, rows.length),
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => estimateHeight(rowsRef.current[i]),
+    estimateSize: (i) => (coverRef.current.coveredIds.has(rowsRef.current[i]?.id ?? '') ? 0 : estimateHeight(rowsRef.current[i])),
     getItemKey: (i) => rowsRef.current[i]?.id ?? `pending-${i}`,
     overscan: 4,
   });
@@ -64,7 +76,8 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
 
   const move = useCallback(
     (index: number, delta: 1 | -1) => {
-      const next = index + delta;
+      let next = index + delta;
+      while (rowsRef.current[next] && coverRef.current.coveredIds.has(rowsRef.current[next]!.id)) next += delta;
       const target = rowsRef.current[next];
       if (!target) return;
       setActive({ id: target.id, focus: true });
@@ -176,11 +189,12 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
                 className="row-slot"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                {paragraph ? (
+                {paragraph && cover.coveredIds.has(paragraph.id) ? null : paragraph ? (
                   <ParagraphRow
                     paragraph={paragraph}
+                    covered={cover.covered.get(paragraph.id)}
                     index={item.index}
-                    notes={notesByParagraph.get(paragraph.id) ?? NO_NOTES}
+                    notes={mergedNotes.get(paragraph.id) ?? notesByParagraph.get(paragraph.id) ?? NO_NOTES}
                     isActive={active?.id === paragraph.id}
                     autoFocus={active?.id === paragraph.id && active.focus}
                     composer={composers.get(paragraph.id)}

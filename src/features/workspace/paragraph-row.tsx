@@ -12,6 +12,8 @@ import { NoteCard } from './note-card.tsx';
 import { NoteForm } from './note-form.tsx';
 import { useWorkspace, type Composer } from './workspace-context.ts';
 
+const NO_SPANS: AnchoredSpan[] = [];
+
 function selectorsOf(note: Annotation): TextAnchorSelectors | null {
   if (note.quote_exact == null || note.start_offset == null || note.end_offset == null) return null;
   return {
@@ -47,6 +49,8 @@ const SourceText = memo(function SourceText({
 
 interface ParagraphRowProps {
   paragraph: Paragraph;
+  /** Paragraphs after this one that its translation spans (an aligned 1:n row), shown in this row. */
+  covered?: readonly Paragraph[] | undefined;
   index: number;
   /** Notes shown under the current filter. */
   notes: Annotation[];
@@ -57,32 +61,52 @@ interface ParagraphRowProps {
   selection: TextAnchorSelectors | null;
 }
 
-export const ParagraphRow = memo(function ParagraphRow({ paragraph, index, notes, isActive, autoFocus, composer, selection }: ParagraphRowProps) {
+export const ParagraphRow = memo(function ParagraphRow({ paragraph, covered, index, notes, isActive, autoFocus, composer, selection }: ParagraphRowProps) {
   const t = useT();
   const ws = useWorkspace();
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const n = paragraph.position;
+  const last = covered?.at(-1)?.position ?? n;
+  const sources = useMemo(() => [paragraph, ...(covered ?? [])], [paragraph, covered]);
 
   const anchors = useMemo(() => {
     const map = new Map<string, AnchoredSpan | null>();
     for (const note of notes) {
       if (note.target !== 'source') continue;
       const selectors = selectorsOf(note);
-      if (!selectors) continue;
-      const match = anchorQuote(paragraph.text, selectors);
+      const text = sources.find((p) => p.id === note.paragraph_id)?.text;
+      if (!selectors || text === undefined) continue;
+      const match = anchorQuote(text, selectors);
       map.set(note.id, match ? { id: note.id, start: match.start, end: match.end } : null);
     }
     return map;
-  }, [notes, paragraph.text]);
-  const spans = useMemo(() => [...anchors.values()].filter((s): s is AnchoredSpan => s !== null), [anchors]);
+  }, [notes, sources]);
+  const spansByParagraph = useMemo(() => {
+    const byParagraph = new Map<string, AnchoredSpan[]>(sources.map((p) => [p.id, []]));
+    for (const note of notes) {
+      const span = anchors.get(note.id);
+      if (span) byParagraph.get(note.paragraph_id)?.push(span);
+    }
+    return byParagraph;
+  }, [anchors, notes, sources]);
 
   return (
-    <div role="group" aria-label={t('workspace.paragraph', { n })} className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}`}>
+    <div
+      role="group"
+      aria-label={last > n ? t('align.mergedRow', { from: n, to: last }) : t('workspace.paragraph', { n })}
+      className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}`}
+    >
       <div className="cell cell-number" aria-hidden="true">
-        {n}
+        {last > n ? `${n}–${last}` : n}
       </div>
       <div className="cell cell-source">
-        <SourceText paragraph={paragraph} spans={spans} highlighted={highlighted} />
+        <SourceText paragraph={paragraph} spans={spansByParagraph.get(paragraph.id) ?? NO_SPANS} highlighted={highlighted} />
+        {(covered ?? []).map((p) => (
+          // Paragraphs merged into one row keep a paragraph's gap between them.
+          <div key={p.id} style={{ marginTop: '0.75em' }}>
+            <SourceText paragraph={p} spans={spansByParagraph.get(p.id) ?? NO_SPANS} highlighted={highlighted} />
+          </div>
+        ))}
       </div>
       <TranslationCell paragraph={paragraph} index={index} isActive={isActive} autoFocus={autoFocus} />
       <div className="cell cell-notes">

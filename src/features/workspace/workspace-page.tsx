@@ -133,14 +133,14 @@ export default function WorkspacePage() {
           profiles={profiles}
           toolbar={
             <>
-              <label className="field-inline">
-                <span>{t('notes.filter')}</span>
-                <select value={noteFilter} onChange={(e) => setNoteFilter(e.target.value as NoteFilter)}>
+              <div className="field-inline">
+                <label htmlFor="notes-filter">{t('notes.filter')}</label>
+                <select id="notes-filter" value={noteFilter} onChange={(e) => setNoteFilter(e.target.value as NoteFilter)}>
                   <option value="all">{t('notes.filter.all')}</option>
                   <option value="mine">{t('notes.filter.mine')}</option>
                   <option value="approved">{t('notes.filter.approved')}</option>
                 </select>
-              </label>
+              </div>
               {!canTranslate && project ? <span className="muted small">{t('workspace.readOnlyTranslation')}</span> : null}
               {annotations.isError ? <span className="form-error small">{t('notes.error.load')}</span> : null}
               <GlobalSaveState summary={summary} />

@@ -1,0 +1,96 @@
+// Alignment quality on the development set: strict F1 (exact links) and lax F1 (links sharing a
+// zh×en pair), per document and perturbation, at paragraph and at sentence level.
+//   npx tsx bench/align-quality.ts [--seeds N]
+// Reordered English cannot be expressed by monotone links: its "ceiling" column is the share of gold
+// links that cross no other, an upper bound on strict recall.
+
+import { align } from '../src/domain/align/align.ts';
+import { laxScore, strictScore } from '../src/domain/align/evaluate.ts';
+import type { DevCase, Level } from '../src/domain/align/fixtures/dev-set.ts';
+import { devCases } from '../src/domain/align/fixtures/dev-set.ts';
+import type { LinkSpec } from '../src/domain/align/types.ts';
+
+export interface QualityFigure {
+  level: Level;
+  document: string;
+  perturbation: string;
+  cases: number;
+  strictF1: number;
+  laxF1: number;
+  /** Share of gold links that cross no other gold link (1 unless the English was reordered). */
+  ceiling: number;
+  /** Mean confidence of correct and of wrong links: whether the confidence tells them apart. */
+  confidenceRight: number;
+  confidenceWrong: number | null;
+}
+
+function crossingFree(gold: readonly LinkSpec[]): number {
+  const spans = gold.filter((l) => l.en.length > 0 && l.zh.length > 0);
+  const free = spans.filter((a) =>
+    spans.every((b) => a === b || Math.sign(a.zh[0]! - b.zh[0]!) === Math.sign(a.en[0]! - b.en[0]!)),
+  ).length;
+  return (gold.length - spans.length + free) / gold.length;
+}
+
+const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
+const round = (value: number): number => Math.round(value * 1000) / 1000;
+
+export function run(seeds = 3): QualityFigure[] {
+  const groups = new Map<string, DevCase[]>();
+  for (const c of devCases(seeds)) {
+    const key = `${c.level}\t${c.document}\t${c.perturbation}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups].map(([key, cases]) => {
+    const [level, document, perturbation] = key.split('\t') as [Level, string, string];
+    const strict: number[] = [];
+    const lax: number[] = [];
+    const right: number[] = [];
+    const wrong: number[] = [];
+    for (const c of cases) {
+      const { links } = align(c.bitext.zh, c.bitext.en);
+      strict.push(strictScore(links, c.bitext.gold).f1);
+      lax.push(laxScore(links, c.bitext.gold).f1);
+      const gold = new Set(c.bitext.gold.map((l) => `${l.zh}|${l.en}`));
+      for (const l of links) (gold.has(`${l.zh}|${l.en}`) ? right : wrong).push(l.confidence);
+    }
+    return {
+      level,
+      document,
+      perturbation,
+      cases: cases.length,
+      strictF1: round(mean(strict)),
+      laxF1: round(mean(lax)),
+      ceiling: round(mean(cases.map((c) => crossingFree(c.bitext.gold)))),
+      confidenceRight: round(mean(right)),
+      confidenceWrong: wrong.length > 0 ? round(mean(wrong)) : null,
+    };
+  });
+}
+
+function report(figures: readonly QualityFigure[]): string {
+  const lines = ['level      document          perturbation  cases  strict F1  lax F1  ceiling'];
+  for (const f of figures) {
+    lines.push(
+      `${f.level.padEnd(10)} ${f.document.padEnd(17)} ${f.perturbation.padEnd(13)} ${String(f.cases).padStart(5)}` +
+        `  ${f.strictF1.toFixed(3).padStart(9)}  ${f.laxF1.toFixed(3).padStart(6)}  ${f.ceiling.toFixed(3).padStart(7)}`,
+    );
+  }
+  lines.push('');
+  for (const level of ['paragraph', 'sentence'] as const) {
+    const byKind = new Map<string, QualityFigure[]>();
+    for (const f of figures.filter((x) => x.level === level)) byKind.set(f.perturbation, [...(byKind.get(f.perturbation) ?? []), f]);
+    const summary = [...byKind].map(([kind, fs]) => `${kind} ${mean(fs.map((f) => f.strictF1)).toFixed(3)}`).join(', ');
+    lines.push(`${level}: mean strict F1 by perturbation: ${summary}`);
+  }
+  const right = mean(figures.map((f) => f.confidenceRight));
+  const wrong = mean(figures.flatMap((f) => (f.confidenceWrong === null ? [] : [f.confidenceWrong])));
+  lines.push(`mean confidence of correct links ${right.toFixed(3)}, of wrong links ${wrong.toFixed(3)}`);
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const at = process.argv.indexOf('--seeds');
+  const seeds = at > 0 ? Number(process.argv[at + 1]) : 3;
+  console.log(report(run(seeds)));
+}

@@ -1,0 +1,70 @@
+// Importing documents through the import screen, as the project owner.
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { expect, runToken, test } from './fixtures.ts';
+
+// A short export of the speeches database (header, two sections, closing block, and the
+// export's repeated body), sent as GB18030 the way many real exports arrive.
+const SHORT_EXPORT = readFileSync(new URL('./fixtures/short-export.txt', import.meta.url), 'utf8');
+const BINARY = readFileSync(new URL('../src/domain/import/fixtures/binary-junk.bin', import.meta.url));
+
+test('an owner imports a GB18030 export from the library and opens the new document', async ({ owner }) => {
+  const { page, library } = owner;
+  await library.goto();
+  await library.project().getByRole('link', { name: 'Import document' }).click();
+  await expect(page.getByRole('heading', { name: 'Import documents', level: 1 })).toBeVisible();
+
+  await page.getByLabel('Choose files').setInputFiles({
+    name: 'kazakhstan-short.txt',
+    mimeType: 'text/plain',
+    buffer: iconv.encode(SHORT_EXPORT, 'gb18030'),
+  });
+  const card = page.getByRole('region', { name: 'kazakhstan-short.txt' });
+  // The preview: metadata, counts by kind, the first paragraphs and what the parser noticed.
+  await expect(card.getByLabel('Title')).toHaveValue('中华人民共和国和哈萨克斯坦共和国联合宣言');
+  await expect(card.getByText('2014-05-20')).toBeVisible();
+  await expect(card.getByText('习近平系列重要讲话数据库')).toBeVisible();
+  await expect(card.getByRole('list', { name: 'Keywords' }).getByRole('listitem')).toHaveCount(8);
+  await expect(card.getByText('10 in all — body 6, headings 2, closing 2')).toBeVisible();
+  await expect(card.getByText(/^应中华人民共和国主席习近平邀请/)).toBeVisible();
+  await expect(card.getByText('encoding: GB18030 (the file is not valid UTF-8)')).toBeVisible();
+  await expect(card.getByText(/^duplicate body of 10 paragraphs removed/)).toBeVisible();
+
+  const title = `中哈联合宣言（节选）${runToken('import')}`;
+  await card.getByLabel('Title').fill(title);
+  await card.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(card.getByRole('status')).toContainText(`Imported ${title} (10 paragraphs).`);
+
+  // The library lists it; opening it shows its paragraphs.
+  await library.goto();
+  await library.project().getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Paragraph 1', exact: true })).toContainText('应中华人民共和国主席习近平邀请');
+  await expect(page.getByRole('group', { name: 'Paragraph 3', exact: true })).toContainText('一');
+  await expect(page.getByRole('progressbar', { name: 'Translated' })).toHaveAttribute('aria-valuemax', '10');
+});
+
+test('an empty file and a binary file are refused in words, and nothing can be imported from them', async ({ owner }) => {
+  const { page } = owner;
+  await page.goto('/');
+  await owner.library.project().getByRole('link', { name: 'Import document' }).click();
+  await page.getByLabel('Choose files').setInputFiles([
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: 'scan.txt', mimeType: 'text/plain', buffer: BINARY },
+  ]);
+
+  const empty = page.getByRole('region', { name: 'empty.txt' });
+  await expect(empty.getByRole('alert')).toContainText('This file cannot be imported');
+  await expect(empty.getByRole('alert')).toContainText('The file is empty (0 bytes).');
+  await expect(empty.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+
+  const binary = page.getByRole('region', { name: 'scan.txt' });
+  await expect(binary.getByRole('alert')).toContainText('The file is binary, not text (a NUL byte at offset 87).');
+  await expect(binary.getByRole('alert')).toContainText('Choose a plain-text export (.txt).');
+  await expect(binary.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+  // Words, never a stack trace.
+  await expect(page.getByRole('alert').filter({ hasText: /\bat .+:\d+:\d+|Error:/ })).toHaveCount(0);
+
+  await binary.getByRole('button', { name: 'Remove scan.txt' }).click();
+  await expect(binary).toHaveCount(0);
+});
