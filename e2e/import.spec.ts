@@ -1,7 +1,7 @@
 // Importing documents through the import screen, as the project owner.
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import { expect, runToken, test } from './fixtures.ts';
+import { expect, expectNoSeriousA11yViolations, runToken, test } from './fixtures.ts';
 
 // A short export of the speeches database (header, two sections, closing block, and the
 // export's repeated body), sent as GB18030 the way many real exports arrive.
@@ -29,6 +29,7 @@ test('an owner imports a GB18030 export from the library and opens the new docum
   await expect(card.getByText(/^应中华人民共和国主席习近平邀请/)).toBeVisible();
   await expect(card.getByText('encoding: GB18030 (the file is not valid UTF-8)')).toBeVisible();
   await expect(card.getByText(/^duplicate body of 10 paragraphs removed/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 
   const title = `中哈联合宣言（节选）${runToken('import')}`;
   await card.getByLabel('Title').fill(title);
@@ -62,6 +63,7 @@ test('an empty file and a binary file are refused in words, and nothing can be i
   await expect(binary.getByRole('alert')).toContainText('The file is binary, not text (a NUL byte at offset 87).');
   await expect(binary.getByRole('alert')).toContainText('Choose a plain-text export (.txt).');
   await expect(binary.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
   // Words, never a stack trace.
   await expect(page.getByRole('alert').filter({ hasText: /\bat .+:\d+:\d+|Error:/ })).toHaveCount(0);
 

@@ -8,6 +8,7 @@ import type { ServerContext } from './http/types.ts';
 import { JwtKeys } from './jwt.ts';
 import { createAuthHandler } from './auth/handler.ts';
 import { createRestHandler } from './rest/handler.ts';
+import { createRealtime } from './realtime/service.ts';
 
 export interface RunningStack {
   url: string;
@@ -25,9 +26,12 @@ export async function startStack(overrides: Partial<ServerConfig> = {}, log: (li
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await prepareDatabase(db, { migrationsDir: config.migrationsDir, seedFile: config.seedFile, log });
   const ctx: ServerContext = { config, db, jwt: new JwtKeys(config.jwtSecret), onSchemaChange: new Set() };
+  const realtime = await createRealtime(ctx);
   const server = createApiServer(ctx, {
     auth: await createAuthHandler(ctx),
     rest: await createRestHandler(ctx),
+    realtime: realtime.handle,
+    realtimeUpgrade: realtime.upgrade,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -45,6 +49,8 @@ export async function startStack(overrides: Partial<ServerConfig> = {}, log: (li
       for (const hook of ctx.onSchemaChange) await hook();
     },
     async stop() {
+      // WebSockets have left the HTTP server's connection list; close them first.
+      await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

@@ -12,7 +12,7 @@ export function App() {
     installOutbox(client);
     return client;
   });
-  const [router] = useState(createRouter);
+  const [router] = useState(() => createRouter(queryClient));
   return (
     <I18nProvider>
       <QueryClientProvider client={queryClient}>

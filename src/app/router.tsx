@@ -1,27 +1,38 @@
-import { lazy, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router-dom';
+import type { ComponentType } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router-dom';
+import { getSessionUser } from '../data/auth.ts';
+import { documentQuery } from '../data/documents.ts';
+import { paragraphsQuery } from '../data/paragraphs.ts';
+import { documentAnnotationsQuery } from '../data/annotations.ts';
 import { AppLayout } from './app-layout.tsx';
 import { RequireAuth } from './require-auth.tsx';
 import { NotFound } from './not-found.tsx';
 import { Loading } from '../components/states.tsx';
 
-// Every screen loads on demand: the entry holds the frame, session and data client only.
-const SignInPage = lazy(() => import('../features/auth/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })));
-const LibraryPage = lazy(() => import('../features/library/library-page.tsx').then((m) => ({ default: m.LibraryPage })));
-const WorkspacePage = lazy(() => import('../features/workspace/workspace-page.tsx'));
-const ReviewPage = lazy(() => import('../features/review/review-page.tsx'));
-const ImportPage = lazy(() => import('../features/import/import-page.tsx'));
-const AlignPage = lazy(() => import('../features/align/align-page.tsx'));
+// Every screen loads on demand through the router (not React.lazy): the router fetches the chunk
+// during navigation, so no Suspense fallback sits between the click and the screen.
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
 
-export function createRouter() {
+/** Starts the document's first requests with the navigation, before its screen has rendered. */
+function prefetchDocument(queryClient: QueryClient) {
+  return async ({ params }: LoaderFunctionArgs) => {
+    const id = params.documentId;
+    // Signed-out visitors go to sign-in; never cache what an anonymous request returns.
+    if (!id || !(await getSessionUser())) return null;
+    void queryClient.prefetchInfiniteQuery(paragraphsQuery(id));
+    void queryClient.prefetchQuery(documentQuery(id));
+    void queryClient.prefetchQuery(documentAnnotationsQuery(id));
+    return null;
+  };
+}
+
+export function createRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     {
       path: '/sign-in',
-      element: (
-        <Suspense fallback={<Loading />}>
-          <SignInPage />
-        </Suspense>
-      ),
+      lazy: page(() => import('../features/auth/sign-in-page.tsx').then((m) => ({ default: m.SignInPage }))),
+      HydrateFallback: Loading,
     },
     {
       path: '/',
@@ -30,12 +41,17 @@ export function createRouter() {
           <AppLayout />
         </RequireAuth>
       ),
+      HydrateFallback: Loading,
       children: [
-        { index: true, element: <LibraryPage /> },
-        { path: 'documents/:documentId', element: <WorkspacePage /> },
-        { path: 'documents/:documentId/align', element: <AlignPage /> },
-        { path: 'review', element: <ReviewPage /> },
-        { path: 'projects/:projectId/import', element: <ImportPage /> },
+        { index: true, lazy: page(() => import('../features/library/library-page.tsx').then((m) => ({ default: m.LibraryPage }))) },
+        {
+          path: 'documents/:documentId',
+          loader: prefetchDocument(queryClient),
+          lazy: page(() => import('../features/workspace/workspace-page.tsx')),
+        },
+        { path: 'documents/:documentId/align', lazy: page(() => import('../features/align/align-page.tsx')) },
+        { path: 'review', lazy: page(() => import('../features/review/review-page.tsx')) },
+        { path: 'projects/:projectId/import', lazy: page(() => import('../features/import/import-page.tsx')) },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -8,48 +8,16 @@ import { supabase, supabaseAnonKey, supabaseUrl } from './client.ts';
 import { documentKeys } from './documents.ts';
 import { progressKeys } from './document-progress.ts';
 import { entityKeys } from './keys.ts';
+import { RpcError, rpcErrorFromResponse } from './rpc-error.ts';
+
+export { RpcError } from './rpc-error.ts';
 
 export const importKeys = entityKeys('import-document');
-
-/** A refusal from the REST API, shaped like supabase-js's PostgrestError so errors.ts reads it. */
-export class RpcError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | null,
-    readonly status: number,
-    readonly details: string | null = null,
-    readonly hint: string | null = null,
-  ) {
-    super(message);
-    this.name = 'RpcError';
-  }
-}
 
 export interface UploadProgress {
   /** Bytes of the request body sent so far. */
   loaded: number;
   total: number;
-}
-
-const postgrestErrorSchema = z.object({
-  code: z.nullish(z.string()),
-  message: z.optional(z.string()),
-  msg: z.optional(z.string()),
-  details: z.nullish(z.string()),
-  hint: z.nullish(z.string()),
-});
-
-function toRpcError(status: number, body: string): RpcError {
-  let parsed: z.infer<typeof postgrestErrorSchema> | null;
-  try {
-    const result = postgrestErrorSchema.safeParse(JSON.parse(body));
-    parsed = result.success ? result.data : null;
-  } catch {
-    // Proxies answer 413 or 502 with HTML; the status alone then tells what happened.
-    parsed = null;
-  }
-  const message = parsed?.message ?? parsed?.msg ?? (status === 413 ? 'The request is too large' : `The server answered ${status}`);
-  return new RpcError(message, parsed?.code ?? null, status, parsed?.details ?? null, parsed?.hint ?? null);
 }
 
 async function authHeaders(): Promise<Record<string, string>> {
@@ -83,7 +51,7 @@ async function postWithProgress(path: string, body: string, onProgress?: (p: Upl
           reject(new RpcError('The server sent an answer that is not JSON', null, xhr.status));
         }
       } else {
-        reject(toRpcError(xhr.status, xhr.responseText));
+        reject(rpcErrorFromResponse(xhr.status, xhr.responseText));
       }
     };
     // Same name and message as a failed fetch, so errorKind() calls it a network error.

@@ -310,7 +310,18 @@ export class TranslationOutbox {
       if (r.phase === 'error') s.errors++;
       if (r.savedAt && (!s.lastSavedAt || r.savedAt > s.lastSavedAt)) s.lastSavedAt = r.savedAt;
     }
-    this.summary = s;
+    const old = this.summary;
+    // Keep the same object when nothing counted changed, so subscribers to the summary do not re-render.
+    if (
+      s.unsaved !== old.unsaved ||
+      s.saving !== old.saving ||
+      s.offline !== old.offline ||
+      s.conflicts !== old.conflicts ||
+      s.errors !== old.errors ||
+      s.lastSavedAt !== old.lastSavedAt
+    ) {
+      this.summary = s;
+    }
     for (const l of this.listeners) l();
   }
 }

@@ -1,4 +1,4 @@
-// A document's paragraphs with their translations embedded, in pages of 1000 rows.
+// A document's paragraphs with their translations embedded, in pages of 1000 rows (by position range).
 import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { z } from 'zod/mini';
@@ -7,6 +7,8 @@ import { entityKeys } from './keys.ts';
 import { TRANSLATION_COLUMNS, translationSchema, type Translation } from './translations.ts';
 
 export const PARAGRAPH_PAGE_SIZE = 1000;
+/** The first page is small so the first screen of rows paints before the rest arrives. */
+export const FIRST_PAGE_SIZE = 100;
 
 export const paragraphKindSchema = z.enum(['heading', 'body', 'closing']);
 export type ParagraphKind = z.infer<typeof paragraphKindSchema>;
@@ -27,31 +29,49 @@ export type Paragraph = z.infer<typeof paragraphSchema>;
 
 export interface ParagraphPage {
   rows: Paragraph[];
-  /** Number of paragraphs in the document (known from the first page). */
+  /** The document's last position (known from the first page): how far the pages go. */
   total: number | null;
+}
+
+/** Pages are position ranges: a bounded range reads only its rows, where OFFSET would sort the whole document. */
+export interface ParagraphRange {
+  from: number;
+  to: number;
 }
 
 export const paragraphKeys = entityKeys('paragraphs');
 
-export async function fetchParagraphPage(documentId: string, offset: number, signal?: AbortSignal): Promise<ParagraphPage> {
+const PARAGRAPH_COLUMNS = `id,document_id,position,kind,text,translations(${TRANSLATION_COLUMNS})`;
+
+async function fetchLastPosition(documentId: string, signal?: AbortSignal): Promise<number> {
+  let query = supabase.from('paragraphs').select('position').eq('document_id', documentId).order('position', { ascending: false }).limit(1);
+  if (signal) query = query.abortSignal(signal);
+  const { data } = await query.throwOnError();
+  return z.array(z.object({ position: z.int() })).parse(data)[0]?.position ?? 0;
+}
+
+export async function fetchParagraphPage(documentId: string, range: ParagraphRange, signal?: AbortSignal): Promise<ParagraphPage> {
   let query = supabase
     .from('paragraphs')
-    .select(`id,document_id,position,kind,text,translations(${TRANSLATION_COLUMNS})`, offset === 0 ? { count: 'exact' } : {})
+    .select(PARAGRAPH_COLUMNS)
     .eq('document_id', documentId)
-    .order('position')
-    .range(offset, offset + PARAGRAPH_PAGE_SIZE - 1);
+    .gte('position', range.from)
+    .lte('position', range.to)
+    .order('position');
   if (signal) query = query.abortSignal(signal);
-  const { data, count } = await query.throwOnError();
-  return { rows: z.array(paragraphSchema).parse(data), total: count ?? null };
+  const [{ data }, total] = await Promise.all([query.throwOnError(), range.from === 1 ? fetchLastPosition(documentId, signal) : null]);
+  return { rows: z.array(paragraphSchema).parse(data), total };
 }
 
 export const paragraphsQuery = (documentId: string) =>
   infiniteQueryOptions({
     queryKey: paragraphKeys.list({ documentId }),
     queryFn: ({ pageParam, signal }) => fetchParagraphPage(documentId, pageParam, signal),
-    initialPageParam: 0,
-    getNextPageParam: (last: ParagraphPage, pages: ParagraphPage[]) =>
-      last.rows.length < PARAGRAPH_PAGE_SIZE ? undefined : pages.length * PARAGRAPH_PAGE_SIZE,
+    initialPageParam: { from: 1, to: FIRST_PAGE_SIZE } as ParagraphRange,
+    getNextPageParam: (_last: ParagraphPage, pages: ParagraphPage[], lastRange: ParagraphRange): ParagraphRange | undefined => {
+      const end = pages[0]?.total ?? 0;
+      return lastRange.to >= end ? undefined : { from: lastRange.to + 1, to: lastRange.to + PARAGRAPH_PAGE_SIZE };
+    },
   });
 
 /** All paragraphs of a document: the first page renders at once, the rest stream in behind it. */
@@ -66,7 +86,7 @@ export function useDocumentParagraphs(documentId: string) {
 
 /** Puts a saved translation into the cached pages without refetching 10,000 rows. */
 export function setTranslationInCache(queryClient: QueryClient, documentId: string, row: Translation): void {
-  queryClient.setQueryData<InfiniteData<ParagraphPage, number>>(paragraphKeys.list({ documentId }), (data) => {
+  queryClient.setQueryData<InfiniteData<ParagraphPage, ParagraphRange>>(paragraphKeys.list({ documentId }), (data) => {
     if (!data) return data;
     let changed = false;
     const pages = data.pages.map((page) => {

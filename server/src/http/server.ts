@@ -6,6 +6,8 @@ import { json } from './types.ts';
 export interface Services {
   auth?: Handler;
   rest?: Handler;
+  /** Plain HTTP requests below /realtime/v1 (the broadcast API). */
+  realtime?: Handler;
   /** WebSocket upgrades below /realtime/v1. */
   realtimeUpgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
@@ -101,7 +103,7 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
 
     const match = /^\/(auth|rest|realtime)\/v1(\/.*)?$/.exec(url.pathname);
     const service = match?.[1];
-    const handler = service === 'auth' ? services.auth : service === 'rest' ? services.rest : undefined;
+    const handler = service === 'auth' ? services.auth : service === 'rest' ? services.rest : service === 'realtime' ? services.realtime : undefined;
     if (!match || !handler) {
       if (url.pathname === '/' || url.pathname === '/health') return json(200, { status: 'ok' });
       return json(404, { message: 'no Route matched with those values' });

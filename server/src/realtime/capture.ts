@@ -75,7 +75,7 @@ begin
     if op = 'in' then
       execute pg_catalog.format('select pg_catalog.to_jsonb(%L::%s[])', val, col_type) into in_val;
       if coalesce(pg_catalog.jsonb_array_length(in_val), 0) > 100 then
-        raise exception 'too many values for `in` filter. Maximum 100';
+        raise exception 'too many values for \`in\` filter. Maximum 100';
       end if;
     elsif op = 'is' then
       if val not in ('null', 'true', 'false', 'unknown') then

@@ -1,6 +1,7 @@
 // zh→en alignment by dynamic programming over beads (Gale–Church), scored by a length model refitted
 // on the document and by anchors (numbers, dates, section numerals, titles, glossary terms).
 
+import type { Mention } from './anchors.ts';
 import { buildGlossaryIndex } from './anchors.ts';
 import { anchorReasons, lengthReason, shapeReason } from './explain.ts';
 import type { LengthModel, LengthSample } from './length-model.ts';
@@ -124,7 +125,8 @@ function explain(doc: Prepared, bead: Bead, model: LengthModel, confirmed: boole
   if (shape) reasons.push(shape);
   const length = lengthReason(doc.zhLength(bead.zs, bead.ze), doc.enLength(bead.es, bead.ee), model);
   if (length) reasons.push(length);
-  reasons.push(...anchorReasons(doc.zMentions.slice(bead.zs, bead.ze).flat(), doc.eMentions.slice(bead.es, bead.ee).flat()));
+  const inOrder = (paragraphs: Mention[][]): Mention[] => paragraphs.flatMap((mentions) => [...mentions].sort((a, b) => a.at - b.at));
+  reasons.push(...anchorReasons(inOrder(doc.zMentions.slice(bead.zs, bead.ze)), inOrder(doc.eMentions.slice(bead.es, bead.ee))));
   return reasons;
 }
 

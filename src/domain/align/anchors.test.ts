@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from './anchors.ts';
-import { buildGlossaryIndex, extractEnAnchors, extractZhAnchors, keyWeight, numberKey } from './anchors.ts';
+import { buildGlossaryIndex, buildVerbatimIndex, extractEnAnchors, extractZhAnchors, keyWeight, numberKey } from './anchors.ts';
+import { lexiconIndex } from './lexicon.ts';
 
-const keysOf = (mentions: Mention[]): string[] => mentions.flatMap((m) => m.keys).sort();
+// Punctuation keys (brackets, quotes, a closing mark) are left out unless a test is about them.
+const keysOf = (mentions: Mention[], punctuation = false): string[] =>
+  mentions.filter((m) => punctuation || m.kind !== 'punctuation').flatMap((m) => m.keys).sort();
 const kindsOf = (mentions: Mention[]): string[] => mentions.map((m) => `${m.kind}:${m.surface}`);
 
 /** The anchors of the two texts meet on exactly the same keys. */
@@ -79,9 +82,65 @@ describe('section numerals', () => {
     expectSameKeys('第二部分', 'Part Two');
   });
 
+  it('tell major headings, minor headings and articles apart, and match a number written at another level more weakly', () => {
+    const [major] = extractZhAnchors('一、总体要求');
+    const [minor] = extractZhAnchors('（一）指导思想');
+    expect(major?.keys).toEqual(['s:1', 'h:1:1']);
+    expect(minor?.keys).toEqual(['s:1', 'h:2:1']);
+    expect(extractEnAnchors('1. Guiding Principles')[0]?.keys).toEqual(['s:1', 'h:2:1']);
+    expectSameKeys('第十二条　国家保护', 'Article 12 The State protects');
+    expectSameKeys('Ⅳ．对外经济', 'IV. External Economy');
+  });
+
   it('does not take a sentence opening with "I" for a heading', () => {
     expect(extractEnAnchors('I am pleased to be here.')).toEqual([]);
     expect(extractZhAnchors('十分重要')).toEqual([]);
+  });
+});
+
+describe('enumerations', () => {
+  it('一是……二是…… and 第一，第二 meet First, Second', () => {
+    expectSameKeys('一是加强合作，二是扩大开放；三是深化改革。', 'First, strengthen cooperation; second, open wider. Third, deepen reform.');
+    expectSameKeys('第一，深化创新合作。', 'First, we should deepen cooperation on innovation.');
+    expect(extractEnAnchors('It was the first time.')).toEqual([]);
+    expect(extractZhAnchors('这一是非问题')).toEqual([]);
+  });
+});
+
+describe('punctuation', () => {
+  it('brackets, quotation marks and a closing ! ? or : count on both sides, section markers aside', () => {
+    const zh = extractZhAnchors('（二）双方声明如下（以下称“亚信”）：');
+    expect(zh.filter((m) => m.kind === 'punctuation').map((m) => m.keys[0])).toEqual(['b:', 'q:', 'x::']);
+    expect(keysOf(extractEnAnchors('(2) The two sides declare (hereinafter "CICA"):'), true)).toEqual(keysOf(zh, true));
+    expect(keysOf(extractZhAnchors('谢谢大家！'), true)).toEqual(keysOf(extractEnAnchors('Thank you!'), true));
+  });
+});
+
+describe('Latin words kept as written', () => {
+  it('are found in the Chinese and looked for, whole and in any case, in the English', () => {
+    const index = buildVerbatimIndex(['中方支持哈方举办EXPO。', '加快（C线）建设，推进5G和APEC合作。'])!;
+    expect(index.matchZh('加快（C线）建设，推进5G和APEC合作。').map((m) => m.surface)).toEqual(['APEC']);
+    expect(index.matchEn('the APEC process and Expo 2017, not EXPOSITION').map((m) => m.surface)).toEqual(['APEC', 'Expo']);
+    expect(buildVerbatimIndex(['双方合作。'])).toBeUndefined();
+  });
+});
+
+describe('the built-in lexicon', () => {
+  it('finds words of official texts on both sides under the same key', () => {
+    const lexicon = lexiconIndex();
+    const zh = lexicon.matchZh('习近平主席同纳扎尔巴耶夫总统在上海举行正式会谈。');
+    const en = lexicon.matchEn('President Xi Jinping and President Nazarbayev held official talks in Shanghai.');
+    expect(zh.map((m) => m.surface)).toEqual(['习近平', '主席', '总统', '上海', '会谈']);
+    expect(en.map((m) => m.surface)).toEqual(['President', 'Xi Jinping', 'talks', 'Shanghai']);
+    // "President" renders both 主席 and 总统 (and "talks" both 会谈 and 会晤): every Chinese word is met.
+    const english = new Set(en.flatMap((m) => m.keys));
+    expect(zh.every((m) => english.has(m.keys[0]!))).toBe(true);
+  });
+
+  it('matches stems and several-word forms, but only whole words', () => {
+    const lexicon = lexiconIndex();
+    expect(lexicon.matchEn('cooperating on the United Nations agenda').map((m) => m.surface)).toEqual(['cooperating', 'United Nations']);
+    expect(lexicon.matchEn('the uncooperative chairs').map((m) => m.surface)).toEqual(['chairs']);
   });
 });
 

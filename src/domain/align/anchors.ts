@@ -451,11 +451,31 @@ export function buildVerbatimIndex(zhParagraphs: readonly string[]): GlossaryInd
     for (const m of normaliseLatin(p).matchAll(LATIN_WORD)) if (m[0].length >= 2) words.add(m[0]);
   }
   if (words.size === 0) return undefined;
-  return buildGlossaryIndex([...words].map((w) => ({ zh: w, en: w })), 'verbatim');
+  const list = [...words].sort((a, b) => b.length - a.length);
+  const ids = new Map(list.map((w, id) => [w.toLowerCase(), id]));
+  const alternation = list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // Whole words only; in Chinese text a Latin word is bounded by non-Latin characters.
+  const zhPattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternation})(?![A-Za-z0-9])`, 'g');
+  const enPattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternation})(?![A-Za-z0-9])`, 'gi');
+  const find = (text: string, pattern: RegExp): Mention[] => {
+    const out: Mention[] = [];
+    const seen = new Set<number>();
+    for (const m of normaliseLatin(text).matchAll(pattern)) {
+      const id = ids.get(m[0].toLowerCase());
+      if (id === undefined || seen.has(id)) continue;
+      seen.add(id);
+      out.push({ kind: 'verbatim', surface: m[0], at: m.index, length: m[0].length, keys: ['v:' + id] });
+    }
+    return out;
+  };
+  return { matchZh: (text) => find(text, zhPattern), matchEn: (text) => find(text, enPattern) };
 }
+
+const FULL_WIDTH_LATIN = /[\uff21-\uff3a\uff41-\uff5a]/;
 
 /** Full-width Latin letters as ASCII (same length, so offsets are kept). */
 export function normaliseLatin(text: string): string {
+  if (!FULL_WIDTH_LATIN.test(text)) return text;
   return text.replace(/[\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
@@ -473,11 +493,9 @@ function isWordChar(ch: string | undefined): boolean {
  * paragraph is scanned once, whatever the size of the glossary. Longest match wins; each term
  * counts once per paragraph.
  */
-export function buildGlossaryIndex(
-  terms: readonly GlossaryTerm[],
-  kind: 'glossary' | 'verbatim' = 'glossary',
-): GlossaryIndex | undefined {
-  const prefix = kind === 'glossary' ? 'g:' : 'v:';
+export function buildGlossaryIndex(terms: readonly GlossaryTerm[]): GlossaryIndex | undefined {
+  const kind = 'glossary';
+  const prefix = 'g:';
   const byZhChar = new Map<string, Array<{ term: string; id: number }>>();
   const byEnWord = new Map<string, Array<{ term: string; id: number }>>();
   terms.forEach((t, id) => {

@@ -66,6 +66,7 @@ const KIND_WORDS: Record<AnchorKind, string> = {
   glossary: 'term',
   verbatim: 'word',
   punctuation: 'punctuation',
+  lexicon: 'word',
 };
 
 function overlap(a: readonly string[], b: readonly string[]): number {
@@ -119,7 +120,8 @@ export function anchorReasons(zh: readonly Mention[], en: readonly Mention[], li
   }
   const missing = (mentions: readonly Mention[], used: Set<number>, side: 'zh' | 'en'): void => {
     mentions.forEach((m, i) => {
-      if (used.has(i) || reasons.length >= limit * 2) return;
+      // Lexicon words go unmatched all the time (a translation rephrases): only their matches are news.
+      if (used.has(i) || m.kind === 'lexicon' || reasons.length >= limit * 2) return;
       const other = side === 'zh' ? 'English' : 'Chinese';
       reasons.push({
         kind: 'anchor-missing',

@@ -3,7 +3,8 @@
 // unless both sides carry anchors.
 
 import type { GlossaryIndex, Mention } from './anchors.ts';
-import { buildVerbatimIndex, extractEnAnchors, extractZhAnchors, keyWeight, normaliseLatin } from './anchors.ts';
+import { buildVerbatimIndex, extractEnAnchors, extractZhAnchors, keyWeight } from './anchors.ts';
+import { lexiconIndex } from './lexicon.ts';
 import type { LengthModel } from './length-model.ts';
 import { enLength, tailCost, zhLengthWithNumbers } from './length-model.ts';
 
@@ -33,6 +34,8 @@ export const TUNING = {
   tailKnee: 2,
   /** Relative standard deviation added to the length model's, so that long links are not judged too strictly. */
   relativeSd: 0,
+  /** Weight of a built-in lexicon word found in few paragraphs (0: no lexicon). */
+  lexiconWeight: 0.25,
   /** Weight of the prior shape frequencies against the first pass's counts (0: do not refit). */
   priorStrength: 100,
 };
@@ -49,6 +52,9 @@ export class Prepared {
   readonly eKeys: Int32Array;
   readonly zAnchorPrefix: Float64Array;
   readonly eAnchorPrefix: Float64Array;
+  /** Per paragraph, a 32-bit signature of its anchor keys: disjoint signatures share no key. */
+  readonly zMask: Int32Array;
+  readonly eMask: Int32Array;
   readonly zDroppedPrefix: Float64Array;
   readonly eDroppedPrefix: Float64Array;
   private readonly sectionKeys: Uint8Array;
@@ -68,15 +74,21 @@ export class Prepared {
   ) {
     this.nz = zh.length;
     this.ne = en.length;
+    // Anchors, then Latin words kept as written, then lexicon words (mention order is sorted out when explaining).
     const verbatim = buildVerbatimIndex(zh);
-    const withVerbatim = (mentions: Mention[], text: string, side: 'zh' | 'en'): Mention[] => {
-      if (!verbatim) return mentions;
-      const latin = normaliseLatin(text);
-      const extra = side === 'zh' ? verbatim.matchZh(latin) : verbatim.matchEn(latin);
-      return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.at - b.at);
+    const lexicon = TUNING.lexiconWeight > 0 ? lexiconIndex() : undefined;
+    const mentionsOf = (text: string, side: 'zh' | 'en'): Mention[] => {
+      const mentions = side === 'zh' ? extractZhAnchors(text, glossary) : extractEnAnchors(text, glossary);
+      for (const index of [verbatim, lexicon]) {
+        if (index) mentions.push(...(side === 'zh' ? index.matchZh(text) : index.matchEn(text)));
+      }
+      return mentions;
     };
-    this.zMentions = zh.map((p) => withVerbatim(extractZhAnchors(p, glossary), p, 'zh'));
-    this.eMentions = en.map((p) => withVerbatim(extractEnAnchors(p, glossary), p, 'en'));
+    this.zMentions = zh.map((p) => mentionsOf(p, 'zh'));
+    this.eMentions = en.map((p) => mentionsOf(p, 'en'));
+    const lexiconWeights = lexiconKeyWeights(this.zMentions, this.eMentions);
+    keepRarestWords(this.zMentions, lexiconWeights);
+    keepRarestWords(this.eMentions, lexiconWeights);
     const ids = new Map<string, number>();
     const flatten = (mentions: Mention[][]): { start: Int32Array; keys: Int32Array } => {
       const start = new Int32Array(mentions.length + 1);
@@ -105,9 +117,11 @@ export class Prepared {
     this.keyWeights = new Float64Array(ids.size);
     this.sectionKeys = new Uint8Array(ids.size);
     for (const [key, id] of ids) {
-      this.keyWeights[id] = keyWeight(key);
+      this.keyWeights[id] = lexiconWeights.get(key) ?? keyWeight(key);
       this.sectionKeys[id] = key.startsWith('s:') || key.startsWith('h:') ? 1 : 0;
     }
+    this.zMask = keyMasks(z.start, z.keys);
+    this.eMask = keyMasks(e.start, e.keys);
     this.zAnchorPrefix = this.anchorPrefix(z.start, z.keys, false);
     this.eAnchorPrefix = this.anchorPrefix(e.start, e.keys, false);
     this.zDroppedPrefix = this.anchorPrefix(z.start, z.keys, true);
@@ -146,6 +160,59 @@ export class Prepared {
   }
 }
 
+/**
+ * Lexicon words weigh by their rarity in the document (inverse document frequency, on the side where
+ * they are more frequent): a word in every paragraph tells no paragraph from another.
+ */
+function lexiconKeyWeights(zh: readonly Mention[][], en: readonly Mention[][]): Map<string, number> {
+  const zDf = new Map<string, number>();
+  const eDf = new Map<string, number>();
+  for (const [side, df] of [[zh, zDf], [en, eDf]] as const) {
+    for (const mentions of side) {
+      for (const m of mentions) {
+        if (m.kind === 'lexicon') df.set(m.keys[0]!, (df.get(m.keys[0]!) ?? 0) + 1);
+      }
+    }
+  }
+  const n = Math.max(zh.length, en.length, 1);
+  const weights = new Map<string, number>();
+  for (const df of [zDf, eDf]) {
+    for (const key of df.keys()) {
+      if (weights.has(key)) continue;
+      const most = Math.max(zDf.get(key) ?? 0, eDf.get(key) ?? 0);
+      const rarity = Math.log((n + 1) / most) / Math.LN10;
+      weights.set(key, TUNING.lexiconWeight * Math.min(1, Math.max(0, rarity)));
+    }
+  }
+  return weights;
+}
+
+function keyMasks(start: Int32Array, keys: Int32Array): Int32Array {
+  const masks = new Int32Array(start.length - 1);
+  for (let i = 0; i < masks.length; i++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) masks[i]! |= 1 << (keys[k]! & 31);
+  }
+  return masks;
+}
+
+/** Keep the few most telling lexicon words of each paragraph: the rest add work and little evidence. */
+function keepRarestWords(paragraphs: Mention[][], weights: ReadonlyMap<string, number>): void {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const mentions = paragraphs[i]!;
+    let words = 0;
+    for (const m of mentions) if (m.kind === 'lexicon') words++;
+    if (words <= LEXICON_WORDS_KEPT) continue;
+    const weightOf = (m: Mention): number => weights.get(m.keys[0]!) ?? 0;
+    const threshold = mentions
+      .filter((m) => m.kind === 'lexicon')
+      .map(weightOf)
+      .sort((a, b) => b - a)[LEXICON_WORDS_KEPT - 1]!;
+    let kept = 0;
+    paragraphs[i] = mentions.filter((m) => m.kind !== 'lexicon' || (weightOf(m) >= threshold && kept++ < LEXICON_WORDS_KEPT));
+  }
+}
+const LEXICON_WORDS_KEPT = 3;
+
 function prefixSums(values: readonly number[]): Float64Array {
   const prefix = new Float64Array(values.length + 1);
   for (let i = 0; i < values.length; i++) prefix[i + 1] = prefix[i]! + values[i]!;
@@ -180,7 +247,7 @@ export class Scorer {
   readonly beadCost: Float64Array;
   private readonly counts: Int32Array;
   readonly anchorMatch: number;
-  private readonly anchorMiss: number;
+  readonly anchorMiss: number;
   private readonly nullAnchorMiss: number;
   private readonly deletionLength: number;
   private readonly knee: number;
@@ -232,7 +299,14 @@ export class Scorer {
     if (prior - this.anchorMatch * (wz < we ? wz : we) >= limit) return Infinity;
     const cost = prior + this.lengthCost(doc.zPrefix[i]! - doc.zPrefix[zs]!, doc.ePrefix[j]! - doc.ePrefix[es]!);
     if (wz === 0 && we === 0) return cost;
-    const matched = wz > 0 && we > 0 ? this.matchedWeight(zs, i, es, j) : 0;
+    let matched = 0;
+    if (wz > 0 && we > 0) {
+      let zMask = 0;
+      let eMask = 0;
+      for (let k = zs; k < i; k++) zMask |= doc.zMask[k]!;
+      for (let k = es; k < j; k++) eMask |= doc.eMask[k]!;
+      if ((zMask & eMask) !== 0) matched = this.matchedWeight(zs, i, es, j);
+    }
     return cost + this.anchorMiss * (wz + we - 2 * matched) - this.anchorMatch * matched;
   }
 

@@ -152,7 +152,7 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
   const { lo, hi, offset } = band;
   const cost = new Float64Array(band.cells).fill(Infinity);
   const back = new Int8Array(band.cells).fill(-1);
-  const { beadCost, anchorMatch } = scorer;
+  const { beadCost, anchorMatch, anchorMiss } = scorer;
   const { zAnchorPrefix, eAnchorPrefix } = doc;
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
@@ -175,12 +175,13 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
         if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
         const start = cost[offset[pi]! + pj - lo[pi]!]!;
         if (start === Infinity) continue;
-        // Skip the bead when even its best case (its prior less the largest anchor bonus) cannot win.
+        // Skip the bead when even its best case cannot win: its prior, plus the anchors one side has
+        // more than the other (those cannot match), less the largest bonus the others could earn.
         let bound = start + beadCost[b]!;
         if (dz > 0 && de > 0) {
           const wz = zAnchor - zAnchorPrefix[zi - dz]!;
           const we = eAnchor - eAnchorPrefix[ej - de]!;
-          bound -= anchorMatch * (wz < we ? wz : we);
+          bound += wz < we ? anchorMiss * (we - wz) - anchorMatch * wz : anchorMiss * (wz - we) - anchorMatch * we;
         }
         if (bound >= best) continue;
         const total = start + scorer.cost(b, zi, ej, best - start);
@@ -260,7 +261,7 @@ function bestPath(scorer: Scorer, doc: Prepared, seg: Segment, guide: readonly S
   let forward = sweepForward(scorer, doc, seg, first, beads);
   let steps = tracePath(forward);
   for (let retry = 0; !forward.band.full && touchesEdge(forward.band, steps); retry++) {
-    if (retry > 0) width *= 2; if (process.env.DEBUG_BAND) console.log("retry", retry, width, forward.band.cells);
+    if (retry > 0) width *= 2;
     const next = pathBand(steps, n, m, width);
     if (next.cells > MAX_BAND_CELLS) break;
     forward = sweepForward(scorer, doc, seg, next, beads);

@@ -33,7 +33,9 @@ export type AnchorKind =
   /** A Latin-script word of the Chinese kept as it is in English (EXPO, APEC). */
   | 'verbatim'
   /** Brackets, quotation marks, a closing ! ? or :. */
-  | 'punctuation';
+  | 'punctuation'
+  /** A word of the built-in lexicon of official texts (合作 = cooperation). */
+  | 'lexicon';
 
 export type LengthFit = 'good' | 'fair' | 'poor';
 

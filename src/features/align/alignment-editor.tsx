@@ -115,14 +115,19 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
   });
 
   const conflictRows = useMemo(() => new Set(conflicts?.rows ?? []), [conflicts]);
+  // Counts only: the payload itself is built when Apply is pressed, not on every edit.
   const summary = useMemo(() => {
     let confirmed = 0;
     let check = 0;
+    let writable = 0;
+    let unmatchedEnglish = 0;
     for (const row of rows) {
       if (row.confirmed) confirmed++;
       else if (needsCheck(row)) check++;
+      if (row.zh.length > 0 && row.en.length > 0) writable++;
+      else if (row.zh.length === 0) unmatchedEnglish += row.en.length;
     }
-    return { confirmed, check };
+    return { confirmed, check, writable, unmatchedEnglish };
   }, [rows]);
 
   const select = useCallback((index: number) => {
@@ -241,6 +246,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
   }
 
   function startApply() {
+    if (apply.isPending || realigning) return;
     setApplied(null);
     const plan = toApplyPlan(rows, zh, en);
     send(plan, plan.rows, false);
@@ -257,7 +263,6 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
     };
   });
 
-  const plan = useMemo(() => toApplyPlan(rows, zh, en), [rows, zh, en]);
   const items = virtualizer.getVirtualItems();
   const selectedRow = rows[selected];
 
@@ -354,10 +359,11 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
 
       <div className="align-apply">
         <p className="small">
-          {t('align.applyPlan', { rows: plan.rows.length })}
-          {plan.unmatchedEnglish.length > 0 ? ` ${t('align.applyUnmatched', { count: plan.unmatchedEnglish.length })}` : ''}
+          {t('align.applyPlan', { rows: summary.writable })}
+          {summary.unmatchedEnglish > 0 ? ` ${t('align.applyUnmatched', { count: summary.unmatchedEnglish })}` : ''}
         </p>
-        <button type="button" className="button button-primary" disabled={apply.isPending || realigning} onClick={startApply}>
+        {/* aria-disabled keeps the focus on the button while the request runs. */}
+        <button type="button" className="button button-primary" aria-disabled={apply.isPending || realigning} onClick={startApply}>
           {apply.isPending ? t('align.applying') : t('align.apply')}
         </button>
         {applied ? (

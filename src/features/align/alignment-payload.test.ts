@@ -46,8 +46,12 @@ describe('toApplyPlan', () => {
     const stored = plan.rows.map((r) => r.text).join('\n');
     const unmatched = plan.unmatchedEnglish.map((i) => enText[i]);
     expect(stored.split('\n').length + unmatched.length).toBe(enText.length);
-    // The sample's first Chinese paragraph is rendered as two English ones.
-    expect(plan.rows[0]!.text.split('\n')).toEqual([enText[0], enText[1]]);
+    // Each payload row carries exactly the English of the editor row it came from, in order.
+    plan.rows.forEach((payload, k) => {
+      const row = rows[plan.sourceRows[k]!]!;
+      expect(payload.text).toBe(row.en.map((i) => enText[i]).join('\n'));
+      expect(payload.paragraph_ids).toEqual(row.zh.map((i) => `zh-${i}`));
+    });
   });
 });
 

@@ -13,6 +13,7 @@ const ANCHOR_NAMES: Record<AnchorKind, MessageKey> = {
   glossary: 'align.anchor.glossary',
   verbatim: 'align.anchor.verbatim',
   punctuation: 'align.anchor.punctuation',
+  lexicon: 'align.anchor.lexicon',
 };
 
 export function describeReason(t: Translate, reason: Reason, row: Pick<AlignRow, 'zh' | 'en'>): string {

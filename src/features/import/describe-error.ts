@@ -1,7 +1,7 @@
 // Failures of an import, in sentences: the parser's own message under a translated headline, and
 // the server's refusals turned into what they mean for the user. Never a stack trace.
 import { errorCode, errorKind, errorMessage } from '../../data/errors.ts';
-import { RpcError } from '../../data/import-document.ts';
+import { RpcError } from '../../data/rpc-error.ts';
 import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
 import type { ParseFailure } from './parse-messages.ts';
 

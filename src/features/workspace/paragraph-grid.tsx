@@ -26,6 +26,8 @@ interface ParagraphGridProps {
   profiles: Map<string, Profile>;
   /** Controls shown in the toolbar above the grid (filters, save state). */
   toolbar: ReactNode;
+  /** More pages of rows are still arriving. */
+  loadingMore?: boolean;
 }
 
 const NO_NOTES: Annotation[] = [];
@@ -38,7 +40,7 @@ function estimateHeight(p: Paragraph | undefined): number {
   return Math.max(88, lines * 30 + 56);
 }
 
-export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph, canTranslate, canAnnotate, profiles, toolbar }: ParagraphGridProps) {
+export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph, canTranslate, canAnnotate, profiles, toolbar, loadingMore = false }: ParagraphGridProps) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<{ id: string; focus: boolean } | null>(null);
@@ -54,6 +56,10 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
   const cover = useMemo(() => spanCover(rows), [rows]);
   const coverRef = useRef(cover);
   coverRef.current = cover;
+  // The virtualiser asks for every unmeasured row's estimate on each re-layout: compute them once.
+  const estimates = useMemo(() => rows.map((p) => (cover.coveredIds.has(p.id) ? 0 : estimateHeight(p))), [rows, cover]);
+  const estimatesRef = useRef(estimates);
+  estimatesRef.current = estimates;
   const mergedNotes = useMemo(() => {
     const map = new Map<string, Annotation[]>();
     for (const [headId, list] of cover.covered) {
@@ -62,11 +68,13 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
     return map;
   }, [cover, notesByParagraph]);
 
+  const getItemKey = useCallback((i: number) => rowsRef.current[i]?.id ?? `pending-${i}`, []);
   const virtualizer = useVirtualizer({
     count: Math.max(total, rows.length),
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (coverRef.current.coveredIds.has(rowsRef.current[i]?.id ?? '') ? 0 : estimateHeight(rowsRef.current[i])),
-    getItemKey: (i) => rowsRef.current[i]?.id ?? `pending-${i}`,
+    estimateSize: (i) => estimatesRef.current[i] ?? estimateHeight(undefined),
+    // Stable identity: a new function here would make the virtualiser re-measure all rows on every render.
+    getItemKey,
     overscan: 4,
   });
 
@@ -177,7 +185,7 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
         <div className="cell">{t('workspace.col.translation')}</div>
         <div className="cell">{t('workspace.col.notes')}</div>
       </div>
-      <div className="grid-scroll" ref={scrollRef} data-testid="workspace-scroll">
+      <div className="grid-scroll" ref={scrollRef} data-testid="workspace-scroll" aria-busy={loadingMore}>
         <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const paragraph = rows[item.index];

@@ -1,6 +1,6 @@
 // Save state of one row and of the whole document, in words.
 import { useEffect, useState } from 'react';
-import type { OutboxSummary, RowState } from '../../data/translation-outbox.ts';
+import { useOutboxSummary, type RowState } from '../../data/translation-outbox.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 export function RowSaveState({ row }: { row: RowState | undefined }) {
@@ -31,8 +31,10 @@ function useOnline(): boolean {
   return online;
 }
 
-export function GlobalSaveState({ summary }: { summary: OutboxSummary }) {
+/** The document's save state; subscribes itself so the page does not re-render on every keystroke. */
+export function GlobalSaveState() {
   const t = useT();
+  const summary = useOutboxSummary();
   const online = useOnline();
   let tone = 'saved';
   let text: string;

@@ -8,7 +8,6 @@ import { useDocumentParagraphs } from '../../data/paragraphs.ts';
 import { useDocumentAnnotations, type Annotation } from '../../data/annotations.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
 import { useProfiles } from '../../data/profiles.ts';
-import { useOutboxSummary } from '../../data/translation-outbox.ts';
 import { errorKind, errorMessage } from '../../data/errors.ts';
 import { preloadEditor } from '../../editor/lazy.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -34,7 +33,6 @@ export default function WorkspacePage() {
   const paragraphs = useDocumentParagraphs(documentId);
   const annotations = useDocumentAnnotations(documentId);
   const projects = useProjects(user.id);
-  const summary = useOutboxSummary();
   const [noteFilter, setNoteFilter] = useState<NoteFilter>('all');
 
   useEffect(() => {
@@ -47,7 +45,9 @@ export default function WorkspacePage() {
   const canAnnotate = !!project && project.roles.length > 0;
 
   const rows = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
-  const total = paragraphs.data?.pages[0]?.total ?? rows.length;
+  // Until every page arrived, reserve rows up to the last position; positions may have gaps, so the
+  // final count is the rows themselves.
+  const total = paragraphs.hasNextPage ? Math.max(rows.length, paragraphs.data?.pages[0]?.total ?? 0) : rows.length;
 
   const notesByParagraph = useMemo(() => {
     const map = new Map<string, Annotation[]>();
@@ -131,6 +131,7 @@ export default function WorkspacePage() {
           canTranslate={canTranslate}
           canAnnotate={canAnnotate}
           profiles={profiles}
+          loadingMore={paragraphs.hasNextPage || paragraphs.isFetchingNextPage}
           toolbar={
             <>
               <div className="field-inline">
@@ -143,7 +144,7 @@ export default function WorkspacePage() {
               </div>
               {!canTranslate && project ? <span className="muted small">{t('workspace.readOnlyTranslation')}</span> : null}
               {annotations.isError ? <span className="form-error small">{t('notes.error.load')}</span> : null}
-              <GlobalSaveState summary={summary} />
+              <GlobalSaveState />
             </>
           }
         />

@@ -1,0 +1,77 @@
+/**
+ * The aligner as the alignment screen runs it: in a Web Worker, in Chromium, on 10,000 × 10,000
+ * synthetic paragraphs (bench/align.bench.ts's bitext). Builds bench/align-worker/ with Vite,
+ * serves it, and reports:
+ *   - the worker round trip (compute plus transfers), converting links to rows, first render of
+ *     the editor with all rows, and an edit (merge, then undo) to the next paint;
+ *   - every main-thread long task (PerformanceObserver 'longtask', tasks over 50 ms) from posting
+ *     the request to after that edit, and the longest gap between animation frames while aligning;
+ *   - for contrast, the same alignment on the main thread (one task that long).
+ *
+ *   npx tsx bench/align-worker.bench.ts
+ *
+ * `run()` returns the figures; it never asserts.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import { syntheticBitext } from './align.bench.ts';
+import type { PageFigures } from './align-worker/main.tsx';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PAGE = 'bench/align-worker/index.html';
+const PARAGRAPHS = 10_000;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface AlignWorkerFigures extends PageFigures {
+  target: { noMainThreadTaskOver50Ms: boolean };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function run(paragraphs = PARAGRAPHS): Promise<AlignWorkerFigures> {
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'duizhao-align-bench-'));
+  const port = await freePort();
+  await build({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: path.join(ROOT, PAGE) } },
+  });
+  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${port}/${PAGE}`);
+    await page.waitForFunction(() => typeof window.alignBench === 'function');
+    const { zh, en } = syntheticBitext(paragraphs, 20261124);
+    const figures = await page.evaluate(([z, e]) => window.alignBench(z, e), [zh, en] as const);
+    if (errors.length > 0) throw new Error(`the benchmark page failed: ${errors.join('; ')}`);
+    return { ...figures, target: { noMainThreadTaskOver50Ms: figures.longTasks.count === 0 } };
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const figures = await run();
+  const { durationsMs: _durations, ...longTasks } = figures.longTasks;
+  console.log(JSON.stringify({ ...figures, longTasks }, null, 2));
+  if (figures.longTasks.durationsMs.length > 0) console.log(`long tasks (ms): ${figures.longTasks.durationsMs.join(', ')}`);
+}

@@ -1,0 +1,151 @@
+// Aligning an English translation to a document, as a translator: align in the worker, edit the
+// rows, confirm, apply, and find the translations (one spanning two paragraphs) in the workspace.
+import { readFileSync } from 'node:fs';
+import { expect, expectNoSeriousA11yViolations, runToken, test } from './fixtures.ts';
+import { DEMO_SERVICE_ROLE_KEY } from '../server/src/config.ts';
+import { splitParagraphs } from '../src/domain/align/split.ts';
+
+const API = `http://127.0.0.1:${process.env.E2E_API_PORT ?? 54331}/rest/v1`;
+const fixture = (name: string) => readFileSync(new URL(`../src/domain/align/fixtures/${name}`, import.meta.url), 'utf8');
+
+// The opening of the 2014 China–Kazakhstan declaration, 11 paragraphs on each side (the official
+// English renders the first Chinese paragraph as two; here they are one), so every link is 1-1.
+const ZH = splitParagraphs(fixture('kazakhstan.zh.txt')).slice(0, 11);
+const EN_OFFICIAL = splitParagraphs(fixture('kazakhstan.en.txt')).slice(0, 12);
+const EN = [`${EN_OFFICIAL[0]} ${EN_OFFICIAL[1]}`, ...EN_OFFICIAL.slice(2)];
+
+async function serviceCall<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${API}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      apikey: DEMO_SERVICE_ROLE_KEY,
+      Authorization: `Bearer ${DEMO_SERVICE_ROLE_KEY}`,
+      'Content-Type': 'application/json',
+      Prefer: 'return=representation',
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** A document of its own in the Demo project, so this spec never meets another spec's rows. */
+async function createDocument(title: string): Promise<string> {
+  const [project] = await serviceCall<{ id: string }[]>('/projects?select=id&name=eq.Demo');
+  const [document] = await serviceCall<{ id: string }[]>('/documents?select=id', {
+    method: 'POST',
+    body: { project_id: project!.id, title },
+  });
+  await serviceCall('/paragraphs?select=id', {
+    method: 'POST',
+    body: ZH.map((text, i) => ({ document_id: document!.id, position: i + 1, kind: /^[一二三四五六七八九十]+$/.test(text) ? 'heading' : 'body', text })),
+  });
+  return document!.id;
+}
+
+test('a translator aligns an English file, merges, splits, confirms, applies, and sees the translations in the workspace', async ({ translator }) => {
+  const { page } = translator;
+  const title = `对齐测试 ${runToken('align')}`;
+  const documentId = await createDocument(title);
+
+  await page.goto(`/documents/${documentId}`);
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Align translation' }).click();
+  await expect(page.getByRole('heading', { name: 'Align translation', level: 1 })).toBeVisible();
+
+  await page.getByLabel('English file').setInputFiles({ name: 'declaration.en.txt', mimeType: 'text/plain', buffer: Buffer.from(EN.join('\n\n'), 'utf8') });
+  await expect(page.getByText('11 Chinese paragraphs · 11 English paragraphs')).toBeVisible();
+  await page.getByRole('button', { name: 'Align', exact: true }).click();
+
+  const row = (n: number) => page.getByRole('group', { name: `Alignment row ${n}`, exact: true });
+  // Rows are virtualised, so the count comes from the summary line rather than the DOM.
+  const summary = page.getByText(/^Rows: \d+/);
+  const tools = page.getByRole('toolbar', { name: 'Alignment tools' });
+  await expect(summary).toContainText('Rows: 11 ·');
+  // Each row says why it was linked.
+  await expect(row(1)).toContainText('¶1');
+  await expect(row(1)).toContainText('E1');
+  await expect(row(1).getByRole('list', { name: 'Why this link' })).toContainText('Length fit');
+  await expectNoSeriousA11yViolations(page);
+
+  // Split row 1 with the toolbar: its English gets a row of its own.
+  await row(1).click();
+  await tools.getByRole('button', { name: 'Split row' }).click();
+  await expect(summary).toContainText('Rows: 12 ·');
+  await expect(row(1)).toContainText('No English paragraph');
+  await expect(row(2)).toContainText('No Chinese paragraph');
+  // Merge them back with the keyboard.
+  await row(1).click();
+  await page.keyboard.press('m');
+  await expect(summary).toContainText('Rows: 11 ·');
+  await expect(row(1)).toContainText('President Xi Jinping and President Nazarbayev held official talks in Shanghai.');
+
+  // Rows are virtualised: reach row 10 with the keyboard (End, then up one).
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowUp');
+  await expect(row(10)).toHaveAttribute('aria-current', 'true');
+  // Merge rows 10 and 11 (two Chinese paragraphs, two English), then undo and redo it.
+  await tools.getByRole('button', { name: 'Merge with next' }).click();
+  await expect(summary).toContainText('Rows: 10 ·');
+  await tools.getByRole('button', { name: 'Undo' }).click();
+  await expect(summary).toContainText('Rows: 11 ·');
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(summary).toContainText('Rows: 10 ·');
+  await expect(row(10)).toContainText('¶10');
+  await expect(row(10)).toContainText('¶11');
+
+  // Confirm row 1 (Enter moves on to row 2), then everything down to row 3.
+  await page.keyboard.press('Home');
+  await expect(row(1)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('Enter');
+  await expect(row(1)).toContainText('Confirmed');
+  await expect(row(2)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('ArrowDown');
+  await tools.getByRole('button', { name: 'Confirm all above' }).click();
+  await expect(summary).toContainText('confirmed: 3');
+
+  await page.getByRole('button', { name: 'Apply alignment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Alignment applied.' })).toContainText('Translations written as drafts: 10 (from 10 rows).');
+
+  // Applying a changed alignment over stored English asks first; cancelling writes nothing.
+  await row(3).click();
+  await page.keyboard.press('End');
+  await expect(row(10)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('s');
+  await expect(summary).toContainText('Rows: 11 ·');
+  await page.getByRole('button', { name: 'Apply alignment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Replace existing translations?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Rows with existing English' })).toContainText('Alignment row 10');
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // The workspace shows the drafts; the merged row is one row spanning paragraphs 10 and 11.
+  await page.goto(`/documents/${documentId}`);
+  const first = page.getByRole('group', { name: 'Paragraph 1', exact: true });
+  await expect(first.getByRole('textbox', { name: 'Translation of paragraph 1' })).toContainText('At the invitation of President Xi Jinping');
+  await expect(first.getByRole('textbox', { name: 'Translation of paragraph 1' })).toContainText('held official talks in Shanghai.');
+  await expect(first).toContainText('Draft');
+  await page.getByLabel('Go to paragraph').fill('10');
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  const merged = page.getByRole('group', { name: 'Paragraphs 10–11', exact: true });
+  await expect(merged).toContainText(ZH[9]!);
+  await expect(merged).toContainText(ZH[10]!);
+  await expect(merged.getByRole('textbox', { name: 'Translation of paragraph 10' })).toContainText(EN[9]!.slice(0, 40));
+  await expect(merged.getByRole('textbox', { name: 'Translation of paragraph 10' })).toContainText(EN[10]!.slice(0, 40));
+  await expect(page.getByRole('group', { name: 'Paragraph 11', exact: true })).toHaveCount(0);
+});
+
+test('the alignment entry is offered to translators and owners only', async ({ researcher }) => {
+  const { page } = researcher;
+  const documentId = await createDocument(`对齐权限 ${runToken('align')}`);
+  await page.goto(`/documents/${documentId}`);
+  await expect(page.getByRole('group', { name: 'Paragraph 1', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Align translation' })).toHaveCount(0);
+  // Reached by its address, the screen says who may align instead of offering the tools.
+  await page.goto(`/documents/${documentId}/align`);
+  await expect(page.getByRole('alert')).toContainText('Only translators and owners of this project align translations.');
+  await expect(page.getByRole('button', { name: 'Align', exact: true })).toHaveCount(0);
+});
