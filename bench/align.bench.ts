@@ -18,8 +18,9 @@ export interface AlignBenchFigure {
   cpuMs: number;
   /** Growth of V8 heap plus ArrayBuffers across one run, before garbage collection. */
   allocatedMb: number;
-  /** Peak resident set size of the process so far. */
+  /** Peak resident set size of the process so far, and its resident set size before the timed runs. */
   peakRssMb: number;
+  baseRssMb: number;
   links: number;
   /** Strict F1 against the synthetic gold links (a check that the banded search loses nothing). */
   strictF1: number;
@@ -89,6 +90,8 @@ function collect(): void {
 function measure(n: number, runs: number): AlignBenchFigure {
   const { zh, en, gold } = syntheticBitext(n, n);
   align(zh.slice(0, 200), en.slice(0, 200)); // warm up the JIT
+  collect();
+  const baseRss = process.memoryUsage().rss;
   const times: number[] = [];
   const cpu: number[] = [];
   let allocated = 0;
@@ -116,6 +119,7 @@ function measure(n: number, runs: number): AlignBenchFigure {
     cpuMs: Math.round(cpu[cpu.length >> 1] ?? 0),
     allocatedMb: megabytes(allocated),
     peakRssMb: megabytes(process.resourceUsage().maxRSS * 1024),
+    baseRssMb: megabytes(baseRss),
     links: links.length,
     strictF1: Math.round(strictScore(links, gold).f1 * 1000) / 1000,
   };
@@ -129,7 +133,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of run()) {
     console.log(
       `align ${f.zh} × ${f.en}: median ${f.ms} ms (best ${f.bestMs} ms, CPU ${f.cpuMs} ms), ` +
-        `allocated ${f.allocatedMb} MB (heap + ArrayBuffers, one run), peak RSS ${f.peakRssMb} MB, ${f.links} links, strict F1 ${f.strictF1}`,
+        `allocated ${f.allocatedMb} MB (heap + ArrayBuffers, one run, garbage included), ` +
+        `RSS ${f.baseRssMb} MB before, ${f.peakRssMb} MB at peak; ${f.links} links, strict F1 ${f.strictF1}`,
     );
   }
 }

@@ -192,9 +192,11 @@ export async function measureWorkspace(appUrl: string, user: { email: string; pa
     await signIn(page, user.email, user.password);
     // Warm the HTTP cache for the route chunks as a returning user would have it.
     await page.goto(`/documents/${user.documentId}`);
-    await page.getByRole('group', { name: 'Paragraph 1', exact: true }).waitFor();
+    await page.locator('[data-testid="workspace-scroll"][aria-busy="false"]').waitFor({ timeout: 180_000 });
     await page.goto('/');
     await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+    // The database serves one request at a time: start measuring with no request in flight.
+    await page.waitForLoadState('networkidle');
 
     // Records when the first row and the last page of rows appear, relative to navigation start.
     await page.addInitScript(`(() => {

@@ -86,3 +86,56 @@ export async function expectNoSeriousA11yViolations(page: Page) {
 export function runToken(label: string): string {
   return `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
+
+// ─── direct API access, for writing data the UI would never produce ───────────────────────────
+
+/** The API the app under test talks to (the e2e stack's, unless told otherwise). */
+export const API_URL = process.env.E2E_API_URL ?? `http://127.0.0.1:${process.env.E2E_API_PORT ?? 54331}`;
+const ANON_KEY =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+
+export interface ApiSession {
+  token: string;
+  call: <T = unknown>(path: string, init?: { method?: string; body?: unknown; prefer?: string }) => Promise<T>;
+}
+
+/** Signs a demo user in against the API and returns a caller for /rest/v1 with their token. */
+export async function apiAs(role: DemoRole): Promise<ApiSession> {
+  const res = await fetch(`${API_URL}/auth/v1/token?grant_type=password`, {
+    method: 'POST',
+    headers: { apikey: ANON_KEY, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: demoEmail(role), password: 'duizhao-demo' }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${role} failed: ${res.status} ${await res.text()}`);
+  const { access_token: token } = (await res.json()) as { access_token: string };
+  return {
+    token,
+    call: async (path, init = {}) => {
+      const r = await fetch(`${API_URL}/rest/v1/${path}`, {
+        method: init.method ?? 'GET',
+        headers: {
+          apikey: ANON_KEY,
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          ...(init.prefer ? { Prefer: init.prefer } : {}),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${r.status} ${text}`);
+      return (text ? JSON.parse(text) : null) as never;
+    },
+  };
+}
+
+/** Id and translation version of paragraph `position` of the Demo document. */
+export async function demoParagraph(api: ApiSession, position: number): Promise<{ id: string; translationVersion: number }> {
+  const title = encodeURIComponent('中华人民共和国和哈萨克斯坦共和国联合宣言');
+  const [doc] = await api.call<{ id: string }[]>(`documents?select=id&title=eq.${title}&limit=1`);
+  const rows = await api.call<{ id: string; translations: { version: number } | { version: number }[] }[]>(
+    `paragraphs?select=id,translations(version)&document_id=eq.${doc!.id}&position=eq.${position}`,
+  );
+  const row = rows[0]!;
+  const t = Array.isArray(row.translations) ? row.translations[0]! : row.translations;
+  return { id: row.id, translationVersion: t.version };
+}

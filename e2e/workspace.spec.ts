@@ -1,6 +1,6 @@
 // The side-by-side workspace: translating, keyboard flow, conflicts, offline edits, rich-text safety.
-// Each test works on its own paragraphs (3–4, 8, 9, 10–11) and writes text unique to the run.
-import { test, expect, expectNoSeriousA11yViolations, runToken } from './fixtures.ts';
+// Each test works on its own paragraphs (3–5, 8, 9, 10, 11, 13) and writes text unique to the run.
+import { test, expect, expectNoSeriousA11yViolations, runToken, apiAs, demoParagraph } from './fixtures.ts';
 
 test('the translator translates paragraph 3, marks it translated, and it persists', async ({ translator }) => {
   const { page, workspace } = translator;
@@ -113,7 +113,7 @@ test('going offline and back while typing saves the text', async ({ translator }
   await expect(workspace.translation(11)).toContainText(`Offline ${token}`);
 });
 
-test('pasted and stored script payloads do nothing', async ({ translator }) => {
+test('pasted script payloads do nothing, also after a reload', async ({ translator }) => {
   const { page, workspace } = translator;
   const dialogs: string[] = [];
   const evilRequests: string[] = [];
@@ -173,4 +173,69 @@ test('the workspace has no serious accessibility violations', async ({ researche
   await researcher.workspace.row(2).getByRole('button', { name: 'Add note to paragraph 2' }).click();
   await expect(researcher.workspace.row(2).getByRole('textbox', { name: 'Note', exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(researcher.page);
+});
+
+test('hostile rich text stored through the API renders inert', async ({ translator }) => {
+  const { page, workspace } = translator;
+  const token = runToken('p13');
+  const dialogs: string[] = [];
+  const evilRequests: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (r.url().includes('evil.invalid')) evilRequests.push(r.url());
+  });
+
+  // A translation whose JSON carries a javascript: link, and a note whose JSON is not tiptap's at all.
+  const asTranslator = await apiAs('translator');
+  const p13 = await demoParagraph(asTranslator, 13);
+  await asTranslator.call('rpc/save_translation', {
+    method: 'POST',
+    body: {
+      p_paragraph_id: p13.id,
+      p_expected_version: p13.translationVersion,
+      p_body: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            attrs: { onclick: "alert('attr')" },
+            content: [
+              { type: 'text', text: `Stored ${token} ` },
+              { type: 'text', text: 'js link', marks: [{ type: 'link', attrs: { href: "javascript:alert('stored')" } }] },
+              { type: 'text', text: ' <img src="https://evil.invalid/t.png" onerror="alert(1)">' },
+            ],
+          },
+        ],
+      },
+      p_text: `Stored ${token} js link`,
+    },
+  });
+  const [stored] = await asTranslator.call<{ id: string }[]>('annotations?select=id', {
+    method: 'POST',
+    prefer: 'return=representation',
+    body: {
+      paragraph_id: p13.id,
+      status: 'submitted',
+      body: { type: 'doc', content: [{ type: 'image', attrs: { src: 'https://evil.invalid/n.png', onerror: "alert('note')" } }] },
+      body_text: `Inert note ${token}`,
+    },
+  });
+
+  await workspace.open();
+  await workspace.goTo(13);
+  const view = workspace.translation(13);
+  await expect(view).toContainText(`Stored ${token}`);
+  await expect(view.getByText('js link')).toBeVisible();
+  await expect(view.locator('a, img')).toHaveCount(0);
+  await view.getByText('js link').click({ modifiers: [] });
+  const note = workspace.note(13, token);
+  await expect(note).toContainText(`Inert note ${token}`);
+  await expect(note.locator('img')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+  expect(evilRequests).toEqual([]);
+  await asTranslator.call(`annotations?id=eq.${stored!.id}`, { method: 'DELETE' });
 });

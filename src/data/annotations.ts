@@ -6,6 +6,7 @@ import { supabase } from './client.ts';
 import { asConflict, ConflictError } from './errors.ts';
 import { entityKeys } from './keys.ts';
 import { progressKeys } from './document-progress.ts';
+import type { Json } from './database.types.ts';
 
 export const annotationStatusSchema = z.enum(['draft', 'submitted', 'approved', 'rejected']);
 export type AnnotationStatus = z.infer<typeof annotationStatusSchema>;
@@ -84,14 +85,14 @@ export interface NewAnnotation {
   quote_suffix: string | null;
   start_offset: number | null;
   end_offset: number | null;
-  body: unknown;
+  body: Json;
   body_text: string;
   kind: AnnotationKind;
   tags: string[];
   status: 'draft' | 'submitted';
 }
 
-export type AnnotationPatch = Partial<Pick<Annotation, 'body' | 'body_text' | 'kind' | 'tags' | 'status'>>;
+export type AnnotationPatch = Partial<Pick<Annotation, 'body_text' | 'kind' | 'tags' | 'status'> & { body: Json }>;
 
 export async function insertAnnotation(values: NewAnnotation): Promise<Annotation> {
   const { data } = await supabase.from('annotations').insert(values).select(ANNOTATION_COLUMNS).single().throwOnError();

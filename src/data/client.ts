@@ -1,6 +1,7 @@
 // The one Supabase client of the app. Works unchanged against the local server, `supabase start`
 // and hosted Supabase: only VITE_SUPABASE_URL / VITE_SUPABASE_ANON_KEY change.
 import { createClient } from '@supabase/supabase-js';
+import type { Database } from './database.types.ts';
 
 const LOCAL_URL = 'http://127.0.0.1:54321';
 // The Supabase CLI's public demo anon key (signed with the CLI's local JWT secret).
@@ -10,6 +11,6 @@ const LOCAL_ANON_KEY =
 export const supabaseUrl: string = import.meta.env.VITE_SUPABASE_URL || LOCAL_URL;
 export const supabaseAnonKey: string = import.meta.env.VITE_SUPABASE_ANON_KEY || LOCAL_ANON_KEY;
 
-export const supabase = createClient(supabaseUrl, supabaseAnonKey, {
+export const supabase = createClient<Database>(supabaseUrl, supabaseAnonKey, {
   auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: false },
 });

@@ -44,6 +44,6 @@ export function useProjectsProgress(projectIds: readonly string[]) {
   return useQuery({ ...projectsProgressQuery(projectIds), enabled: projectIds.length > 0 });
 }
 
-export function useDocumentProgress(documentId: string) {
-  return useQuery(documentProgressQuery(documentId));
+export function useDocumentProgress(documentId: string, enabled = true) {
+  return useQuery({ ...documentProgressQuery(documentId), enabled });
 }

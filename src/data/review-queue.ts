@@ -118,7 +118,8 @@ export function isOwnWork(item: ReviewItem, userId: string): boolean {
 export type Decision = 'approved' | 'rejected';
 
 export async function reviewItem(item: ReviewItem, decision: Decision, comment: string): Promise<void> {
-  const p_comment = comment.trim() === '' ? null : comment.trim();
+  // The RPCs treat an empty comment as none.
+  const p_comment = comment.trim();
   if (item.type === 'annotation') {
     await supabase
       .rpc('review_annotation', { p_annotation_id: item.annotation.id, p_decision: decision, p_comment, p_version: item.annotation.version })

@@ -2,6 +2,7 @@
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { asConflict, ConflictError } from './errors.ts';
+import type { Json } from './database.types.ts';
 
 export const translationStatusSchema = z.enum(['empty', 'draft', 'translated', 'approved']);
 export type TranslationStatus = z.infer<typeof translationStatusSchema>;
@@ -42,7 +43,8 @@ export async function saveTranslation(input: SaveTranslationInput, signal?: Abor
   const args = {
     p_paragraph_id: input.paragraphId,
     p_expected_version: input.expectedVersion,
-    p_body: input.body,
+    // Validated tiptap JSON from the editor, or the server's own row when resolving a conflict.
+    p_body: input.body as Json,
     p_text: input.text,
     ...(input.status ? { p_status: input.status } : {}),
   };

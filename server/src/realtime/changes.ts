@@ -60,6 +60,8 @@ interface Work {
   passed: Set<PgSubscription>;
   visible: Set<PgSubscription>;
   errors: Map<PgSubscription, string>;
+  /** The columns each subscription's role may select, as checked for this change. */
+  selectable: Map<PgSubscription, Set<string>>;
 }
 
 const BATCH = 500;
@@ -182,15 +184,20 @@ export class ChangeRouter {
       return;
     }
     this.draining = (async () => {
-      do {
+      for (;;) {
         this.again = false;
-        await this.drain();
-      } while (this.again && !this.closed);
-    })()
-      .catch((e: unknown) => this.log('draining captured changes failed', e))
-      .finally(() => {
-        this.draining = undefined;
-      });
+        try {
+          await this.drain();
+        } catch (e) {
+          this.log('draining captured changes failed', e);
+        }
+        // Decided synchronously, so a notification arriving now starts a new drain or is seen here.
+        if (!this.again || this.closed) {
+          this.draining = undefined;
+          return;
+        }
+      }
+    })();
   }
 
   async close(): Promise<void> {
@@ -321,6 +328,7 @@ export class ChangeRouter {
         passed: new Set(),
         visible: new Set(),
         errors: new Map(),
+        selectable: new Map(),
       });
     }
     if (!works.length) return;
@@ -394,12 +402,14 @@ export class ChangeRouter {
 
   /** Column grants and row-level security, per subscriber role and claims. */
   private async applyAccess(works: Work[]): Promise<void> {
-    // claims group → table → works whose row must be re-selected under those claims
-    const pending = new Map<string, { role: string; claimsJson: string; byTable: Map<number, Work[]> }>();
+    // claims group → table → the works whose row must be re-selected under those claims, and the
+    // subscriptions waiting on the answer
+    const pending = new Map<string, { role: string; claimsJson: string; byTable: Map<number, { works: Work[]; subs: Set<PgSubscription> }> }>();
     for (const w of works) {
       const { meta, change } = w;
       for (const [role, subs] of groupBy(w.candidates, (s) => s.subscriber.role)) {
         const selectable = await this.selectableColumns(meta.relid, role);
+        for (const s of subs) w.selectable.set(s, selectable);
         if (change.action !== 'DELETE' && meta.pk.length === 0) {
           for (const s of subs) w.errors.set(s, 'Error 400: Bad Request, no primary key');
           continue;
@@ -415,17 +425,19 @@ export class ChangeRouter {
           continue;
         }
         for (const s of passing) {
-          const key = `${role}\u0000${s.subscriber.claimsJson}`;
+          const claimsJson = s.subscriber.claimsJson;
+          const key = `${role}\u0000${claimsJson}`;
           let entry = pending.get(key);
-          if (!entry) pending.set(key, (entry = { role, claimsJson: s.subscriber.claimsJson, byTable: new Map() }));
-          const list = entry.byTable.get(meta.relid) ?? [];
-          if (!list.includes(w)) list.push(w);
-          entry.byTable.set(meta.relid, list);
+          if (!entry) pending.set(key, (entry = { role, claimsJson, byTable: new Map() }));
+          let group = entry.byTable.get(meta.relid);
+          if (!group) entry.byTable.set(meta.relid, (group = { works: [], subs: new Set() }));
+          if (!group.works.includes(w)) group.works.push(w);
+          group.subs.add(s);
         }
       }
     }
     for (const { role, claimsJson, byTable } of pending.values()) {
-      for (const group of byTable.values()) {
+      for (const { works: group, subs } of byTable.values()) {
         const meta = group[0]!.meta;
         const target = `${quoteIdent(meta.schema)}.${quoteIdent(meta.table)}`;
         const match = meta.pk.map((c) => `t.${quoteIdent(c)} = r.${quoteIdent(c)}`).join(' and ');
@@ -451,9 +463,7 @@ export class ChangeRouter {
         }
         group.forEach((w, i) => {
           if (!seen.has(i + 1)) return;
-          for (const s of w.candidates) {
-            if (s.subscriber.role === role && s.subscriber.claimsJson === claimsJson && w.passed.has(s)) w.visible.add(s);
-          }
+          for (const s of w.candidates) if (subs.has(s) && w.passed.has(s)) w.visible.add(s);
         });
       }
     }
@@ -474,7 +484,7 @@ export class ChangeRouter {
     for (const [subscriber, subs] of bySubscriber) {
       // Bindings with different column selections get separate messages, as in Realtime.
       for (const group of groupBy(subs, (s) => JSON.stringify(s.params.select)).values()) {
-        const selectable = this.selectable.get(`${meta.relid}\u0000${subscriber.role}`) ?? new Set<string>();
+        const selectable = w.selectable.get(group[0]!) ?? new Set<string>();
         const select = group[0]!.params.select;
         const shown = (c: string) => selectable.has(c) && (select === null || select.includes(c) || meta.pk.includes(c));
         const data: Record<string, unknown> = {

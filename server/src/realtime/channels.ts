@@ -293,7 +293,9 @@ export class Connection {
       config,
     });
     if (bindings.length) {
+      // Tables published, altered or granted since the last schema reload are picked up here.
       await hub.syncTriggers();
+      hub.invalidate();
       const validated = await hub.router.validate(bindings, claims.role);
       if (validated.ok) {
         subscriptions = validated.value.map((params, i) => ({ id: bindingId(bindings[i]), params, subscriber: channel }));

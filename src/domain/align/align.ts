@@ -8,7 +8,7 @@ import type { LengthModel, LengthSample } from './length-model.ts';
 import { DEFAULT_LENGTH_MODEL, fitLengthModel } from './length-model.ts';
 import { BEAD_PRIOR, Prepared, ONE_ONE, Scorer, TUNING } from './scorer.ts';
 import type { Bead, Segment, Step } from './search.ts';
-import { searchBeads, searchPath } from './search.ts';
+import { COMMON_BEADS, searchBeads, searchPath } from './search.ts';
 import type { AlignOptions, AlignResult, Link, LinkSpec, Reason } from './types.ts';
 
 function range(start: number, end: number): number[] {
@@ -98,13 +98,24 @@ function lengthSamples(doc: Prepared, scorer: Scorer, paths: readonly Step[][], 
   return samples;
 }
 
-/** Shape frequencies of the first pass, shrunk towards the prior. */
+/**
+ * Shape frequencies of the first pass, shrunk towards the prior. The first pass only tries the common
+ * shapes, so only they are refitted (sharing the prior's mass for common shapes); the rare keep theirs.
+ */
 function refitPriors(paths: readonly Step[][]): number[] {
-  if (TUNING.priorStrength <= 0) return BEAD_PRIOR;
+  if (TUNING.priorStrength <= 0) return [...BEAD_PRIOR];
   const counts = new Array<number>(BEAD_PRIOR.length).fill(0);
   let total = 0;
-  for (const steps of paths) for (const s of steps) { counts[s.bead]!++; total++; }
-  return BEAD_PRIOR.map((p, b) => (counts[b]! + TUNING.priorStrength * p) / (total + TUNING.priorStrength));
+  for (const steps of paths) {
+    for (const s of steps) {
+      counts[s.bead]!++;
+      total++;
+    }
+  }
+  const commonMass = BEAD_PRIOR.slice(0, COMMON_BEADS).reduce((a, b) => a + b, 0);
+  return BEAD_PRIOR.map((p, b) =>
+    b < COMMON_BEADS ? (commonMass * (counts[b]! + (TUNING.priorStrength * p) / commonMass)) / (total + TUNING.priorStrength) : p,
+  );
 }
 
 /** Starting model: the caller's ratio, or the whole texts' ratio kept within reach of the prior. */
@@ -143,7 +154,8 @@ export function align(zh: readonly string[], en: readonly string[], options: Ali
 
   // First pass with the prior model; refit the model on the links it is surest of; final pass near the first path.
   const first = initialModel(doc, options.ratio);
-  const firstScorer = new Scorer(doc, first);
+  // Lexicon words are left to the final pass: they settle close calls, and the first pass only has to come near.
+  const firstScorer = new Scorer(doc, first, BEAD_PRIOR, false);
   const paths = segments.map((seg) => searchPath(firstScorer, doc, seg));
   const model = fitLengthModel(lengthSamples(doc, firstScorer, paths, segments, fixed), first);
   const scorer = new Scorer(doc, model, refitPriors(paths));

@@ -1,6 +1,7 @@
-// Anchors: things a translation keeps verbatim or near-verbatim (numbers, dates, section numerals, glossary terms).
-// Each mention is reduced to atomic keys ("n:2014", "m:5", "s:3", "g:12") so that 2014年5月19日 and
-// "19 May 2014" meet on the same keys, whatever order or script either side writes them in.
+// Anchors: what a translation keeps verbatim or near-verbatim — numbers, dates, percentages, ordinals,
+// section numbering, 《》 titles (through what they contain), glossary terms, Latin words, brackets and
+// quotation marks. Each mention is reduced to atomic keys ("n:2014", "m:5", "s:3", "g:12") so that
+// 2014年5月19日 and "19 May 2014" meet on the same keys, whatever order or script either side uses.
 
 import type { AnchorKind, GlossaryTerm } from './types.ts';
 import { EN_CARDINALS, EN_ORDINALS, parseChineseNumber, parseEnglishMonth, parseRoman } from './numerals.ts';
@@ -377,7 +378,7 @@ export function extractEnAnchors(paragraph: string, glossary?: GlossaryIndex): M
       return { kind: m[3] ? 'ordinal' : 'number', keys: [numberKey(value)] };
     }, out);
   }
-  scan(text, spans, EN_FIRST, () => ({ kind: 'ordinal', keys: [numberKey(1)] }), out);
+  if (text.includes('First')) scan(text, spans, EN_FIRST, () => ({ kind: 'ordinal', keys: [numberKey(1)] }), out);
   scanNumberWords(text, spans, out);
   if (glossary) out.push(...glossary.matchEn(text));
   out.push(...punctuation(text, EN_BRACKETS, EN_QUOTES, section?.length ?? 0));

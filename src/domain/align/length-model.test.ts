@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LENGTH_MODEL, enLength, fitLengthModel, lengthCost, lengthDeviation, tailCost, zhLength, zhLengthWithNumbers } from './length-model.ts';
+import {
+  DEFAULT_LENGTH_MODEL,
+  enLength,
+  fitLengthModel,
+  lengthCost,
+  lengthDeviation,
+  TAIL_KNEE,
+  tailCost,
+  zhLength,
+  zhLengthWithNumbers,
+} from './length-model.ts';
+import { Prepared, Scorer } from './scorer.ts';
 import { loadBitext } from './fixtures/dev-set.ts';
 
 describe('lengths', () => {
@@ -39,6 +50,21 @@ describe('the Gale–Church cost', () => {
     expect(lengthDeviation(100, 320, model)).toBeLessThan(0);
     // A 20% shortfall is less surprising on a 10-character paragraph than on a 100-character one.
     expect(lengthCost(10, 32, model)).toBeLessThan(lengthCost(100, 320, model));
+  });
+});
+
+describe('the cost the search uses', () => {
+  it('grows linearly beyond the knee (heavy tails), and the search reads it from a table within 0.01 nat', () => {
+    const model = { ratio: 4, variance: 5 };
+    const doc = new Prepared(['甲'], ['a'], undefined, new Set(), new Set());
+    const scorer = new Scorer(doc, model);
+    for (let en = 0; en <= 1200; en += 7) {
+      expect(Math.abs(scorer.lengthCost(100, en) - lengthCost(100, en, model))).toBeLessThan(0.01);
+    }
+    const far = Math.abs(lengthDeviation(100, 40, model));
+    expect(far).toBeGreaterThan(TAIL_KNEE + 1);
+    expect(lengthCost(100, 40, model)).toBeCloseTo(tailCost(TAIL_KNEE) + TAIL_KNEE * (far - TAIL_KNEE), 6);
+    expect(lengthCost(100, 40, model)).toBeLessThan(tailCost(far));
   });
 });
 

@@ -98,8 +98,17 @@ export function tailCost(x: number): number {
   return cost > 0 ? cost : 0;
 }
 
+/**
+ * Deviations beyond this many standard deviations cost linearly rather than quadratically: real
+ * translations have heavier tails than a normal law (a paraphrase, an added clause).
+ */
+export const TAIL_KNEE = 2;
+
+/** Gale–Church cost of rendering a Chinese length as an English length, with the heavy tail above. */
 export function lengthCost(zh: number, en: number, model: LengthModel): number {
-  return tailCost(lengthDeviation(zh, en, model));
+  const deviation = Math.abs(lengthDeviation(zh, en, model));
+  if (deviation <= TAIL_KNEE) return tailCost(deviation);
+  return tailCost(TAIL_KNEE) + TAIL_KNEE * (deviation - TAIL_KNEE);
 }
 
 export interface LengthSample {

@@ -222,6 +222,7 @@ function escape(text: string): string {
 }
 
 let cached: GlossaryIndex | undefined;
+let KEYS: string[] = [];
 
 /**
  * Index of the built-in lexicon; mentions carry keys "l:ID", weighed per document by the caller.
@@ -251,6 +252,7 @@ export function lexiconIndex(): GlossaryIndex {
     }
   }
   const zhIds = new Map(entries.map((e) => [e.zh, e.id]));
+  KEYS = entries.map((e) => 'l:' + e.id);
   const zhPattern = new RegExp([...zhAlternatives].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
   const enPattern = new RegExp(`\\b(?:${[...enAlternatives].sort((a, b) => b.length - a.length).join('|')})(?![a-z])`, 'gi');
   // Stems by their first two letters, longest first.
@@ -261,20 +263,29 @@ export function lexiconIndex(): GlossaryIndex {
   }
   // The entries of a matched English form: those listing it exactly, else those whose longest matching
   // stem it starts with ("President" renders both 主席 and 总统).
-  const enIds = (matched: string): number[] => {
-    const lower = /\s/.test(matched) ? matched.toLowerCase().replace(/\s+/g, ' ') : matched.toLowerCase();
+  const resolve = (lower: string): number[] => {
     const listed = exact.get(lower);
     if (listed) return listed;
     const candidates = stemsByStart.get(lower.slice(0, 2))?.filter((s) => lower.startsWith(s.stem)) ?? [];
     const longest = candidates[0]?.stem.length ?? 0;
     return [...new Set(candidates.filter((s) => s.stem.length === longest).map((s) => s.id))];
   };
+  // Texts repeat their words: resolve each form once.
+  const resolved = new Map<string, number[]>();
+  const enIds = (matched: string): number[] => {
+    let ids = resolved.get(matched);
+    if (ids === undefined) {
+      ids = resolve(/\s/.test(matched) ? matched.toLowerCase().replace(/\s+/g, ' ') : matched.toLowerCase());
+      if (resolved.size < 50_000) resolved.set(matched, ids);
+    }
+    return ids;
+  };
   const mention = (id: number, surface: string, at: number): Mention => ({
     kind: 'lexicon',
     surface,
     at,
     length: surface.length,
-    keys: ['l:' + id],
+    keys: [KEYS[id]!],
   });
   cached = {
     matchZh(text) {
@@ -291,11 +302,19 @@ export function lexiconIndex(): GlossaryIndex {
     matchEn(text) {
       const out: Mention[] = [];
       const seen = new Set<number>();
-      for (const m of text.matchAll(enPattern)) {
-        const ids = enIds(m[0]).filter((id) => !seen.has(id));
-        if (ids.length === 0) continue;
-        for (const id of ids) seen.add(id);
-        out.push({ kind: 'lexicon', surface: m[0], at: m.index, length: m[0].length, keys: ids.map((id) => 'l:' + id) });
+      enPattern.lastIndex = 0;
+      for (let m = enPattern.exec(text); m !== null; m = enPattern.exec(text)) {
+        const ids = enIds(m[0]);
+        let fresh = false;
+        for (const id of ids) if (!seen.has(id)) fresh = true;
+        if (!fresh) continue;
+        const keys: string[] = [];
+        for (const id of ids) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          keys.push(KEYS[id]!);
+        }
+        out.push({ kind: 'lexicon', surface: m[0], at: m.index, length: m[0].length, keys });
       }
       return out;
     },

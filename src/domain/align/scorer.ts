@@ -6,7 +6,7 @@ import type { GlossaryIndex, Mention } from './anchors.ts';
 import { buildVerbatimIndex, extractEnAnchors, extractZhAnchors, keyWeight } from './anchors.ts';
 import { lexiconIndex } from './lexicon.ts';
 import type { LengthModel } from './length-model.ts';
-import { enLength, tailCost, zhLengthWithNumbers } from './length-model.ts';
+import { enLength, TAIL_KNEE, tailCost, zhLengthWithNumbers } from './length-model.ts';
 
 /** Mentions whose Chinese characters turn into digits in English. */
 const NUMERIC_KINDS: ReadonlySet<string> = new Set(['number', 'date', 'percent', 'ordinal', 'section']);
@@ -19,10 +19,14 @@ export const ONE_ONE = 0;
 export const ONE_ZERO = 1;
 export const ZERO_ONE = 2;
 
-/** How often each shape occurs in official translations (Gale–Church's figures, with more 1-2 splits). */
-export const BEAD_PRIOR = [0.85, 0.012, 0.012, 0.04, 0.05, 0.003, 0.008, 0.012];
+/**
+ * How often each shape occurs in official translations: Gale–Church's figures, with more 1-2 splits
+ * (English splits long Chinese paragraphs) and fewer 2-2 links. Refitted on each document.
+ */
+export const BEAD_PRIOR: readonly number[] = Object.freeze([0.85, 0.012, 0.012, 0.04, 0.05, 0.003, 0.008, 0.012]);
 
-export const TUNING = {
+/** Constants of the cost model, chosen on the development set (see bench/align-quality.ts). */
+export const TUNING = Object.freeze({
   /** Cost per unit of anchor weight matched on both sides (a bonus) or found on one side only (a penalty). */
   anchorMatch: 2.5,
   anchorMiss: 1,
@@ -30,15 +34,89 @@ export const TUNING = {
   nullAnchorMiss: 0.5,
   /** Leaving a paragraph unmatched costs more as it gets longer: this many nats per √(100 English characters). */
   deletionLength: 1,
-  /** Deviations beyond this many standard deviations cost linearly, not quadratically (translations have heavy tails). */
-  tailKnee: 2,
-  /** Relative standard deviation added to the length model's, so that long links are not judged too strictly. */
-  relativeSd: 0,
   /** Weight of a built-in lexicon word found in few paragraphs (0: no lexicon). */
   lexiconWeight: 0.25,
   /** Weight of the prior shape frequencies against the first pass's counts (0: do not refit). */
   priorStrength: 100,
-};
+});
+
+/**
+ * The anchor keys of both texts as typed arrays: per paragraph, its key ids (CSR layout), prefix sums
+ * of their weights, and a 32-bit signature (disjoint signatures share no key).
+ */
+export interface AnchorView {
+  keyWeights: Float64Array;
+  zKeyStart: Int32Array;
+  zKeys: Int32Array;
+  eKeyStart: Int32Array;
+  eKeys: Int32Array;
+  zAnchorPrefix: Float64Array;
+  eAnchorPrefix: Float64Array;
+  /** The weight that counts against leaving a paragraph unmatched: section numbers aside. */
+  zDroppedPrefix: Float64Array;
+  eDroppedPrefix: Float64Array;
+  zMask: Int32Array;
+  eMask: Int32Array;
+}
+
+function keyIds(mentions: readonly Mention[][], ids: Map<string, number>, use: (m: Mention) => boolean): { start: Int32Array; keys: Int32Array } {
+  const start = new Int32Array(mentions.length + 1);
+  const keys: number[] = [];
+  mentions.forEach((list, i) => {
+    for (const m of list) {
+      if (!use(m)) continue;
+      for (const key of m.keys) {
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(key, id);
+        }
+        keys.push(id);
+      }
+    }
+    start[i + 1] = keys.length;
+  });
+  return { start, keys: Int32Array.from(keys) };
+}
+
+function anchorView(
+  zh: readonly Mention[][],
+  en: readonly Mention[][],
+  ids: Map<string, number>,
+  weightOf: (key: string) => number,
+  use: (m: Mention) => boolean,
+): AnchorView {
+  const z = keyIds(zh, ids, use);
+  const e = keyIds(en, ids, use);
+  const keyWeights = new Float64Array(ids.size);
+  const section = new Uint8Array(ids.size);
+  for (const [key, id] of ids) {
+    keyWeights[id] = weightOf(key);
+    section[id] = key.startsWith('s:') || key.startsWith('h:') ? 1 : 0;
+  }
+  const prefix = (start: Int32Array, keys: Int32Array, dropped: boolean): Float64Array => {
+    const out = new Float64Array(start.length);
+    for (let i = 0; i + 1 < start.length; i++) {
+      let w = 0;
+      for (let k = start[i]!; k < start[i + 1]!; k++) if (!dropped || !section[keys[k]!]) w += keyWeights[keys[k]!]!;
+      out[i + 1] = out[i]! + w;
+    }
+    return out;
+  };
+  return {
+    keyWeights,
+    zKeyStart: z.start,
+    zKeys: z.keys,
+    eKeyStart: e.start,
+    eKeys: e.keys,
+    zAnchorPrefix: prefix(z.start, z.keys, false),
+    eAnchorPrefix: prefix(e.start, e.keys, false),
+    zDroppedPrefix: prefix(z.start, z.keys, true),
+    eDroppedPrefix: prefix(e.start, e.keys, true),
+    zMask: keyMasks(z.start, z.keys),
+    eMask: keyMasks(e.start, e.keys),
+  };
+}
 
 /** Features of the two texts, computed once per alignment. */
 export class Prepared {
@@ -46,19 +124,10 @@ export class Prepared {
   readonly ne: number;
   readonly zPrefix: Float64Array;
   readonly ePrefix: Float64Array;
-  readonly zKeyStart: Int32Array;
-  readonly zKeys: Int32Array;
-  readonly eKeyStart: Int32Array;
-  readonly eKeys: Int32Array;
-  readonly zAnchorPrefix: Float64Array;
-  readonly eAnchorPrefix: Float64Array;
-  /** Per paragraph, a 32-bit signature of its anchor keys: disjoint signatures share no key. */
-  readonly zMask: Int32Array;
-  readonly eMask: Int32Array;
-  readonly zDroppedPrefix: Float64Array;
-  readonly eDroppedPrefix: Float64Array;
-  private readonly sectionKeys: Uint8Array;
-  readonly keyWeights: Float64Array;
+  /** All anchors, lexicon words included. */
+  readonly anchors: AnchorView;
+  /** Anchors without lexicon words: cheaper, for the first, wide pass. */
+  readonly firmAnchors: AnchorView;
   readonly zForcedPrefix: Int32Array;
   readonly eForcedPrefix: Int32Array;
   readonly hasForced: boolean;
@@ -89,66 +158,16 @@ export class Prepared {
     const lexiconWeights = lexiconKeyWeights(this.zMentions, this.eMentions);
     keepRarestWords(this.zMentions, lexiconWeights);
     keepRarestWords(this.eMentions, lexiconWeights);
+    const weightOf = (key: string): number => lexiconWeights.get(key) ?? keyWeight(key);
     const ids = new Map<string, number>();
-    const flatten = (mentions: Mention[][]): { start: Int32Array; keys: Int32Array } => {
-      const start = new Int32Array(mentions.length + 1);
-      const keys: number[] = [];
-      mentions.forEach((list, i) => {
-        for (const m of list) {
-          for (const key of m.keys) {
-            let id = ids.get(key);
-            if (id === undefined) {
-              id = ids.size;
-              ids.set(key, id);
-            }
-            keys.push(id);
-          }
-        }
-        start[i + 1] = keys.length;
-      });
-      return { start, keys: Int32Array.from(keys) };
-    };
-    const z = flatten(this.zMentions);
-    const e = flatten(this.eMentions);
-    this.zKeyStart = z.start;
-    this.zKeys = z.keys;
-    this.eKeyStart = e.start;
-    this.eKeys = e.keys;
-    this.keyWeights = new Float64Array(ids.size);
-    this.sectionKeys = new Uint8Array(ids.size);
-    for (const [key, id] of ids) {
-      this.keyWeights[id] = lexiconWeights.get(key) ?? keyWeight(key);
-      this.sectionKeys[id] = key.startsWith('s:') || key.startsWith('h:') ? 1 : 0;
-    }
-    this.zMask = keyMasks(z.start, z.keys);
-    this.eMask = keyMasks(e.start, e.keys);
-    this.zAnchorPrefix = this.anchorPrefix(z.start, z.keys, false);
-    this.eAnchorPrefix = this.anchorPrefix(e.start, e.keys, false);
-    this.zDroppedPrefix = this.anchorPrefix(z.start, z.keys, true);
-    this.eDroppedPrefix = this.anchorPrefix(e.start, e.keys, true);
+    this.firmAnchors = anchorView(this.zMentions, this.eMentions, ids, weightOf, (m) => m.kind !== 'lexicon');
+    this.anchors = lexicon ? anchorView(this.zMentions, this.eMentions, ids, weightOf, () => true) : this.firmAnchors;
     // Numbers and dates count like digits in the Chinese length (二〇一四年 is "2014", not 20 characters).
     this.zPrefix = prefixSums(zh.map((text, i) => zhLengthWithNumbers(text, (this.zMentions[i] ?? []).filter((m) => NUMERIC_KINDS.has(m.kind)))));
     this.ePrefix = prefixSums(en.map(enLength));
     this.zForcedPrefix = flagPrefix(this.nz, forcedZh);
     this.eForcedPrefix = flagPrefix(this.ne, forcedEn);
     this.hasForced = forcedZh.size + forcedEn.size > 0;
-  }
-
-  /**
-   * Prefix sums of anchor weight per paragraph. `dropped`: the weight that counts against leaving the
-   * paragraph unmatched, without section numbers (a dropped heading takes its number with it; only a
-   * heading number unmatched inside a link is a conflict).
-   */
-  private anchorPrefix(start: Int32Array, keys: Int32Array, dropped: boolean): Float64Array {
-    const prefix = new Float64Array(start.length);
-    for (let i = 0; i + 1 < start.length; i++) {
-      let w = 0;
-      for (let k = start[i]!; k < start[i + 1]!; k++) {
-        if (!dropped || !this.sectionKeys[keys[k]!]) w += this.keyWeights[keys[k]!]!;
-      }
-      prefix[i + 1] = prefix[i]! + w;
-    }
-    return prefix;
   }
 
   zhLength(start: number, end: number): number {
@@ -170,7 +189,8 @@ function lexiconKeyWeights(zh: readonly Mention[][], en: readonly Mention[][]): 
   for (const [side, df] of [[zh, zDf], [en, eDf]] as const) {
     for (const mentions of side) {
       for (const m of mentions) {
-        if (m.kind === 'lexicon') df.set(m.keys[0]!, (df.get(m.keys[0]!) ?? 0) + 1);
+        if (m.kind !== 'lexicon') continue;
+        for (const key of m.keys) df.set(key, (df.get(key) ?? 0) + 1);
       }
     }
   }
@@ -195,14 +215,16 @@ function keyMasks(start: Int32Array, keys: Int32Array): Int32Array {
   return masks;
 }
 
+const LEXICON_WORDS_KEPT = 3;
+
 /** Keep the few most telling lexicon words of each paragraph: the rest add work and little evidence. */
 function keepRarestWords(paragraphs: Mention[][], weights: ReadonlyMap<string, number>): void {
+  const weightOf = (m: Mention): number => Math.max(...m.keys.map((key) => weights.get(key) ?? 0));
   for (let i = 0; i < paragraphs.length; i++) {
     const mentions = paragraphs[i]!;
     let words = 0;
     for (const m of mentions) if (m.kind === 'lexicon') words++;
     if (words <= LEXICON_WORDS_KEPT) continue;
-    const weightOf = (m: Mention): number => weights.get(m.keys[0]!) ?? 0;
     const threshold = mentions
       .filter((m) => m.kind === 'lexicon')
       .map(weightOf)
@@ -211,7 +233,6 @@ function keepRarestWords(paragraphs: Mention[][], weights: ReadonlyMap<string, n
     paragraphs[i] = mentions.filter((m) => m.kind !== 'lexicon' || (weightOf(m) >= threshold && kept++ < LEXICON_WORDS_KEPT));
   }
 }
-const LEXICON_WORDS_KEPT = 3;
 
 function prefixSums(values: readonly number[]): Float64Array {
   const prefix = new Float64Array(values.length + 1);
@@ -252,28 +273,30 @@ export class Scorer {
   private readonly deletionLength: number;
   private readonly knee: number;
   private readonly kneeCost: number;
-  private readonly relativeVariance: number;
 
-  constructor(doc: Prepared, model: LengthModel, priors: ArrayLike<number> = BEAD_PRIOR) {
+  /** The anchors this scorer reads (with or without lexicon words). */
+  readonly view: AnchorView;
+
+  constructor(doc: Prepared, model: LengthModel, priors: ArrayLike<number> = BEAD_PRIOR, lexicon = true) {
     this.doc = doc;
+    this.view = lexicon ? doc.anchors : doc.firmAnchors;
     this.ratio = model.ratio;
     this.variance = model.variance;
     this.beadCost = Float64Array.from(priors, (p) => -Math.log(p));
-    this.counts = new Int32Array(doc.keyWeights.length);
+    this.counts = new Int32Array(this.view.keyWeights.length);
     this.anchorMatch = TUNING.anchorMatch;
     this.anchorMiss = TUNING.anchorMiss;
     this.nullAnchorMiss = TUNING.nullAnchorMiss * TUNING.anchorMiss;
     this.deletionLength = TUNING.deletionLength;
-    this.knee = TUNING.tailKnee;
-    this.kneeCost = tailCost(TUNING.tailKnee);
-    this.relativeVariance = TUNING.relativeSd * TUNING.relativeSd;
+    this.knee = TAIL_KNEE;
+    this.kneeCost = tailCost(TAIL_KNEE);
   }
 
-  /** Length cost of Chinese length lz rendered as English length le. */
+  /** Length cost of Chinese length lz rendered as English length le: length-model's lengthCost, from a table. */
   lengthCost(lz: number, le: number): number {
     const expected = this.ratio * lz;
     const mean = (expected + le) * 0.5;
-    const deviation = Math.abs(le - expected) / Math.sqrt(this.variance * mean + this.relativeVariance * mean * mean + 1);
+    const deviation = Math.abs(le - expected) / Math.sqrt(this.variance * mean + 1);
     if (deviation <= this.knee) return tableTail(deviation);
     return this.kneeCost + this.knee * (deviation - this.knee);
   }
@@ -293,8 +316,9 @@ export class Scorer {
     }
     const prior = this.beadCost[b]!;
     if (zs === i || es === j) return prior >= limit ? Infinity : this.nullCost(prior, i, j, zs, es);
-    const wz = doc.zAnchorPrefix[i]! - doc.zAnchorPrefix[zs]!;
-    const we = doc.eAnchorPrefix[j]! - doc.eAnchorPrefix[es]!;
+    const view = this.view;
+    const wz = view.zAnchorPrefix[i]! - view.zAnchorPrefix[zs]!;
+    const we = view.eAnchorPrefix[j]! - view.eAnchorPrefix[es]!;
     // Anchors can lower the cost by at most anchorMatch × the smaller side's anchor weight.
     if (prior - this.anchorMatch * (wz < we ? wz : we) >= limit) return Infinity;
     const cost = prior + this.lengthCost(doc.zPrefix[i]! - doc.zPrefix[zs]!, doc.ePrefix[j]! - doc.ePrefix[es]!);
@@ -303,8 +327,8 @@ export class Scorer {
     if (wz > 0 && we > 0) {
       let zMask = 0;
       let eMask = 0;
-      for (let k = zs; k < i; k++) zMask |= doc.zMask[k]!;
-      for (let k = es; k < j; k++) eMask |= doc.eMask[k]!;
+      for (let k = zs; k < i; k++) zMask |= view.zMask[k]!;
+      for (let k = es; k < j; k++) eMask |= view.eMask[k]!;
       if ((zMask & eMask) !== 0) matched = this.matchedWeight(zs, i, es, j);
     }
     return cost + this.anchorMiss * (wz + we - 2 * matched) - this.anchorMatch * matched;
@@ -324,14 +348,15 @@ export class Scorer {
     const doc = this.doc;
     const lz = doc.zPrefix[i]! - doc.zPrefix[zs]!;
     const le = doc.ePrefix[j]! - doc.ePrefix[es]!;
-    const dropped = doc.zDroppedPrefix[i]! - doc.zDroppedPrefix[zs]! + doc.eDroppedPrefix[j]! - doc.eDroppedPrefix[es]!;
+    const view = this.view;
+    const dropped = view.zDroppedPrefix[i]! - view.zDroppedPrefix[zs]! + view.eDroppedPrefix[j]! - view.eDroppedPrefix[es]!;
     return prior + this.deletionLength * Math.sqrt((this.ratio * lz + le) * 0.01) + this.nullAnchorMiss * dropped;
   }
 
   /** Weight of the anchor keys shared (as multisets) by Chinese [zs, ze) and English [es, ee). */
   matchedWeight(zs: number, ze: number, es: number, ee: number): number {
     const { counts } = this;
-    const { zKeys, eKeys, keyWeights, zKeyStart, eKeyStart } = this.doc;
+    const { zKeys, eKeys, keyWeights, zKeyStart, eKeyStart } = this.view;
     const z0 = zKeyStart[zs]!;
     const z1 = zKeyStart[ze]!;
     for (let k = z0; k < z1; k++) counts[zKeys[k]!]!++;

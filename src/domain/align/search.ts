@@ -12,14 +12,14 @@ const FULL_SEARCH_CELLS = 250_000;
  * the path drifts from the diagonal in between like a random walk (a Brownian bridge): the width
  * grows with the square root of the distance to the nearer end.
  */
-function diagonalWidth(i: number, n: number, scale: number): number {
-  return Math.max(MIN_BAND, Math.ceil(scale * 0.6 * Math.sqrt(Math.min(i, n - i))));
+function diagonalWidth(i: number, n: number): number {
+  return Math.max(MIN_BAND, Math.ceil(0.6 * Math.sqrt(Math.min(i, n - i))));
 }
 const MIN_BAND = 16;
 /** Half-width of the second band, around the first pass's path. */
 const PATH_BAND = 6;
 /** The first pass tries the five common shapes only (1-1, 1-0, 0-1, 2-1, 1-2); the final pass all eight. */
-const COMMON_BEADS = 5;
+export const COMMON_BEADS = 5;
 /** A band never grows beyond this many cells (17 bytes each): caps memory on pathological inputs. */
 const MAX_BAND_CELLS = 3_000_000;
 /** Margins (in nats) are divided by this before the logistic that turns them into a confidence. */
@@ -75,7 +75,7 @@ function finishBand(lo: Int32Array, hi: Int32Array, m: number): Band {
 }
 
 /** Band around the English node whose share of the English text matches each Chinese node's share of the Chinese. */
-function diagonalBand(doc: Prepared, seg: Segment, scale: number): Band {
+function diagonalBand(doc: Prepared, seg: Segment): Band {
   const n = seg.z1 - seg.z0;
   const m = seg.e1 - seg.e0;
   const lo = new Int32Array(n + 1);
@@ -92,7 +92,7 @@ function diagonalBand(doc: Prepared, seg: Segment, scale: number): Band {
     } else {
       centre = Math.round((i * m) / n);
     }
-    const width = diagonalWidth(i, n, scale);
+    const width = diagonalWidth(i, n);
     lo[i] = Math.max(0, centre - width);
     hi[i] = Math.min(m, centre + width);
   }
@@ -153,7 +153,7 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
   const cost = new Float64Array(band.cells).fill(Infinity);
   const back = new Int8Array(band.cells).fill(-1);
   const { beadCost, anchorMatch, anchorMiss } = scorer;
-  const { zAnchorPrefix, eAnchorPrefix } = doc;
+  const { zAnchorPrefix, eAnchorPrefix } = scorer.view;
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i]!;
@@ -257,7 +257,7 @@ function bestPath(scorer: Scorer, doc: Prepared, seg: Segment, guide: readonly S
   const small = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS;
   const beads = guide ? BEADS : COMMON_BEADS;
   let width = small ? Math.max(n, m) : guide ? PATH_BAND : MIN_BAND;
-  const first = small ? fullBand(n, m) : guide ? pathBand(guide, n, m, width) : diagonalBand(doc, seg, 1);
+  const first = small ? fullBand(n, m) : guide ? pathBand(guide, n, m, width) : diagonalBand(doc, seg);
   let forward = sweepForward(scorer, doc, seg, first, beads);
   let steps = tracePath(forward);
   for (let retry = 0; !forward.band.full && touchesEdge(forward.band, steps); retry++) {

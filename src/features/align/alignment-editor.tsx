@@ -98,7 +98,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
   const [realigning, setRealigning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<Conflicts | null>(null);
-  const [applied, setApplied] = useState<{ result: ApplyAlignmentResult; plan: ApplyPlan; sent: number } | null>(null);
+  const [applied, setApplied] = useState<{ result: ApplyAlignmentResult; sent: number } | null>(null);
   const apply = useApplyAlignment(documentId);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusRow = useRef(false);
@@ -111,7 +111,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => estimateRowHeight(rowsRef.current[i], zh, en),
-    overscan: 6,
+    overscan: 3,
   });
 
   const conflictRows = useMemo(() => new Set(conflicts?.rows ?? []), [conflicts]);
@@ -134,7 +134,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
     setHistory((h) => (h.present.selected === index ? h : replace(h, { ...h.present, selected: index })));
   }, []);
 
-  // Keyboard moves bring the selected row into view and focus it once it is rendered.
+  // After a command the selected row is brought into view and focused once it is rendered.
   useEffect(() => {
     if (!focusRow.current) return;
     focusRow.current = false;
@@ -169,9 +169,11 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
   }, [client, en, t, zh]);
 
   const run = useCallback(
-    (command: Command, fromKeyboard: boolean) => {
+    (command: Command) => {
       if (realigning) return;
-      focusRow.current = fromKeyboard;
+      // Tools act on the selected row and hand the focus back to it, so shortcuts keep working
+      // (and a tool that becomes disabled does not drop the focus on the page).
+      focusRow.current = true;
       switch (command) {
         case 'undo':
           setHistory(undo);
@@ -190,7 +192,6 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
         case 'last':
         case 'nextToCheck':
           select(moveSelection(history.present, command));
-          focusRow.current = true;
           return;
         default:
           if (!canRun(history.present, command)) {
@@ -212,7 +213,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
     // A focused button's own Enter and Space stay its own.
     if (event.target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' ')) return;
     event.preventDefault();
-    run(command, true);
+    run(command);
   }
 
   function enabled(command: Tool['command']): boolean {
@@ -236,7 +237,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
         onSuccess: (result) => {
           if (result.applied) {
             setConflicts(null);
-            setApplied({ result, plan, sent: payload.length });
+            setApplied({ result, sent: payload.length });
           } else {
             setConflicts({ plan, rows: rowsWithConflicts(rowsRef.current, zh, result.conflicts) });
           }
@@ -281,7 +282,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
                   disabled={!enabled(tool.command)}
                   aria-keyshortcuts={tool.aria}
                   title={`${label} (${tool.keys})`}
-                  onClick={() => run(tool.command, false)}
+                  onClick={() => run(tool.command)}
                 >
                   {label}
                   <kbd aria-hidden="true">{tool.keys}</kbd>

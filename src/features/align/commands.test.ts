@@ -113,6 +113,13 @@ describe('needsCheck and moveSelection', () => {
     expect(rows.map(needsCheck)).toEqual([false, true, false, true, false]);
   });
 
+  it('flags a confident link whose lengths fit poorly', () => {
+    const length = (fit: 'good' | 'poor') => ({ kind: 'length' as const, ratio: 2, expected: 4.6, deviation: fit === 'poor' ? -3 : 0.2, fit, text: '' });
+    expect(needsCheck({ ...row([0], [0]), reasons: [length('poor')] })).toBe(true);
+    expect(needsCheck({ ...row([0], [0]), reasons: [length('good')] })).toBe(false);
+    expect(needsCheck({ ...row([0], [0], 0.95, true), reasons: [length('poor')] })).toBe(false);
+  });
+
   it('moves to the next row to check, wrapping around', () => {
     expect(moveSelection({ rows, selected: 0 }, 'nextToCheck')).toBe(1);
     expect(moveSelection({ rows, selected: 1 }, 'nextToCheck')).toBe(3);

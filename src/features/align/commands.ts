@@ -16,8 +16,11 @@ export interface EditorState {
 /** Links below this confidence are highlighted for the translator to check. */
 export const LOW_CONFIDENCE = 0.8;
 
+/** Unconfirmed links the aligner was unsure of, that leave a side unmatched, or whose lengths fit poorly. */
 export function needsCheck(row: AlignRow): boolean {
-  return !row.confirmed && (row.confidence < LOW_CONFIDENCE || row.zh.length === 0 || row.en.length === 0);
+  if (row.confirmed) return false;
+  if (row.confidence < LOW_CONFIDENCE || row.zh.length === 0 || row.en.length === 0) return true;
+  return row.reasons.some((r) => r.kind === 'length' && r.fit === 'poor');
 }
 
 export interface KeyLike {

@@ -29,8 +29,9 @@ export default function WorkspacePage() {
   const { documentId = '' } = useParams();
   const user = useCurrentUser();
   const doc = useDocument(documentId);
-  const progress = useDocumentProgress(documentId);
   const paragraphs = useDocumentParagraphs(documentId);
+  // The counters are costly to compute: ask for them once the first rows are in.
+  const progress = useDocumentProgress(documentId, !paragraphs.isPending);
   const annotations = useDocumentAnnotations(documentId);
   const projects = useProjects(user.id);
   const [noteFilter, setNoteFilter] = useState<NoteFilter>('all');
@@ -62,11 +63,12 @@ export default function WorkspacePage() {
   const peopleIds = useMemo(() => {
     const ids = new Set<string>();
     for (const a of annotations.data ?? []) ids.add(a.author_id);
+    // Last editors name the other side of a conflict.
+    for (const r of rows) if (r.translations?.updated_by) ids.add(r.translations.updated_by);
     return [...ids];
-  }, [annotations.data]);
+  }, [annotations.data, rows]);
   const profiles = useProfiles(peopleIds);
 
-  if (doc.isPending) return <Loading />;
   if (doc.isError) {
     return (
       <main className="page">
@@ -78,6 +80,7 @@ export default function WorkspacePage() {
       </main>
     );
   }
+  // The rows do not wait for the header: it fills in when the document row arrives.
   const d = doc.data;
   const p = progress.data;
 
@@ -91,18 +94,18 @@ export default function WorkspacePage() {
             <span>{project?.name ?? ''}</span>
           </nav>
           <h1 id="document-title" lang="zh-CN">
-            {d.title}
+            {d?.title ?? '\u00a0'}
           </h1>
           <p className="doc-meta">
-            {d.published_on ? <time dateTime={d.published_on}>{d.published_on}</time> : null}
-            {d.collection ? (
+            {d?.published_on ? <time dateTime={d.published_on}>{d.published_on}</time> : null}
+            {d?.collection ? (
               <>
                 <span aria-hidden="true"> · </span>
                 <span lang="zh-CN">{d.collection}</span>
               </>
             ) : null}
           </p>
-          <KeywordChips keywords={d.keywords} label={t('workspace.keywords')} />
+          {d ? <KeywordChips keywords={d.keywords} label={t('workspace.keywords')} /> : null}
           {canTranslate ? (
             <Link className="button button-small" to={`/documents/${documentId}/align`}>
               {t('align.open')}

@@ -1,0 +1,37 @@
+// Duizhao's zh→en paragraph (and sentence) aligner: pure functions, usable in a Web Worker.
+export { align } from './align.ts';
+export {
+  confirmRow,
+  confirmThrough,
+  coverageProblem,
+  markUnmatched,
+  mergeWithNext,
+  realign,
+  shiftBoundary,
+  splitRow,
+  toRows,
+  type Side,
+} from './edit.ts';
+export { laxScore, strictScore, type Score } from './evaluate.ts';
+export {
+  detectLanguage,
+  splitEnSentences,
+  splitParagraphs,
+  splitSentences,
+  splitZhSentences,
+  type Language,
+  type SplitParagraphOptions,
+} from './split.ts';
+export type {
+  AlignOptions,
+  AlignResult,
+  AlignRow,
+  AnchorKind,
+  BeadShape,
+  GlossaryTerm,
+  LengthFit,
+  Link,
+  LinkSpec,
+  Reason,
+} from './types.ts';
+export type { AlignRequest, AlignResponse } from './worker-messages.ts';
