@@ -6,7 +6,7 @@ import { signOut } from '../data/auth.ts';
 import { useCurrentUser } from '../data/session.ts';
 import { hasRole, useProjects } from '../data/projects.ts';
 import { isOwnWork, useReviewQueue } from '../data/review-queue.ts';
-import { useOutboxLifecycle } from '../data/translation-outbox.ts';
+import { getOutbox, useOutboxLifecycle } from '../data/translation-outbox.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
 import { Loading } from '../components/states.tsx';
@@ -21,7 +21,12 @@ function ReviewLink() {
   return (
     <NavLink to="/review" className="nav-link">
       {t('nav.review')}
-      {reviewProjects.length > 0 ? <span className="nav-count">{count}</span> : null}
+      {reviewProjects.length > 0 ? (
+        <>
+          {' '}
+          <span className="nav-count">{count}</span>
+        </>
+      ) : null}
     </NavLink>
   );
 }
@@ -34,6 +39,9 @@ export function AppLayout() {
   useOutboxLifecycle(user.id);
 
   async function handleSignOut() {
+    // Send what can be sent while the session is still valid; the rest waits in IndexedDB.
+    await getOutbox().flushAll();
+    getOutbox().clear();
     await signOut();
     queryClient.clear();
     navigate('/sign-in', { replace: true });

@@ -11,11 +11,12 @@ import { paragraphsQuery } from './paragraphs.ts';
 export const alignmentKeys = entityKeys('alignment');
 
 /** One row of the `p_rows` argument: consecutive Chinese paragraphs and the English that renders them. */
-export interface AlignmentRowPayload {
+// A type alias, not an interface, so it fits the generated Json type of the RPC's argument.
+export type AlignmentRowPayload = {
   paragraph_ids: string[];
   /** English paragraphs separated by '\n'; stored as one tiptap paragraph each. */
   text: string;
-}
+};
 
 export const applyAlignmentResultSchema = z.object({
   applied: z.boolean(),

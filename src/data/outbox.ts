@@ -157,6 +157,8 @@ export class TranslationOutbox {
     if (!row?.edit || row.phase === 'conflict' || row.phase === 'error') return Promise.resolve();
     if (this.deps.isOnline && !this.deps.isOnline()) {
       this.setRow(paragraphId, { ...row, phase: 'offline' });
+      // The online event normally wakes us; look again later in case it never comes.
+      this.schedule(paragraphId, this.maxBackoffMs);
       return Promise.resolve();
     }
     const promise = this.send(paragraphId, row.edit).finally(() => this.inFlight.delete(paragraphId));
@@ -214,6 +216,15 @@ export class TranslationOutbox {
     const row = this.rows.get(paragraphId);
     if (row?.phase === 'error') this.setRow(paragraphId, { ...row, phase: 'pending', error: null });
     return this.flush(paragraphId);
+  }
+
+  /** Forgets the in-memory state (on sign-out); unsent edits stay in storage for their author. */
+  clear(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.attempts.clear();
+    this.rows.clear();
+    this.changed();
   }
 
   dispose(): void {

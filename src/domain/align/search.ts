@@ -251,11 +251,16 @@ function touchesEdge(band: Band, steps: readonly Step[]): boolean {
  * Best path through a segment. When the path touches the band's edge the band is moved to follow
  * that path (the usual cause is slow drift from the diagonal) and, if it touches again, also widened.
  */
-function bestPath(scorer: Scorer, doc: Prepared, seg: Segment, guide: readonly Step[] | null): Forward & { steps: Step[] } {
+function bestPath(
+  scorer: Scorer,
+  doc: Prepared,
+  seg: Segment,
+  guide: readonly Step[] | null,
+  beads: number,
+): Forward & { steps: Step[] } {
   const n = seg.z1 - seg.z0;
   const m = seg.e1 - seg.e0;
   const small = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS;
-  const beads = guide ? BEADS : COMMON_BEADS;
   let width = small ? Math.max(n, m) : guide ? PATH_BAND : MIN_BAND;
   const first = small ? fullBand(n, m) : guide ? pathBand(guide, n, m, width) : diagonalBand(doc, seg);
   let forward = sweepForward(scorer, doc, seg, first, beads);
@@ -281,7 +286,7 @@ function trivialBeads(seg: Segment): Bead[] {
 /** First pass: the best path only. */
 export function searchPath(scorer: Scorer, doc: Prepared, seg: Segment): Step[] {
   if (seg.z0 === seg.z1 || seg.e0 === seg.e1) return [];
-  return bestPath(scorer, doc, seg, null).steps;
+  return bestPath(scorer, doc, seg, null, COMMON_BEADS).steps;
 }
 
 /**
@@ -291,7 +296,7 @@ export function searchPath(scorer: Scorer, doc: Prepared, seg: Segment): Step[] 
  */
 export function searchBeads(scorer: Scorer, doc: Prepared, seg: Segment, guide: readonly Step[]): Bead[] {
   if (seg.z0 === seg.z1 || seg.e0 === seg.e1) return trivialBeads(seg);
-  const { band, cost, steps } = bestPath(scorer, doc, seg, guide.length > 0 ? guide : null);
+  const { band, cost, steps } = bestPath(scorer, doc, seg, guide.length > 0 ? guide : null, BEADS);
   const rest = sweepBackward(scorer, seg, band);
   const total = cost[band.cells - 1]!;
   return steps.map(({ i, j, bead }) => {
