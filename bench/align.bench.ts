@@ -18,6 +18,8 @@ export interface AlignBenchFigure {
   cpuMs: number;
   /** Growth of V8 heap plus ArrayBuffers across one run, before garbage collection. */
   allocatedMb: number;
+  /** Of which typed arrays (the search's cells and the prefix sums), also before garbage collection. */
+  typedArraysMb: number;
   /** Peak resident set size of the process so far, and its resident set size before the timed runs. */
   peakRssMb: number;
   baseRssMb: number;
@@ -95,6 +97,7 @@ function measure(n: number, runs: number): AlignBenchFigure {
   const times: number[] = [];
   const cpu: number[] = [];
   let allocated = 0;
+  let typed = 0;
   let links: LinkSpec[] = [];
   for (let r = 0; r < runs; r++) {
     collect();
@@ -107,6 +110,7 @@ function measure(n: number, runs: number): AlignBenchFigure {
     cpu.push((cpuUsed.user + cpuUsed.system) / 1000);
     const after = process.memoryUsage();
     allocated = Math.max(allocated, after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers);
+    typed = Math.max(typed, after.arrayBuffers - before.arrayBuffers);
     links = result.links;
   }
   times.sort((a, b) => a - b);
@@ -118,6 +122,7 @@ function measure(n: number, runs: number): AlignBenchFigure {
     bestMs: Math.round(times[0] ?? 0),
     cpuMs: Math.round(cpu[cpu.length >> 1] ?? 0),
     allocatedMb: megabytes(allocated),
+    typedArraysMb: megabytes(typed),
     peakRssMb: megabytes(process.resourceUsage().maxRSS * 1024),
     baseRssMb: megabytes(baseRss),
     links: links.length,
@@ -133,7 +138,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of run()) {
     console.log(
       `align ${f.zh} × ${f.en}: median ${f.ms} ms (best ${f.bestMs} ms, CPU ${f.cpuMs} ms), ` +
-        `allocated ${f.allocatedMb} MB (heap + ArrayBuffers, one run, garbage included), ` +
+        `allocated ${f.allocatedMb} MB (heap + ArrayBuffers, one run, garbage included; typed arrays ${f.typedArraysMb} MB), ` +
         `RSS ${f.baseRssMb} MB before, ${f.peakRssMb} MB at peak; ${f.links} links, strict F1 ${f.strictF1}`,
     );
   }

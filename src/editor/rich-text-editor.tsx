@@ -1,6 +1,6 @@
 // The tiptap editor used for translations and notes. Loaded lazily (see lazy.tsx): it is the
 // largest dependency of the app. Uncontrolled: content is set once, changes leave through onChange.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import type { JSONContent } from '@tiptap/core';
 import { baseExtensions } from './extensions.ts';
@@ -71,7 +71,8 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       }),
     ],
     content: (props.initialContent ?? '') as JSONContent | string,
-    autofocus: props.autoFocus ? 'end' : false,
+    // Focus is set in a layout effect below, not by tiptap's own (deferred) autofocus.
+    autofocus: false,
     editorProps: {
       attributes: {
         role: 'textbox',
@@ -89,6 +90,16 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     },
     onBlur: () => latest.current.onBlur?.(),
   });
+
+  // EditorContent attaches the view in its own mount (a child's layout phase runs first), so the
+  // editor can take focus in the same commit that replaced the read-only view: no keystroke lands
+  // on a detached element in between.
+  const focusedOnce = useRef(false);
+  useLayoutEffect(() => {
+    if (!editor || focusedOnce.current || !props.autoFocus) return;
+    focusedOnce.current = true;
+    editor.commands.focus('end');
+  }, [editor, props.autoFocus]);
 
   const pendingApplied = useRef(false);
   useEffect(() => {
