@@ -9,6 +9,8 @@ import { seededRandom } from '../src/domain/align/fixtures/perturb.ts';
 import type { LinkSpec } from '../src/domain/align/types.ts';
 
 export interface AlignBenchFigure {
+  /** Whether the built-in lexicon was used (the default). */
+  lexicon: boolean;
   zh: number;
   en: number;
   ms: number;
@@ -89,7 +91,7 @@ function collect(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function measure(n: number, runs: number): AlignBenchFigure {
+function measure(n: number, runs: number, lexicon = true): AlignBenchFigure {
   const { zh, en, gold } = syntheticBitext(n, n);
   align(zh.slice(0, 200), en.slice(0, 200)); // warm up the JIT
   collect();
@@ -104,7 +106,7 @@ function measure(n: number, runs: number): AlignBenchFigure {
     const before = process.memoryUsage();
     const start = performance.now();
     const cpuStart = process.cpuUsage();
-    const result = align(zh, en);
+    const result = align(zh, en, { lexicon });
     const cpuUsed = process.cpuUsage(cpuStart);
     times.push(performance.now() - start);
     cpu.push((cpuUsed.user + cpuUsed.system) / 1000);
@@ -116,6 +118,7 @@ function measure(n: number, runs: number): AlignBenchFigure {
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   return {
+    lexicon,
     zh: zh.length,
     en: en.length,
     ms: Math.round(times[times.length >> 1] ?? 0),
@@ -131,13 +134,13 @@ function measure(n: number, runs: number): AlignBenchFigure {
 }
 
 export function run(): AlignBenchFigure[] {
-  return [measure(1_000, 7), measure(10_000, 5)];
+  return [measure(1_000, 7), measure(10_000, 5), measure(10_000, 5, false)];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of run()) {
     console.log(
-      `align ${f.zh} × ${f.en}: median ${f.ms} ms (best ${f.bestMs} ms, CPU ${f.cpuMs} ms), ` +
+      `align ${f.zh} × ${f.en}${f.lexicon ? '' : ' (lexicon off)'}: median ${f.ms} ms (best ${f.bestMs} ms, CPU ${f.cpuMs} ms), ` +
         `allocated ${f.allocatedMb} MB (heap + ArrayBuffers, one run, garbage included; typed arrays ${f.typedArraysMb} MB), ` +
         `RSS ${f.baseRssMb} MB before, ${f.peakRssMb} MB at peak; ${f.links} links, strict F1 ${f.strictF1}`,
     );

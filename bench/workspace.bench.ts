@@ -106,6 +106,7 @@ async function generatedDocument() {
   };
 }
 
+/** Creates a user, a project and the 10,000-paragraph document on the API at `apiUrl`. */
 export async function seed(apiUrl: string) {
   const email = `bench-${Date.now().toString(36)}@example.com`;
   const password = 'duizhao-bench';
@@ -184,6 +185,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
 }
 
+/** The browser-side figures, against an app already serving at `appUrl`. */
 export async function measureWorkspace(appUrl: string, user: { email: string; password: string; documentId: string }) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {

@@ -33,7 +33,11 @@ test('Ctrl+Enter marks the row translated from the keyboard', async ({ translato
   const { page, workspace } = translator;
   await workspace.open();
   const text = `The two sides (${runToken('p4')})`;
-  await workspace.replaceTranslation(4, text);
+  // Typing right after the click: the row becomes an editor within the click, no keystroke is lost.
+  await workspace.translation(4).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(text);
+  await expect(workspace.translation(4)).toHaveText(text);
   await page.keyboard.press('Control+Enter');
   await expect(workspace.translation(5)).toBeFocused();
   await expect(workspace.row(4).getByText('Translated', { exact: true })).toBeVisible();

@@ -186,7 +186,8 @@ export async function takeChanges(db: Queryable, limit: number): Promise<Capture
      )
      select id::text as id, relid::text as relid, action, record::text as record, old_record::text as old_record,
             to_char(committed_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as commit_timestamp
-     from taken order by id`,
+     from taken
+     order by taken.id -- the numeric id: the text alias above would put '100' before '99'`,
     [limit],
   );
   return rows.map((r) => ({

@@ -80,6 +80,16 @@ describe('anchors raise and lower the score of a link', () => {
     expect(none).toBeLessThan(conflicting);
   });
 
+  it('words of the built-in lexicon settle a close call (会谈 = talks)', () => {
+    const zh3 = kazakhstan.zh.slice(0, 3);
+    const en4 = kazakhstan.en.slice(0, 4);
+    // "President Xi Jinping and President Nazarbayev held official talks" fits either neighbour by length.
+    expect(shapes(align(zh3, en4, { lexicon: false }).links)).toEqual(['0|0,1', '1|2', '2|3']);
+    const result = align(zh3, en4);
+    expect(shapes(result.links)).toEqual(['0|0', '1|1,2', '2|3']);
+    expect(result.links[1]!.reasons).toContainEqual(expect.objectContaining({ kind: 'anchor-match', anchor: 'lexicon', zh: '会谈', en: 'talks' }));
+  });
+
   it('glossary terms settle a link the lengths leave open', () => {
     const { zh, en } = loadSentenceBitext('communique');
     // The note "部分数据因四舍五入…" and the source line "资料来源…" close the Chinese; the English keeps only the note.

@@ -1,5 +1,8 @@
 // zh→en alignment by dynamic programming over beads (Gale–Church), scored by a length model refitted
-// on the document and by anchors (numbers, dates, section numerals, titles, glossary terms).
+// on the document and by anchors (numbers, dates, section numbering, titles, glossary terms, Latin
+// words, brackets, and words of a small built-in lexicon). Two passes: a wide, cheap one with the prior
+// model; then the length model and shape frequencies are refitted on the document and a final pass,
+// in a narrow band around the first path, gives the links and their confidence.
 
 import type { Mention } from './anchors.ts';
 import { buildGlossaryIndex } from './anchors.ts';
@@ -149,7 +152,7 @@ function explain(doc: Prepared, bead: Bead, model: LengthModel, confirmed: boole
 export function align(zh: readonly string[], en: readonly string[], options: AlignOptions = {}): AlignResult {
   const plan = planConfirmed(options.confirmed ?? [], zh.length, en.length);
   const glossary = options.glossary && options.glossary.length > 0 ? buildGlossaryIndex(options.glossary) : undefined;
-  const doc = new Prepared(zh, en, glossary, plan.forcedZh, plan.forcedEn);
+  const doc = new Prepared(zh, en, glossary, plan.forcedZh, plan.forcedEn, options.lexicon ?? true);
   const { segments, fixed } = segmentsOf(plan, zh.length, en.length);
 
   // First pass with the prior model; refit the model on the links it is surest of; final pass near the first path.

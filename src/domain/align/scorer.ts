@@ -140,12 +140,13 @@ export class Prepared {
     glossary: GlossaryIndex | undefined,
     forcedZh: ReadonlySet<number>,
     forcedEn: ReadonlySet<number>,
+    useLexicon = true,
   ) {
     this.nz = zh.length;
     this.ne = en.length;
     // Anchors, then Latin words kept as written, then lexicon words (mention order is sorted out when explaining).
     const verbatim = buildVerbatimIndex(zh);
-    const lexicon = TUNING.lexiconWeight > 0 ? lexiconIndex() : undefined;
+    const lexicon = useLexicon && TUNING.lexiconWeight > 0 ? lexiconIndex() : undefined;
     const mentionsOf = (text: string, side: 'zh' | 'en'): Mention[] => {
       const mentions = side === 'zh' ? extractZhAnchors(text, glossary) : extractEnAnchors(text, glossary);
       for (const index of [verbatim, lexicon]) {

@@ -17,6 +17,11 @@ export interface AlignOptions {
   confirmed?: readonly LinkSpec[];
   /** English characters per Chinese character to start from (otherwise estimated from the texts). */
   ratio?: number;
+  /**
+   * Use the built-in lexicon of official-text words as weak evidence (default true). Turning it off
+   * saves about 40% of the time on very long documents, at some cost in accuracy on close calls.
+   */
+  lexicon?: boolean;
 }
 
 /** Shapes of a link, "zh-en": 1-2 means one Chinese paragraph rendered as two English ones. */

@@ -11,6 +11,7 @@ import { useRichTextEditorComponent } from '../../editor/lazy.tsx';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { ConflictPanel } from './conflict-panel.tsx';
+import { shownStatus } from './translation-status.ts';
 import { RowSaveState } from './save-state.tsx';
 import { useWorkspace } from './workspace-context.ts';
 
@@ -45,7 +46,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
   const editable = ws.canTranslate && translation !== null;
   const body = row?.edit ? row.edit.body : translation?.body;
   const text = row?.edit ? row.edit.text : (translation?.text ?? '');
-  const status: TranslationStatus = row?.edit?.status ?? translation?.status ?? 'empty';
+  const status = shownStatus(translation?.status ?? 'empty', row?.edit ?? null);
   const n = paragraph.position;
   const label = t('workspace.translationOf', { n });
 
