@@ -11,8 +11,8 @@ const FEATURES = ['align', 'auth', 'import', 'library', 'review', 'workspace'];
 const boundaries = [
   {
     files: ['src/domain/**/*.{ts,tsx}'],
-    // Tests read fixtures from disk and spawn CLIs; the code under test stays browser-safe.
-    ignores: ['src/domain/**/*.test.ts'],
+    // Tests and fixture loaders read from disk and spawn CLIs; the code under test stays browser-safe.
+    ignores: ['src/domain/**/*.test.ts', 'src/domain/**/fixtures/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -15,8 +15,8 @@ test('signs in, sees the Demo document, and signs out', async ({ page }) => {
   await expect(library.heading).toBeVisible();
   await expect(library.project()).toBeVisible();
   await expect(library.documentLink(DEMO_TITLE)).toBeVisible();
-  await expect(library.project().getByText('2014-05-20')).toBeVisible();
-  await expect(library.project().getByRole('progressbar', { name: 'Translated' })).toBeVisible();
+  await expect(library.documentRow(DEMO_TITLE).getByText('2014-05-20')).toBeVisible();
+  await expect(library.documentRow(DEMO_TITLE).getByRole('progressbar', { name: 'Translated' })).toBeVisible();
   // Only owners import documents.
   await expect(page.getByRole('link', { name: 'Import document' })).toHaveCount(0);
 

@@ -35,13 +35,13 @@ function readParagraphs(path: string, lines: boolean): string[] {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`);
+    throw new Error(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`, { cause: error });
   }
   let text: string;
   try {
     text = decodeBytes(bytes).text;
   } catch (error) {
-    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const paragraphs = splitParagraphs(text, { lines });
   if (paragraphs.length === 0) throw new Error(`${path}: no paragraphs (the file holds only white space)`);

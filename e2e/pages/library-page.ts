@@ -23,6 +23,11 @@ export class LibraryPage {
     return this.project().getByRole('link', { name: title });
   }
 
+  /** The document's row in the project's table; other specs add documents to the same project. */
+  documentRow(title = DEMO_TITLE) {
+    return this.project().getByRole('row').filter({ has: this.page.getByRole('link', { name: title }) });
+  }
+
   async openDemoDocument() {
     await this.documentLink().click();
     await expect(this.page.getByRole('heading', { name: DEMO_TITLE, level: 1 })).toBeVisible();

@@ -88,7 +88,7 @@ function endsWithAbbreviation(before: string): boolean {
 
 export function splitEnSentences(paragraph: string): string[] {
   const out: string[] = [];
-  const boundary = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])/g;
+  const boundary = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9])/g;
   let start = 0;
   for (const match of paragraph.matchAll(boundary)) {
     const end = match.index + match[0].length;
