@@ -6,10 +6,11 @@
  *   npx tsx scripts/gen-seed.ts           write supabase/seed.sql
  *   npx tsx scripts/gen-seed.ts --check   exit 1 when supabase/seed.sql is out of date
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, toImportPayload, type ImportDocumentPayload } from '../src/domain/import/index.ts';
+import { runIfMain, writeOrCheck } from './lib/generated-file.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SEED_FILE = path.join(ROOT, 'supabase', 'seed.sql');
@@ -112,28 +113,7 @@ export async function generateSeed(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const check = process.argv.includes('--check');
-  const seed = await generateSeed();
-  if (check) {
-    const current = await readFile(SEED_FILE, 'utf8').catch(() => '');
-    if (current !== seed) {
-      console.error('supabase/seed.sql is out of date: run `npx tsx scripts/gen-seed.ts` and commit the result.');
-      return 1;
-    }
-    console.log('supabase/seed.sql is up to date.');
-    return 0;
-  }
-  await writeFile(SEED_FILE, seed);
-  console.log(`wrote ${path.relative(ROOT, SEED_FILE)}`);
-  return 0;
+  return writeOrCheck(SEED_FILE, await generateSeed(), { check: process.argv.includes('--check'), script: 'scripts/gen-seed.ts' });
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

@@ -8,11 +8,11 @@
  *   npx tsx scripts/gen-types.ts           write the file
  *   npx tsx scripts/gen-types.ts --check   exit 1 when the file is out of date
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, prepareDatabase } from '../server/src/db/open.ts';
 import type { Queryable } from '../server/src/db/types.ts';
+import { runIfMain, writeOrCheck } from './lib/generated-file.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TYPES_FILE = path.join(ROOT, 'src', 'data', 'database.types.ts');
@@ -586,28 +586,7 @@ export async function generateTypes(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const check = process.argv.includes('--check');
-  const output = await generateTypes();
-  if (check) {
-    const current = await readFile(TYPES_FILE, 'utf8').catch(() => '');
-    if (current !== output) {
-      console.error('src/data/database.types.ts is out of date: run `npx tsx scripts/gen-types.ts` and commit the result.');
-      return 1;
-    }
-    console.log('src/data/database.types.ts is up to date.');
-    return 0;
-  }
-  await writeFile(TYPES_FILE, output);
-  console.log(`wrote ${path.relative(ROOT, TYPES_FILE)}`);
-  return 0;
+  return writeOrCheck(TYPES_FILE, await generateTypes(), { check: process.argv.includes('--check'), script: 'scripts/gen-types.ts' });
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);
