@@ -70,3 +70,23 @@ test('an empty file and a binary file are refused in words, and nothing can be i
   await binary.getByRole('button', { name: 'Remove scan.txt' }).click();
   await expect(binary).toHaveCount(0);
 });
+
+test('files dropped on the project in the library open in the import preview', async ({ owner }) => {
+  const { page, library } = owner;
+  await library.goto();
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped-export.txt', { type: 'text/plain' }));
+    return transfer;
+  }, SHORT_EXPORT);
+  await library.project().dispatchEvent('dragover', { dataTransfer });
+  await library.project().dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('heading', { name: 'Import documents', level: 1 })).toBeVisible();
+  const card = page.getByRole('region', { name: 'dropped-export.txt' });
+  await expect(card.getByLabel('Title')).toHaveValue('中华人民共和国和哈萨克斯坦共和国联合宣言');
+  await expect(card.getByText(/^duplicate body of 10 paragraphs removed/)).toBeVisible();
+  // Reloading does not bring the dropped files back a second time.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Import documents', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'dropped-export.txt' })).toHaveCount(0);
+});

@@ -1,7 +1,7 @@
 // Route /projects/:projectId/import — owners drop export files, check a preview of each, edit the
 // title, and import; every document is saved whole by the import_document RPC or not at all.
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DEFAULT_MAX_BYTES } from '../../domain/import/index.ts';
 import { useCurrentUser } from '../../data/session.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
@@ -112,6 +112,18 @@ export default function ImportPage() {
     bytesByKey.current.delete(key);
     setImported((set) => new Set(set).add(key));
   }, []);
+
+  // Files dropped on the project in the library arrive in the navigation state, once.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const handedOver = (location.state as { files?: File[] } | null)?.files;
+  const consumed = useRef<File[] | undefined>(undefined);
+  useEffect(() => {
+    if (!handedOver?.length || consumed.current === handedOver) return;
+    consumed.current = handedOver;
+    addFiles(handedOver);
+    void navigate(location.pathname, { replace: true, state: null });
+  }, [handedOver, addFiles, navigate, location.pathname]);
 
   function onDrop(event: DragEvent) {
     event.preventDefault();

@@ -7,7 +7,8 @@ import { useT } from '../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { DocumentTable } from './document-table.tsx';
 import { MembersPanel } from './members-panel.tsx';
-import { Link } from 'react-router-dom';
+import { useState, type DragEvent } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../data/errors.ts';
 import { Badge } from '../../components/badge.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
@@ -22,10 +23,34 @@ function ProjectSection({
   progress: Map<string, DocumentProgress>;
 }) {
   const t = useT();
+  const navigate = useNavigate();
+  const [dropping, setDropping] = useState(false);
   const isOwner = hasRole(project, 'owner');
   const headingId = `project-${project.id}`;
+  const importPath = `/projects/${project.id}/import`;
+
+  // Owners may drop files anywhere on their project; the import screen previews them.
+  const hasFiles = (e: DragEvent) => isOwner && e.dataTransfer.types.includes('Files');
+  const dropProps = isOwner
+    ? {
+        onDragOver: (e: DragEvent) => {
+          if (!hasFiles(e)) return;
+          e.preventDefault();
+          setDropping(true);
+        },
+        onDragLeave: (e: DragEvent) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+        },
+        onDrop: (e: DragEvent) => {
+          if (!hasFiles(e)) return;
+          e.preventDefault();
+          setDropping(false);
+          void navigate(importPath, { state: { files: [...e.dataTransfer.files] } });
+        },
+      }
+    : {};
   return (
-    <section className="project" aria-labelledby={headingId}>
+    <section className={dropping ? 'project project-dropping' : 'project'} aria-labelledby={headingId} {...dropProps}>
       <div className="project-head">
         <div>
           <h2 id={headingId}>{project.name}</h2>
@@ -40,7 +65,7 @@ function ProjectSection({
           </p>
         </div>
         {isOwner ? (
-          <Link className="button button-primary" to={`/projects/${project.id}/import`}>
+          <Link className="button button-primary" to={importPath} title={t('library.importDropHint')}>
             {t('library.import')}
           </Link>
         ) : null}
