@@ -4,7 +4,7 @@
  * database `duizhao_pgtap` on that PostgreSQL server. Prints per-file results and
  * `N passed, N failed`; exits non-zero on any failure, error or plan mismatch.
  *
- *   npx tsx scripts/pgtap.ts [--pglite-only] [file-name-filter]
+ *   npx tsx scripts/pgtap.ts [--pglite-only | --postgres-only] [file-name-filter]
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -155,6 +155,7 @@ async function onPostgres(databaseUrl: string, files: string[]): Promise<FileRes
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const pgliteOnly = args.includes('--pglite-only');
+  const postgresOnly = args.includes('--postgres-only');
   const filter = args.find((a) => !a.startsWith('--'));
   const files = (await readdir(TESTS_DIR))
     .filter((f) => f.endsWith('.sql'))
@@ -165,8 +166,12 @@ async function main(): Promise<number> {
     console.error(`no test files in ${TESTS_DIR}`);
     return 1;
   }
-  const results = await onPglite(files);
   const databaseUrl = process.env.DATABASE_URL;
+  if (postgresOnly && !databaseUrl) {
+    console.error('--postgres-only needs DATABASE_URL');
+    return 1;
+  }
+  const results = postgresOnly ? [] : await onPglite(files);
   if (databaseUrl && !pgliteOnly) results.push(...(await onPostgres(databaseUrl, files)));
 
   const passed = results.reduce((n, r) => n + r.passed, 0);

@@ -60,8 +60,8 @@ async function vitest(project: string, env: NodeJS.ProcessEnv = {}) {
   return { ok: code === 0 && report.numTotalTests > 0, passed: report.numPassedTests, failed: report.numFailedTests };
 }
 
-async function pgtap(env: NodeJS.ProcessEnv = {}) {
-  const { code, output } = await run('npx', ['tsx', 'scripts/pgtap.ts'], env);
+async function pgtap(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const { code, output } = await run('npx', ['tsx', 'scripts/pgtap.ts', ...args], env);
   const m = /^(\d+) passed, (\d+) failed/m.exec(output);
   return { ok: code === 0 && !!m && Number(m[1]) > 0, passed: Number(m?.[1] ?? 0), failed: Number(m?.[2] ?? 0) };
 }
@@ -82,8 +82,8 @@ await step('typecheck', () => command('npx', ['tsc', '-p', 'tsconfig.json', '--n
 await step('lint', () => command('npx', ['eslint', '.', '--max-warnings=0']));
 await step('generated files', () => command('npx', ['tsx', 'scripts/check-generated.ts'], pgliteOnly));
 await step('unit', () => vitest('unit', pgliteOnly));
-await step('database (pgTAP)', () => pgtap(pgliteOnly));
-if (pgUrl) await step('database (pgTAP, PostgreSQL)', () => pgtap({ DATABASE_URL: pgUrl }));
+await step('database (pgTAP)', () => pgtap(['--pglite-only'], pgliteOnly));
+if (pgUrl) await step('database (pgTAP, PostgreSQL)', () => pgtap(['--postgres-only'], { DATABASE_URL: pgUrl }));
 await step('contract', () => vitest('contract', pgliteOnly));
 if (pgUrl) {
   await step('contract (PostgreSQL)', async () => vitest('contract', { DATABASE_URL: await recreateDatabase(pgUrl, 'duizhao_contract') }));
