@@ -13,7 +13,6 @@
  * `run()` returns the figures; it never asserts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,26 +20,16 @@ import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { syntheticBitext } from './align.bench.ts';
 import type { PageFigures } from './align-worker/main.tsx';
+import { CHROMIUM_ARGS, freePort } from './lib.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE = 'bench/align-worker/index.html';
 const PARAGRAPHS = 10_000;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface AlignWorkerFigures extends PageFigures {
   target: { noMainThreadTaskOver50Ms: boolean };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function run(paragraphs = PARAGRAPHS): Promise<AlignWorkerFigures> {
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'duizhao-align-bench-'));

@@ -16,7 +16,6 @@
  * `run()` returns the figures; it never asserts.
  */
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,13 +24,13 @@ import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { DEMO_ANON_KEY, DEMO_SERVICE_ROLE_KEY } from '../server/src/config.ts';
 import { startStack } from '../server/src/stack.ts';
+import { CHROMIUM_ARGS, freePort } from './lib.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PARAGRAPHS = 10_000;
 const TYPING_ROW = 5_000;
 const KEYSTROKES = 40;
 const SCROLL_FRAMES = 240;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface BundleFigures {
   entryGzipKb: number;
@@ -61,16 +60,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function api(url: string, init: RequestInit & { key?: string; token?: string } = {}) {
   const { key = DEMO_ANON_KEY, token, ...rest } = init;

@@ -55,6 +55,18 @@ function Toolbar({ editor, names }: { editor: NonNullable<ReturnType<typeof useE
   );
 }
 
+/** The contenteditable's attributes: a named multi-line textbox in the row's language. */
+function editorAttributes(props: Pick<RichTextEditorProps, 'label' | 'lang' | 'className'>): Record<string, string> {
+  return {
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': props.label,
+    ...(props.lang ? { lang: props.lang } : {}),
+    class: props.className ?? 'rich-text',
+    spellcheck: 'true',
+  };
+}
+
 export default function RichTextEditor(props: RichTextEditorProps) {
   // Callbacks change on every render of the parent; the editor reads them through a ref.
   const latest = useRef(props);
@@ -74,14 +86,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     // Focus is set in a layout effect below, not by tiptap's own (deferred) autofocus.
     autofocus: false,
     editorProps: {
-      attributes: {
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-label': props.label,
-        ...(props.lang ? { lang: props.lang } : {}),
-        class: props.className ?? 'rich-text',
-        spellcheck: 'true',
-      },
+      attributes: editorAttributes(props),
       transformPastedHTML: sanitizePastedHtml,
     },
     onUpdate: ({ editor: e }) => {
@@ -112,14 +117,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     editor?.setOptions({
       editorProps: {
         ...editor.options.editorProps,
-        attributes: {
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': props.label,
-          ...(props.lang ? { lang: props.lang } : {}),
-          class: props.className ?? 'rich-text',
-          spellcheck: 'true',
-        },
+        attributes: editorAttributes({ label: props.label, lang: props.lang, className: props.className }),
       },
     });
   }, [editor, props.label, props.lang, props.className]);

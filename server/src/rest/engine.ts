@@ -483,12 +483,7 @@ export function prepare(ctx: EngineContext, req: PgrstRequest): Prepared {
         const over = applyGucOverrides(o.row, status, headers);
         let body: string = o.row.body ?? '';
         if (status === 416) {
-          body = JSON.stringify({
-            code: 'PGRST103',
-            details: `An offset of ${req.topRange.lower} was requested, but there are only ${o.tableTotal ?? 0} rows.`,
-            hint: null,
-            message: 'Requested range not satisfiable',
-          });
+          body = rangeNotSatisfiable(req.topRange.lower, o.tableTotal);
         } else if (req.headersOnly) body = '';
         return { status: over.status, headers: over.headers, body };
       },
@@ -772,12 +767,7 @@ function prepareCall(ctx: EngineContext, req: PgrstRequest, name: string): Prepa
       } else {
         Object.assign(headers, mediaHeaders(req, neg.media));
         if (status === 416) {
-          body = JSON.stringify({
-            code: 'PGRST103',
-            details: `An offset of ${req.topRange.lower} was requested, but there are only ${o.tableTotal ?? 0} rows.`,
-            hint: null,
-            message: 'Requested range not satisfiable',
-          });
+          body = rangeNotSatisfiable(req.topRange.lower, o.tableTotal);
         } else if (req.headersOnly) body = '';
       }
       const over = applyGucOverrides(o.row, outStatus, headers);
@@ -900,4 +890,14 @@ export function openApiResponse(ctx: EngineContext, req: PgrstRequest): ApiRespo
   const headers: Record<string, string> = { 'content-type': 'application/openapi+json; charset=utf-8' };
   if (req.negotiatedByProfile) headers['content-profile'] = req.schema;
   return { status: 200, headers, body: req.headersOnly ? '' : body };
+}
+
+/** PostgREST's PGRST103 body for an offset past the last row (HTTP 416). */
+function rangeNotSatisfiable(offset: number, total: number | null | undefined): string {
+  return JSON.stringify({
+    code: 'PGRST103',
+    details: `An offset of ${offset} was requested, but there are only ${total ?? 0} rows.`,
+    hint: null,
+    message: 'Requested range not satisfiable',
+  });
 }
