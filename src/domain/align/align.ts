@@ -1,8 +1,10 @@
 // zh→en alignment by dynamic programming over beads (Gale–Church), scored by a length model refitted
-// on the document and by anchors (numbers, dates, section numbering, titles, glossary terms, Latin
-// words, brackets, and words of a small built-in lexicon). Two passes: a wide, cheap one with the prior
-// model; then the length model and shape frequencies are refitted on the document and a final pass,
-// in a narrow band around the first path, gives the links and their confidence.
+// on the document, by anchors (numbers, dates, section numbering, titles, glossary terms, Latin words,
+// brackets, and words of a small built-in lexicon) and by the paragraphs' shape (headings and notes
+// keep apart from prose; sentence counts carry over). Two passes: a wide, cheap one with the prior
+// model; then the length model and shape frequencies are refitted on the document, leaving a
+// paragraph unmatched is priced by whether its anchors occur near where the first pass put it, and a
+// final pass, in a narrow band around the first path, gives the links and their confidence.
 
 import type { Mention } from './anchors.ts';
 import { buildGlossaryIndex } from './anchors.ts';
@@ -121,6 +123,61 @@ function refitPriors(paths: readonly Step[][]): number[] {
   );
 }
 
+/** How far from where the first pass put a paragraph its anchors' partners are looked for. */
+const PARTNER_WINDOW = 3;
+
+/**
+ * For each paragraph, the weight of its anchors (section numbers aside, as when it is left unmatched)
+ * that occur on the other side within a few paragraphs of where the first pass put it.
+ */
+function partnerWeights(doc: Prepared, paths: readonly Step[][], segments: readonly Segment[]): { zh: Float64Array; en: Float64Array } {
+  // Where each paragraph sits on the other side, by the first pass (fixed points: where they are).
+  const zAt = new Int32Array(doc.nz);
+  const eAt = new Int32Array(doc.ne);
+  segments.forEach((seg, s) => {
+    let i = 0;
+    let j = 0;
+    for (const step of paths[s]!) {
+      for (let k = seg.z0 + i; k < seg.z0 + step.i; k++) zAt[k] = seg.e0 + j;
+      for (let k = seg.e0 + j; k < seg.e0 + step.j; k++) eAt[k] = seg.z0 + i;
+      i = step.i;
+      j = step.j;
+    }
+    for (let k = seg.z0 + i; k < seg.z1; k++) zAt[k] = seg.e0 + j;
+    for (let k = seg.e0 + j; k < seg.e1; k++) eAt[k] = seg.z0 + i;
+  });
+  const view = doc.anchors;
+  const stamp = new Int32Array(view.keyWeights.length).fill(-1);
+  const side = (
+    n: number,
+    at: Int32Array,
+    start: Int32Array,
+    keys: Int32Array,
+    otherStart: Int32Array,
+    otherKeys: Int32Array,
+    otherN: number,
+  ): Float64Array => {
+    const out = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const lo = Math.max(0, at[k]! - PARTNER_WINDOW);
+      const hi = Math.min(otherN, at[k]! + PARTNER_WINDOW + 1);
+      for (let t = otherStart[lo]!; t < otherStart[hi]!; t++) stamp[otherKeys[t]!] = k;
+      let w = 0;
+      for (let t = start[k]!; t < start[k + 1]!; t++) {
+        const key = keys[t]!;
+        if (stamp[key] === k && !view.section[key]) w += view.keyWeights[key]!;
+      }
+      out[k] = w;
+    }
+    stamp.fill(-1);
+    return out;
+  };
+  return {
+    zh: side(doc.nz, zAt, view.zKeyStart, view.zKeys, view.eKeyStart, view.eKeys, doc.ne),
+    en: side(doc.ne, eAt, view.eKeyStart, view.eKeys, view.zKeyStart, view.zKeys, doc.nz),
+  };
+}
+
 /** Starting model: the caller's ratio, or the whole texts' ratio kept within reach of the prior. */
 function initialModel(doc: Prepared, ratio: number | undefined): LengthModel {
   if (ratio !== undefined && ratio > 0) return { ...DEFAULT_LENGTH_MODEL, ratio };
@@ -139,8 +196,10 @@ function explain(doc: Prepared, bead: Bead, model: LengthModel, confirmed: boole
   if (shape) reasons.push(shape);
   const length = lengthReason(doc.zhLength(bead.zs, bead.ze), doc.enLength(bead.es, bead.ee), model);
   if (length) reasons.push(length);
-  const inOrder = (paragraphs: Mention[][]): Mention[] => paragraphs.flatMap((mentions) => [...mentions].sort((a, b) => a.at - b.at));
-  reasons.push(...anchorReasons(inOrder(doc.zMentions.slice(bead.zs, bead.ze)), inOrder(doc.eMentions.slice(bead.es, bead.ee))));
+  // Each paragraph's mentions are in text order already (see Prepared).
+  const inOrder = (paragraphs: Mention[][], start: number, end: number): Mention[] =>
+    end - start === 1 ? paragraphs[start]! : paragraphs.slice(start, end).flat();
+  reasons.push(...anchorReasons(inOrder(doc.zMentions, bead.zs, bead.ze), inOrder(doc.eMentions, bead.es, bead.ee)));
   return reasons;
 }
 
@@ -150,6 +209,11 @@ function explain(doc: Prepared, bead: Bead, model: LengthModel, confirmed: boole
  * Throws a RangeError if the confirmed links are inconsistent.
  */
 export function align(zh: readonly string[], en: readonly string[], options: AlignOptions = {}): AlignResult {
+  if (SHAPES.length === 0) pinShapes();
+  return alignKeeping(zh, en, options, null);
+}
+
+function alignKeeping(zh: readonly string[], en: readonly string[], options: AlignOptions, keep: unknown[] | null): AlignResult {
   const plan = planConfirmed(options.confirmed ?? [], zh.length, en.length);
   const glossary = options.glossary && options.glossary.length > 0 ? buildGlossaryIndex(options.glossary) : undefined;
   const doc = new Prepared(zh, en, glossary, plan.forcedZh, plan.forcedEn, options.lexicon ?? true);
@@ -161,7 +225,8 @@ export function align(zh: readonly string[], en: readonly string[], options: Ali
   const firstScorer = new Scorer(doc, first, BEAD_PRIOR, false);
   const paths = segments.map((seg) => searchPath(firstScorer, doc, seg));
   const model = fitLengthModel(lengthSamples(doc, firstScorer, paths, segments, fixed), first);
-  const scorer = new Scorer(doc, model, refitPriors(paths));
+  const scorer = new Scorer(doc, model, refitPriors(paths), true, partnerWeights(doc, paths, segments));
+  keep?.push(doc, firstScorer, scorer, segments, paths, fixed, plan);
   const beads: Bead[] = [];
   segments.forEach((seg, s) => {
     beads.push(...searchBeads(scorer, doc, seg, paths[s]!));
@@ -172,7 +237,7 @@ export function align(zh: readonly string[], en: readonly string[], options: Ali
   const links: Link[] = beads.map((bead) => {
     const zhIdx = range(bead.zs, bead.ze);
     const enIdx = range(bead.es, bead.ee);
-    const confirmed = bead.bead === -1 || plan.confirmedKeys.has(specKey(zhIdx, enIdx));
+    const confirmed = bead.bead === -1 || (plan.confirmedKeys.size > 0 && plan.confirmedKeys.has(specKey(zhIdx, enIdx)));
     return {
       zh: zhIdx,
       en: enIdx,
@@ -180,5 +245,23 @@ export function align(zh: readonly string[], en: readonly string[], options: Ali
       reasons: explain(doc, bead, model, confirmed),
     };
   });
-  return { links, ratio: Math.round(model.ratio * 1000) / 1000 };
+  const result = { links, ratio: Math.round(model.ratio * 1000) / 1000 };
+  keep?.push(beads, result);
+  return result;
+}
+
+/**
+ * The working objects of one small alignment, kept alive: V8 drops an object shape once no object of
+ * that shape is left, and with it the compiled code that relies on it, which every later alignment
+ * would then recompile. Keeping one of each shape alive keeps the compiled code.
+ */
+const SHAPES: unknown[] = [];
+
+function pinShapes(): void {
+  alignKeeping(
+    ['一、总则', '2014年5月19日，双方在北京举行会谈，合作增长百分之五。', '（完）'],
+    ['I. General', 'On 19 May 2014 the two sides held talks in Beijing; cooperation grew by 5 percent.', 'Note: (end)'],
+    {},
+    SHAPES,
+  );
 }

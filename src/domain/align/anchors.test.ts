@@ -96,6 +96,17 @@ describe('section numerals', () => {
     expect(extractEnAnchors('I am pleased to be here.')).toEqual([]);
     expect(extractZhAnchors('十分重要')).toEqual([]);
   });
+
+  it('find a heading run into its text, or left at the end of the paragraph before it', () => {
+    // The paragraph break after "V" (or before it) was lost; the number still meets 五 on s:5 and h:1:5.
+    expect(keysOf(extractEnAnchors('V The two sides note that terrorism is a threat.'))).toEqual(['h:1:5', 's:5']);
+    expect(keysOf(extractEnAnchors('A Year of Chinese Tourism will be held in 2017. V'))).toEqual(['h:1:5', 'n:2017', 's:5']);
+    expect(keysOf(extractEnAnchors('They will set up a mechanism. 2. Increasing Funding'))).toEqual(['h:2:2', 's:2']);
+    expect(keysOf(extractEnAnchors('Reading rooms will open. (b) Training Staff'))).toEqual(['h:2:2', 's:2']);
+    // A sentence that opens with the pronoun I or with a number is no heading.
+    expect(extractEnAnchors('It is a plan. I believe it will work.')).toEqual([]);
+    expect(keysOf(extractEnAnchors('Output rose. 2 million tonnes were shipped.'))).toEqual(['n:2000000']);
+  });
 });
 
 describe('enumerations', () => {
@@ -141,6 +152,20 @@ describe('the built-in lexicon', () => {
     const lexicon = lexiconIndex();
     expect(lexicon.matchEn('cooperating on the United Nations agenda').map((m) => m.surface)).toEqual(['cooperating', 'United Nations']);
     expect(lexicon.matchEn('the uncooperative chairs').map((m) => m.surface)).toEqual(['chairs']);
+    // Forms joined by a hyphen or a full stop, white space of any width, words inside a hyphenated one.
+    expect(lexicon.matchEn('win-win e-commerce with the U.S. and the United\n Nations').map((m) => m.surface)).toEqual([
+      'win-win',
+      'e-commerce',
+      'U.S',
+      'United\n Nations',
+    ]);
+    expect(lexicon.matchEn('cross-border trade, 5G and G20').map((m) => m.surface)).toEqual(['border', 'trade']);
+  });
+
+  it('reads Chinese words leftmost and longest first', () => {
+    const lexicon = lexiconIndex();
+    // Each word once per text, however often it occurs.
+    expect(lexicon.matchZh('推进电子商务和人工智能合作，人工智能').map((m) => m.surface)).toEqual(['电子商务', '人工智能', '合作']);
   });
 });
 

@@ -3,6 +3,7 @@
 // quotation marks. Each mention is reduced to atomic keys ("n:2014", "m:5", "s:3", "g:12") so that
 // 2014年5月19日 and "19 May 2014" meet on the same keys, whatever order or script either side uses.
 
+import { pinShape } from './shape-pins.ts';
 import type { AnchorKind, GlossaryTerm } from './types.ts';
 import { EN_CARDINALS, EN_ORDINALS, parseChineseNumber, parseEnglishMonth, parseRoman } from './numerals.ts';
 
@@ -84,14 +85,9 @@ class Spans {
     this.taken.push(start, end);
   }
 }
+pinShape(new Spans());
 
-function scan(
-  text: string,
-  spans: Spans,
-  pattern: RegExp,
-  read: (match: RegExpExecArray) => Omit<Mention, 'surface' | 'at' | 'length'> | null,
-  out: Mention[],
-): void {
+function scan(text: string, spans: Spans, pattern: RegExp, read: Reader, out: Mention[]): void {
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     if (match[0] === '') {
@@ -192,6 +188,67 @@ function zhSection(paragraph: string): Mention | null {
   return null;
 }
 
+// What a paragraph contains, found in one pass, so that patterns that cannot match are not run.
+const HAS_DIGIT = 1;
+const HAS_BIG_NUMERAL = 2;
+const HAS_BRACKET = 4;
+const HAS_QUOTE = 8;
+const HAS_MONTH_HINT = 16;
+
+/** 1: a numeral digit (〇零一二三四五六七八九两); 2: a numeral that makes ten or more (十百千万亿). */
+const NUMERAL_CLASS = new Uint8Array(0x10000);
+for (const ch of '〇零一二三四五六七八九两') NUMERAL_CLASS[ch.charCodeAt(0)] = 1;
+for (const ch of '十百千万亿') NUMERAL_CLASS[ch.charCodeAt(0)] = 2;
+
+/** Digits; 十百千万亿 or two numeral digits in a row (a Chinese numeral worth 10 or more); brackets; quotes. */
+function zhContents(text: string): number {
+  let flags = 0;
+  let numeralRun = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) flags |= HAS_DIGIT;
+    else if (c === 0xff08 || c === 40) flags |= HAS_BRACKET;
+    else if (c === 0x201c || c === 0x300c || c === 34) flags |= HAS_QUOTE;
+    const numeral = NUMERAL_CLASS[c]!;
+    if (numeral === 2 || (numeral === 1 && numeralRun)) flags |= HAS_BIG_NUMERAL;
+    numeralRun = numeral === 1;
+  }
+  return flags;
+}
+
+type Reader = (match: RegExpExecArray) => Omit<Mention, 'surface' | 'at' | 'length'> | null;
+
+// Readers of the Chinese patterns' matches (module-level: nothing is allocated per paragraph for them).
+const readZhDate: Reader = (m) => {
+  const keys = dateKeys(zhValue(m[1]), zhValue(m[2]), [zhValue(m[3]), zhValue(m[4])]);
+  return keys && { kind: 'date', keys };
+};
+const readZhMonthDay: Reader = (m) => {
+  const keys = dateKeys(null, zhValue(m[1]), [zhValue(m[2]), zhValue(m[3])]);
+  return keys && { kind: 'date', keys };
+};
+const readZhPercent: Reader = (m) => {
+  const value = zhValue(m[1] ?? m[2]);
+  return value === null ? null : { kind: 'percent', keys: [numberKey(value)] };
+};
+const readZhOrdinal: Reader = (m) => {
+  const value = zhValue(m[1]);
+  return value === null ? null : { kind: 'ordinal', keys: [numberKey(value)] };
+};
+const readZhArabic: Reader = (m) => {
+  const value = parseArabic(m[1] ?? '') * (ZH_MAGNITUDE[m[2] ?? ''] ?? 1);
+  return Number.isFinite(value) ? { kind: 'number', keys: [numberKey(value)] } : null;
+};
+const readZhNumeral: Reader = (m) => {
+  const base = parseChineseNumber(m[1] ?? '');
+  if (base === null) return null;
+  const value = base * (ZH_MAGNITUDE[m[3] ?? ''] ?? 1);
+  // Outside dates, ordinals and magnitudes, a Chinese numeral is a word (一致, 进一步); keep only counted ten-plus.
+  const counted = m[4] !== undefined || m[2] !== undefined;
+  if (value >= 1e4 || (value >= 10 && counted)) return { kind: 'number', keys: [numberKey(value)] };
+  return null;
+};
+
 export function extractZhAnchors(paragraph: string, glossary?: GlossaryIndex): Mention[] {
   const text = normaliseDigits(paragraph);
   const spans = new Spans();
@@ -201,43 +258,33 @@ export function extractZhAnchors(paragraph: string, glossary?: GlossaryIndex): M
     out.push(section);
     spans.take(0, section.surface.length);
   }
-  scan(text, spans, ZH_DATE, (m) => {
-    const keys = dateKeys(zhValue(m[1]), zhValue(m[2]), [zhValue(m[3]), zhValue(m[4])]);
-    return keys && { kind: 'date', keys };
-  }, out);
-  scan(text, spans, ZH_MONTH_DAY, (m) => {
-    const keys = dateKeys(null, zhValue(m[1]), [zhValue(m[2]), zhValue(m[3])]);
-    return keys && { kind: 'date', keys };
-  }, out);
-  scan(text, spans, ZH_PERCENT, (m) => {
-    const value = zhValue(m[1] ?? m[2]);
-    return value === null ? null : { kind: 'percent', keys: [numberKey(value)] };
-  }, out);
-  scan(text, spans, ZH_ENUMERATION, (m) => {
-    const value = zhValue(m[1]);
-    return value === null ? null : { kind: 'ordinal', keys: [numberKey(value)] };
-  }, out);
-  scan(text, spans, ZH_ORDINAL, (m) => {
-    const value = zhValue(m[1]);
-    return value === null ? null : { kind: 'ordinal', keys: [numberKey(value)] };
-  }, out);
-  scan(text, spans, ZH_ARABIC, (m) => {
-    const value = parseArabic(m[1] ?? '') * (ZH_MAGNITUDE[m[2] ?? ''] ?? 1);
-    return Number.isFinite(value) ? { kind: 'number', keys: [numberKey(value)] } : null;
-  }, out);
-  scan(text, spans, ZH_NUMERAL, (m) => {
-    const base = parseChineseNumber(m[1] ?? '');
-    if (base === null) return null;
-    const value = base * (ZH_MAGNITUDE[m[3] ?? ''] ?? 1);
-    // Outside dates, ordinals and magnitudes, a Chinese numeral is a word (一致, 进一步); keep only counted ten-plus.
-    const counted = m[4] !== undefined || m[2] !== undefined;
-    if (value >= 1e4 || (value >= 10 && counted)) return { kind: 'number', keys: [numberKey(value)] };
-    return null;
-  }, out);
+  // Each pattern runs only where the characters it needs occur.
+  const contents = zhContents(text);
+  if (text.includes('年')) scan(text, spans, ZH_DATE, readZhDate, out);
+  if (text.includes('月')) scan(text, spans, ZH_MONTH_DAY, readZhMonthDay, out);
+  if (text.includes('%') || text.includes('百分之')) scan(text, spans, ZH_PERCENT, readZhPercent, out);
+  if (text.includes('是')) scan(text, spans, ZH_ENUMERATION, readZhOrdinal, out);
+  if (text.includes('第')) scan(text, spans, ZH_ORDINAL, readZhOrdinal, out);
+  if (contents & HAS_DIGIT) scan(text, spans, ZH_ARABIC, readZhArabic, out);
+  if (contents & HAS_BIG_NUMERAL) scan(text, spans, ZH_NUMERAL, readZhNumeral, out);
   if (glossary) out.push(...glossary.matchZh(text));
-  markTitles(text, out);
-  out.push(...punctuation(text, ZH_BRACKETS, ZH_QUOTES, section?.length ?? 0));
-  return out.sort((a, b) => a.at - b.at);
+  if (text.includes('《')) markTitles(text, out);
+  punctuation(text, contents & HAS_BRACKET ? ZH_BRACKETS : null, contents & HAS_QUOTE ? ZH_QUOTES : null, section?.length ?? 0, out);
+  sortByPosition(out);
+  return out;
+}
+
+/** Insertion sort by position: mention lists are short and nearly sorted (Array.prototype.sort would copy them). */
+export function sortByPosition(mentions: Mention[]): void {
+  for (let k = 1; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    let at = k;
+    while (at > 0 && mentions[at - 1]!.at > m.at) {
+      mentions[at] = mentions[at - 1]!;
+      at--;
+    }
+    mentions[at] = m;
+  }
 }
 
 /** Mentions inside 《…》 are reported as matches on the title they sit in. */
@@ -270,8 +317,6 @@ const EN_MAGNITUDE_WORD: Record<string, number> = {
 const EN_NUMBER = new RegExp(`(${ARABIC})(?:\\s*(thousand|million|billion|trillion|mn|bn)\\b|(st|nd|rd|th)\\b)?`, 'g');
 // "first" is mostly an adverb; only "First," or "Firstly," opening a sentence enumerates.
 const EN_FIRST = /(?<=^|[.;:!?]\s+)First(?:ly)?(?=,)/g;
-const MONTH_HINT = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
-const DIGIT = /\d/;
 const NUMBER_WORD = new RegExp(
   `\\b(${[...EN_CARDINALS.keys(), ...EN_ORDINALS.keys()].sort((a, b) => b.length - a.length).join('|')})\\b(?:\\s+([A-Za-z]+))?`,
   'gi',
@@ -306,12 +351,33 @@ function enSection(paragraph: string): Mention | null {
     const value = read(match[1] ?? '');
     if (value !== null && value >= 1 && value < 1000) return sectionMention(match[0].replace(/\s+\S$/, '').trim(), value, level);
   }
-  // A short heading led by a Roman numeral without a full stop: "II Economic Cooperation".
-  const bare = /^([IVXLC]{2,})\s+[A-Z]/.exec(paragraph);
+  // A heading led by a Roman numeral without a full stop, "II Economic Cooperation", or run into the
+  // text it heads, "V The two sides note…" (the pronoun I is followed by a lower-case word).
+  const bare = /^([IVXLC]+)\s+[A-Z][a-z]/.exec(paragraph);
   const value = bare ? parseRoman(bare[1] ?? '') : null;
-  const heading = (): boolean => paragraph.split(/\s+/).length <= 16 && !/[.;:]$/.test(paragraph);
-  if (bare && value !== null && heading()) return sectionMention(bare[1] ?? '', value, MAJOR);
+  if (bare && value !== null) return sectionMention(bare[1] ?? '', value, MAJOR);
   return null;
+}
+
+// A section number inside a paragraph, after a sentence: a heading whose paragraph break was lost
+// ("… in 2017. V", "… mechanism. 2. Increasing Funding", "… online. (b) Training").
+const EN_EMBEDDED_SECTION =
+  /(?<=[.!?;:]["'”’)]*\s+)(?:(?:Part|Chapter)\s+)?(?:([IVXLC]+)\.?|(\d{1,2})[.)]|\((\d{1,2}|[a-z])\))(?=\s+[A-Z]|\s*$)/g;
+
+function embeddedSections(text: string, spans: Spans, out: Mention[]): void {
+  scan(text, spans, EN_EMBEDDED_SECTION, readEmbeddedSection, out);
+}
+
+function readEmbeddedSection(m: RegExpExecArray): ReturnType<Reader> {
+  let value: number | null;
+  let level = MINOR;
+  if (m[1] !== undefined) {
+    value = parseRoman(m[1]);
+    level = MAJOR;
+  } else if (m[2] !== undefined) value = Number(m[2]);
+  else value = /^\d+$/.test(m[3] ?? '') ? Number(m[3]) : (m[3] ?? 'a').charCodeAt(0) - 96;
+  if (value === null || value < 1) return null;
+  return { kind: 'section', keys: ['s:' + value, `h:${level}:${value}`] };
 }
 
 function enDate(month: string | undefined, year: string | undefined, days: Array<string | undefined>): string[] | null {
@@ -359,6 +425,22 @@ function scanNumberWords(text: string, spans: Spans, out: Mention[]): void {
   }
 }
 
+/** Cheap test before EN_EMBEDDED_SECTION: a sentence end, then a Roman numeral, a number and a stop, or a bracketed label. */
+const EMBEDDED_HINT = /[.!?;:]["'”’)]*\s+(?:[IVXLC]|\d{1,2}[.)]|\(\w{1,2}\)|Part |Chapter )/;
+
+const MONTH_STARTS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DIGIT = /\d/;
+
+/** Digits, a month's name, brackets, quotes; searching for a few characters is far cheaper than running a pattern. */
+function enContents(text: string): number {
+  let flags = 0;
+  if (DIGIT.test(text)) flags |= HAS_DIGIT;
+  if (text.includes('(')) flags |= HAS_BRACKET;
+  if (text.includes('"') || text.includes('“')) flags |= HAS_QUOTE;
+  if (MONTH_STARTS.some((month) => text.includes(month))) flags |= HAS_MONTH_HINT;
+  return flags;
+}
+
 export function extractEnAnchors(paragraph: string, glossary?: GlossaryIndex): Mention[] {
   const text = normaliseDigits(paragraph);
   const spans = new Spans();
@@ -368,46 +450,58 @@ export function extractEnAnchors(paragraph: string, glossary?: GlossaryIndex): M
     out.push(section);
     spans.take(0, section.surface.length);
   }
-  const digits = DIGIT.test(text);
-  if (MONTH_HINT.test(text)) scanEnDates(text, spans, out, digits);
+  const contents = enContents(text);
+  const digits = (contents & HAS_DIGIT) !== 0;
+  if (EMBEDDED_HINT.test(text)) embeddedSections(text, spans, out);
+  if (contents & HAS_MONTH_HINT) scanEnDates(text, spans, out, digits);
   if (digits) {
-    scan(text, spans, EN_PERCENT, (m) => ({ kind: 'percent', keys: [numberKey(parseArabic(m[1] ?? ''))] }), out);
-    scan(text, spans, EN_NUMBER, (m) => {
-      const value = parseArabic(m[1] ?? '') * (EN_MAGNITUDE_WORD[m[2] ?? ''] ?? 1);
-      if (!Number.isFinite(value)) return null;
-      return { kind: m[3] ? 'ordinal' : 'number', keys: [numberKey(value)] };
-    }, out);
+    scan(text, spans, EN_PERCENT, readEnPercent, out);
+    scan(text, spans, EN_NUMBER, readEnNumber, out);
   }
-  if (text.includes('First')) scan(text, spans, EN_FIRST, () => ({ kind: 'ordinal', keys: [numberKey(1)] }), out);
+  if (text.includes('First')) scan(text, spans, EN_FIRST, readEnFirst, out);
   scanNumberWords(text, spans, out);
   if (glossary) out.push(...glossary.matchEn(text));
-  out.push(...punctuation(text, EN_BRACKETS, EN_QUOTES, section?.length ?? 0));
-  return out.sort((a, b) => a.at - b.at);
+  punctuation(text, contents & HAS_BRACKET ? EN_BRACKETS : null, contents & HAS_QUOTE ? EN_QUOTES : null, section?.length ?? 0, out);
+  sortByPosition(out);
+  return out;
 }
+
+// Readers of the English patterns' matches.
+const readEnPercent: Reader = (m) => ({ kind: 'percent', keys: [numberKey(parseArabic(m[1] ?? ''))] });
+const readEnNumber: Reader = (m) => {
+  const value = parseArabic(m[1] ?? '') * (EN_MAGNITUDE_WORD[m[2] ?? ''] ?? 1);
+  if (!Number.isFinite(value)) return null;
+  return { kind: m[3] ? 'ordinal' : 'number', keys: [numberKey(value)] };
+};
+const readEnFirst: Reader = () => ({ kind: 'ordinal', keys: [numberKey(1)] });
+const readEnMonthAlone: Reader = (m) => {
+  const keys = enDate(m[1], undefined, []);
+  return keys && { kind: 'date', keys };
+};
+const readEnDayMonth: Reader = (m) => {
+  const keys = enDate(m[3], m[4], [m[1], m[2]]);
+  return keys && { kind: 'date', keys };
+};
+const readEnMonthDay: Reader = (m) => {
+  const keys = enDate(m[1], m[4], [m[2], m[3]]);
+  return keys && { kind: 'date', keys };
+};
+const readEnMonthYear: Reader = (m) => {
+  const keys = enDate(m[1], m[2], []);
+  return keys && { kind: 'date', keys };
+};
 
 function scanEnDates(text: string, spans: Spans, out: Mention[], digits: boolean): void {
   if (digits) {
     scanEnNumericDates(text, spans, out);
   }
-  scan(text, spans, EN_MONTH_ALONE, (m) => {
-    const keys = enDate(m[1], undefined, []);
-    return keys && { kind: 'date', keys };
-  }, out);
+  scan(text, spans, EN_MONTH_ALONE, readEnMonthAlone, out);
 }
 
 function scanEnNumericDates(text: string, spans: Spans, out: Mention[]): void {
-  scan(text, spans, EN_DAY_MONTH, (m) => {
-    const keys = enDate(m[3], m[4], [m[1], m[2]]);
-    return keys && { kind: 'date', keys };
-  }, out);
-  scan(text, spans, EN_MONTH_DAY, (m) => {
-    const keys = enDate(m[1], m[4], [m[2], m[3]]);
-    return keys && { kind: 'date', keys };
-  }, out);
-  scan(text, spans, EN_MONTH_YEAR, (m) => {
-    const keys = enDate(m[1], m[2], []);
-    return keys && { kind: 'date', keys };
-  }, out);
+  scan(text, spans, EN_DAY_MONTH, readEnDayMonth, out);
+  scan(text, spans, EN_MONTH_DAY, readEnMonthDay, out);
+  scan(text, spans, EN_MONTH_YEAR, readEnMonthYear, out);
 }
 
 // ---------------------------------------------------------------------------------------------- Punctuation
@@ -416,26 +510,31 @@ const ZH_BRACKETS = /（[^（）()]*）|\([^（）()]*\)/g;
 const ZH_QUOTES = /“[^“”]*”|「[^「」]*」|"[^"]*"/g;
 const EN_BRACKETS = /\([^()]*\)/g;
 const EN_QUOTES = /“[^“”]*”|"[^"]*"/g;
-const CLOSING_MARK = /([！!？?：:])[”’」』）》)\]"']*\s*$/;
 const CLOSING_KEYS: Record<string, string> = { '！': 'x:!', '!': 'x:!', '？': 'x:?', '?': 'x:?', '：': 'x::', ':': 'x::' };
 
 function shorten(text: string): string {
   return text.length > 16 ? text.slice(0, 14) + '…' + text.slice(-1) : text;
 }
 
-/** Bracketed and quoted spans after `from` (past a section marker such as "（一）"), and a closing ! ? or :. */
-function punctuation(text: string, brackets: RegExp, quotes: RegExp, from: number): Mention[] {
-  const out: Mention[] = [];
+/** Marks that may close a paragraph after its ! ? or : (closing quotes and brackets), or white space. */
+const TRAILING = new Set('”’」』）》)]"\' \t\n\r\u00a0\u3000'.split('').map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Bracketed and quoted spans after `from` (past a section marker such as "（一）"), and a closing
+ * ! ? or :, appended to `out`. A null pattern: the paragraph has no such mark.
+ */
+function punctuation(text: string, brackets: RegExp | null, quotes: RegExp | null, from: number, out: Mention[]): void {
   for (const [pattern, key] of [[brackets, 'b:'], [quotes, 'q:']] as const) {
+    if (pattern === null) continue;
     for (const m of text.matchAll(pattern)) {
       if (m.index < from) continue;
       out.push({ kind: 'punctuation', surface: shorten(m[0]), at: m.index, length: m[0].length, keys: [key] });
     }
   }
-  const closing = CLOSING_MARK.exec(text);
-  const key = closing ? CLOSING_KEYS[closing[1] ?? ''] : undefined;
-  if (closing && key) out.push({ kind: 'punctuation', surface: closing[1] ?? '', at: closing.index, length: 1, keys: [key] });
-  return out;
+  let end = text.length;
+  while (end > 0 && TRAILING.has(text.charCodeAt(end - 1))) end--;
+  const key = end > 0 ? CLOSING_KEYS[text[end - 1]!] : undefined;
+  if (key) out.push({ kind: 'punctuation', surface: text[end - 1]!, at: end - 1, length: 1, keys: [key] });
 }
 
 // ---------------------------------------------------------------------------------------------- Glossary

@@ -70,6 +70,9 @@ const KIND_WORDS: Record<AnchorKind, string> = {
 };
 
 function overlap(a: readonly string[], b: readonly string[]): number {
+  // Most mentions carry one key: no copy needed to compare them.
+  if (a.length === 1 && b.length === 1) return a[0] === b[0] ? keyWeight(a[0]!) : 0;
+  if (!a.some((key) => b.includes(key))) return 0;
   const rest = [...b];
   let weight = 0;
   for (const key of a) {
@@ -85,20 +88,21 @@ function overlap(a: readonly string[], b: readonly string[]): number {
 /** Pair the anchors of the two sides (greedily, by shared keys) and report matches and the unpaired. */
 export function anchorReasons(zh: readonly Mention[], en: readonly Mention[], limit = 8): Reason[] {
   const pairs: Array<{ z: number; e: number; weight: number }> = [];
-  zh.forEach((zm, z) => {
-    en.forEach((em, e) => {
-      const weight = overlap(zm.keys, em.keys);
+  for (let z = 0; z < zh.length; z++) {
+    for (let e = 0; e < en.length; e++) {
+      const weight = overlap(zh[z]!.keys, en[e]!.keys);
       if (weight > 0) pairs.push({ z, e, weight });
-    });
-  });
+    }
+  }
   pairs.sort((a, b) => b.weight - a.weight || a.z - b.z || a.e - b.e);
-  const usedZh = new Set<number>();
-  const usedEn = new Set<number>();
+  // Mentions already paired, as flags by position.
+  const usedZh = new Uint8Array(zh.length);
+  const usedEn = new Uint8Array(en.length);
   const matches: Array<{ z: number; e: number }> = [];
   for (const pair of pairs) {
-    if (usedZh.has(pair.z) || usedEn.has(pair.e)) continue;
-    usedZh.add(pair.z);
-    usedEn.add(pair.e);
+    if (usedZh[pair.z] || usedEn[pair.e]) continue;
+    usedZh[pair.z] = 1;
+    usedEn[pair.e] = 1;
     matches.push(pair);
   }
   matches.sort((a, b) => a.z - b.z);
@@ -118,10 +122,10 @@ export function anchorReasons(zh: readonly Mention[], en: readonly Mention[], li
       text: `${KIND_WORDS[anchor]} ${zhText} = ${em.surface}`,
     });
   }
-  const missing = (mentions: readonly Mention[], used: Set<number>, side: 'zh' | 'en'): void => {
+  const missing = (mentions: readonly Mention[], used: Uint8Array, side: 'zh' | 'en'): void => {
     mentions.forEach((m, i) => {
       // Lexicon words go unmatched all the time (a translation rephrases): only their matches are news.
-      if (used.has(i) || m.kind === 'lexicon' || reasons.length >= limit * 2) return;
+      if (used[i] || m.kind === 'lexicon' || reasons.length >= limit * 2) return;
       const other = side === 'zh' ? 'English' : 'Chinese';
       reasons.push({
         kind: 'anchor-missing',

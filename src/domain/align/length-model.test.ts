@@ -30,6 +30,11 @@ describe('lengths', () => {
   it('counts English characters with each run of white space as one', () => {
     expect(enLength('  The   two\tsides  ')).toBe('The two sides'.length);
     expect(enLength('')).toBe(0);
+    // Single spaces between words (the common case, counted without a scan) and every other kind of white space.
+    expect(enLength('The two sides')).toBe(13);
+    for (const text of ['The two sides ', ' The two sides', 'The\u00a0two sides', 'The two\nsides', 'The\u3000two  sides']) {
+      expect(enLength(text)).toBe(13);
+    }
   });
 });
 

@@ -212,111 +212,347 @@ const ENTRIES = `
 朋友们 friends
 `;
 
-interface Entry {
-  id: number;
-  zh: string;
+/** A form of several letter runs ("united nations", "win-win", "u.s"): its runs and what separates them. */
+interface Phrase {
+  runs: string[];
+  /** Separator before each run after the first: ' ' (any white space), '-' or '.'. */
+  separators: string[];
+  /** Whether each run is a stem (takes the rest of the letter run it starts). */
+  stems: boolean[];
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-let cached: GlossaryIndex | undefined;
-let KEYS: string[] = [];
+function isWordCode(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+}
+
+/** End of the letter run starting at `at`. */
+function runEnd(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Where `phrase` ends if it matches `text` (lower-cased as `lower`) from `at`, or -1. */
+function matchPhrase(text: string, lower: string, at: number, phrase: Phrase): number {
+  let k = at;
+  for (let r = 0; r < phrase.runs.length; r++) {
+    if (r > 0) {
+      const separator = phrase.separators[r - 1]!;
+      if (separator === ' ') {
+        if (k >= text.length || !isSpace(text.charCodeAt(k))) return -1;
+        while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+      } else {
+        if (text[k] !== separator) return -1;
+        k++;
+      }
+    }
+    const run = phrase.runs[r]!;
+    if (!lower.startsWith(run, k)) return -1;
+    const end = runEnd(text, k);
+    if (!phrase.stems[r] && end !== k + run.length) return -1;
+    k = end;
+  }
+  return k;
+}
+
+/** Two leading characters as one number (lower-cased letters), to bucket forms by how they start. */
+function startKey(a: number, b: number): number {
+  return ((isLetter(a) ? a | 32 : a) << 16) | (isLetter(b) ? b | 32 : b);
+}
+
+/** Two characters as an index below 128², lower-cased, anything outside ASCII folded onto 127. */
+function pairCode(a: number, b: number): number {
+  return foldAscii(a) * 128 + foldAscii(b);
+}
+
+function foldAscii(c: number): number {
+  return c >= 128 ? 127 : c >= 65 && c <= 90 ? c | 32 : c;
+}
 
 /**
- * Index of the built-in lexicon; mentions carry keys "l:ID", weighed per document by the caller.
- * Each side is matched with one regular expression (longest alternatives first), which is far faster
- * than looking words up one by one.
+ * One-word English forms in a trie over a–z, walked without allocating: a word's entries are those
+ * listing it exactly, else those whose longest stem it starts with ("President" renders both 主席 and 总统).
  */
-export function lexiconIndex(): GlossaryIndex {
-  if (cached) return cached;
-  const entries: Entry[] = [];
-  const zhAlternatives: string[] = [];
-  const enAlternatives: string[] = [];
+class WordTrie {
+  children = new Int32Array(26).fill(-1);
+  private exact: Array<number[] | undefined> = [undefined];
+  private stem: Array<number[] | undefined> = [undefined];
+
+  private node(at: number, letter: number): number {
+    const slot = at * 26 + letter;
+    let next = this.children[slot]!;
+    if (next < 0) {
+      next = this.exact.length;
+      this.exact.push(undefined);
+      this.stem.push(undefined);
+      if (this.children.length < (next + 1) * 26) {
+        const grown = new Int32Array(this.children.length * 2).fill(-1);
+        grown.set(this.children);
+        this.children = grown;
+      }
+      this.children[slot] = next;
+    }
+    return next;
+  }
+
+  add(word: string, id: number, isStem: boolean): void {
+    let at = 0;
+    for (let k = 0; k < word.length; k++) at = this.node(at, word.charCodeAt(k) - 97);
+    const lists = isStem ? this.stem : this.exact;
+    const list = (lists[at] ??= []);
+    if (!list.includes(id)) list.push(id);
+  }
+
+  exactList = new Int32Array(0);
+  stemList = new Int32Array(0);
+
+  /** Number the entry lists (through `listOf`): a walk ends on a node's list number. */
+  finish(listOf: (ids: readonly number[]) => number): void {
+    this.exactList = Int32Array.from(this.exact, (ids) => (ids ? listOf(ids) : -1));
+    this.stemList = Int32Array.from(this.stem, (ids) => (ids ? listOf(ids) : -1));
+  }
+}
+
+/**
+ * Hits of one text, reused from text to text: hit k spans [at[k], end[k]) and stands for the entries
+ * of `lists[list[k]]`. Filled by the scanners without allocating.
+ */
+export class LexiconHits {
+  count = 0;
+  at: Int32Array = new Int32Array(64);
+  end: Int32Array = new Int32Array(64);
+  list: Int32Array = new Int32Array(64);
+
+  push(at: number, end: number, list: number): void {
+    if (this.count === this.at.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.at = grow(this.at);
+      this.end = grow(this.end);
+      this.list = grow(this.list);
+    }
+    this.at[this.count] = at;
+    this.end[this.count] = end;
+    this.list[this.count] = list;
+    this.count++;
+  }
+}
+
+export interface Lexicon {
+  /** Number of entries; entry ids run from 0. */
+  readonly size: number;
+  /** Entry lists a hit can stand for (a Chinese word: its entry; an English form: every entry listing it). */
+  readonly lists: ReadonlyArray<readonly number[]>;
+  /** Anchor key of an entry ("l:ID"). */
+  key(id: number): string;
+  /** Chinese words: the leftmost, longest word at each point. */
+  scanZh(text: string, hits: LexiconHits): void;
+  /** English words and several-word forms, whole words only, in any case. */
+  scanEn(text: string, hits: LexiconHits): void;
+}
+
+let lexicon: Lexicon | undefined;
+
+function buildLexicon(): Lexicon {
+  const zhWords: string[] = [];
+  const lists: number[][] = [];
+  const listIds = new Map<string, number>();
+  const listOf = (ids: readonly number[]): number => {
+    const key = ids.join(',');
+    let at = listIds.get(key);
+    if (at === undefined) {
+      at = lists.length;
+      lists.push([...ids]);
+      listIds.set(key, at);
+    }
+    return at;
+  };
+  const trie = new WordTrie();
   const exact = new Map<string, number[]>();
   const stems: Array<{ stem: string; id: number }> = [];
+  const phrasesByStart = new Map<number, Phrase[]>();
   for (const line of ENTRIES.split('\n')) {
     const [zh, english] = line.trim().split(/\s+(.*)/s);
     if (!zh || !english) continue;
-    const id = entries.length;
-    entries.push({ id, zh });
-    zhAlternatives.push(zh);
+    const id = zhWords.length;
+    zhWords.push(zh);
     for (const form of english.split('|')) {
       const stem = form.endsWith('*');
       const plain = form.replace(/\*$/, '');
-      const words = plain.split(' ').map(escape).join('\\s+');
-      enAlternatives.push(stem ? `${words}[a-z]*` : words);
       if (stem) stems.push({ stem: plain, id });
       else exact.set(plain, [...(exact.get(plain) ?? []), id]);
+      const parts = form.split(/([ .-])/);
+      if (parts.length === 1) {
+        trie.add(plain, id, stem);
+        continue;
+      }
+      const phrase: Phrase = { runs: [], separators: [], stems: [] };
+      parts.forEach((part, k) => {
+        if (k % 2 === 1) phrase.separators.push(part);
+        else {
+          phrase.stems.push(part.endsWith('*'));
+          phrase.runs.push(part.replace(/\*$/, ''));
+        }
+      });
+      const key = startKey(form.charCodeAt(0), form.charCodeAt(1));
+      phrasesByStart.set(key, [...(phrasesByStart.get(key) ?? []), phrase]);
     }
   }
-  const zhIds = new Map(entries.map((e) => [e.zh, e.id]));
-  KEYS = entries.map((e) => 'l:' + e.id);
-  const zhPattern = new RegExp([...zhAlternatives].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
-  const enPattern = new RegExp(`\\b(?:${[...enAlternatives].sort((a, b) => b.length - a.length).join('|')})(?![a-z])`, 'gi');
-  // Stems by their first two letters, longest first.
+  // Which two leading characters may start a several-word form, as a flag per pair.
+  const phraseStarts = new Uint8Array(128 * 128);
+  for (const key of phrasesByStart.keys()) phraseStarts[pairCode(key >> 16, key & 0xffff)] = 1;
+  const zhList = zhWords.map((_, id) => listOf([id]));
+  trie.finish(listOf);
+  const keys = zhWords.map((_, id) => 'l:' + id);
+  // Chinese words by first character, longest first.
+  const zhByFirst = new Map<number, Array<{ word: string; id: number }>>();
+  zhWords.forEach((word, id) => {
+    const first = word.charCodeAt(0);
+    zhByFirst.set(first, [...(zhByFirst.get(first) ?? []), { word, id }]);
+  });
+  for (const list of zhByFirst.values()) list.sort((a, b) => b.word.length - a.word.length);
+  const zhFirst = new Uint8Array(0x10000);
+  for (const first of zhByFirst.keys()) zhFirst[first] = 1;
+  // Several-word forms resolve through their surface as the single words do (exact, else longest stem).
   const stemsByStart = new Map<string, Array<{ stem: string; id: number }>>();
   for (const entry of stems.sort((a, b) => b.stem.length - a.stem.length)) {
     const key = entry.stem.slice(0, 2);
     stemsByStart.set(key, [...(stemsByStart.get(key) ?? []), entry]);
   }
-  // The entries of a matched English form: those listing it exactly, else those whose longest matching
-  // stem it starts with ("President" renders both 主席 and 总统).
-  const resolve = (lower: string): number[] => {
+  const phraseLists = new Map<string, number>();
+  const resolvePhrase = (surface: string): number => {
+    const lower = surface.toLowerCase().replace(/\s+/g, ' ');
+    let list = phraseLists.get(lower);
+    if (list !== undefined) return list;
     const listed = exact.get(lower);
-    if (listed) return listed;
-    const candidates = stemsByStart.get(lower.slice(0, 2))?.filter((s) => lower.startsWith(s.stem)) ?? [];
-    const longest = candidates[0]?.stem.length ?? 0;
-    return [...new Set(candidates.filter((s) => s.stem.length === longest).map((s) => s.id))];
-  };
-  // Texts repeat their words: resolve each form once.
-  const resolved = new Map<string, number[]>();
-  const enIds = (matched: string): number[] => {
-    let ids = resolved.get(matched);
-    if (ids === undefined) {
-      ids = resolve(/\s/.test(matched) ? matched.toLowerCase().replace(/\s+/g, ' ') : matched.toLowerCase());
-      if (resolved.size < 50_000) resolved.set(matched, ids);
+    if (listed) list = listOf(listed);
+    else {
+      const candidates = stemsByStart.get(lower.slice(0, 2))?.filter((s) => lower.startsWith(s.stem)) ?? [];
+      const longest = candidates[0]?.stem.length ?? 0;
+      const ids = [...new Set(candidates.filter((s) => s.stem.length === longest).map((s) => s.id))];
+      list = ids.length > 0 ? listOf(ids) : -1;
     }
-    return ids;
+    if (phraseLists.size < 10_000) phraseLists.set(lower, list);
+    return list;
   };
-  const mention = (id: number, surface: string, at: number): Mention => ({
-    kind: 'lexicon',
-    surface,
-    at,
-    length: surface.length,
-    keys: [KEYS[id]!],
-  });
+  return {
+    size: zhWords.length,
+    lists,
+    key: (id) => keys[id]!,
+    scanZh(text, hits) {
+      hits.count = 0;
+      for (let i = 0; i < text.length; ) {
+        const first = text.charCodeAt(i);
+        let length = 0;
+        if (zhFirst[first]) {
+          for (const candidate of zhByFirst.get(first)!) {
+            if (text.startsWith(candidate.word, i)) {
+              length = candidate.word.length;
+              hits.push(i, i + length, zhList[candidate.id]!);
+              break;
+            }
+          }
+        }
+        i += length > 0 ? length : 1;
+      }
+    },
+    scanEn(text, hits) {
+      hits.count = 0;
+      let lower: string | undefined;
+      const n = text.length;
+      const { children, exactList, stemList } = trie;
+      for (let at = 0; at < n; at++) {
+        let c = text.charCodeAt(at);
+        if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) continue;
+        if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
+        // A word starts here: walk the trie along its letters (exact form, else the longest stem).
+        const first = c;
+        let node = 0;
+        let stem = -1;
+        let wordEnd = at;
+        for (; wordEnd < n; wordEnd++) {
+          c = text.charCodeAt(wordEnd);
+          if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+          if (node >= 0) {
+            node = children[node * 26 + ((c | 32) - 97)]!;
+            if (node >= 0 && stemList[node]! >= 0) stem = stemList[node]!;
+          }
+        }
+        let list = node >= 0 && exactList[node]! >= 0 ? exactList[node]! : stem;
+        let end = wordEnd;
+        const second = at + 1 < n ? text.charCodeAt(at + 1) : 0;
+        const phrases = phraseStarts[pairCode(first, second)] ? phrasesByStart.get(startKey(first, second)) : undefined;
+        if (phrases) {
+          lower ??= text.toLowerCase();
+          let longest = -1;
+          for (const phrase of phrases) longest = Math.max(longest, matchPhrase(text, lower, at, phrase));
+          if (longest > wordEnd) {
+            const phraseList = resolvePhrase(text.slice(at, longest));
+            if (phraseList >= 0) {
+              end = longest;
+              list = phraseList;
+            }
+          }
+        }
+        if (list >= 0) hits.push(at, end, list);
+        at = (list >= 0 ? end : wordEnd) - 1;
+      }
+    },
+  };
+}
+
+export function builtInLexicon(): Lexicon {
+  return (lexicon ??= buildLexicon());
+}
+
+let cached: GlossaryIndex | undefined;
+
+/**
+ * The built-in lexicon as a glossary-like index: mentions with keys "l:ID", each entry once per text
+ * (an English form standing for several entries carries those not met yet).
+ */
+export function lexiconIndex(): GlossaryIndex {
+  if (cached) return cached;
+  const lex = builtInLexicon();
+  const hits = new LexiconHits();
+  const seen = new Int32Array(lex.size);
+  let texts = 0;
+  const mentions = (text: string): Mention[] => {
+    const stamp = ++texts;
+    const out: Mention[] = [];
+    for (let k = 0; k < hits.count; k++) {
+      const keys: string[] = [];
+      for (const id of lex.lists[hits.list[k]!]!) {
+        if (seen[id] === stamp) continue;
+        seen[id] = stamp;
+        keys.push(lex.key(id));
+      }
+      if (keys.length === 0) continue;
+      const at = hits.at[k]!;
+      const surface = text.slice(at, hits.end[k]!);
+      out.push({ kind: 'lexicon', surface, at, length: surface.length, keys });
+    }
+    return out;
+  };
   cached = {
     matchZh(text) {
-      const out: Mention[] = [];
-      const seen = new Set<number>();
-      for (const m of text.matchAll(zhPattern)) {
-        const id = zhIds.get(m[0])!;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        out.push(mention(id, m[0], m.index));
-      }
-      return out;
+      lex.scanZh(text, hits);
+      return mentions(text);
     },
     matchEn(text) {
-      const out: Mention[] = [];
-      const seen = new Set<number>();
-      enPattern.lastIndex = 0;
-      for (let m = enPattern.exec(text); m !== null; m = enPattern.exec(text)) {
-        const ids = enIds(m[0]);
-        let fresh = false;
-        for (const id of ids) if (!seen.has(id)) fresh = true;
-        if (!fresh) continue;
-        const keys: string[] = [];
-        for (const id of ids) {
-          if (seen.has(id)) continue;
-          seen.add(id);
-          keys.push(KEYS[id]!);
-        }
-        out.push({ kind: 'lexicon', surface: m[0], at: m.index, length: m[0].length, keys });
-      }
-      return out;
+      lex.scanEn(text, hits);
+      return mentions(text);
     },
   };
   return cached;

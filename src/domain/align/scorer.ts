@@ -1,11 +1,15 @@
-// The cost of a bead: −log prior of its shape, Gale–Church length cost, anchor bonus and penalties.
+// The cost of a bead: −log prior of its shape, Gale–Church length cost, anchor bonus and penalties,
+// and what the paragraphs' shape says (headings keep apart from prose, sentence counts carry over).
 // Everything the cost needs is precomputed into typed arrays (prefix sums), so one bead costs O(1)
 // unless both sides carry anchors.
 
 import type { GlossaryIndex, Mention } from './anchors.ts';
-import { buildVerbatimIndex, extractEnAnchors, extractZhAnchors, keyWeight } from './anchors.ts';
-import { lexiconIndex } from './lexicon.ts';
+import { buildVerbatimIndex, extractEnAnchors, extractZhAnchors, keyWeight, sortByPosition } from './anchors.ts';
+import type { Lexicon } from './lexicon.ts';
+import { builtInLexicon, LexiconHits } from './lexicon.ts';
+import { pinShape } from './shape-pins.ts';
 import type { LengthModel } from './length-model.ts';
+import { countEnSentences, countZhSentences, enKind, HEADING, PROSE, zhKind } from './structure.ts';
 import { enLength, TAIL_KNEE, tailCost, zhLengthWithNumbers } from './length-model.ts';
 
 /** Mentions whose Chinese characters turn into digits in English. */
@@ -38,6 +42,21 @@ export const TUNING = Object.freeze({
   lexiconWeight: 0.25,
   /** Weight of the prior shape frequencies against the first pass's counts (0: do not refit). */
   priorStrength: 100,
+  /** Cost of a link that joins a paragraph with a heading after it (a heading never ends another paragraph's translation). */
+  joinBeforeHeading: 3,
+  /** Cost of a link that joins a heading with the paragraph after it (a run-in heading: it happens). */
+  joinAfterHeading: 1,
+  /** Cost of a link that joins a title or a note with the prose after it. */
+  joinAfterLine: 2,
+  /** Cost of a link that joins two numbered headings. */
+  joinHeadings: 3,
+  /** Cost of a link whose one side reads as a heading and the other as prose. */
+  kindMismatch: 2,
+  /**
+   * Cost per sentence one side of a link has more than the other, per √(mean sentences): nine gold
+   * links in ten keep the count (−log(0.9 / 0.09) ≈ 2.3 for a one-sentence difference at 1.5 sentences).
+   */
+  sentenceMismatch: 2.5,
 });
 
 /**
@@ -57,43 +76,32 @@ export interface AnchorView {
   eDroppedPrefix: Float64Array;
   zMask: Int32Array;
   eMask: Int32Array;
+  /** 1 for the keys of section numbering. */
+  section: Uint8Array;
 }
 
-function keyIds(mentions: readonly Mention[][], ids: Map<string, number>, use: (m: Mention) => boolean): { start: Int32Array; keys: Int32Array } {
-  const start = new Int32Array(mentions.length + 1);
-  const keys: number[] = [];
-  mentions.forEach((list, i) => {
-    for (const m of list) {
-      if (!use(m)) continue;
-      for (const key of m.keys) {
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(key, id);
-        }
-        keys.push(id);
-      }
-    }
-    start[i + 1] = keys.length;
-  });
-  return { start, keys: Int32Array.from(keys) };
+/** Per-paragraph key ids in CSR layout. */
+interface KeyLists {
+  start: Int32Array;
+  keys: Int32Array;
 }
 
-function anchorView(
-  zh: readonly Mention[][],
-  en: readonly Mention[][],
-  ids: Map<string, number>,
-  weightOf: (key: string) => number,
-  use: (m: Mention) => boolean,
-): AnchorView {
-  const z = keyIds(zh, ids, use);
-  const e = keyIds(en, ids, use);
-  const keyWeights = new Float64Array(ids.size);
-  const section = new Uint8Array(ids.size);
-  for (const [key, id] of ids) {
-    keyWeights[id] = weightOf(key);
-    section[id] = key.startsWith('s:') || key.startsWith('h:') ? 1 : 0;
+/** Concatenate, paragraph by paragraph, the firm keys and (if given) the lexicon keys. */
+function keyLists(firm: KeyLists, lexicon: KeyLists | undefined): KeyLists {
+  if (!lexicon) return firm;
+  const n = firm.start.length - 1;
+  const start = new Int32Array(n + 1);
+  const keys = new Int32Array(firm.keys.length + lexicon.keys.length);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    for (let k = firm.start[i]!; k < firm.start[i + 1]!; k++) keys[at++] = firm.keys[k]!;
+    for (let k = lexicon.start[i]!; k < lexicon.start[i + 1]!; k++) keys[at++] = lexicon.keys[k]!;
+    start[i + 1] = at;
   }
+  return { start, keys };
+}
+
+function anchorView(z: KeyLists, e: KeyLists, keyWeights: Float64Array, section: Uint8Array): AnchorView {
   const prefix = (start: Int32Array, keys: Int32Array, dropped: boolean): Float64Array => {
     const out = new Float64Array(start.length);
     for (let i = 0; i + 1 < start.length; i++) {
@@ -115,7 +123,192 @@ function anchorView(
     eDroppedPrefix: prefix(e.start, e.keys, true),
     zMask: keyMasks(z.start, z.keys),
     eMask: keyMasks(e.start, e.keys),
+    section,
   };
+}
+
+function keyMasks(start: Int32Array, keys: Int32Array): Int32Array {
+  const masks = new Int32Array(start.length - 1);
+  for (let i = 0; i < masks.length; i++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) masks[i]! |= 1 << (keys[k]! & 31);
+  }
+  return masks;
+}
+
+/** Interns anchor keys as small integers, in order of first use. */
+class KeyTable {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(key, id);
+      this.names.push(key);
+    }
+    return id;
+  }
+
+  /** Key ids of the mentions of each paragraph. */
+  lists(paragraphs: readonly Mention[][]): KeyLists {
+    const start = new Int32Array(paragraphs.length + 1);
+    const keys: number[] = [];
+    paragraphs.forEach((mentions, i) => {
+      for (const m of mentions) for (const key of m.keys) keys.push(this.id(key));
+      start[i + 1] = keys.length;
+    });
+    return { start, keys: Int32Array.from(keys) };
+  }
+}
+
+class GrowableInts {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+pinShape(new GrowableInts());
+pinShape(new KeyTable());
+pinShape(new LexiconHits());
+
+/**
+ * Lexicon words of one side: every hit of every paragraph with the entries it newly brings to its
+ * paragraph (an entry met earlier in the paragraph adds nothing), in flat arrays.
+ */
+interface LexiconSide {
+  /** Hits of paragraph i: hitStart[i] … hitStart[i + 1]. */
+  hitStart: Int32Array;
+  hitAt: Int32Array;
+  hitEnd: Int32Array;
+  /** Entries of hit h: entries[entryStart[h] … entryStart[h + 1]]. */
+  entryStart: Int32Array;
+  entries: Int32Array;
+}
+
+/** Scan one side for lexicon words, counting in `df` the paragraphs each entry occurs in. */
+function scanLexicon(lexicon: Lexicon, texts: readonly string[], side: 'zh' | 'en', df: Int32Array): LexiconSide {
+  const hits = new LexiconHits();
+  const seen = new Int32Array(lexicon.size).fill(-1);
+  const hitStart = new Int32Array(texts.length + 1);
+  const hitAt = new GrowableInts();
+  const hitEnd = new GrowableInts();
+  const entryStart = new GrowableInts();
+  const entries = new GrowableInts();
+  entryStart.push(0);
+  const { lists } = lexicon;
+  for (let i = 0; i < texts.length; i++) {
+    if (side === 'zh') lexicon.scanZh(texts[i]!, hits);
+    else lexicon.scanEn(texts[i]!, hits);
+    for (let h = 0; h < hits.count; h++) {
+      const before = entries.length;
+      const ids = lists[hits.list[h]!]!;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (seen[id] === i) continue;
+        seen[id] = i;
+        df[id]!++;
+        entries.push(id);
+      }
+      if (entries.length === before) continue;
+      hitAt.push(hits.at[h]!);
+      hitEnd.push(hits.end[h]!);
+      entryStart.push(entries.length);
+    }
+    hitStart[i + 1] = hitAt.length;
+  }
+  return { hitStart, hitAt: hitAt.done(), hitEnd: hitEnd.done(), entryStart: entryStart.done(), entries: entries.done() };
+}
+
+/**
+ * Lexicon words weigh by their rarity in the document (inverse document frequency, on the side where
+ * they are more frequent): a word in every paragraph tells no paragraph from another.
+ */
+function lexiconEntryWeights(zDf: Int32Array, eDf: Int32Array, paragraphs: number): Float64Array {
+  const n = Math.max(paragraphs, 1);
+  const weights = new Float64Array(zDf.length);
+  for (let id = 0; id < weights.length; id++) {
+    const most = Math.max(zDf[id]!, eDf[id]!);
+    if (most === 0) continue;
+    const rarity = Math.log((n + 1) / most) / Math.LN10;
+    weights[id] = TUNING.lexiconWeight * Math.min(1, Math.max(0, rarity));
+  }
+  return weights;
+}
+
+/** Weight of a lexicon hit: that of its heaviest entry. */
+function hitWeight(side: LexiconSide, weights: Float64Array, h: number): number {
+  let w = 0;
+  for (let k = side.entryStart[h]!; k < side.entryStart[h + 1]!; k++) w = Math.max(w, weights[side.entries[k]!]!);
+  return w;
+}
+
+const LEXICON_WORDS_KEPT = 5;
+
+/**
+ * Keep the most telling lexicon words of each paragraph (the rest add work and little evidence):
+ * those weighing at least as much as its LEXICON_WORDS_KEPT-th heaviest, in order, that many at most.
+ * They are appended to the paragraph's mentions; their key ids are returned.
+ */
+function keepRarestWords(
+  side: LexiconSide,
+  texts: readonly string[],
+  weights: Float64Array,
+  lexicon: Lexicon,
+  table: KeyTable,
+  mentions: Mention[][],
+): KeyLists {
+  const start = new Int32Array(texts.length + 1);
+  const keys: number[] = [];
+  const entryKey = new Int32Array(lexicon.size).fill(-1);
+  const heaviest = new Float64Array(LEXICON_WORDS_KEPT);
+  for (let i = 0; i < texts.length; i++) {
+    const h0 = side.hitStart[i]!;
+    const h1 = side.hitStart[i + 1]!;
+    let threshold = -Infinity;
+    if (h1 - h0 > LEXICON_WORDS_KEPT) {
+      // The heaviest weights so far, in decreasing order (insertion into a short array).
+      heaviest.fill(-Infinity);
+      for (let h = h0; h < h1; h++) {
+        const w = hitWeight(side, weights, h);
+        let at = LEXICON_WORDS_KEPT - 1;
+        if (w <= heaviest[at]!) continue;
+        while (at > 0 && heaviest[at - 1]! < w) {
+          heaviest[at] = heaviest[at - 1]!;
+          at--;
+        }
+        heaviest[at] = w;
+      }
+      threshold = heaviest[LEXICON_WORDS_KEPT - 1]!;
+    }
+    let kept = 0;
+    const list = mentions[i]!;
+    for (let h = h0; h < h1 && kept < LEXICON_WORDS_KEPT; h++) {
+      if (hitWeight(side, weights, h) < threshold) continue;
+      kept++;
+      const names: string[] = [];
+      for (let k = side.entryStart[h]!; k < side.entryStart[h + 1]!; k++) {
+        const id = side.entries[k]!;
+        if (entryKey[id]! < 0) entryKey[id] = table.id(lexicon.key(id));
+        keys.push(entryKey[id]!);
+        names.push(lexicon.key(id));
+      }
+      const at = side.hitAt[h]!;
+      const surface = texts[i]!.slice(at, side.hitEnd[h]!);
+      list.push({ kind: 'lexicon', surface, at, length: surface.length, keys: names });
+    }
+    start[i + 1] = keys.length;
+  }
+  return { start, keys: Int32Array.from(keys) };
 }
 
 /** Features of the two texts, computed once per alignment. */
@@ -128,6 +321,17 @@ export class Prepared {
   readonly anchors: AnchorView;
   /** Anchors without lexicon words: cheaper, for the first, wide pass. */
   readonly firmAnchors: AnchorView;
+  /** What each paragraph reads as: prose, a title line, a numbered heading or a note (structure.ts). */
+  readonly zKind: Uint8Array;
+  readonly eKind: Uint8Array;
+  /** Prefix counts of the paragraphs that are not prose. */
+  readonly zNonProsePrefix: Float64Array;
+  readonly eNonProsePrefix: Float64Array;
+  /** Prefix sums of the sentences of each paragraph (headings and notes count none). */
+  readonly zSentencePrefix: Float64Array;
+  readonly eSentencePrefix: Float64Array;
+  /** Whether the units are single sentences already (a sentence-level alignment). */
+  readonly sentenceUnits: boolean;
   readonly zForcedPrefix: Int32Array;
   readonly eForcedPrefix: Int32Array;
   readonly hasForced: boolean;
@@ -146,26 +350,59 @@ export class Prepared {
     this.ne = en.length;
     // Anchors, then Latin words kept as written, then lexicon words (mention order is sorted out when explaining).
     const verbatim = buildVerbatimIndex(zh);
-    const lexicon = useLexicon && TUNING.lexiconWeight > 0 ? lexiconIndex() : undefined;
-    const mentionsOf = (text: string, side: 'zh' | 'en'): Mention[] => {
-      const mentions = side === 'zh' ? extractZhAnchors(text, glossary) : extractEnAnchors(text, glossary);
-      for (const index of [verbatim, lexicon]) {
-        if (index) mentions.push(...(side === 'zh' ? index.matchZh(text) : index.matchEn(text)));
-      }
+    this.zMentions = zh.map((text) => {
+      const mentions = extractZhAnchors(text, glossary);
+      if (verbatim) mentions.push(...verbatim.matchZh(text));
       return mentions;
-    };
-    this.zMentions = zh.map((p) => mentionsOf(p, 'zh'));
-    this.eMentions = en.map((p) => mentionsOf(p, 'en'));
-    const lexiconWeights = lexiconKeyWeights(this.zMentions, this.eMentions);
-    keepRarestWords(this.zMentions, lexiconWeights);
-    keepRarestWords(this.eMentions, lexiconWeights);
-    const weightOf = (key: string): number => lexiconWeights.get(key) ?? keyWeight(key);
-    const ids = new Map<string, number>();
-    this.firmAnchors = anchorView(this.zMentions, this.eMentions, ids, weightOf, (m) => m.kind !== 'lexicon');
-    this.anchors = lexicon ? anchorView(this.zMentions, this.eMentions, ids, weightOf, () => true) : this.firmAnchors;
+    });
+    this.eMentions = en.map((text) => {
+      const mentions = extractEnAnchors(text, glossary);
+      if (verbatim) mentions.push(...verbatim.matchEn(text));
+      return mentions;
+    });
     // Numbers and dates count like digits in the Chinese length (二〇一四年 is "2014", not 20 characters).
     this.zPrefix = prefixSums(zh.map((text, i) => zhLengthWithNumbers(text, (this.zMentions[i] ?? []).filter((m) => NUMERIC_KINDS.has(m.kind)))));
     this.ePrefix = prefixSums(en.map(enLength));
+    const table = new KeyTable();
+    const zFirm = table.lists(this.zMentions);
+    const eFirm = table.lists(this.eMentions);
+    const firmCount = table.names.length;
+    let zLexicon: KeyLists | undefined;
+    let eLexicon: KeyLists | undefined;
+    let entryWeights: Float64Array | undefined;
+    const lexicon = useLexicon && TUNING.lexiconWeight > 0 ? builtInLexicon() : undefined;
+    if (lexicon) {
+      const zDf = new Int32Array(lexicon.size);
+      const eDf = new Int32Array(lexicon.size);
+      const zSide = scanLexicon(lexicon, zh, 'zh', zDf);
+      const eSide = scanLexicon(lexicon, en, 'en', eDf);
+      entryWeights = lexiconEntryWeights(zDf, eDf, Math.max(zh.length, en.length));
+      zLexicon = keepRarestWords(zSide, zh, entryWeights, lexicon, table, this.zMentions);
+      eLexicon = keepRarestWords(eSide, en, entryWeights, lexicon, table, this.eMentions);
+    }
+    const keyWeights = new Float64Array(table.names.length);
+    const section = new Uint8Array(table.names.length);
+    table.names.forEach((key, id) => {
+      keyWeights[id] = entryWeights && key.startsWith('l:') ? entryWeights[Number(key.slice(2))]! : keyWeight(key);
+      section[id] = key.startsWith('s:') || key.startsWith('h:') ? 1 : 0;
+    });
+    // Mentions in text order, for explaining links.
+    for (const mentions of this.zMentions) sortByPosition(mentions);
+    for (const mentions of this.eMentions) sortByPosition(mentions);
+    this.firmAnchors = anchorView(zFirm, eFirm, keyWeights.subarray(0, firmCount), section);
+    this.anchors = lexicon ? anchorView(keyLists(zFirm, zLexicon), keyLists(eFirm, eLexicon), keyWeights, section) : this.firmAnchors;
+    this.zKind = Uint8Array.from(zh, (text, i) => zhKind(text, this.zMentions[i]!));
+    this.eKind = Uint8Array.from(en, (text, i) => enKind(text, this.eMentions[i]!));
+    this.zNonProsePrefix = prefixSums([...this.zKind].map((k) => (k === PROSE ? 0 : 1)));
+    this.eNonProsePrefix = prefixSums([...this.eKind].map((k) => (k === PROSE ? 0 : 1)));
+    // Headings and other lines are no sentences: only prose is counted.
+    const zSentences = zh.map((text, i) => (this.zKind[i] ? 0 : countZhSentences(text)));
+    const eSentences = en.map((text, i) => (this.eKind[i] ? 0 : countEnSentences(text)));
+    this.zSentencePrefix = prefixSums(zSentences);
+    this.eSentencePrefix = prefixSums(eSentences);
+    // Units of a sentence each: the counts would say nothing the bead shapes do not.
+    const multi = (counts: number[]): number => counts.filter((c) => c > 1).length / Math.max(1, counts.length);
+    this.sentenceUnits = multi(zSentences) < 0.1 && multi(eSentences) < 0.1;
     this.zForcedPrefix = flagPrefix(this.nz, forcedZh);
     this.eForcedPrefix = flagPrefix(this.ne, forcedEn);
     this.hasForced = forcedZh.size + forcedEn.size > 0;
@@ -180,59 +417,25 @@ export class Prepared {
   }
 }
 
+
 /**
- * Lexicon words weigh by their rarity in the document (inverse document frequency, on the side where
- * they are more frequent): a word in every paragraph tells no paragraph from another.
+ * Cost of one link spanning the boundary between paragraphs of these kinds: prose never runs on into
+ * a heading or note after it; a numbered heading may run into its text (a run-in heading), a title or
+ * a note less often; two numbered headings keep apart.
  */
-function lexiconKeyWeights(zh: readonly Mention[][], en: readonly Mention[][]): Map<string, number> {
-  const zDf = new Map<string, number>();
-  const eDf = new Map<string, number>();
-  for (const [side, df] of [[zh, zDf], [en, eDf]] as const) {
-    for (const mentions of side) {
-      for (const m of mentions) {
-        if (m.kind !== 'lexicon') continue;
-        for (const key of m.keys) df.set(key, (df.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  const n = Math.max(zh.length, en.length, 1);
-  const weights = new Map<string, number>();
-  for (const df of [zDf, eDf]) {
-    for (const key of df.keys()) {
-      if (weights.has(key)) continue;
-      const most = Math.max(zDf.get(key) ?? 0, eDf.get(key) ?? 0);
-      const rarity = Math.log((n + 1) / most) / Math.LN10;
-      weights.set(key, TUNING.lexiconWeight * Math.min(1, Math.max(0, rarity)));
-    }
-  }
-  return weights;
+function joinCost(before: number, after: number): number {
+  if (before === PROSE) return after === PROSE ? 0 : TUNING.joinBeforeHeading;
+  if (after === PROSE) return before === HEADING ? TUNING.joinAfterHeading : TUNING.joinAfterLine;
+  return before === HEADING && after === HEADING ? TUNING.joinHeadings : 0;
 }
 
-function keyMasks(start: Int32Array, keys: Int32Array): Int32Array {
-  const masks = new Int32Array(start.length - 1);
-  for (let i = 0; i < masks.length; i++) {
-    for (let k = start[i]!; k < start[i + 1]!; k++) masks[i]! |= 1 << (keys[k]! & 31);
+function joinPrefix(heading: Uint8Array): Float64Array {
+  const prefix = new Float64Array(heading.length + 1);
+  for (let k = 0; k + 1 < heading.length; k++) {
+    const cost = joinCost(heading[k]!, heading[k + 1]!);
+    prefix[k + 1] = prefix[k]! + cost;
   }
-  return masks;
-}
-
-const LEXICON_WORDS_KEPT = 3;
-
-/** Keep the few most telling lexicon words of each paragraph: the rest add work and little evidence. */
-function keepRarestWords(paragraphs: Mention[][], weights: ReadonlyMap<string, number>): void {
-  const weightOf = (m: Mention): number => Math.max(...m.keys.map((key) => weights.get(key) ?? 0));
-  for (let i = 0; i < paragraphs.length; i++) {
-    const mentions = paragraphs[i]!;
-    let words = 0;
-    for (const m of mentions) if (m.kind === 'lexicon') words++;
-    if (words <= LEXICON_WORDS_KEPT) continue;
-    const threshold = mentions
-      .filter((m) => m.kind === 'lexicon')
-      .map(weightOf)
-      .sort((a, b) => b - a)[LEXICON_WORDS_KEPT - 1]!;
-    let kept = 0;
-    paragraphs[i] = mentions.filter((m) => m.kind !== 'lexicon' || (weightOf(m) >= threshold && kept++ < LEXICON_WORDS_KEPT));
-  }
+  return prefix;
 }
 
 function prefixSums(values: readonly number[]): Float64Array {
@@ -248,9 +451,9 @@ function flagPrefix(n: number, flags: ReadonlySet<number>): Int32Array {
 }
 
 // tailCost sampled every 1/64 standard deviation up to 8: the search evaluates millions of beads.
-const TAIL_STEP = 64;
+export const TAIL_STEP = 64;
 const TAIL_MAX = 8;
-const TAIL_TABLE = Float64Array.from({ length: TAIL_MAX * TAIL_STEP + 2 }, (_, k) => tailCost(k / TAIL_STEP));
+export const TAIL_TABLE = Float64Array.from({ length: TAIL_MAX * TAIL_STEP + 2 }, (_, k) => tailCost(k / TAIL_STEP));
 
 function tableTail(x: number): number {
   if (x >= TAIL_MAX) return tailCost(x);
@@ -262,23 +465,42 @@ function tableTail(x: number): number {
 
 /** Scores beads for one length model. */
 export class Scorer {
-  private readonly doc: Prepared;
-  private readonly ratio: number;
-  private readonly variance: number;
+  readonly doc: Prepared;
+  readonly ratio: number;
+  readonly variance: number;
   /** −log prior of each shape. */
   readonly beadCost: Float64Array;
   private readonly counts: Int32Array;
   readonly anchorMatch: number;
   readonly anchorMiss: number;
-  private readonly nullAnchorMiss: number;
-  private readonly deletionLength: number;
-  private readonly knee: number;
-  private readonly kneeCost: number;
+  readonly knee: number;
+  readonly kneeCost: number;
+  /** Cost of a link whose one side reads as a heading (or note) and the other as prose. */
+  readonly kindMismatch: number;
+  /** Cost per sentence of difference per √(sentences); 0 when the units are sentences already. */
+  readonly sentenceMismatch: number;
 
   /** The anchors this scorer reads (with or without lexicon words). */
   readonly view: AnchorView;
 
-  constructor(doc: Prepared, model: LengthModel, priors: ArrayLike<number> = BEAD_PRIOR, lexicon = true) {
+  /** Sum over the boundaries k | k + 1 before k of the cost of a link spanning that boundary. */
+  readonly zJoinPrefix: Float64Array;
+  readonly eJoinPrefix: Float64Array;
+  /** Cost of leaving each paragraph unmatched (in a 1-0 or 0-1 link of its own), its prior included. */
+  readonly zNull: Float64Array;
+  readonly eNull: Float64Array;
+
+  /**
+   * `partners`: per paragraph, the weight of its anchors found on the other side near where it should
+   * be (from a first alignment). Without it, a paragraph left unmatched pays half a miss for each anchor.
+   */
+  constructor(
+    doc: Prepared,
+    model: LengthModel,
+    priors: ArrayLike<number> = BEAD_PRIOR,
+    lexicon = true,
+    partners?: { zh: Float64Array; en: Float64Array },
+  ) {
     this.doc = doc;
     this.view = lexicon ? doc.anchors : doc.firmAnchors;
     this.ratio = model.ratio;
@@ -287,10 +509,24 @@ export class Scorer {
     this.counts = new Int32Array(this.view.keyWeights.length);
     this.anchorMatch = TUNING.anchorMatch;
     this.anchorMiss = TUNING.anchorMiss;
-    this.nullAnchorMiss = TUNING.nullAnchorMiss * TUNING.anchorMiss;
-    this.deletionLength = TUNING.deletionLength;
     this.knee = TAIL_KNEE;
     this.kneeCost = tailCost(TAIL_KNEE);
+    this.kindMismatch = TUNING.kindMismatch;
+    this.sentenceMismatch = doc.sentenceUnits ? 0 : TUNING.sentenceMismatch;
+    this.zJoinPrefix = joinPrefix(doc.zKind);
+    this.eJoinPrefix = joinPrefix(doc.eKind);
+    const nullCosts = (n: number, prior: number, lengths: Float64Array, ratio: number, dropped: Float64Array, partnered: Float64Array | undefined): Float64Array => {
+      const out = new Float64Array(n);
+      for (let k = 0; k < n; k++) {
+        const length = (lengths[k + 1]! - lengths[k]!) * ratio;
+        // Anchors met near where the paragraph should be say it was translated; anchors met nowhere near, that it was left out.
+        const anchors = partnered ? this.anchorMiss * partnered[k]! : TUNING.nullAnchorMiss * this.anchorMiss * (dropped[k + 1]! - dropped[k]!);
+        out[k] = prior + TUNING.deletionLength * Math.sqrt(length * 0.01) + anchors;
+      }
+      return out;
+    };
+    this.zNull = nullCosts(doc.nz, this.beadCost[ONE_ZERO]!, doc.zPrefix, this.ratio, this.view.zDroppedPrefix, partners?.zh);
+    this.eNull = nullCosts(doc.ne, this.beadCost[ZERO_ONE]!, doc.ePrefix, 1, this.view.eDroppedPrefix, partners?.en);
   }
 
   /** Length cost of Chinese length lz rendered as English length le: length-model's lengthCost, from a table. */
@@ -300,6 +536,40 @@ export class Scorer {
     const deviation = Math.abs(le - expected) / Math.sqrt(this.variance * mean + 1);
     if (deviation <= this.knee) return tableTail(deviation);
     return this.kneeCost + this.knee * (deviation - this.knee);
+  }
+
+  /**
+   * What a two-sided link costs besides its prior, length and anchors: joining paragraphs across
+   * boundaries that rarely share a link, a heading facing prose, and differing sentence counts.
+   */
+  structureCost(zs: number, i: number, es: number, j: number): number {
+    const doc = this.doc;
+    let cost = 0;
+    if (i - zs > 1) cost += this.zJoinPrefix[i - 1]! - this.zJoinPrefix[zs]!;
+    if (j - es > 1) cost += this.eJoinPrefix[j - 1]! - this.eJoinPrefix[es]!;
+    const zAllHeadings = doc.zNonProsePrefix[i]! - doc.zNonProsePrefix[zs]! === i - zs;
+    const eAllHeadings = doc.eNonProsePrefix[j]! - doc.eNonProsePrefix[es]! === j - es;
+    if (zAllHeadings !== eAllHeadings) cost += this.kindMismatch;
+    if (this.sentenceMismatch > 0) {
+      const sz = doc.zSentencePrefix[i]! - doc.zSentencePrefix[zs]!;
+      const se = doc.eSentencePrefix[j]! - doc.eSentencePrefix[es]!;
+      if (sz !== se) cost += (this.sentenceMismatch * Math.abs(sz - se)) / Math.sqrt((sz + se) * 0.5);
+    }
+    return cost;
+  }
+
+  /** The anchor part of a two-sided link's cost: a penalty per unmatched weight, a bonus per matched weight. */
+  anchorCost(zs: number, i: number, es: number, j: number, wz: number, we: number): number {
+    let matched = 0;
+    if (wz > 0 && we > 0) {
+      const view = this.view;
+      let zMask = 0;
+      let eMask = 0;
+      for (let k = zs; k < i; k++) zMask |= view.zMask[k]!;
+      for (let k = es; k < j; k++) eMask |= view.eMask[k]!;
+      if ((zMask & eMask) !== 0) matched = this.matchedWeight(zs, i, es, j);
+    }
+    return this.anchorMiss * (wz + we - 2 * matched) - this.anchorMatch * matched;
   }
 
   /**
@@ -316,23 +586,16 @@ export class Scorer {
       if (forced >= 0) return forced;
     }
     const prior = this.beadCost[b]!;
-    if (zs === i || es === j) return prior >= limit ? Infinity : this.nullCost(prior, i, j, zs, es);
+    if (zs === i) return prior >= limit ? Infinity : this.eNull[es]!;
+    if (es === j) return prior >= limit ? Infinity : this.zNull[zs]!;
     const view = this.view;
     const wz = view.zAnchorPrefix[i]! - view.zAnchorPrefix[zs]!;
     const we = view.eAnchorPrefix[j]! - view.eAnchorPrefix[es]!;
     // Anchors can lower the cost by at most anchorMatch × the smaller side's anchor weight.
     if (prior - this.anchorMatch * (wz < we ? wz : we) >= limit) return Infinity;
-    const cost = prior + this.lengthCost(doc.zPrefix[i]! - doc.zPrefix[zs]!, doc.ePrefix[j]! - doc.ePrefix[es]!);
+    const cost = prior + this.lengthCost(doc.zPrefix[i]! - doc.zPrefix[zs]!, doc.ePrefix[j]! - doc.ePrefix[es]!) + this.structureCost(zs, i, es, j);
     if (wz === 0 && we === 0) return cost;
-    let matched = 0;
-    if (wz > 0 && we > 0) {
-      let zMask = 0;
-      let eMask = 0;
-      for (let k = zs; k < i; k++) zMask |= view.zMask[k]!;
-      for (let k = es; k < j; k++) eMask |= view.eMask[k]!;
-      if ((zMask & eMask) !== 0) matched = this.matchedWeight(zs, i, es, j);
-    }
-    return cost + this.anchorMiss * (wz + we - 2 * matched) - this.anchorMatch * matched;
+    return cost + this.anchorCost(zs, i, es, j, wz, we);
   }
 
   /** A paragraph the translator marked unmatched can only sit in a 1-0 or 0-1 link of its own; -1 if none is involved. */
@@ -342,16 +605,6 @@ export class Scorer {
     const forcedE = doc.eForcedPrefix[j]! - doc.eForcedPrefix[es]!;
     if (forcedZ === 0 && forcedE === 0) return -1;
     return (b === ONE_ZERO && forcedZ > 0) || (b === ZERO_ONE && forcedE > 0) ? 0 : Infinity;
-  }
-
-  /** A 1-0 or 0-1 link: its prior, a cost growing with what is left out, and its anchors (section numbers aside). */
-  private nullCost(prior: number, i: number, j: number, zs: number, es: number): number {
-    const doc = this.doc;
-    const lz = doc.zPrefix[i]! - doc.zPrefix[zs]!;
-    const le = doc.ePrefix[j]! - doc.ePrefix[es]!;
-    const view = this.view;
-    const dropped = view.zDroppedPrefix[i]! - view.zDroppedPrefix[zs]! + view.eDroppedPrefix[j]! - view.eDroppedPrefix[es]!;
-    return prior + this.deletionLength * Math.sqrt((this.ratio * lz + le) * 0.01) + this.nullAnchorMiss * dropped;
   }
 
   /** Weight of the anchor keys shared (as multisets) by Chinese [zs, ze) and English [es, ee). */

@@ -1,9 +1,20 @@
 // Banded dynamic programming over beads. The band follows the diagonal implied by cumulative lengths
 // (first pass) or the previous pass's path (second pass) and widens whenever the best path touches
-// its edge. Cells live in typed arrays, row after row: no per-cell objects.
+// its edge. Cells live in typed arrays, row after row: no per-cell objects. The sweeps work shape by
+// shape along a row, with what depends on the Chinese side computed once per row and shape.
 
 import type { Prepared, Scorer } from './scorer.ts';
-import { BEAD_EN, BEAD_ZH, BEADS, ONE_ZERO, ZERO_ONE } from './scorer.ts';
+import * as scoring from './scorer.ts';
+
+// Module-local copies: when the module is compiled to CommonJS (tsx, the CLI) every read of an
+// imported binding goes through a getter, and the sweeps read these millions of times.
+const BEAD_ZH = scoring.BEAD_ZH;
+const BEAD_EN = scoring.BEAD_EN;
+const BEADS = scoring.BEADS;
+const ONE_ZERO = scoring.ONE_ZERO;
+const ZERO_ONE = scoring.ZERO_ONE;
+const TAIL_TABLE = scoring.TAIL_TABLE;
+const TAIL_STEP = scoring.TAIL_STEP;
 
 /** Below this many cells a segment is searched whole. */
 const FULL_SEARCH_CELLS = 250_000;
@@ -107,14 +118,15 @@ function fullBand(n: number, m: number): Band {
 function pathBand(steps: readonly Step[], n: number, m: number, width: number): Band {
   const minJ = new Int32Array(n + 1).fill(-1);
   const maxJ = new Int32Array(n + 1).fill(-1);
-  const visit = (i: number, j: number): void => {
+  minJ[0] = 0;
+  maxJ[0] = 0;
+  for (const { i, j } of steps) {
     if (minJ[i] === -1 || j < minJ[i]!) minJ[i] = j;
     if (j > maxJ[i]!) maxJ[i] = j;
-  };
-  visit(0, 0);
-  for (const s of steps) visit(s.i, s.j);
+  }
   // Rows a bead jumps over lie between the nodes before and after them.
-  const visited = minJ.map((j) => (j >= 0 ? 1 : 0));
+  const visited = new Uint8Array(n + 1);
+  for (let i = 0; i <= n; i++) visited[i] = minJ[i]! >= 0 ? 1 : 0;
   let before = 0;
   for (let i = 0; i <= n; i++) {
     if (visited[i]) before = maxJ[i]!;
@@ -147,44 +159,121 @@ interface Forward {
   back: Int8Array;
 }
 
+/** Forward costs: cost[cell] is the cheapest path from (0, 0) to the cell, back[cell] its last bead. */
 function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, beads: number): Forward {
+  if (doc.hasForced) return sweepForwardForced(scorer, seg, band, beads);
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;
   const cost = new Float64Array(band.cells).fill(Infinity);
   const back = new Int8Array(band.cells).fill(-1);
-  const { beadCost, anchorMatch, anchorMiss } = scorer;
-  const { zAnchorPrefix, eAnchorPrefix } = scorer.view;
+  const { beadCost, anchorMatch: match, anchorMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
+  const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch } = scorer;
+  const { zAnchorPrefix: zA, eAnchorPrefix: eA } = scorer.view;
+  const { zPrefix: zP, ePrefix: eP, zNonProsePrefix: zH, eNonProsePrefix: eH, zSentencePrefix: zS, eSentencePrefix: eS } = doc;
+  const z0 = seg.z0;
+  const e0 = seg.e0;
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i]!;
     const rowHi = hi[i]!;
     const rowStart = offset[i]! - rowLo;
-    const zi = seg.z0 + i;
-    const zAnchor = zAnchorPrefix[zi]!;
-    for (let j = rowLo; j <= rowHi; j++) {
+    const zi = z0 + i;
+    for (let b = 0; b < beads; b++) {
+      const dz = BEAD_ZH[b]!;
+      const de = BEAD_EN[b]!;
+      const pi = i - dz;
+      if (dz === 0 || pi < 0) continue;
+      const pLo = lo[pi]!;
+      const pStart = offset[pi]! - pLo;
+      const jFrom = Math.max(rowLo, pLo + de);
+      const jTo = Math.min(rowHi, hi[pi]! + de);
+      if (de === 0) {
+        const drop = zNull[zi - 1]!;
+        for (let j = jFrom; j <= jTo; j++) {
+          const total = cost[pStart + j]! + drop;
+          if (total < cost[rowStart + j]!) {
+            cost[rowStart + j] = total;
+            back[rowStart + j] = b;
+          }
+        }
+        continue;
+      }
+      // What depends on the Chinese side only, once per row and shape.
+      const prior = beadCost[b]!;
+      const zs = zi - dz;
+      const expected = ratio * (zP[zi]! - zP[zs]!);
+      const wz = zA[zi]! - zA[zs]!;
+      const zJoin = dz > 1 ? zJ[zi - 1]! - zJ[zs]! : 0;
+      const zAll = zH[zi]! - zH[zs]! === dz;
+      const sz = zS[zi]! - zS[zs]!;
+      for (let j = jFrom; j <= jTo; j++) {
+        const start = cost[pStart + j - de]!;
+        const best = cost[rowStart + j]!;
+        const ej = e0 + j;
+        const es = ej - de;
+        const we = eA[ej]! - eA[es]!;
+        // Its best case cannot win: its prior, the anchors one side has more than the other, less the largest bonus.
+        if (start + prior + (wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we) >= best) continue;
+        const le = eP[ej]! - eP[es]!;
+        const deviation = Math.abs(le - expected) / Math.sqrt(variance * (expected + le) * 0.5 + 1);
+        let length: number;
+        if (deviation <= knee) {
+          const at = deviation * TAIL_STEP;
+          const k = at | 0;
+          const t = TAIL_TABLE[k]!;
+          length = t + (TAIL_TABLE[k + 1]! - t) * (at - k);
+        } else length = kneeCost + knee * (deviation - knee);
+        let structure = 0;
+        if (dz > 1) structure += zJoin;
+        if (de > 1) structure += eJ[ej - 1]! - eJ[es]!;
+        if (zAll !== (eH[ej]! - eH[es]! === de)) structure += kindMismatch;
+        if (sentenceMismatch > 0) {
+          const se = eS[ej]! - eS[es]!;
+          if (sz !== se) structure += (sentenceMismatch * Math.abs(sz - se)) / Math.sqrt((sz + se) * 0.5);
+        }
+        let total = prior + length + structure;
+        if (wz !== 0 || we !== 0) total += scorer.anchorCost(zs, zi, es, ej, wz, we);
+        total += start;
+        if (total < best) {
+          cost[rowStart + j] = total;
+          back[rowStart + j] = b;
+        }
+      }
+    }
+    // 0-1 links stay in the row: left to right, each cell final before the next reads it.
+    if (beads > ZERO_ONE) {
+      for (let j = rowLo + 1; j <= rowHi; j++) {
+        const total = cost[rowStart + j - 1]! + eNull[e0 + j - 1]!;
+        if (total < cost[rowStart + j]!) {
+          cost[rowStart + j] = total;
+          back[rowStart + j] = ZERO_ONE;
+        }
+      }
+    }
+  }
+  return { band, cost, back };
+}
+
+/** The forward sweep cell by cell through Scorer.cost, for documents with paragraphs confirmed as unmatched. */
+function sweepForwardForced(scorer: Scorer, seg: Segment, band: Band, beads: number): Forward {
+  const n = band.lo.length - 1;
+  const { lo, hi, offset } = band;
+  const cost = new Float64Array(band.cells).fill(Infinity);
+  const back = new Int8Array(band.cells).fill(-1);
+  cost[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    const rowStart = offset[i]! - lo[i]!;
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
       if (i === 0 && j === 0) continue;
-      const ej = seg.e0 + j;
-      const eAnchor = eAnchorPrefix[ej]!;
       let best = Infinity;
       let bestBead = -1;
       for (let b = 0; b < beads; b++) {
-        const dz = BEAD_ZH[b]!;
-        const de = BEAD_EN[b]!;
-        const pi = i - dz;
-        const pj = j - de;
+        const pi = i - BEAD_ZH[b]!;
+        const pj = j - BEAD_EN[b]!;
         if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
         const start = cost[offset[pi]! + pj - lo[pi]!]!;
         if (start === Infinity) continue;
-        // Skip the bead when even its best case cannot win: its prior, plus the anchors one side has
-        // more than the other (those cannot match), less the largest bonus the others could earn.
-        let bound = start + beadCost[b]!;
-        if (dz > 0 && de > 0) {
-          const wz = zAnchor - zAnchorPrefix[zi - dz]!;
-          const we = eAnchor - eAnchorPrefix[ej - de]!;
-          bound += wz < we ? anchorMiss * (we - wz) - anchorMatch * wz : anchorMiss * (wz - we) - anchorMatch * we;
-        }
-        if (bound >= best) continue;
-        const total = start + scorer.cost(b, zi, ej, best - start);
+        const total = start + scorer.cost(b, seg.z0 + i, seg.e0 + j, best - start);
         if (total < best) {
           best = total;
           bestBead = b;
@@ -197,7 +286,88 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
   return { band, cost, back };
 }
 
-function sweepBackward(scorer: Scorer, seg: Segment, band: Band): Float64Array {
+/** Backward costs: rest[cell] is the cheapest path from the cell to the end, over all shapes. */
+function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band): Float64Array {
+  if (doc.hasForced) return sweepBackwardForced(scorer, seg, band);
+  const n = band.lo.length - 1;
+  const { lo, hi, offset } = band;
+  const rest = new Float64Array(band.cells).fill(Infinity);
+  rest[band.cells - 1] = 0;
+  const { beadCost, anchorMatch: match, anchorMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
+  const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch } = scorer;
+  const { zAnchorPrefix: zA, eAnchorPrefix: eA } = scorer.view;
+  const { zPrefix: zP, ePrefix: eP, zNonProsePrefix: zH, eNonProsePrefix: eH, zSentencePrefix: zS, eSentencePrefix: eS } = doc;
+  const z0 = seg.z0;
+  const e0 = seg.e0;
+  for (let i = n; i >= 0; i--) {
+    const rowLo = lo[i]!;
+    const rowHi = hi[i]!;
+    const rowStart = offset[i]! - rowLo;
+    const zs = z0 + i;
+    for (let b = 0; b < BEADS; b++) {
+      const dz = BEAD_ZH[b]!;
+      const de = BEAD_EN[b]!;
+      const ni = i + dz;
+      if (dz === 0 || ni > n) continue;
+      const nLo = lo[ni]!;
+      const nStart = offset[ni]! - nLo;
+      const jFrom = Math.max(rowLo, nLo - de);
+      const jTo = Math.min(rowHi, hi[ni]! - de);
+      if (de === 0) {
+        const drop = zNull[zs]!;
+        for (let j = jFrom; j <= jTo; j++) {
+          const total = rest[nStart + j]! + drop;
+          if (total < rest[rowStart + j]!) rest[rowStart + j] = total;
+        }
+        continue;
+      }
+      const prior = beadCost[b]!;
+      const zi = zs + dz;
+      const expected = ratio * (zP[zi]! - zP[zs]!);
+      const wz = zA[zi]! - zA[zs]!;
+      const zJoin = dz > 1 ? zJ[zi - 1]! - zJ[zs]! : 0;
+      const zAll = zH[zi]! - zH[zs]! === dz;
+      const sz = zS[zi]! - zS[zs]!;
+      for (let j = jFrom; j <= jTo; j++) {
+        const after = rest[nStart + j + de]!;
+        const best = rest[rowStart + j]!;
+        const es = e0 + j;
+        const ej = es + de;
+        const we = eA[ej]! - eA[es]!;
+        if (after + prior + (wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we) >= best) continue;
+        const le = eP[ej]! - eP[es]!;
+        const deviation = Math.abs(le - expected) / Math.sqrt(variance * (expected + le) * 0.5 + 1);
+        let length: number;
+        if (deviation <= knee) {
+          const at = deviation * TAIL_STEP;
+          const k = at | 0;
+          const t = TAIL_TABLE[k]!;
+          length = t + (TAIL_TABLE[k + 1]! - t) * (at - k);
+        } else length = kneeCost + knee * (deviation - knee);
+        let structure = 0;
+        if (dz > 1) structure += zJoin;
+        if (de > 1) structure += eJ[ej - 1]! - eJ[es]!;
+        if (zAll !== (eH[ej]! - eH[es]! === de)) structure += kindMismatch;
+        if (sentenceMismatch > 0) {
+          const se = eS[ej]! - eS[es]!;
+          if (sz !== se) structure += (sentenceMismatch * Math.abs(sz - se)) / Math.sqrt((sz + se) * 0.5);
+        }
+        let total = prior + length + structure;
+        if (wz !== 0 || we !== 0) total += scorer.anchorCost(zs, zi, es, ej, wz, we);
+        total += after;
+        if (total < best) rest[rowStart + j] = total;
+      }
+    }
+    // 0-1 links stay in the row: right to left.
+    for (let j = rowHi - 1; j >= rowLo; j--) {
+      const total = rest[rowStart + j + 1]! + eNull[e0 + j]!;
+      if (total < rest[rowStart + j]!) rest[rowStart + j] = total;
+    }
+  }
+  return rest;
+}
+
+function sweepBackwardForced(scorer: Scorer, seg: Segment, band: Band): Float64Array {
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;
   const rest = new Float64Array(band.cells).fill(Infinity);
@@ -247,9 +417,23 @@ function touchesEdge(band: Band, steps: readonly Step[]): boolean {
   return false;
 }
 
+/** Per row, the union of two bands' ranges (gaps between them filled). */
+function unionBand(a: Band, b: Band, m: number): Band {
+  const n = a.lo.length - 1;
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) {
+    lo[i] = Math.min(a.lo[i]!, b.lo[i]!);
+    hi[i] = Math.max(a.hi[i]!, b.hi[i]!);
+  }
+  return finishBand(lo, hi, m);
+}
+
 /**
- * Best path through a segment. When the path touches the band's edge the band is moved to follow
- * that path (the usual cause is slow drift from the diagonal) and, if it touches again, also widened.
+ * Best path through a segment. When the path touches the band's edge the band cannot be trusted
+ * there: it is widened around that path (keeping what it covered), twice as far each time, until the
+ * path keeps clear of the edge. Only growing the band keeps a path that strayed from being followed
+ * into a dead end.
  */
 function bestPath(
   scorer: Scorer,
@@ -265,9 +449,9 @@ function bestPath(
   const first = small ? fullBand(n, m) : guide ? pathBand(guide, n, m, width) : diagonalBand(doc, seg);
   let forward = sweepForward(scorer, doc, seg, first, beads);
   let steps = tracePath(forward);
-  for (let retry = 0; !forward.band.full && touchesEdge(forward.band, steps); retry++) {
-    if (retry > 0) width *= 2;
-    const next = pathBand(steps, n, m, width);
+  while (!forward.band.full && touchesEdge(forward.band, steps)) {
+    width *= 2;
+    const next = unionBand(forward.band, pathBand(steps, n, m, width), m);
     if (next.cells > MAX_BAND_CELLS) break;
     forward = sweepForward(scorer, doc, seg, next, beads);
     steps = tracePath(forward);
@@ -297,7 +481,7 @@ export function searchPath(scorer: Scorer, doc: Prepared, seg: Segment): Step[] 
 export function searchBeads(scorer: Scorer, doc: Prepared, seg: Segment, guide: readonly Step[]): Bead[] {
   if (seg.z0 === seg.z1 || seg.e0 === seg.e1) return trivialBeads(seg);
   const { band, cost, steps } = bestPath(scorer, doc, seg, guide.length > 0 ? guide : null, BEADS);
-  const rest = sweepBackward(scorer, seg, band);
+  const rest = sweepBackward(scorer, doc, seg, band);
   const total = cost[band.cells - 1]!;
   return steps.map(({ i, j, bead }) => {
     const pi = i - BEAD_ZH[bead]!;

@@ -19,7 +19,7 @@ export interface AlignOptions {
   ratio?: number;
   /**
    * Use the built-in lexicon of official-text words as weak evidence (default true). Turning it off
-   * saves about 40% of the time on very long documents, at some cost in accuracy on close calls.
+   * saves about a third of the time on very long documents, at some cost in accuracy on close calls.
    */
   lexicon?: boolean;
 }
