@@ -115,6 +115,8 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
       if (!apikey) return json(401, { message: 'No API key found in request' });
       if (!knownKeys.has(apikey)) return json(401, { message: 'Invalid API key' });
     }
+    // Kong's key-auth hides the credential from PostgREST, which would read `apikey` as a filter.
+    if (service === 'rest' && url.searchParams.has('apikey')) url.searchParams.delete('apikey');
     // Kong adds the key as the bearer when the client sent none; a bare request runs as anon.
     if (!headers.authorization) {
       headers.authorization = `Bearer ${apikey && knownKeys.has(apikey) ? apikey : config.anonKey}`;

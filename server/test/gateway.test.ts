@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type RunningStack } from '../src/stack.ts';
+import { anonKey, apiUrl } from './env.ts';
+
+describe('gateway, as the Supabase CLI runs it (no apikey required)', () => {
+  it('runs a bare request as anon', async () => {
+    const res = await fetch(`${apiUrl()}/auth/v1/settings`);
+    expect(res.status).toBe(200);
+  });
+
+  it('answers a CORS preflight with the headers supabase-js needs', async () => {
+    const res = await fetch(`${apiUrl()}/rest/v1/projects`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'apikey, prefer' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(res.headers.get('access-control-allow-methods')).toContain('PATCH');
+    expect(res.headers.get('access-control-allow-headers')).toBe('apikey, prefer');
+  });
+
+  it('exposes Content-Range and the auth error headers to browsers', async () => {
+    const res = await fetch(`${apiUrl()}/auth/v1/settings`, { headers: { origin: 'http://localhost:5173' } });
+    const exposed = res.headers.get('access-control-expose-headers') ?? '';
+    for (const h of ['Content-Range', 'Preference-Applied', 'X-Supabase-Api-Version', 'x-sb-error-code']) expect(exposed).toContain(h);
+  });
+
+  it('answers an unknown route with 404', async () => {
+    const res = await fetch(`${apiUrl()}/storage/v1/bucket`);
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('gateway, as hosted Supabase runs it (apikey required)', () => {
+  let stack: RunningStack;
+  beforeAll(async () => {
+    stack = await startStack({ port: 0, dataDir: 'memory://', databaseUrl: undefined, seedFile: undefined, requireApiKey: true });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('refuses a request without an apikey', async () => {
+    const res = await fetch(`${stack.url}/rest/v1/projects`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ message: 'No API key found in request' });
+  });
+
+  it('refuses an unknown apikey', async () => {
+    const res = await fetch(`${stack.url}/rest/v1/projects`, { headers: { apikey: 'not-a-key' } });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ message: 'Invalid API key' });
+  });
+
+  it('accepts the anon key, as a header or in the query string, and keeps auth health open', async () => {
+    expect((await fetch(`${stack.url}/rest/v1/projects`, { headers: { apikey: anonKey } })).status).toBe(200);
+    expect((await fetch(`${stack.url}/rest/v1/projects?apikey=${anonKey}`)).status).toBe(200);
+    expect((await fetch(`${stack.url}/auth/v1/health`)).status).toBe(200);
+  });
+});
