@@ -10,6 +10,7 @@ import { laxScore, strictScore } from '../src/domain/align/evaluate.ts';
 import type { DevCase, Level } from '../src/domain/align/fixtures/dev-set.ts';
 import { DEV_DOCUMENTS, devCases, HELD_OUT_DOCUMENTS } from '../src/domain/align/fixtures/dev-set.ts';
 import type { LinkSpec } from '../src/domain/align/types.ts';
+import { isMain } from './lib.ts';
 
 export interface QualityFigure {
   level: Level;
@@ -104,7 +105,7 @@ function report(figures: readonly QualityFigure[]): string {
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const at = process.argv.indexOf('--seeds');
   const seeds = at > 0 ? Number(process.argv[at + 1]) : 3;
   console.log(report(run(seeds, process.argv.includes('--held-out'))));

@@ -15,12 +15,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { syntheticBitext } from './align.bench.ts';
 import type { PageFigures } from './align-worker/main.tsx';
-import { CHROMIUM_ARGS, freePort } from './lib.ts';
+import { CHROMIUM_LAUNCH, freePort, isMain } from './lib.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE = 'bench/align-worker/index.html';
@@ -40,7 +40,7 @@ export async function run(paragraphs = PARAGRAPHS): Promise<AlignWorkerFigures> 
     build: { outDir, emptyOutDir: true, rollupOptions: { input: path.join(ROOT, PAGE) } },
   });
   const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
@@ -58,7 +58,7 @@ export async function run(paragraphs = PARAGRAPHS): Promise<AlignWorkerFigures> 
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const figures = await run();
   const { durationsMs: _durations, ...longTasks } = figures.longTasks;
   console.log(JSON.stringify({ ...figures, longTasks }, null, 2));

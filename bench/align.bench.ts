@@ -7,6 +7,7 @@ import { align } from '../src/domain/align/align.ts';
 import { strictScore } from '../src/domain/align/evaluate.ts';
 import { seededRandom } from '../src/domain/align/fixtures/perturb.ts';
 import type { LinkSpec } from '../src/domain/align/types.ts';
+import { isMain } from './lib.ts';
 
 export interface AlignBenchFigure {
   /** Whether the built-in lexicon was used (the default). */
@@ -137,7 +138,7 @@ export function run(): AlignBenchFigure[] {
   return [measure(1_000, 7), measure(10_000, 5), measure(10_000, 5, false)];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   for (const f of run()) {
     console.log(
       `align ${f.zh} × ${f.en}${f.lexicon ? '' : ' (lexicon off)'}: median ${f.ms} ms (best ${f.bestMs} ms, CPU ${f.cpuMs} ms), ` +

@@ -10,10 +10,10 @@
  * per-request transaction with role and claims). `run()` returns the figures.
  */
 import http from 'node:http';
-import { pathToFileURL } from 'node:url';
 import { DEMO_SERVICE_ROLE_KEY } from '../server/src/config.ts';
 import type { Database } from '../server/src/db/types.ts';
 import { type RunningStack, startStack } from '../server/src/stack.ts';
+import { isMain, percentile } from './lib.ts';
 
 const ITEMS = 5000;
 const CONCURRENCY = 16;
@@ -44,11 +44,6 @@ grant all on all tables in schema bench to anon, authenticated, service_role;
 analyze bench.items; analyze bench.tags;
 `;
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 /** Runs `op` `total` times with `concurrency` workers and reports throughput and latency. */
 async function measure(total: number, concurrency: number, op: (i: number) => Promise<void>): Promise<CaseFigures> {
   let next = 0;
@@ -66,7 +61,6 @@ async function measure(total: number, concurrency: number, op: (i: number) => Pr
     }),
   );
   const elapsed = performance.now() - started;
-  latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 100) / 100;
   return { requests: total, perSecond: Math.round((total / elapsed) * 1000), p50Ms: round(percentile(latencies, 50)), p95Ms: round(percentile(latencies, 95)) };
 }
@@ -159,7 +153,7 @@ export async function run(): Promise<BackendFigures[]> {
   return out;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMain(import.meta.url)) {
   run()
     .then((figures) => {
       console.log(JSON.stringify(figures, null, 2));

@@ -11,9 +11,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { parseDocument } from '../src/domain/import/index.ts';
+import { isMain } from './lib.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
@@ -153,7 +154,7 @@ function print(figures: readonly ImportBenchFigures[]): void {
   }
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+if (isMain(import.meta.url)) {
   const at = process.argv.indexOf('--measure');
   if (at !== -1) measure(process.argv[at + 1]!, Number(process.argv[at + 2] ?? 1));
   else {

@@ -1,7 +1,7 @@
 import net from 'node:net';
+import { pathToFileURL } from 'node:url';
 
-/** Chromium flags for this machine: root, no GPU, a closed network. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export { CHROMIUM_LAUNCH } from '../scripts/lib/chromium.ts';
 
 /** A free loopback port for a benchmark's own server. */
 export function freePort(): Promise<number> {
@@ -13,4 +13,15 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The p-th percentile (nearest rank, rounded down) of `values`; 0 when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** True when the module at `moduleUrl` is the script node was started with (not imported by bench/run.ts). */
+export function isMain(moduleUrl: string): boolean {
+  return process.argv[1] !== undefined && moduleUrl === pathToFileURL(process.argv[1]).href;
 }

@@ -12,13 +12,13 @@
  * `run()` returns the figures.
  */
 import { randomUUID } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { DEMO_ANON_KEY, DEMO_JWT_SECRET } from '../server/src/config.ts';
 import { type RunningStack, startStack } from '../server/src/stack.ts';
 import { recreateDatabase } from '../scripts/lib/scratch-db.ts';
+import { isMain, percentile } from './lib.ts';
 
 const INSERTS = 200;
 
@@ -48,10 +48,8 @@ alter publication supabase_realtime add table bench_rt.notes;
 `;
 
 function figures(samples: number[]): LatencyFigures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { events: samples.length, p50Ms: round(at(50)), p95Ms: round(at(95)), maxMs: round(sorted[sorted.length - 1] ?? 0) };
+  return { events: samples.length, p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)), maxMs: round(percentile(samples, 100)) };
 }
 
 async function token(sub: string): Promise<string> {
@@ -188,7 +186,7 @@ export async function run(): Promise<BackendFigures[]> {
   return out;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMain(import.meta.url)) {
   run()
     .then((figs) => {
       console.log(JSON.stringify(figs, null, 2));

@@ -18,13 +18,13 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { DEMO_ANON_KEY, DEMO_SERVICE_ROLE_KEY } from '../server/src/config.ts';
 import { startStack } from '../server/src/stack.ts';
-import { CHROMIUM_ARGS, freePort } from './lib.ts';
+import { CHROMIUM_LAUNCH, freePort, isMain, percentile } from './lib.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PARAGRAPHS = 10_000;
@@ -53,12 +53,6 @@ export interface WorkspaceFigures {
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 
 async function api(url: string, init: RequestInit & { key?: string; token?: string } = {}) {
@@ -176,7 +170,7 @@ async function signIn(page: Page, email: string, password: string) {
 
 /** The browser-side figures, against an app already serving at `appUrl`. */
 export async function measureWorkspace(appUrl: string, user: { email: string; password: string; documentId: string }) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const context = await browser.newContext({ baseURL: appUrl, viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
@@ -327,7 +321,7 @@ export async function run(): Promise<WorkspaceFigures> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const figures = await run();
   console.log(JSON.stringify(figures, null, 2));
 }

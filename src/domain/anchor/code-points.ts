@@ -7,16 +7,13 @@ export function codePoints(text: string): string[] {
 
 /** Number of code points in `text`. */
 export function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
+  return utf16ToCodePoint(text, text.length);
+}
+
+/** Whether a surrogate pair (one astral code point) starts at UTF-16 index `i`. */
+function pairAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 }
 
 /** Converts a UTF-16 offset into a code point offset; an offset inside a surrogate pair rounds down. */
@@ -25,9 +22,7 @@ export function utf16ToCodePoint(text: string, utf16Offset: number): number {
   let n = 0;
   let i = 0;
   while (i < end) {
-    const c = text.charCodeAt(i);
-    const isPair =
-      c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const isPair = pairAt(text, i);
     if (isPair && i + 1 >= end) break;
     i += isPair ? 2 : 1;
     n++;
@@ -40,9 +35,7 @@ export function codePointToUtf16(text: string, cpOffset: number): number {
   let n = 0;
   let i = 0;
   while (i < text.length && n < cpOffset) {
-    const c = text.charCodeAt(i);
-    const isPair =
-      c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const isPair = pairAt(text, i);
     i += isPair ? 2 : 1;
     n++;
   }
