@@ -3,7 +3,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { asConflict, ConflictError } from './errors.ts';
+import { rethrowAsConflict } from './errors.ts';
 import { entityKeys } from './keys.ts';
 import { progressKeys } from './document-progress.ts';
 import type { Json } from './database.types.ts';
@@ -105,10 +105,7 @@ export async function saveAnnotation(id: string, expectedVersion: number, patch:
     const { data } = await supabase.rpc('save_annotation', { p_id: id, p_expected_version: expectedVersion, p_patch: patch }).throwOnError();
     return annotationSchema.parse(Array.isArray(data) ? data[0] : data);
   } catch (e) {
-    const conflict = asConflict(e);
-    if (!conflict) throw e;
-    const current = annotationSchema.safeParse(conflict.current);
-    throw new ConflictError(current.success ? current.data : null);
+    rethrowAsConflict(e, annotationSchema);
   }
 }
 

@@ -38,7 +38,7 @@ export function errorCode(e: unknown): string | null {
 }
 
 /** The stale-version error of save_translation / save_annotation (SQLSTATE PT409), turned into a ConflictError. */
-export function asConflict(e: unknown): ConflictError | null {
+function asConflict(e: unknown): ConflictError | null {
   if (e instanceof ConflictError) return e;
   if (errorCode(e) !== 'PT409') return null;
   const { details } = asErrorLike(e);
@@ -53,6 +53,14 @@ export function asConflict(e: unknown): ConflictError | null {
     current = details;
   }
   return new ConflictError(current);
+}
+
+/** Rethrows `e`; a stale-version error becomes a ConflictError carrying the current row when `schema` accepts it. */
+export function rethrowAsConflict(e: unknown, schema: { safeParse: (value: unknown) => { success: boolean; data?: unknown } }): never {
+  const conflict = asConflict(e);
+  if (!conflict) throw e;
+  const current = schema.safeParse(conflict.current);
+  throw new ConflictError(current.success ? current.data : null);
 }
 
 export type ErrorKind = 'network' | 'conflict' | 'forbidden' | 'not-found' | 'invalid' | 'other';

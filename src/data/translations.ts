@@ -1,7 +1,7 @@
 // Translations: one row per paragraph, saved through the save_translation RPC with optimistic versions.
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { asConflict, ConflictError } from './errors.ts';
+import { rethrowAsConflict } from './errors.ts';
 import type { Json } from './database.types.ts';
 
 export const translationStatusSchema = z.enum(['empty', 'draft', 'translated', 'approved']);
@@ -54,9 +54,6 @@ export async function saveTranslation(input: SaveTranslationInput, signal?: Abor
     const { data } = await query.throwOnError();
     return translationSchema.parse(Array.isArray(data) ? data[0] : data);
   } catch (e) {
-    const conflict = asConflict(e);
-    if (!conflict) throw e;
-    const current = translationSchema.safeParse(conflict.current);
-    throw new ConflictError(current.success ? current.data : null);
+    rethrowAsConflict(e, translationSchema);
   }
 }

@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../data/session.ts';
 import { useDocument } from '../../data/documents.ts';
 import { useDocumentParagraphs } from '../../data/paragraphs.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
-import { errorKind, errorMessage } from '../../data/errors.ts';
+import { errorKind, errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { AlignWorkerClient } from './align-client.ts';
@@ -16,6 +16,7 @@ import { AlignmentEditor } from './alignment-editor.tsx';
 import type { ChineseParagraph } from './alignment-row.tsx';
 import { EnglishSource } from './english-source.tsx';
 import './align.css';
+import { Breadcrumb } from '../../components/breadcrumb.tsx';
 
 interface Alignment {
   /** Bumped per run, so the editor starts over with a fresh history. */
@@ -61,7 +62,7 @@ export default function AlignPage() {
       );
       setAlignment((a) => ({ run: (a?.run ?? 0) + 1, en, rows: toRows(result.links) }));
     } catch (e) {
-      if (!(e instanceof DOMException && e.name === 'AbortError')) setFailure(t('align.error.align', { message: errorMessage(e) }));
+      if (!isAbortError(e)) setFailure(t('align.error.align', { message: errorMessage(e) }));
     } finally {
       setAligning(false);
     }
@@ -85,13 +86,15 @@ export default function AlignPage() {
   return (
     <main className="align-page" aria-labelledby="align-title">
       <header className="align-header">
-        <nav className="breadcrumb" aria-label={t('align.breadcrumb')}>
-          <Link to="/">{t('align.library')}</Link>
-          <span aria-hidden="true"> ▸ </span>
-          <Link to={`/documents/${documentId}`} lang="zh-CN">
-            {doc.data.title}
-          </Link>
-        </nav>
+        <Breadcrumb
+          label={t('align.breadcrumb')}
+          items={[
+            <Link to="/">{t('align.library')}</Link>,
+            <Link to={`/documents/${documentId}`} lang="zh-CN">
+              {doc.data.title}
+            </Link>,
+          ]}
+        />
         <h1 id="align-title">{t('align.title')}</h1>
       </header>
       {!canAlign ? (

@@ -6,7 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { toRows } from '../../domain/align/edit.ts';
 import type { AlignRow } from '../../domain/align/types.ts';
 import { useApplyAlignment, type AlignmentRowPayload, type ApplyAlignmentResult } from '../../data/alignment.ts';
-import { errorKind, errorMessage } from '../../data/errors.ts';
+import { errorKind, errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
 import type { AlignWorkerClient } from './align-client.ts';
 import { AlignmentRowView, type ChineseParagraph } from './alignment-row.tsx';
@@ -162,7 +162,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
       setHistory((h) => push(h, { rows: next, selected: Math.min(h.present.selected, next.length - 1) }));
       setNotice(t('align.notice.realigned', { count: confirmed.length }));
     } catch (e) {
-      if (!(e instanceof DOMException && e.name === 'AbortError')) setNotice(t('align.error.align', { message: errorMessage(e) }));
+      if (!isAbortError(e)) setNotice(t('align.error.align', { message: errorMessage(e) }));
     } finally {
       setRealigning(false);
     }

@@ -5,12 +5,13 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { DEFAULT_MAX_BYTES } from '../../domain/import/index.ts';
 import { useCurrentUser } from '../../data/session.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
-import { errorMessage } from '../../data/errors.ts';
+import { errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { formatSize, ImportFileCard, type FileEntry, type FileStage } from './import-file-card.tsx';
 import { ParseError, ParseWorkerClient, readFileBytes } from './parse-client.ts';
 import './import.css';
+import { Breadcrumb } from '../../components/breadcrumb.tsx';
 
 let fileCounter = 0;
 
@@ -48,7 +49,7 @@ export default function ImportPage() {
         const document = await parser.parse(bytes, encoding === 'auto' ? {} : { encoding });
         setStage(key, { kind: 'ready', document });
       } catch (e) {
-        if (e instanceof DOMException && e.name === 'AbortError') return;
+        if (isAbortError(e)) return;
         setStage(key, { kind: 'failed', failure: e instanceof ParseError ? e.failure : { code: 'internal', message: errorMessage(e) } });
       }
     },
@@ -146,15 +147,10 @@ export default function ImportPage() {
 
   return (
     <main className="page import-page" aria-labelledby="import-title">
-      <nav className="breadcrumb" aria-label={t('import.breadcrumb')}>
-        <Link to="/">{t('import.library')}</Link>
-        {project ? (
-          <>
-            <span aria-hidden="true"> ▸ </span>
-            <span>{project.name}</span>
-          </>
-        ) : null}
-      </nav>
+      <Breadcrumb
+        label={t('import.breadcrumb')}
+        items={project ? [<Link to="/">{t('import.library')}</Link>, <span>{project.name}</span>] : [<Link to="/">{t('import.library')}</Link>]}
+      />
       <h1 id="import-title">{t('import.title')}</h1>
       {!project ? (
         <ErrorState title={t('import.error.noProject')} action={<Link to="/">{t('import.backToLibrary')}</Link>} />

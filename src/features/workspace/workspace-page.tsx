@@ -17,6 +17,7 @@ import { ProgressBar } from '../../components/progress-bar.tsx';
 import { ParagraphGrid } from './paragraph-grid.tsx';
 import { GlobalSaveState } from './save-state.tsx';
 import type { NoteFilter } from './workspace-context.ts';
+import { Breadcrumb } from '../../components/breadcrumb.tsx';
 
 function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): Annotation[] {
   if (filter === 'mine') return notes.filter((n) => n.author_id === userId);
@@ -88,11 +89,7 @@ export default function WorkspacePage() {
     <main className="workspace" aria-labelledby="document-title">
       <header className="doc-header">
         <div className="doc-header-main">
-          <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
-            <Link to="/">{t('nav.library')}</Link>
-            <span aria-hidden="true"> ▸ </span>
-            <span>{project?.name ?? ''}</span>
-          </nav>
+          <Breadcrumb label={t('workspace.breadcrumb')} items={[<Link to="/">{t('nav.library')}</Link>, <span>{project?.name ?? ''}</span>]} />
           <h1 id="document-title" lang="zh-CN">
             {d?.title ?? '\u00a0'}
           </h1>
