@@ -8,11 +8,6 @@ export function sqlUtc(column: string, alias = column.replace(/^.*\./, '')): str
   return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as ${alias}`;
 }
 
-/** The same for a `timestamp without time zone` column that already holds UTC. */
-export function sqlUtcNaive(column: string, alias = column.replace(/^.*\./, '')): string {
-  return `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.US') as ${alias}`;
-}
-
 /** Turns `2024-10-05T15:05:01.251490` (UTC) into Go's `2024-10-05T15:05:01.25149Z`. */
 export function goTime(utc: string | null | undefined): string | undefined {
   if (utc === null || utc === undefined) return undefined;

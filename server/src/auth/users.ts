@@ -89,14 +89,6 @@ export async function findUserByEmail(q: Queryable, email: string, aud: string):
   return (await withIdentities(q, rows))[0];
 }
 
-export async function findUserByPhone(q: Queryable, phone: string, aud: string): Promise<LoadedUser | undefined> {
-  const { rows } = await q.query<UserRow>(
-    `${USER_SELECT} where ${DEFAULT_INSTANCE} and u.phone = $1 and u.aud = $2 and u.is_sso_user = false limit 1`,
-    [phone, aud],
-  );
-  return (await withIdentities(q, rows))[0];
-}
-
 /**
  * GoTrue's IsDuplicatedEmail: an identity (of a non-SSO provider) or a user with this email
  * in the audience, other than `exceptUserId`.
@@ -238,20 +230,27 @@ export function mergeMetadata(current: Record<string, unknown> | null, updates: 
   return merged;
 }
 
-export async function updateUserMetadata(q: Queryable, userId: string, updates: Record<string, unknown>): Promise<void> {
-  const { rows } = await q.query<{ m: Record<string, unknown> | null }>('select raw_user_meta_data as m from auth.users where id = $1', [userId]);
-  await q.query('update auth.users set raw_user_meta_data = $2::jsonb, updated_at = now() where id = $1', [
-    userId,
+/** Reads a jsonb column, merges `updates` into it as mergeMetadata does and writes it back. */
+async function mergeJsonColumn(
+  q: Queryable,
+  table: 'auth.users' | 'auth.identities',
+  column: 'raw_user_meta_data' | 'raw_app_meta_data' | 'identity_data',
+  id: string,
+  updates: Record<string, unknown>,
+): Promise<void> {
+  const { rows } = await q.query<{ m: Record<string, unknown> | null }>(`select ${column} as m from ${table} where id = $1`, [id]);
+  await q.query(`update ${table} set ${column} = $2::jsonb, updated_at = now() where id = $1`, [
+    id,
     JSON.stringify(mergeMetadata(rows[0]?.m ?? null, updates)),
   ]);
 }
 
+export async function updateUserMetadata(q: Queryable, userId: string, updates: Record<string, unknown>): Promise<void> {
+  await mergeJsonColumn(q, 'auth.users', 'raw_user_meta_data', userId, updates);
+}
+
 export async function updateAppMetadata(q: Queryable, userId: string, updates: Record<string, unknown>): Promise<void> {
-  const { rows } = await q.query<{ m: Record<string, unknown> | null }>('select raw_app_meta_data as m from auth.users where id = $1', [userId]);
-  await q.query('update auth.users set raw_app_meta_data = $2::jsonb, updated_at = now() where id = $1', [
-    userId,
-    JSON.stringify(mergeMetadata(rows[0]?.m ?? null, updates)),
-  ]);
+  await mergeJsonColumn(q, 'auth.users', 'raw_app_meta_data', userId, updates);
 }
 
 /** GoTrue's User.Confirm: email confirmed now and `email_verified: true` in user_metadata. */
@@ -291,11 +290,7 @@ export async function findIdentity(q: Queryable, userId: string, provider: strin
 }
 
 export async function updateIdentityData(q: Queryable, identityId: string, updates: Record<string, unknown>): Promise<void> {
-  const { rows } = await q.query<{ d: Record<string, unknown> | null }>('select identity_data as d from auth.identities where id = $1', [identityId]);
-  await q.query('update auth.identities set identity_data = $2::jsonb, updated_at = now() where id = $1', [
-    identityId,
-    JSON.stringify(mergeMetadata(rows[0]?.d ?? null, updates)),
-  ]);
+  await mergeJsonColumn(q, 'auth.identities', 'identity_data', identityId, updates);
 }
 
 /** GoTrue's UpdateAppMetaDataProviders: `providers` from the user's identities, `provider` the first. */
