@@ -33,7 +33,10 @@ export class PostgresDatabase implements Database {
   private listener: pg.Client | undefined;
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
 
-  constructor(connectionString: string, max = Number(process.env.DUIZHAO_DB_POOL ?? 10)) {
+  constructor(
+    private readonly connectionString: string,
+    max = Number(process.env.DUIZHAO_DB_POOL ?? 10),
+  ) {
     this.pool = new pg.Pool({ connectionString, max });
     this.pool.on('error', () => undefined);
     this.poolQueryable = wrap(this.pool);
@@ -66,7 +69,7 @@ export class PostgresDatabase implements Database {
 
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
     if (!this.listener) {
-      this.listener = new pg.Client({ connectionString: (this.pool as unknown as { options: { connectionString: string } }).options.connectionString });
+      this.listener = new pg.Client({ connectionString: this.connectionString });
       await this.listener.connect();
       this.listener.on('notification', (msg) => {
         for (const h of this.handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
