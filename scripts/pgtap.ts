@@ -13,10 +13,11 @@ import { pgtap } from '@electric-sql/pglite-pgtap';
 import { openDatabase, prepareDatabase } from '../server/src/db/open.ts';
 import type { PgliteDatabase } from '../server/src/db/pglite.ts';
 import { PROJECT_ROOT } from '../server/src/config.ts';
+import { scratchName } from './lib/scratch-db.ts';
 
 const TESTS_DIR = path.join(PROJECT_ROOT, 'supabase', 'tests', 'database');
 const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'supabase', 'migrations');
-const SCRATCH_DB = 'duizhao_pgtap';
+const SCRATCH_DB = scratchName('duizhao_pgtap');
 // Supabase's postgres role searches extensions too, which is where pgTAP lives there.
 const SEARCH_PATH = 'set search_path to "$user", public, extensions';
 
