@@ -1,4 +1,5 @@
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import type { Database, Queryable, QueryResult, TransactionOptions } from './types.ts';
@@ -33,7 +34,7 @@ export class PgliteDatabase implements Database {
 
   static async open(dataDir: string, extraExtensions: Record<string, unknown> = {}): Promise<PgliteDatabase> {
     const pg = await PGlite.create(dataDir, {
-      extensions: { pgcrypto, uuid_ossp, ...extraExtensions } as never,
+      extensions: { pgcrypto, pg_trgm, uuid_ossp, ...extraExtensions } as never,
       parsers,
       serializers,
     });
