@@ -356,11 +356,11 @@ begin
 
   perform set_config('pg_trgm.similarity_threshold', p_min_similarity::text, true);
   with candidates as (
-    (select s.*, 1::real as score, (s.project_id = v_project and s.target_hash = v_own_target_hash) as own
+    (select s.*, 1::real as score, coalesce(s.project_id = v_project and s.target_hash = v_own_target_hash, false) as own
      from public.tm_segments s
      where s.source_hash = md5(v_norm) and s.source_norm = v_norm
        and s.project_id in (select private.member_project_ids())
-       and not (s.project_id = v_project and s.target_hash = v_own_target_hash and s.occurrences = 1)
+       and not coalesce(s.project_id = v_project and s.target_hash = v_own_target_hash and s.occurrences = 1, false)
      order by s.occurrences desc
      limit p_limit)
     union all

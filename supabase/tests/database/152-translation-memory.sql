@@ -2,7 +2,7 @@
 -- segment; suggestions come from the caller's projects only, identical Chinese first; TMX units
 -- import atomically for owners and translators; nobody writes the memory directly.
 begin;
-select plan(32);
+select plan(34);
 select tests.create_fixture();
 
 -- pg_trgm must see Chinese characters, which depends on the database's LC_CTYPE.
@@ -48,6 +48,10 @@ select is(public.tm_suggestions(tests.id('m4')) -> 'suggestions' -> 0 -> 'exact'
 select is(public.tm_suggestions(tests.id('m4')) -> 'suggestions' -> 0 -> 'occurrences', '2'::jsonb, 'with how often it occurs');
 select is(public.tm_suggestions(tests.id('m4')) ->> 'source', '双方对会谈成果表示满意。', 'the row''s own Chinese comes back');
 select is(jsonb_array_length(public.tm_suggestions(tests.id('m5')) -> 'suggestions'), 0, 'nothing similar, no suggestion');
+select is(jsonb_path_query_array(public.tm_suggestions(tests.id('m6')), '$.suggestions[*].target'), '[]'::jsonb,
+  'a row whose only entry is its own gets no suggestion from itself');
+select is(public.tm_suggestions(tests.id('m3')) -> 'suggestions' -> 0 ->> 'target', 'The two sides expressed satisfaction with the talks.',
+  'a row with no entry of its own gets the others''');
 select is(jsonb_path_query_array(public.tm_suggestions(tests.id('m1')), '$.suggestions[*].exact'), '[true]'::jsonb,
   'a translated row still sees its twin, not itself');
 
