@@ -8,7 +8,7 @@ import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { Badge } from '../../components/badge.tsx';
 import { KeywordChips } from '../../components/keyword-chips.tsx';
 import { describeImportFailure, describeParseFailure } from './describe-error.ts';
-import type { ParseFailure } from './parse-messages.ts';
+import type { ParseFailure } from '../../workers/parse-messages.ts';
 import { ProgressLine } from './progress-line.tsx';
 
 export type FileStage =

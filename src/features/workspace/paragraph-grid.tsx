@@ -7,7 +7,7 @@ import type { Annotation } from '../../data/annotations.ts';
 import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
 import { getOutbox } from '../../data/translation-outbox.ts';
-import { describeUtf16Range, type TextAnchorSelectors } from '../../domain/anchor/selectors.ts';
+import { describeUtf16Range, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
 import { spanCover } from './span-cover.ts';

@@ -2,8 +2,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
-import { anchorQuote } from '../../domain/anchor/match-quote.ts';
-import type { TextAnchorSelectors } from '../../domain/anchor/selectors.ts';
+import { anchorQuote, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { sourceSegments, type AnchoredSpan } from './source-segments.ts';
 import { SOURCE_ATTRIBUTE } from './selection.ts';

@@ -4,7 +4,7 @@ import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
-import type { TextAnchorSelectors } from '../../domain/anchor/selectors.ts';
+import type { TextAnchorSelectors } from '../../domain/anchor/index.ts';
 
 export type NoteFilter = 'all' | 'mine' | 'approved';
 
