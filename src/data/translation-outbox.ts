@@ -5,7 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { TranslationOutbox, type OutboxSummary, type RowState } from './outbox.ts';
 import { createIdbOutboxStorage, createMemoryOutboxStorage } from './outbox-storage.ts';
 import { setTranslationInCache } from './paragraphs.ts';
-import { progressKeys } from './document-progress.ts';
+import { invalidate } from './keys.ts';
 import { saveTranslation } from './translations.ts';
 
 export type { RowState, OutboxSummary, TranslationDraft, EditTarget, ConflictResolution } from './outbox.ts';
@@ -23,7 +23,7 @@ export function createAppOutbox(queryClient: QueryClient): TranslationOutbox {
       setTranslationInCache(queryClient, edit.documentId, row);
       // Progress bars follow saves, but not one refetch per keystroke burst.
       clearTimeout(progressTimer);
-      progressTimer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: progressKeys.all }), 1500);
+      progressTimer = setTimeout(() => void invalidate(queryClient, { type: 'translation', documentId: edit.documentId }), 1500);
     },
     isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   });
