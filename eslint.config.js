@@ -51,6 +51,8 @@ const layerZones = [
 
 const pure = { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tiptap/*', '@tanstack/*'], message: 'src/domain and src/workers are pure TypeScript.' };
 const supabaseOnlyInData = { group: ['@supabase/*'], message: 'Only src/data talks to Supabase.' };
+// The server is also an npm workspace package; its name resolves to the same files the zones guard.
+const noServer = { group: ['@duizhao/server', '@duizhao/server/*'], message: 'The app never imports the local server.' };
 
 // Globals that browsers, Web Workers and Node share; every other browser global is DOM and has no
 // place in src/domain, which also runs in workers and in Node scripts.
@@ -82,7 +84,7 @@ const boundaries = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [pure, supabaseOnlyInData, { group: ['node:*', 'fs', 'path'], message: 'src/domain runs in the browser too.' }] },
+        { patterns: [pure, supabaseOnlyInData, noServer, { group: ['node:*', 'fs', 'path'], message: 'src/domain runs in the browser too.' }] },
       ],
       'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'src/domain is DOM-free: it runs in workers and Node too.' }))],
     },
@@ -90,12 +92,16 @@ const boundaries = [
   {
     // Tests and fixture loaders read from disk and spawn CLIs; the code under test stays browser-safe.
     files: [...domainTests, 'src/workers/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [pure, supabaseOnlyInData] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [pure, supabaseOnlyInData, noServer] }] },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/data/**', 'src/domain/**', 'src/workers/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [supabaseOnlyInData] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [supabaseOnlyInData, noServer] }] },
+  },
+  {
+    files: ['src/data/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServer] }] },
   },
 ];
 

@@ -55,7 +55,7 @@ describe('import boundaries', () => {
     expect(await violations('src/features/workspace/probe.ts', importing('../../domain/anchor/match-quote.ts', 'anchorQuote'))).toEqual([
       'import-x/no-restricted-paths',
     ]);
-    expect(await violations('src/domain/align/probe.ts', importing('../import/dates.ts', 'parseDate'))).toEqual(['import-x/no-restricted-paths']);
+    expect(await violations('src/domain/align/probe.ts', importing('../text/dates.ts', 'parseDate'))).toEqual(['import-x/no-restricted-paths']);
     expect(await violations('src/features/workspace/probe.ts', importing('../../domain/anchor/index.ts', 'anchorQuote'))).toEqual([]);
   });
 
