@@ -6,7 +6,7 @@ import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
 import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
-import { describeUtf16Range, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
+import { describe, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
 import { spanCover } from './span-cover.ts';
@@ -122,7 +122,7 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
           return;
         }
         const paragraph = byIdRef.current.get(selected.paragraphId);
-        const selectors = paragraph ? describeUtf16Range(paragraph.text, selected.start, selected.end) : null;
+        const selectors = paragraph ? describe(paragraph.text, selected) : null;
         setSelection(selectors ? { paragraphId: selected.paragraphId, selectors } : null);
       });
     };
