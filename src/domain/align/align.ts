@@ -6,6 +6,9 @@
 // paragraph unmatched is priced by whether its landmarks occur near where the first pass put it, and a
 // final pass, in a narrow band around the first path, gives the links and their confidence.
 
+import { documentLexicon } from './document-lexicon.ts';
+import { glossaryTranslations } from './word-model.ts';
+import { builtInLexicon } from './lexicon.ts';
 import type { Mention } from './landmarks.ts';
 import { buildGlossaryIndex } from './landmarks.ts';
 import { landmarkReasons, lengthReason, shapeReason } from './explain.ts';
@@ -216,7 +219,12 @@ export function align(zh: readonly string[], en: readonly string[], options: Ali
 function alignKeeping(zh: readonly string[], en: readonly string[], options: AlignOptions, keep: unknown[] | null): AlignResult {
   const plan = planConfirmed(options.confirmed ?? [], zh.length, en.length);
   const glossary = options.glossary && options.glossary.length > 0 ? buildGlossaryIndex(options.glossary) : undefined;
-  const doc = new Prepared(zh, en, glossary, plan.forcedZh, plan.forcedEn, options.lexicon ?? true);
+  const lexicon = options.dictionary
+    ? documentLexicon(zh, options.dictionary, glossaryTranslations(options.glossary))
+    : options.lexicon !== false && TUNING.lexiconWeight > 0
+      ? builtInLexicon()
+      : undefined;
+  const doc = new Prepared(zh, en, glossary, plan.forcedZh, plan.forcedEn, lexicon);
   const { segments, fixed } = segmentsOf(plan, zh.length, en.length);
 
   // First pass with the prior model; refit the model on the links it is surest of; final pass near the first path.
