@@ -70,6 +70,8 @@ export interface DocumentLexicon extends Lexicon {
   word(entry: number): string;
   /** Lemma ids (document-local) of an entry. */
   lemmas(entry: number): readonly number[];
+  /** The table it was made from. */
+  readonly table: TranslationTable;
   /** Number of document-local lemma ids. */
   readonly lemmaCount: number;
   /** Entries of Chinese text i, in text order (repeats kept). */
@@ -140,6 +142,7 @@ export function documentLexicon(zh: readonly string[], table: TranslationTable, 
   let textIndex = 0;
   return {
     kind: 'dictionary',
+    table,
     size: words.length,
     lists,
     segmentation: seg,

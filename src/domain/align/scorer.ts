@@ -350,7 +350,8 @@ export class Prepared {
   readonly zMentions: Mention[][];
   readonly eMentions: Mention[][];
   /** Dictionary evidence, when the alignment has a dictionary (lexical.ts). */
-  readonly lexical: LexicalView | undefined;
+  lexical: LexicalView | undefined;
+  private readonly dictionaryWordsKept: number;
 
   constructor(
     zh: readonly string[],
@@ -382,7 +383,9 @@ export class Prepared {
     const eFirm = table.lists(this.eMentions);
     const firmCount = table.names.length;
     // A dictionary is weighed word by word (lexical.ts); the built-in lexicon as landmarks.
-    this.lexical = lexicon?.kind === 'dictionary' ? buildLexicalView(lexicon as DocumentLexicon, zh.length, en, sentenceLike(zh) ? Infinity : TUNING.dictionaryWordsKept) : undefined;
+    this.dictionaryWordsKept = sentenceLike(zh) ? Infinity : TUNING.dictionaryWordsKept;
+    this.english = en;
+    this.lexical = lexicon?.kind === 'dictionary' ? buildLexicalView(lexicon as DocumentLexicon, zh.length, en, this.dictionaryWordsKept) : undefined;
     if (lexicon?.kind === 'dictionary') lexicon = undefined;
     let zLexicon: KeyLists | undefined;
     let eLexicon: KeyLists | undefined;
@@ -422,6 +425,13 @@ export class Prepared {
     this.zForcedPrefix = flagPrefix(this.nz, forcedZh);
     this.eForcedPrefix = flagPrefix(this.ne, forcedEn);
     this.hasForced = forcedZh.size + forcedEn.size > 0;
+  }
+
+  private readonly english: readonly string[];
+
+  /** Weigh the dictionary words of another lexicon of the same document (after a pass learned word pairs). */
+  setLexicon(lexicon: DocumentLexicon): void {
+    this.lexical = buildLexicalView(lexicon, this.nz, this.english, this.dictionaryWordsKept);
   }
 
   zhLength(start: number, end: number): number {
@@ -535,7 +545,7 @@ export class Scorer {
     priors: ArrayLike<number> = BEAD_PRIOR,
     lexicon = true,
     partners?: { zh: Float64Array; en: Float64Array },
-    dictionaryFound = TUNING.dictionaryFound,
+    dictionaryFound: number = TUNING.dictionaryFound,
   ) {
     this.doc = doc;
     const lexical = doc.lexical;

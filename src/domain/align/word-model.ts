@@ -87,3 +87,21 @@ export function learnTranslations(pairs: readonly WordPair[], options: LearnOpti
   }
   return learned;
 }
+
+/** English content lemmas of a text (stop words out), with repeats, as ids interned in `ids`. */
+export function englishLemmaIds(text: string, ids: Map<string, number>, names: string[]): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(ENGLISH_WORD)) {
+    if (m[0].length < 2) continue;
+    const lemma = englishLemma(m[0]);
+    if (lemma.length < 2) continue;
+    let id = ids.get(lemma);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(lemma, id);
+      names.push(lemma);
+    }
+    out.push(id);
+  }
+  return out;
+}
