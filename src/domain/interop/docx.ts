@@ -5,7 +5,7 @@ import {
   AlignmentType, BorderStyle, CommentRangeEnd, CommentRangeStart, CommentReference, Document, FootnoteReferenceRun, HeadingLevel, Packer,
   PageBreak, Paragraph, Table, TableCell, TableRow, TabStopType, TextRun, WidthType, type ICommentOptions, type ParagraphChild,
 } from 'docx';
-import { codePointLength, codePointToUtf16, sliceCodePoints } from '../anchor/code-points.ts';
+import { codePointLength, codePointToUtf16, sliceCodePoints } from '../text/index.ts';
 import { personName, type ExportDocument, type ExportFile, type ExportNote, type ExportOptions } from './model.ts';
 import { buildRows, positionsLabel, selectRows, type ExportRow } from './rows.ts';
 import { noteLine, TOOL_NAME } from './tmx.ts';
