@@ -67,6 +67,7 @@ const KIND_WORDS: Record<LandmarkKind, string> = {
   verbatim: 'word',
   punctuation: 'punctuation',
   lexicon: 'word',
+  dictionary: 'word',
 };
 
 function overlap(a: readonly string[], b: readonly string[]): number {
@@ -125,7 +126,7 @@ export function landmarkReasons(zh: readonly Mention[], en: readonly Mention[], 
   const missing = (mentions: readonly Mention[], used: Uint8Array, side: 'zh' | 'en'): void => {
     mentions.forEach((m, i) => {
       // Lexicon words go unmatched all the time (a translation rephrases): only their matches are news.
-      if (used[i] || m.kind === 'lexicon' || reasons.length >= limit * 2) return;
+      if (used[i] || m.kind === 'lexicon' || m.kind === 'dictionary' || reasons.length >= limit * 2) return;
       const other = side === 'zh' ? 'English' : 'Chinese';
       reasons.push({
         kind: 'landmark-missing',

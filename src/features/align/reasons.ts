@@ -14,6 +14,7 @@ const LANDMARK_NAMES: Record<LandmarkKind, MessageKey> = {
   verbatim: 'align.landmark.verbatim',
   punctuation: 'align.landmark.punctuation',
   lexicon: 'align.landmark.lexicon',
+  dictionary: 'align.landmark.dictionary',
 };
 
 export function describeReason(t: Translate, reason: Reason, row: Pick<AlignRow, 'zh' | 'en'>): string {
