@@ -23,6 +23,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   /** PGlite data directory; `memory://` for a throwaway database. */
   dataDir: string;
+  /** PGlite on disk flushes every commit to disk; `DUIZHAO_DURABLE_COMMITS=false` opts out (throwaway data). */
+  durableCommits: boolean;
   migrationsDir: string;
   seedFile: string | undefined;
   /** Hosted Supabase answers 401 without an `apikey`; the CLI's local gateway does not. */
@@ -92,6 +94,7 @@ export function loadConfig(overrides: ConfigOverrides = {}): ServerConfig {
     serviceRoleKey: process.env.SUPABASE_SERVICE_ROLE_KEY ?? DEMO_SERVICE_ROLE_KEY,
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: process.env.DUIZHAO_DATA_DIR ?? path.join(PROJECT_ROOT, '.data', 'pglite'),
+    durableCommits: process.env.DUIZHAO_DURABLE_COMMITS !== 'false',
     migrationsDir: path.join(PROJECT_ROOT, 'supabase', 'migrations'),
     seedFile: path.join(PROJECT_ROOT, 'supabase', 'seed.sql'),
     requireApiKey: process.env.DUIZHAO_REQUIRE_APIKEY === 'true',

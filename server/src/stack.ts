@@ -23,9 +23,14 @@ export interface RunningStack {
 /** Opens the database, applies Supabase's objects, migrations and seed, and serves the API. */
 export async function startStack(overrides: ConfigOverrides = {}, log: (line: string) => void = () => undefined): Promise<RunningStack> {
   const config = loadConfig(overrides);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, durable: config.durableCommits });
   await prepareDatabase(db, { migrationsDir: config.migrationsDir, seedFile: config.seedFile, log });
   const ctx: ServerContext = { config, db, jwt: new JwtKeys(config.jwtSecret), onSchemaChange: new Set() };
+  const reloadSchema = async () => {
+    for (const hook of ctx.onSchemaChange) await hook();
+  };
+  // As PostgREST does after reconnecting: the schema may have changed while the connection was down.
+  db.onReconnect(reloadSchema);
   const realtime = await createRealtime(ctx);
   const server = createApiServer(ctx, {
     auth: await createAuthHandler(ctx),
@@ -45,9 +50,7 @@ export async function startStack(overrides: ConfigOverrides = {}, log: (line: st
     config,
     db,
     server,
-    async reloadSchema() {
-      for (const hook of ctx.onSchemaChange) await hook();
-    },
+    reloadSchema,
     async stop() {
       // WebSockets have left the HTTP server's connection list; close them first.
       await realtime.close();
