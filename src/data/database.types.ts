@@ -426,6 +426,13 @@ export type Database = {
             foreignKeyName: "review_events_translation_id_fkey"
             columns: ["translation_id"]
             isOneToOne: false
+            referencedRelation: "translation_history"
+            referencedColumns: ["translation_id"]
+          },
+          {
+            foreignKeyName: "review_events_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
             referencedRelation: "translations"
             referencedColumns: ["id"]
           },
@@ -645,6 +652,13 @@ export type Database = {
             foreignKeyName: "translation_revisions_translation_id_fkey"
             columns: ["translation_id"]
             isOneToOne: false
+            referencedRelation: "translation_history"
+            referencedColumns: ["translation_id"]
+          },
+          {
+            foreignKeyName: "translation_revisions_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
             referencedRelation: "translations"
             referencedColumns: ["id"]
           },
@@ -763,6 +777,34 @@ export type Database = {
         }
         Relationships: []
       }
+      translation_history: {
+        Row: {
+          approved_at: string | null
+          approved_by: string | null
+          document_id: string | null
+          first_author_id: string | null
+          first_saved_at: string | null
+          paragraph_id: string | null
+          position: number | null
+          translation_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "paragraphs_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "translations_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: true
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
       add_project_member: {
@@ -805,6 +847,10 @@ export type Database = {
           p_target_language: string
           p_units: Json
         }
+        Returns: Json
+      }
+      import_translations: {
+        Args: { p_author?: string; p_document_id: string; p_rows: Json }
         Returns: Json
       }
       review_annotation: {

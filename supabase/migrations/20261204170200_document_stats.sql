@@ -265,3 +265,6 @@ comment on view public.library_documents is 'Documents with their counters (para
 create index documents_project_title_idx on public.documents (project_id, title, id);
 create index documents_project_created_idx on public.documents (project_id, created_at desc, id);
 create index documents_keywords_idx on public.documents using gin (keywords);
+
+-- A read model: writes are refused by privileges, like document_progress's.
+revoke insert, update, delete, truncate on public.library_documents from public, anon, authenticated, service_role;
