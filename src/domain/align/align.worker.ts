@@ -1,5 +1,6 @@
 // Web Worker entry: aligns off the main thread so that long documents never freeze the screen.
 
+import { loadTranslationTable } from '../../workers/translation-table.ts';
 import { align } from './align.ts';
 import type { AlignRequest, AlignResponse } from './worker-messages.ts';
 
@@ -8,10 +9,11 @@ const scope = self as unknown as {
   postMessage(message: AlignResponse): void;
 };
 
-scope.onmessage = (event) => {
-  const { id, zh, en, options } = event.data;
+scope.onmessage = async (event) => {
+  const { id, zh, en, options, dictionary } = event.data;
   try {
-    scope.postMessage({ id, result: align(zh, en, options) });
+    const table = dictionary === false ? undefined : await loadTranslationTable();
+    scope.postMessage({ id, result: align(zh, en, { ...options, dictionary: table }) });
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
