@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { toRows } from '../../domain/align/edit.ts';
 import type { AlignRow } from '../../domain/align/types.ts';
+import { CHECK_BELOW } from '../../domain/align/calibration.ts';
 import { useApplyAlignment, type AlignmentRowPayload, type ApplyAlignmentResult } from '../../data/alignment.ts';
 import { errorKind, errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
@@ -297,6 +298,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
         <p className="align-summary small">
           {t('align.summary', { rows: rows.length, check: summary.check, confirmed: summary.confirmed, zh: zh.length, en: en.length })}
         </p>
+        <p className="align-check-rule small muted">{t('align.checkRule', { percent: Math.round(CHECK_BELOW * 100) })}</p>
         <p className="align-notice small" role="status" aria-live="polite">
           {notice ?? ''}
         </p>
