@@ -11,13 +11,10 @@
 // of gold links a monotone alignment can contain, an upper bound on strict recall.
 
 import { nodeTranslationTable } from '../scripts/lib/dictionary.ts';
-import { align } from '../src/domain/align/align.ts';
-import { CHECK_BELOW } from '../src/domain/align/calibration.ts';
-import { laxScore, strictScore } from '../src/domain/align/evaluate.ts';
+import { align, CHECK_BELOW, laxScore, strictScore, type Link, type LinkSpec } from '../src/domain/align/index.ts';
 import type { DevCase, Level } from '../src/domain/align/fixtures/dev-set.ts';
 import { DEV_DOCUMENTS, devCases, HELD_OUT_DOCUMENTS } from '../src/domain/align/fixtures/dev-set.ts';
 import { loadMacDev, withoutNullLinks } from '../src/domain/align/fixtures/mac-dev.ts';
-import type { Link, LinkSpec } from '../src/domain/align/types.ts';
 import { isMain } from './lib.ts';
 
 export interface QualityFigure {

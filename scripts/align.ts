@@ -6,10 +6,8 @@
 // The CC-CEDICT dictionary is used unless --no-dictionary.
 
 import { readFileSync } from 'node:fs';
-import { align } from '../src/domain/align/align.ts';
-import { alignSentences } from '../src/domain/align/sentences.ts';
+import { align, alignSentences, splitParagraphs } from '../src/domain/align/index.ts';
 import { nodeTranslationTable } from './lib/dictionary.ts';
-import { splitParagraphs } from '../src/domain/align/split.ts';
 import { decodeBytes } from '../src/domain/import/index.ts';
 
 const USAGE = 'usage: npm run align -- [--lines] [--sentences] [--no-dictionary] ZH_FILE EN_FILE';

@@ -36,4 +36,3 @@ export type {
   LinkSpec,
   Reason,
 } from './types.ts';
-export type { AlignRequest, AlignResponse } from './worker-messages.ts';

@@ -3,11 +3,9 @@
 // quotation marks. Each mention is reduced to atomic keys ("n:2014", "m:5", "s:3", "g:12") so that
 // 2014年5月19日 and "19 May 2014" meet on the same keys, whatever order or script either side uses.
 
-import { codePointLength, codePoints, truncateCodePoints } from '../text/code-points.ts';
-import { halfWidthDigits, halfWidthLetters } from '../text/full-width.ts';
+import { codePointLength, codePoints, truncateCodePoints, halfWidthDigits, halfWidthLetters, EN_CARDINALS, EN_ORDINALS, parseChineseNumber, parseEnglishMonth, parseRoman, ZH_DIGIT_CHARS, ZH_NUMERAL_CHARS } from '../text/index.ts';
 import { pinShape } from './shape-pins.ts';
 import type { LandmarkKind, GlossaryTerm } from './types.ts';
-import { EN_CARDINALS, EN_ORDINALS, parseChineseNumber, parseEnglishMonth, parseRoman, ZH_DIGIT_CHARS, ZH_NUMERAL_CHARS } from '../text/numerals.ts';
 
 export interface Mention {
   kind: LandmarkKind;

@@ -1,6 +1,6 @@
 // Public types of the zh→en paragraph aligner. Indices are 0-based paragraph (or sentence) positions.
 
-import type { TranslationTable } from '../dictionary/translation-table.ts';
+import type { TranslationTable } from '../dictionary/index.ts';
 
 export interface GlossaryTerm {
   zh: string;

@@ -1,5 +1,5 @@
 // Why a link was proposed, in the user's language, from the aligner's structured reasons.
-import type { AlignRow, LandmarkKind, Reason } from '../../domain/align/types.ts';
+import type { AlignRow, LandmarkKind, Reason } from '../../domain/align/index.ts';
 import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
 
 // A Record, so a new landmark kind in the aligner fails type-checking here until it has a name.
