@@ -26,35 +26,44 @@ function isHan(c: number): boolean {
  */
 export function segmentTexts(texts: readonly string[], table: TranslationTable, extraWords: readonly string[] = []): Segmentation {
   const found = { word: -1 };
-  const extraByFirst = new Map<string, number[]>();
+  // Extra words by their first UTF-16 unit.
+  const extraByFirst = new Map<number, number[]>();
   extraWords.forEach((word, k) => {
-    const first = word.charAt(0);
+    const first = word.charCodeAt(0);
     extraByFirst.set(first, [...(extraByFirst.get(first) ?? []), k]);
   });
+  const hasExtra = extraByFirst.size > 0;
+  let buffer = new Int32Array(3 * 256);
   const words = texts.map((text) => {
-    const out: number[] = [];
+    let size = 0;
+    if (buffer.length < 3 * text.length) buffer = new Int32Array(3 * text.length);
     for (let at = 0; at < text.length; ) {
-      if (!isHan(text.charCodeAt(at))) {
+      const c = text.charCodeAt(at);
+      if (!isHan(c)) {
         at++;
         continue;
       }
       let length = table.longestAt(text, at, found);
       let id = found.word;
-      for (const k of extraByFirst.get(text.charAt(at)) ?? []) {
-        const word = extraWords[k]!;
-        if (word.length > length && text.startsWith(word, at)) {
-          length = word.length;
-          id = -1 - k;
+      if (hasExtra) {
+        for (const k of extraByFirst.get(c) ?? []) {
+          const word = extraWords[k]!;
+          if (word.length > length && text.startsWith(word, at)) {
+            length = word.length;
+            id = -1 - k;
+          }
         }
       }
       if (length === 0) {
         at++;
         continue;
       }
-      out.push(at, at + length, id);
+      buffer[size++] = at;
+      buffer[size++] = at + length;
+      buffer[size++] = id;
       at += length;
     }
-    return Int32Array.from(out);
+    return buffer.slice(0, size);
   });
   return { words };
 }

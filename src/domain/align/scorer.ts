@@ -8,6 +8,7 @@ import { buildVerbatimIndex, extractEnLandmarks, extractZhLandmarks, keyWeight, 
 import type { Lexicon } from './lexicon.ts';
 import { LexiconHits } from './lexicon.ts';
 import type { DocumentLexicon } from './document-lexicon.ts';
+import { englishWords, type EnglishWords } from '../dictionary/index.ts';
 import type { LexicalView } from './lexical.ts';
 import { buildLexicalView, MAX_CHINESE_UNITS, MAX_ENGLISH_UNITS, outcomeCosts } from './lexical.ts';
 import { LexicalBand, type BandRows } from './lexical-band.ts';
@@ -386,8 +387,8 @@ export class Prepared {
     const firmCount = table.names.length;
     // A dictionary is weighed word by word (lexical.ts); the built-in lexicon as landmarks.
     this.dictionaryWordsKept = sentenceLike(zh) ? Infinity : TUNING.dictionaryWordsKept;
-    this.english = en;
-    this.lexical = lexicon?.kind === 'dictionary' ? buildLexicalView(lexicon as DocumentLexicon, zh.length, en, this.dictionaryWordsKept) : undefined;
+    this.englishWords = lexicon?.kind === 'dictionary' ? englishWords(en) : undefined;
+    this.lexical = this.englishWords ? buildLexicalView(lexicon as DocumentLexicon, zh.length, this.englishWords, this.dictionaryWordsKept) : undefined;
     if (lexicon?.kind === 'dictionary') lexicon = undefined;
     let zLexicon: KeyLists | undefined;
     let eLexicon: KeyLists | undefined;
@@ -429,11 +430,12 @@ export class Prepared {
     this.hasForced = forcedZh.size + forcedEn.size > 0;
   }
 
-  private readonly english: readonly string[];
+  /** The English words of the document, when it is aligned with a dictionary. */
+  readonly englishWords: EnglishWords | undefined;
 
   /** Weigh the dictionary words of another lexicon of the same document (after a pass learned word pairs). */
   setLexicon(lexicon: DocumentLexicon): void {
-    this.lexical = buildLexicalView(lexicon, this.nz, this.english, this.dictionaryWordsKept);
+    this.lexical = buildLexicalView(lexicon, this.nz, this.englishWords!, this.dictionaryWordsKept);
   }
 
   zhLength(start: number, end: number): number {
