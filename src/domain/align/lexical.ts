@@ -87,29 +87,60 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, engl
     }
     coverage[f] = units / Math.max(1, enCount);
   }
-  // Chinese units: entries with a translation and telling enough, distinct, the rarest first when capped.
+  // Chinese units: entries with a translation and telling enough, distinct, the rarest first when capped
+  // (as a stable sort by coverage would order them, kept in a sorted buffer of the cap's size).
   const zStart = new Int32Array(zhCount + 1);
   const zEntries: number[] = [];
   const stamp = new Int32Array(Math.max(1, lexicon.size)).fill(-1);
+  const cap = Math.min(maxEntriesPerUnit, lexicon.size);
+  let longestUnit = 1;
+  for (let i = 0; i < zhCount; i++) longestUnit = Math.max(longestUnit, lexicon.entriesOf(i).length);
+  const unit = new Int32Array(Math.min(cap, longestUnit) || 1);
   for (let i = 0; i < zhCount; i++) {
-    const unit: number[] = [];
-    for (const f of lexicon.entriesOf(i)) {
+    const entries = lexicon.entriesOf(i);
+    let size = 0;
+    let eligible = 0;
+    let sorted = false;
+    for (let k = 0; k < entries.length; k++) {
+      const f = entries[k]!;
       if (stamp[f] === i || entryStart[f + 1] === entryStart[f] || coverage[f]! > MAX_COVERAGE) continue;
       stamp[f] = i;
-      unit.push(f);
+      eligible++;
+      if (eligible <= cap) {
+        unit[size++] = f;
+        continue;
+      }
+      if (!sorted) {
+        // Over the cap: from now on the buffer holds the rarest so far, in stable order of coverage.
+        for (let a = 1; a < size; a++) {
+          const g = unit[a]!;
+          let at = a;
+          while (at > 0 && coverage[unit[at - 1]!]! > coverage[g]!) {
+            unit[at] = unit[at - 1]!;
+            at--;
+          }
+          unit[at] = g;
+        }
+        sorted = true;
+      }
+      if (coverage[f]! >= coverage[unit[size - 1]!]!) continue;
+      let at = size - 1;
+      while (at > 0 && coverage[unit[at - 1]!]! > coverage[f]!) {
+        unit[at] = unit[at - 1]!;
+        at--;
+      }
+      unit[at] = f;
     }
-    if (unit.length > maxEntriesPerUnit) {
-      unit.sort((a, b) => coverage[a]! - coverage[b]!);
-      unit.length = maxEntriesPerUnit;
-    }
-    zEntries.push(...unit);
+    for (let k = 0; k < size; k++) zEntries.push(unit[k]!);
     zStart[i + 1] = zEntries.length;
   }
   // The other direction: English lemmas found among the translations of the Chinese words.
   const lemmaCoverage = new Float64Array(lexicon.lemmaCount);
   const lemmaStamp = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
   for (let i = 0; i < zhCount; i++) {
-    for (const f of lexicon.entriesOf(i)) {
+    const entries = lexicon.entriesOf(i);
+    for (let e = 0; e < entries.length; e++) {
+      const f = entries[e]!;
       for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
         const l = entryLemmas[k]!;
         if (lemmaStamp[l] === i) continue;
