@@ -11,7 +11,6 @@ import { fuzzyBest, fuzzyMatches } from './fuzzy.ts';
 import { type MediaType, contentType, preferenceApplied, toMime } from './negotiation.ts';
 import type { OpExpr, OrderTerm } from './query-params.ts';
 import {
-  type RowRange,
   SOURCE_CTE,
   buildReadPlan,
   fmtField,
@@ -21,6 +20,7 @@ import {
   resolveField,
   returningColumns,
 } from './read-plan.ts';
+import { type RowRange, contentRange, rangeNotSatisfiable, rangeStatus } from './range.ts';
 import type { PgrstRequest } from './request.ts';
 import { type Routine, type SchemaCache, type Table, qiKey } from './schema-cache.ts';
 import { Params, ident, qualified } from './sql.ts';
@@ -225,22 +225,6 @@ function planRows(value: unknown): number | undefined {
   }
   const rows = (v as { Plan?: { 'Plan Rows'?: number } }[] | undefined)?.[0]?.Plan?.['Plan Rows'];
   return typeof rows === 'number' ? rows : undefined;
-}
-
-function contentRange(lower: number, upper: number, total: number | undefined): string {
-  const range = total !== 0 && lower <= upper ? `${lower}-${upper}` : '*';
-  return `${range}/${total === undefined ? '*' : total}`;
-}
-
-function rangeStatus(top: RowRange, pageTotal: number, tableTotal: number | undefined): { status: number; range: string } {
-  const lower = top.lower;
-  const upper = lower + pageTotal - 1;
-  let status = 200;
-  if (tableTotal !== undefined) {
-    if (lower > tableTotal) status = 416;
-    else if (1 + upper - lower < tableTotal) status = 206;
-  }
-  return { status, range: contentRange(lower, upper, tableTotal) };
 }
 
 function mediaHeaders(req: PgrstRequest, media: MediaType): Record<string, string> {
@@ -890,14 +874,4 @@ export function openApiResponse(ctx: EngineContext, req: PgrstRequest): ApiRespo
   const headers: Record<string, string> = { 'content-type': 'application/openapi+json; charset=utf-8' };
   if (req.negotiatedByProfile) headers['content-profile'] = req.schema;
   return { status: 200, headers, body: req.headersOnly ? '' : body };
-}
-
-/** PostgREST's PGRST103 body for an offset past the last row (HTTP 416). */
-function rangeNotSatisfiable(offset: number, total: number | null | undefined): string {
-  return JSON.stringify({
-    code: 'PGRST103',
-    details: `An offset of ${offset} was requested, but there are only ${total ?? 0} rows.`,
-    hint: null,
-    message: 'Requested range not satisfiable',
-  });
 }

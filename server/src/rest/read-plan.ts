@@ -17,6 +17,7 @@ import type {
   SelectItem,
 } from './query-params.ts';
 import { type QI, type Relationship, type SchemaCache, type Table, qiKey, relIsToOne } from './schema-cache.ts';
+import { ALL_RANGE, type RowRange, hasLimitZero, isAllRange, rangeLimit, restrictRange } from './range.ts';
 import { type Params, arrayLiteral, ident, qualified, safeCast } from './sql.ts';
 
 export const SOURCE_CTE = 'pgrst_source';
@@ -44,23 +45,6 @@ export type CLogic = { type: 'stmt'; filter: CFilter } | { type: 'expr'; negated
 export type COrder =
   | { type: 'field'; field: CField; direction?: 'asc' | 'desc' | undefined; nulls?: 'first' | 'last' | undefined }
   | { type: 'relation'; relation: string; field: Field; direction?: 'asc' | 'desc' | undefined; nulls?: 'first' | 'last' | undefined };
-
-/** Inclusive row range; `upper` undefined means unbounded. */
-export interface RowRange {
-  lower: number;
-  upper: number | undefined;
-}
-export const ALL_RANGE: RowRange = { lower: 0, upper: undefined };
-export const isAllRange = (r: RowRange) => r.lower === 0 && r.upper === undefined;
-export const rangeLimit = (r: RowRange): number | undefined => (r.upper === undefined ? undefined : r.upper - r.lower + 1);
-export const intersect = (a: RowRange, b: RowRange): RowRange => ({
-  lower: Math.max(a.lower, b.lower),
-  upper: a.upper === undefined ? b.upper : b.upper === undefined ? a.upper : Math.min(a.upper, b.upper),
-});
-export const isEmptyRange = (r: RowRange) => r.upper !== undefined && r.upper < r.lower;
-export const hasLimitZero = (r: RowRange) => r.upper === -1;
-export const restrictRange = (max: number | undefined, r: RowRange): RowRange =>
-  max === undefined ? r : intersect(r, { lower: 0, upper: r.lower + max - 1 });
 
 export type RelSelect =
   | { kind: 'embed'; name: string; aggAlias: string; toOne: boolean; empty: boolean }

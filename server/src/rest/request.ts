@@ -3,7 +3,7 @@ import type { ApiRequest } from '../http/types.ts';
 import { errors } from './errors.ts';
 import { type MediaType, type Preferences, decodeMediaType, parseAccept, parsePreferences, toMime } from './negotiation.ts';
 import { QueryParamError, type QueryParams, parseQueryString } from './query-params.ts';
-import { ALL_RANGE, type RowRange, hasLimitZero, intersect, isEmptyRange } from './read-plan.ts';
+import { ALL_RANGE, type RowRange, hasLimitZero, intersect, isEmptyRange, parseRangeHeader, rangesFromParams } from './range.ts';
 
 export type Resource = { kind: 'relation'; name: string } | { kind: 'routine'; name: string } | { kind: 'schema' };
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'upsert' | 'call' | 'info';
@@ -84,25 +84,6 @@ function getAction(resource: Resource, method: string): { action: Action; header
   if (method === 'GET' || method === 'HEAD') return { action: 'read', headersOnly: method === 'HEAD' };
   if (method === 'OPTIONS') return { action: 'info', headersOnly: false };
   throw errors.unsupportedMethod(method);
-}
-
-function parseRangeHeader(h: string | undefined): RowRange {
-  if (!h) return ALL_RANGE;
-  const m = /^([0-9]+)-([0-9]*)$/.exec(h.trim());
-  if (!m) return ALL_RANGE;
-  const lower = Number(m[1]);
-  const upper = m[2] === '' ? undefined : Number(m[2]);
-  return intersect({ lower, upper: undefined }, { lower: 0, upper });
-}
-
-function rangesFromParams(qp: QueryParams): Map<string, RowRange> {
-  const out = new Map<string, RowRange>();
-  for (const [key, { limit, offset }] of qp.ranges) {
-    if (limit !== undefined && offset !== undefined) out.set(key, { lower: offset, upper: offset + limit - 1 });
-    else if (limit !== undefined) out.set(key, { lower: 0, upper: limit - 1 });
-    else if (offset !== undefined) out.set(key, { lower: offset, upper: undefined });
-  }
-  return out;
 }
 
 function parseCookies(h: string | undefined): Record<string, string> {
