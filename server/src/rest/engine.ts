@@ -21,7 +21,7 @@ import {
   returningColumns,
 } from './read-plan.ts';
 import { type RowRange, contentRange, rangeNotSatisfiable, rangeStatus } from './range.ts';
-import type { PgrstRequest } from './request.ts';
+import type { ApiRequest } from './api-request.ts';
 import { type Routine, type SchemaCache, type Table, qiKey } from './schema-cache.ts';
 import { Params, ident, qualified } from './sql.ts';
 
@@ -77,7 +77,7 @@ function tableNotFound(cache: SchemaCache, schema: string, name: string): ApiErr
   return new ApiError(404, 'PGRST205', `Could not find the table '${schema}.${name}' in the schema cache`, null, best ? `Perhaps you meant the table '${schema}.${best}'` : null);
 }
 
-function negotiate(ctx: EngineContext, req: PgrstRequest): Negotiated {
+function negotiate(ctx: EngineContext, req: ApiRequest): Negotiated {
   const handlerFor = (mt: MediaType): { handler: Handler; media: MediaType } | undefined => {
     switch (mt.kind) {
       case 'object':
@@ -114,7 +114,7 @@ function negotiate(ctx: EngineContext, req: PgrstRequest): Negotiated {
   throw errors.mediaType(req.accept.map(toMime));
 }
 
-function checkStrictPrefs(req: PgrstRequest): void {
+function checkStrictPrefs(req: ApiRequest): void {
   if (req.prefs.handling === 'strict' && req.prefs.invalid.length) throw errors.invalidPreferences(req.prefs.invalid);
 }
 
@@ -191,7 +191,7 @@ function fromJsonBody(
 
 function setConfigStatement(
   ctx: EngineContext,
-  req: PgrstRequest,
+  req: ApiRequest,
   auth: AuthInfo,
   fnSettings: [string, string][],
 ): { sql: string; params: string[] } {
@@ -227,7 +227,7 @@ function planRows(value: unknown): number | undefined {
   return typeof rows === 'number' ? rows : undefined;
 }
 
-function mediaHeaders(req: PgrstRequest, media: MediaType): Record<string, string> {
+function mediaHeaders(req: ApiRequest, media: MediaType): Record<string, string> {
   const out: Record<string, string> = { 'content-type': contentType(media) };
   if (req.negotiatedByProfile) out['content-profile'] = req.schema;
   return out;
@@ -266,7 +266,7 @@ function applyGucOverrides(row: MainRow, status: number, headers: Record<string,
 // ---------------------------------------------------------------------------------------------
 // Functions
 
-function findRoutine(cache: SchemaCache, req: PgrstRequest, schema: string, name: string, keys: string[], isPost: boolean): Routine {
+function findRoutine(cache: SchemaCache, req: ApiRequest, schema: string, name: string, keys: string[], isPost: boolean): Routine {
   const candidates = cache.routines.get(qiKey(schema, name)) ?? [];
   const keySet = new Set(keys);
   const ct = req.contentType.kind;
@@ -334,7 +334,7 @@ function findRoutine(cache: SchemaCache, req: PgrstRequest, schema: string, name
   throw new ApiError(404, 'PGRST202', message, `Searched for the function ${func}${detail}, but no matches were found in the schema cache.`, hint);
 }
 
-function callSql(params: Params, routine: Routine, req: PgrstRequest, keys: string[], returnings: string[]): string {
+function callSql(params: Params, routine: Routine, req: ApiRequest, keys: string[], returnings: string[]): string {
   const fn = qualified(routine.schema, routine.name);
   const scalar = routine.returns === 'scalar' || routine.returns === 'void';
   const callIt = (args: string) => (scalar ? `(SELECT ${fn}(${args}) pgrst_scalar) pgrst_call` : `${fn}(${args}) pgrst_call`);
@@ -391,7 +391,7 @@ export interface Prepared {
   check: (o: Outcome) => void;
 }
 
-function planContext(ctx: EngineContext, req: PgrstRequest, fromSource: boolean, isMutation: boolean) {
+function planContext(ctx: EngineContext, req: ApiRequest, fromSource: boolean, isMutation: boolean) {
   return {
     cache: ctx.cache,
     schema: req.schema,
@@ -411,7 +411,7 @@ function singularCheck(neg: Negotiated) {
   };
 }
 
-export function prepare(ctx: EngineContext, req: PgrstRequest): Prepared {
+export function prepare(ctx: EngineContext, req: ApiRequest): Prepared {
   const { cache } = ctx;
   const prefs = req.prefs;
 
@@ -478,7 +478,7 @@ export function prepare(ctx: EngineContext, req: PgrstRequest): Prepared {
   return prepareMutation(ctx, req, table);
 }
 
-function prepareMutation(ctx: EngineContext, req: PgrstRequest, table: Table): Prepared {
+function prepareMutation(ctx: EngineContext, req: ApiRequest, table: Table): Prepared {
   const prefs = req.prefs;
   const tableName = table.name;
   const root = buildReadPlan(planContext(ctx, req, true, true), tableName, req.qp, false);
@@ -697,7 +697,7 @@ function limitSql(params: Params, range: RowRange): string {
   return `${limit === undefined ? '' : ` LIMIT ${params.add(String(limit))}`} OFFSET ${params.add(String(range.lower))}`;
 }
 
-function prepareCall(ctx: EngineContext, req: PgrstRequest, name: string): Prepared {
+function prepareCall(ctx: EngineContext, req: ApiRequest, name: string): Prepared {
   const { cache } = ctx;
   const prefs = req.prefs;
   const isPost = req.method === 'POST';
@@ -761,7 +761,7 @@ function prepareCall(ctx: EngineContext, req: PgrstRequest, name: string): Prepa
 }
 
 /** OPTIONS: the methods a resource allows, answered from the schema cache. */
-export function optionsResponse(ctx: EngineContext, req: PgrstRequest): ApiResponse {
+export function optionsResponse(ctx: EngineContext, req: ApiRequest): ApiResponse {
   const allow = (v: string): ApiResponse => ({ status: 200, headers: { 'access-control-allow-origin': '*', allow: v }, body: '' });
   if (req.resource.kind === 'schema') return allow('OPTIONS,GET,HEAD');
   if (req.resource.kind === 'routine') {
@@ -781,7 +781,7 @@ export function optionsResponse(ctx: EngineContext, req: PgrstRequest): ApiRespo
 }
 
 /** Runs the prepared statement in one transaction: set_config, the main statement, checks. */
-export async function run(ctx: EngineContext, req: PgrstRequest, auth: AuthInfo, prepared: Prepared): Promise<ApiResponse> {
+export async function run(ctx: EngineContext, req: ApiRequest, auth: AuthInfo, prepared: Prepared): Promise<ApiResponse> {
   const setConfig = setConfigStatement(ctx, req, auth, prepared.fnSettings);
   const maxRows = ctx.cache.config.maxRows ?? ctx.config.maxRows;
   let outcome: Outcome;
@@ -827,7 +827,7 @@ export async function run(ctx: EngineContext, req: PgrstRequest, auth: AuthInfo,
 const OPENAPI_TYPES: Record<string, string> = { int2: 'integer', int4: 'integer', int8: 'integer', float4: 'number', float8: 'number', numeric: 'number', bool: 'boolean' };
 
 /** `GET /`: a Swagger 2.0 description of the exposed schema's tables, views and functions. */
-export function openApiResponse(ctx: EngineContext, req: PgrstRequest): ApiResponse {
+export function openApiResponse(ctx: EngineContext, req: ApiRequest): ApiResponse {
   if (!req.accept.some((m) => m.kind === 'openapi' || m.kind === 'json' || m.kind === 'any')) throw errors.mediaType(req.accept.map(toMime));
   const tables = [...ctx.cache.tables.values()].filter((t) => t.schema === req.schema).sort((a, b) => a.name.localeCompare(b.name));
   const routines = [...ctx.cache.routines.values()].flat().filter((r) => r.schema === req.schema);

@@ -2,10 +2,10 @@
  * The PostgREST-compatible `/rest/v1` service: JWT → role, request → plan → one transaction →
  * PostgREST's response. The schema cache reloads on `ctx.onSchemaChange` and `NOTIFY pgrst`.
  */
-import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
+import type { ApiResponse, Handler, HttpRequest, ServerContext } from '../http/types.ts';
 import { type AuthInfo, type EngineContext, type Prepared, openApiResponse, optionsResponse, prepare, run } from './engine.ts';
 import { ApiError, errorResponse, jwtError, toApiError } from './errors.ts';
-import { parseRequest } from './request.ts';
+import { type ApiRequest, userApiRequest } from './api-request.ts';
 import { type SchemaCache, loadSchemaCache } from './schema-cache.ts';
 
 /** Supabase's anonymous role (PostgREST's db-anon-role). */
@@ -90,7 +90,7 @@ export async function createRestHandler(ctx: ServerContext): Promise<Handler> {
   const PLAN_CACHE_SIZE = 500;
   let plans = new Map<string, Prepared>();
   let plansFor: SchemaCache | undefined;
-  const planFor = (engine: EngineContext, req: ApiRequest, preq: ReturnType<typeof parseRequest>): Prepared => {
+  const planFor = (engine: EngineContext, req: HttpRequest, preq: ApiRequest): Prepared => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return prepare(engine, preq);
     if (plansFor !== engine.cache) {
       plans = new Map();
@@ -106,13 +106,13 @@ export async function createRestHandler(ctx: ServerContext): Promise<Handler> {
     return fresh;
   };
 
-  return async (req: ApiRequest): Promise<ApiResponse> => {
+  return async (req: HttpRequest): Promise<ApiResponse> => {
     let authenticated = false;
     try {
       const auth = await authenticate(ctx, req.headers.authorization);
       authenticated = auth.role !== ANON_ROLE;
       const current = cache;
-      const preq = parseRequest(req, schemas, current.timezones);
+      const preq = userApiRequest(req, schemas, current.timezones);
       const engine: EngineContext = { db: ctx.db, cache: current, config: ctx.config };
       if (preq.action === 'info') return optionsResponse(engine, preq);
       if (preq.resource.kind === 'schema') return openApiResponse(engine, preq);

@@ -1,5 +1,9 @@
-/** Turns an HTTP request into PostgREST's view of it: resource, action, schema, params, ranges, payload. */
-import type { ApiRequest } from '../http/types.ts';
+/**
+ * PostgREST's ApiRequest: an HttpRequest parsed into resource, action, schema, query parameters,
+ * ranges, preferences, media types and payload. Nothing here looks at the schema cache beyond
+ * the time zone names.
+ */
+import type { HttpRequest } from '../http/types.ts';
 import { errors } from './errors.ts';
 import { type MediaType, type Preferences, decodeMediaType, parseAccept, parsePreferences, toMime } from './negotiation.ts';
 import { QueryParamError, type QueryParams, parseQueryString } from './query-params.ts';
@@ -13,7 +17,7 @@ export type Payload =
   | { kind: 'urlencoded'; params: [string, string][] }
   | { kind: 'raw'; body: Buffer };
 
-export interface PgrstRequest {
+export interface ApiRequest {
   method: string;
   /** Path below /rest/v1, for `request.path`. */
   path: string;
@@ -175,7 +179,7 @@ function jsonPayload(raw: string, value: unknown): Payload | undefined {
   return { kind: 'json', raw: '[]', keys: [], isObject: false };
 }
 
-function getPayload(req: ApiRequest, contentType: MediaType, qp: QueryParams, action: Action, isProc: boolean): { payload: Payload | undefined; columns: string[] } {
+function getPayload(req: HttpRequest, contentType: MediaType, qp: QueryParams, action: Action, isProc: boolean): { payload: Payload | undefined; columns: string[] } {
   const shouldParse = action === 'create' || action === 'update' || action === 'upsert' || (action === 'call' && req.method === 'POST');
   if (!shouldParse) return { payload: undefined, columns: [] };
   const colsParam = action === 'create' || action === 'update' || action === 'call' ? qp.columns : undefined;
@@ -225,7 +229,7 @@ function getPayload(req: ApiRequest, contentType: MediaType, qp: QueryParams, ac
   throw errors.invalidBody(`Content-Type not acceptable: ${toMime(contentType)}`);
 }
 
-export function parseRequest(req: ApiRequest, schemas: string[], timezones: Set<string>): PgrstRequest {
+export function userApiRequest(req: HttpRequest, schemas: string[], timezones: Set<string>): ApiRequest {
   const method = req.method;
   const resource = getResource(req.path);
   const h = req.headers;
