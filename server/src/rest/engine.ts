@@ -10,16 +10,8 @@ import { ApiError, errors } from './errors.ts';
 import { fuzzyBest, fuzzyMatches } from './fuzzy.ts';
 import { type MediaType, contentType, preferenceApplied, toMime } from './negotiation.ts';
 import type { OpExpr, OrderTerm } from './query-params.ts';
-import {
-  SOURCE_CTE,
-  buildReadPlan,
-  fmtField,
-  fmtLogic,
-  readPlanToCountQuery,
-  readPlanToQuery,
-  resolveField,
-  returningColumns,
-} from './read-plan.ts';
+import { SOURCE_CTE, buildReadPlan, resolveField, returningColumns } from './plan/read.ts';
+import { fmtField, fmtLogic, readPlanToCountQuery, readPlanToQuery } from './query-builder.ts';
 import { type RowRange, contentRange, rangeNotSatisfiable, rangeStatus } from './range.ts';
 import type { ApiRequest } from './api-request.ts';
 import { type Routine, type SchemaCache, type Table, qiKey } from './schema-cache.ts';
