@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/types.ts';
+import type { JwtKeys } from '../jwt.ts';
 import { NIL_UUID } from './validation.ts';
 import { newRefreshToken, signAccessToken, type AccessTokenClaims } from './tokens.ts';
 import type { LoadedUser } from './users.ts';
@@ -24,7 +25,7 @@ export interface RefreshTokenRow {
 
 export interface SigningConfig {
   issuer: string;
-  secret: string;
+  keys: JwtKeys;
   expiresIn: number;
 }
 
@@ -91,11 +92,6 @@ export async function swapRefreshToken(q: Queryable, token: RefreshTokenRow): Pr
   return insertRefreshToken(q, token.user_id, token.session_id!, token.token);
 }
 
-/** GoTrue's RevokeTokenFamily for a token with a session: every live token of that session. */
-export async function revokeSessionTokens(q: Queryable, sessionId: string): Promise<void> {
-  await q.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false', [sessionId]);
-}
-
 export async function touchSession(q: Queryable, sessionId: string, grant: GrantParams): Promise<void> {
   await q.query(
     `update auth.sessions set refreshed_at = (now() at time zone 'UTC'), user_agent = $2, ip = $3::inet, updated_at = now() where id = $1`,
@@ -154,7 +150,7 @@ export async function tokenResponse(
     is_anonymous: row.is_anonymous,
   };
   return {
-    access_token: await signAccessToken(claims, signing.secret),
+    access_token: await signAccessToken(claims, signing.keys),
     token_type: 'bearer',
     expires_in: signing.expiresIn,
     expires_at: exp,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
+import { JwtKeys } from '../jwt.ts';
 import { parseGoDuration } from './go-duration.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 import { goTime } from './time.ts';
@@ -37,16 +38,34 @@ describe('parseGoDuration', () => {
 });
 
 describe('TokenBucketLimiter', () => {
-  it('allows a burst of `limit`, then refills at limit per window', () => {
+  it('allows a burst of `burst`, then refills at `rate` per window', () => {
     let now = 0;
-    const limiter = new TokenBucketLimiter(3, 60_000, () => now);
+    const limiter = new TokenBucketLimiter(3, 3, 60_000, () => now);
     expect([1, 2, 3, 4].map(() => limiter.take('ip'))).toEqual([true, true, true, false]);
     expect(limiter.take('other-ip')).toBe(true);
     now = 20_000; // one token back
     expect(limiter.take('ip')).toBe(true);
     expect(limiter.take('ip')).toBe(false);
-    now = 200_000; // refilled, capped at the limit
+    now = 200_000; // refilled, capped at the burst
     expect([1, 2, 3, 4].map(() => limiter.take('ip'))).toEqual([true, true, true, false]);
+  });
+
+  it('refills at its own rate, independent of the burst (GoTrue: burst 30, 150 per 5 minutes)', () => {
+    let now = 0;
+    const limiter = new TokenBucketLimiter(30, 150, 300_000, () => now);
+    for (let i = 0; i < 30; i++) expect(limiter.take('ip')).toBe(true);
+    expect(limiter.take('ip')).toBe(false);
+    now = 2_000; // 150 per 300 s is one token every 2 s
+    expect(limiter.take('ip')).toBe(true);
+    expect(limiter.take('ip')).toBe(false);
+  });
+
+  it('forgets a key on reset', () => {
+    const limiter = new TokenBucketLimiter(1, 1, 60_000, () => 0);
+    expect(limiter.take('account')).toBe(true);
+    expect(limiter.take('account')).toBe(false);
+    limiter.reset('account');
+    expect(limiter.take('account')).toBe(true);
   });
 });
 
@@ -67,26 +86,27 @@ describe('mergeMetadata', () => {
 
 describe('verifyBearer', () => {
   const secret = 'a-test-secret-with-at-least-32-characters!';
+  const keys = new JwtKeys(secret);
   const sign = (claims: Record<string, unknown>, key = secret) =>
     new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(key));
 
   it('returns the claims of a valid token', async () => {
     const token = await sign({ sub: 'x', exp: Math.floor(Date.now() / 1000) + 60 });
-    expect(await verifyBearer(token, secret)).toMatchObject({ sub: 'x' });
+    expect(await verifyBearer(token, keys)).toMatchObject({ sub: 'x' });
   });
 
   it('allows no clock skew on exp, as golang-jwt without leeway', async () => {
     const token = await sign({ exp: Math.floor(Date.now() / 1000) - 2 });
-    await expect(verifyBearer(token, secret)).rejects.toMatchObject({ status: 403, code: 'bad_jwt', message: expect.stringContaining('token is expired') });
+    await expect(verifyBearer(token, keys)).rejects.toMatchObject({ status: 403, code: 'bad_jwt', message: expect.stringContaining('token is expired') });
   });
 
   it('rejects other secrets and algorithms', async () => {
-    await expect(verifyBearer(await sign({}, 'another-secret-with-at-least-32-characters'), secret)).rejects.toThrow('signature is invalid');
+    await expect(verifyBearer(await sign({}, 'another-secret-with-at-least-32-characters'), keys)).rejects.toThrow('signature is invalid');
     const body = Buffer.from('{}').toString('base64url');
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${body}.`;
-    await expect(verifyBearer(none, secret)).rejects.toThrow('signing method none is invalid');
+    await expect(verifyBearer(none, keys)).rejects.toThrow('signing method none is invalid');
     const hs512 = `${Buffer.from('{"alg":"HS512"}').toString('base64url')}.${body}.sig`;
-    await expect(verifyBearer(hs512, secret)).rejects.toThrow('signing method HS512 is invalid');
-    await expect(verifyBearer('a.b', secret)).rejects.toThrow('token contains an invalid number of segments');
+    await expect(verifyBearer(hs512, keys)).rejects.toThrow('signing method HS512 is invalid');
+    await expect(verifyBearer('a.b', keys)).rejects.toThrow('token contains an invalid number of segments');
   });
 });

@@ -12,12 +12,14 @@ export interface OpenOptions {
   dataDir: string;
   /** PGlite extensions beyond pgcrypto and uuid-ossp (pgTAP for the database tests). */
   extensions?: Record<string, unknown>;
+  /** PGlite on disk: flush every commit to disk (default true). */
+  durable?: boolean;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return new PostgresDatabase(options.databaseUrl);
   if (!options.dataDir.startsWith('memory://')) await mkdir(options.dataDir, { recursive: true });
-  return PgliteDatabase.open(options.dataDir, options.extensions);
+  return PgliteDatabase.open(options.dataDir, { extensions: options.extensions, durable: options.durable });
 }
 
 export interface MigrationFile {

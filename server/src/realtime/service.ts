@@ -39,7 +39,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export async function createRealtime(ctx: ServerContext): Promise<RealtimeService> {
   const { config, db } = ctx;
   const log = (message: string, error?: unknown) => console.error(`[realtime] ${message}`, error ?? '');
-  const verifier = new TokenVerifier(config.jwtSecret);
+  const verifier = new TokenVerifier(ctx.jwt);
   const hub = new Hub(db, verifier, log);
   const knownKeys = new Set([config.anonKey, config.serviceRoleKey]);
 
@@ -53,6 +53,8 @@ export async function createRealtime(ctx: ServerContext): Promise<RealtimeServic
     await hub.syncTriggers();
   };
   ctx.onSchemaChange.add(rescan);
+  // Notifications sent while the database connection was down were missed: drain what was captured.
+  const removeReconnectHook = db.onReconnect(() => hub.router.notify());
 
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: config.maxBodyBytes });
   let closing = false;
@@ -149,6 +151,7 @@ export async function createRealtime(ctx: ServerContext): Promise<RealtimeServic
     async close() {
       closing = true;
       ctx.onSchemaChange.delete(rescan);
+      removeReconnectHook();
       await unlisten();
       await Promise.all(
         [...hub.connections].map(

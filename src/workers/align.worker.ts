@@ -1,0 +1,18 @@
+// Web Worker entry: aligns off the main thread so that long documents never freeze the screen.
+
+import { align } from '../domain/align/index.ts';
+import type { AlignRequest, AlignResponse } from './align-messages.ts';
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<AlignRequest>) => void) | null;
+  postMessage(message: AlignResponse): void;
+};
+
+scope.onmessage = (event) => {
+  const { id, zh, en, options } = event.data;
+  try {
+    scope.postMessage({ id, result: align(zh, en, options) });
+  } catch (error) {
+    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+};
