@@ -8,7 +8,7 @@ import { type FuzzRequest, Random, anyRequest } from './generator.ts';
 // answer is a readable 4xx or success, none takes long, and the server works normally afterwards.
 // DUIZHAO_FUZZ_SEED and DUIZHAO_FUZZ_COUNT run other or longer storms.
 const SEED = Number(process.env.DUIZHAO_FUZZ_SEED ?? 20261204);
-const COUNT = Number(process.env.DUIZHAO_FUZZ_COUNT ?? 2500);
+const COUNT = Number(process.env.DUIZHAO_FUZZ_COUNT ?? 2000);
 const CONCURRENCY = 4;
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -49,6 +49,7 @@ describe('API fuzz', () => {
 
     const failures: string[] = [];
     const statuses = new Map<number, number>();
+    const msByKind = new Map<string, number>();
     let slowest = { ms: 0, what: '' };
     let next = 0;
     const worker = async () => {
@@ -58,6 +59,7 @@ describe('API fuzz', () => {
         try {
           const a = await send(base, req);
           statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
+          msByKind.set(req.kind, (msByKind.get(req.kind) ?? 0) + a.ms);
           if (a.ms > slowest.ms) slowest = { ms: a.ms, what: describeRequest(i, req) };
           if (a.status >= 500) failures.push(`${describeRequest(i, req)} → ${a.status} ${a.body.slice(0, 300)}`);
         } catch (e) {
@@ -68,7 +70,7 @@ describe('API fuzz', () => {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
     console.log(
-      `fuzz seed ${SEED}: ${COUNT} requests, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}, slowest ${Math.round(slowest.ms)} ms (${slowest.what})`,
+      `fuzz seed ${SEED}: ${COUNT} requests, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}, slowest ${Math.round(slowest.ms)} ms (${slowest.what}), ms per kind ${JSON.stringify(Object.fromEntries([...msByKind].map(([k, v]) => [k, Math.round(v)]).sort((a, b) => Number(b[1]) - Number(a[1]))))}`,
     );
     expect(failures.slice(0, 25), `${failures.length} failures`).toEqual([]);
 
