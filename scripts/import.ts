@@ -10,25 +10,15 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
 import {
   DEFAULT_MAX_BYTES, ImportError, countParagraphs, parseDocument, toImportPayload, type ParseOptions, type ParsedDocument,
 } from '../src/domain/import/index.ts';
+import type { Json } from '../src/data/database.types.ts';
+import { CliError, connect, describeFailure, findProject, runCli } from './lib/cli.ts';
 
-const LOCAL_URL = 'http://127.0.0.1:54321';
-// The Supabase CLI's well-known local service_role key (public, for local development only).
-const LOCAL_SERVICE_ROLE_KEY =
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
 const DEFAULT_PROJECT = 'Demo';
 
 const USAGE = 'usage: npm run import -- [--dry-run] [--project NAME] [--title T] [--no-title-line] [--max-mb N] FILE...';
-
-class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
-    super(message);
-  }
-}
 
 interface Parsed {
   file: string;
@@ -103,33 +93,12 @@ function asJson({ file, doc }: Parsed) {
   };
 }
 
-function describeFailure(url: string, error: { message: string; code?: string; details?: string | null }): string {
-  if (/fetch failed|ECONNREFUSED|ENOTFOUND|network/i.test(`${error.message} ${error.details ?? ''}`)) {
-    return `cannot reach the server at ${url} (${error.message.replace(/^TypeError: /, '')}); is it running (npm start)?`;
-  }
-  return error.code ? `${error.message} (${error.code})` : error.message;
-}
-
-async function findProject(client: SupabaseClient, url: string, name: string): Promise<string> {
-  // The first request: fail at once when the server is down instead of retrying with back-off.
-  const { data, error } = await client.from('projects').select('id, name').eq('name', name).limit(2).retry(false);
-  if (error) throw new CliError(`looking up project "${name}": ${describeFailure(url, error)}`);
-  if (!data || data.length === 0) throw new CliError(`project "${name}" not found on ${url}`);
-  if (data.length > 1) throw new CliError(`more than one project is named "${name}"`);
-  return (data[0] as { id: string }).id;
-}
-
 async function importAll(parsed: Parsed[], projectName: string): Promise<void> {
-  const url = process.env.SUPABASE_URL ?? process.env.VITE_SUPABASE_URL ?? LOCAL_URL;
-  const key = process.env.SUPABASE_SERVICE_ROLE_KEY ?? LOCAL_SERVICE_ROLE_KEY;
-  const client = createClient(url, key, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    // Node 20 has no global WebSocket, which realtime-js needs as soon as a client is created.
-    realtime: { transport: WebSocket as never },
-  });
-  const projectId = await findProject(client, url, projectName);
+  const connection = connect();
+  const { client, url } = connection;
+  const projectId = await findProject(connection, projectName);
   for (const { file, doc } of parsed) {
-    const { data, error } = await client.rpc('import_document', { p_project_id: projectId, p_document: toImportPayload(doc) });
+    const { data, error } = await client.rpc('import_document', { p_project_id: projectId, p_document: toImportPayload(doc) as unknown as Json });
     if (error) throw new CliError(`${file}: import failed: ${describeFailure(url, error)}`);
     const counts = countParagraphs(doc);
     console.log(
@@ -153,8 +122,4 @@ async function main(): Promise<void> {
   await importAll(parsed, options.project);
 }
 
-main().catch((error: unknown) => {
-  const cli = error instanceof CliError ? error : new CliError(error instanceof Error ? error.message : String(error));
-  console.error(`import: ${cli.message.replace(/\s*\n\s*/g, ' ')}`);
-  process.exitCode = cli.exitCode;
-});
+runCli('import', main);
