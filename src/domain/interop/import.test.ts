@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Document, Packer, Paragraph } from 'docx';
 import { readDocxText } from './docx-read.ts';
+import { parseDocxDocument } from './docx-source.ts';
 import { InteropError } from './errors.ts';
 import { renderExport } from './export.ts';
 import { exportedTextKey, exportedVersionsNeeded, importRows, planImport, sameText } from './import-plan.ts';
@@ -215,6 +218,18 @@ describe('reading Word documents', () => {
     const { paragraphs } = await readDocxText(file!.data as Uint8Array);
     expect(paragraphs).toContain(ENGLISH[1]![0]);
     expect(paragraphs).toContain('The two heads of state spoke highly of the comprehensive strategic partnership.');
+  });
+
+  it('imports the sample typed into Word as a Chinese source: the same paragraphs as the text export', async () => {
+    const sample = readFileSync(new URL('../../../supabase/seed-data/000_6c702e8dc57f7cba.txt', import.meta.url), 'utf8');
+    // Word keeps one paragraph per line of the export, blank lines as empty paragraphs.
+    const word = new Document({ sections: [{ children: sample.split(/\r?\n/).map((line) => new Paragraph(line)) }] });
+    const parsed = await parseDocxDocument(new Uint8Array(await Packer.toArrayBuffer(word)));
+    expect(parsed.title).toBe('中华人民共和国和哈萨克斯坦共和国联合宣言');
+    const kinds = parsed.paragraphs.map((p) => p.kind);
+    expect([kinds.filter((k) => k === 'body').length, kinds.filter((k) => k === 'heading').length]).toEqual([41, 6]);
+    expect(parsed.keywords).toHaveLength(20);
+    expect(parsed.warnings[0]).toBe('read from a Word document (.docx)');
   });
 
   it('refuses what is not a Word document', async () => {

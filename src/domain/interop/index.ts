@@ -18,3 +18,4 @@ export {
 export { interTextRows, readInterTextFiles, type AlignmentRow, type InterTextFiles, type InterTextImport, type NamedFile } from './intertext-import.ts';
 export { looksLikeDocx, readDocxText, type DocxText } from './docx-read.ts';
 export { MAX_IMPORT_BYTES, formatBytes } from './xml.ts';
+export { parseDocxDocument } from './docx-source.ts';
