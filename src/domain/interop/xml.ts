@@ -152,11 +152,11 @@ export function el(name: string, attrs?: XmlSpec['attrs'], children?: XmlSpec['c
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   return xmlSafe(text).replace(/[&<>]/g, (c) => ESCAPES[c]!);
 }
 
-function escapeAttr(text: string): string {
+export function escapeAttr(text: string): string {
   // Line ends and tabs as references, so a parser's attribute normalisation keeps them.
   return xmlSafe(text).replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c] ?? `&#${c.charCodeAt(0)};`);
 }
