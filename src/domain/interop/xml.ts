@@ -196,7 +196,17 @@ function serialise(spec: XmlSpec, depth: number, out: string[]): void {
     return;
   }
   out.push('>\n');
-  for (const c of children) serialise(c as XmlSpec, depth + 1, out);
+  for (const c of children) {
+    // Each child of the root's children (a unit, a link) becomes one string: the final join then
+    // holds thousands of pieces instead of millions.
+    if (depth >= 1) {
+      const part: string[] = [];
+      serialise(c as XmlSpec, depth + 1, part);
+      out.push(part.join(''));
+    } else {
+      serialise(c as XmlSpec, depth + 1, out);
+    }
+  }
   out.push(indent, '</', spec.name, '>\n');
 }
 
