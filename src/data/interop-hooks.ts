@@ -6,12 +6,8 @@ import {
   type AlignmentRow, type ExportDocument, type ExportFile, type ImportPlan, type RenderOptions, type TranslationFile, type ZipEntry,
 } from '../domain/interop/index.ts';
 import { supabase } from './client.ts';
-import { progressKeys } from './document-progress.ts';
 import { applyImportedTranslations, fetchExportDocument, fetchExportedTexts, fetchProjectDocuments } from './interop.ts';
-import { entityKeys } from './keys.ts';
-import { paragraphsQuery } from './paragraphs.ts';
-
-export const interopKeys = entityKeys('interop');
+import { documentKeys, invalidate, projectKeys } from './keys.ts';
 
 export interface ExportProgress {
   /** What is being done: reading a document, or packing the zip. */
@@ -55,7 +51,7 @@ export async function buildExport({ scope, options, onProgress, signal }: Export
 }
 
 export function useBuildExport() {
-  return useMutation({ mutationKey: [...interopKeys.all, 'export'], mutationFn: buildExport });
+  return useMutation({ mutationKey: [...projectKeys.all, 'export'], mutationFn: buildExport });
 }
 
 export type ImportPreview =
@@ -82,7 +78,7 @@ export async function previewImport(documentId: string, files: File[], signal?: 
 
 export function usePreviewImport(documentId: string) {
   return useMutation({
-    mutationKey: [...interopKeys.detail(documentId), 'preview'],
+    mutationKey: [...documentKeys.interop(documentId), 'preview'],
     mutationFn: (files: File[]) => previewImport(documentId, files),
   });
 }
@@ -91,12 +87,8 @@ export function usePreviewImport(documentId: string) {
 export function useApplyImport(documentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: [...interopKeys.detail(documentId), 'apply'],
+    mutationKey: [...documentKeys.interop(documentId), 'apply'],
     mutationFn: ({ plan, overwrite }: { plan: ImportPlan; overwrite: ReadonlySet<string> }) => applyImportedTranslations(supabase, documentId, importRows(plan, overwrite)),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: paragraphsQuery(documentId).queryKey }),
-        queryClient.invalidateQueries({ queryKey: progressKeys.all }),
-      ]),
+    onSuccess: () => invalidate(queryClient, { type: 'translations-imported', documentId }),
   });
 }

@@ -1,4 +1,5 @@
 import type { ApiResponse } from '../http/types.ts';
+import { DatabaseUnavailableError, PoolTimeoutError } from '../db/types.ts';
 
 /** GoTrue's error code strings (supabase/auth `internal/api/apierrors/errorcode.go`), the ones this server emits. */
 export type ErrorCode =
@@ -107,6 +108,15 @@ export function renderError(error: unknown, requestHeaders: Record<string, strin
     return version === API_VERSION_2024
       ? jsonResponse(error.status, { code: error.code, message: error.message }, headers)
       : jsonResponse(error.status, { code: error.status, error_code: error.code, msg: error.message }, headers);
+  }
+  if (error instanceof DatabaseUnavailableError || error instanceof PoolTimeoutError) {
+    // The database is unreachable for now; the server reconnects on its own, so the client may retry.
+    const status = error instanceof PoolTimeoutError ? 504 : 503;
+    const message = error instanceof PoolTimeoutError ? 'Processing this request timed out, please retry after a moment.' : 'Database unavailable, please retry after a moment.';
+    headers['x-sb-error-code'] = status === 504 ? 'request_timeout' : 'unexpected_failure';
+    return version === API_VERSION_2024
+      ? jsonResponse(status, { code: headers['x-sb-error-code'], message }, headers)
+      : jsonResponse(status, { code: status, error_code: headers['x-sb-error-code'], msg: message }, headers);
   }
   console.error('[auth] unexpected error', error);
   const message = 'Unexpected failure, please check server logs for more information';

@@ -1,5 +1,5 @@
 // Web Worker entry: decodes and parses a file off the main thread, so a 20 MB export never freezes the screen.
-import { isImportError, parseDocument } from '../../domain/import/index.ts';
+import { isImportError, parseDocument } from '../domain/import/index.ts';
 import type { ParseRequest, ParseResponse } from './parse-messages.ts';
 
 const scope = self as unknown as {
@@ -14,7 +14,7 @@ scope.onmessage = async (event) => {
   const { id, bytes, options } = event.data;
   try {
     const document = isZip(bytes)
-      ? await (await import('../../domain/interop/docx-source.ts')).parseDocxDocument(bytes, options)
+      ? await (await import('../domain/interop/index.ts')).parseDocxDocument(bytes, options)
       : parseDocument(bytes, options);
     scope.postMessage({ id, ok: true, document });
   } catch (error) {
