@@ -4,7 +4,7 @@ import { supabase } from './client.ts';
 import { rethrowAsConflict } from './errors.ts';
 import type { Json } from './database.types.ts';
 
-export const translationStatusSchema = z.enum(['empty', 'draft', 'translated', 'approved']);
+export const translationStatusSchema = z.enum(['empty', 'draft', 'translated', 'approved', 'rejected']);
 export type TranslationStatus = z.infer<typeof translationStatusSchema>;
 
 export const translationSchema = z.object({

@@ -20,6 +20,7 @@ const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   draft: 'warning',
   translated: 'info',
   approved: 'success',
+  rejected: 'danger',
 };
 
 export function TranslationStatusBadge({ status }: { status: TranslationStatus }) {
