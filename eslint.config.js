@@ -21,7 +21,7 @@ const boundaries = [
             { group: ['react', 'react-dom', 'react/*', '@tiptap/*', '@tanstack/*'], message: 'src/domain is pure TypeScript.' },
             { group: ['@supabase/*'], message: 'Only src/data talks to Supabase.' },
             { group: ['node:*', 'fs', 'path'], message: 'src/domain runs in the browser too.' },
-            { group: ['**/data/**', '**/features/**', '**/app/**', '**/editor/**', '**/components/**', '**/server/**'], message: 'src/domain depends on nothing else in the app.' },
+            { group: ['**/data/**', '**/features/**', '**/app/**', '**/editor/**', '**/components/**', '**/server/**', '@duizhao/server', '@duizhao/server/**'], message: 'src/domain depends on nothing else in the app.' },
           ],
         },
       ],
@@ -36,7 +36,7 @@ const boundaries = [
         {
           patterns: [
             { group: ['@supabase/*'], message: 'Only src/data talks to Supabase.' },
-            { group: ['**/server/**'], message: 'The app never imports the local server.' },
+            { group: ['**/server/**', '@duizhao/server', '@duizhao/server/**'], message: 'The app never imports the local server.' },
           ],
         },
       ],
@@ -47,7 +47,7 @@ const boundaries = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/features/**', '**/app/**', '**/server/**'], message: 'src/data sits below features and app.' }] },
+        { patterns: [{ group: ['**/features/**', '**/app/**', '**/server/**', '@duizhao/server', '@duizhao/server/**'], message: 'src/data sits below features and app.' }] },
       ],
     },
   },

@@ -2,6 +2,7 @@
 import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { z } from 'zod/mini';
+import { PARAGRAPH_KINDS, type ParagraphKind } from '../domain/import/index.ts';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
 import { TRANSLATION_COLUMNS, translationSchema, type Translation } from './translations.ts';
@@ -10,8 +11,8 @@ export const PARAGRAPH_PAGE_SIZE = 1000;
 /** The first page is small so the first screen of rows paints before the rest arrives. */
 export const FIRST_PAGE_SIZE = 100;
 
-export const paragraphKindSchema = z.enum(['heading', 'body', 'closing']);
-export type ParagraphKind = z.infer<typeof paragraphKindSchema>;
+export const paragraphKindSchema = z.enum(PARAGRAPH_KINDS);
+export type { ParagraphKind };
 
 export const paragraphSchema = z.object({
   id: z.string(),

@@ -270,8 +270,9 @@ $$;
 
 -- ─── RPC: review decisions ────────────────────────────────────────────────────────────────────
 
--- Business-rule refusals answer 4xx: 22023 for a bad argument, PT409 (HTTP 409) with the current
--- row in the detail when the item is not in a reviewable state or has moved on.
+-- Refusals keep the codes of 20261204100000_refusal_codes_and_read_only_views.sql: 22023 for a bad
+-- argument, PT409 (HTTP 409) with the current row in the detail when the item is not in a reviewable
+-- state or has moved on.
 create or replace function public.review_annotation(p_annotation_id uuid, p_decision text, p_comment text, p_version int)
 returns public.annotations
 language plpgsql
@@ -315,7 +316,9 @@ begin
   end if;
   if v_row.status <> 'submitted' then
     raise exception 'only submitted annotations are reviewed (this one is %)', v_row.status
-      using errcode = 'PT409', detail = to_jsonb(v_row)::text;
+      using errcode = 'PT409',
+            detail = to_jsonb(v_row)::text,
+            hint = format('the annotation is %s at version %s', v_row.status, v_row.version);
   end if;
 
   insert into public.review_events (project_id, document_id, annotation_id, reviewer_id, decision, comment, version)
@@ -386,7 +389,9 @@ begin
   end if;
   if v_row.status <> 'translated' then
     raise exception 'only translated rows are reviewed (this one is %)', v_row.status
-      using errcode = 'PT409', detail = to_jsonb(v_row)::text;
+      using errcode = 'PT409',
+            detail = to_jsonb(v_row)::text,
+            hint = format('the translation is %s at version %s', v_row.status, v_row.version);
   end if;
   if v_suggestion is not null and v_suggestion = btrim(v_row.text, E' \t\r\n') then
     raise exception 'the suggested translation is the current text' using errcode = '22023';

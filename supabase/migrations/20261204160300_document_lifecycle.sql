@@ -242,3 +242,5 @@ join public.documents d on d.id = p.document_id
 where t.updated_by = (select auth.uid())
   and t.status in ('translated', 'rejected');
 comment on view public.my_work is 'The caller''s own work: their notes (every status) and the translations they last edited that await review or were rejected.';
+-- A read model: writes are refused by privileges, never attempted on the view.
+revoke insert, update, delete, truncate on public.my_work from public, anon, authenticated, service_role;

@@ -1,14 +1,14 @@
 // zh→en alignment by dynamic programming over beads (Gale–Church), scored by a length model refitted
-// on the document, by anchors (numbers, dates, section numbering, titles, glossary terms, Latin words,
+// on the document, by landmarks (numbers, dates, section numbering, titles, glossary terms, Latin words,
 // brackets, and words of a small built-in lexicon) and by the paragraphs' shape (headings and notes
 // keep apart from prose; sentence counts carry over). Two passes: a wide, cheap one with the prior
 // model; then the length model and shape frequencies are refitted on the document, leaving a
-// paragraph unmatched is priced by whether its anchors occur near where the first pass put it, and a
+// paragraph unmatched is priced by whether its landmarks occur near where the first pass put it, and a
 // final pass, in a narrow band around the first path, gives the links and their confidence.
 
-import type { Mention } from './anchors.ts';
-import { buildGlossaryIndex } from './anchors.ts';
-import { anchorReasons, lengthReason, shapeReason } from './explain.ts';
+import type { Mention } from './landmarks.ts';
+import { buildGlossaryIndex } from './landmarks.ts';
+import { landmarkReasons, lengthReason, shapeReason } from './explain.ts';
 import type { LengthModel, LengthSample } from './length-model.ts';
 import { DEFAULT_LENGTH_MODEL, fitLengthModel } from './length-model.ts';
 import { BEAD_PRIOR, Prepared, ONE_ONE, Scorer, TUNING } from './scorer.ts';
@@ -123,11 +123,11 @@ function refitPriors(paths: readonly Step[][]): number[] {
   );
 }
 
-/** How far from where the first pass put a paragraph its anchors' partners are looked for. */
+/** How far from where the first pass put a paragraph its landmarks' partners are looked for. */
 const PARTNER_WINDOW = 3;
 
 /**
- * For each paragraph, the weight of its anchors (section numbers aside, as when it is left unmatched)
+ * For each paragraph, the weight of its landmarks (section numbers aside, as when it is left unmatched)
  * that occur on the other side within a few paragraphs of where the first pass put it.
  */
 function partnerWeights(doc: Prepared, paths: readonly Step[][], segments: readonly Segment[]): { zh: Float64Array; en: Float64Array } {
@@ -146,7 +146,7 @@ function partnerWeights(doc: Prepared, paths: readonly Step[][], segments: reado
     for (let k = seg.z0 + i; k < seg.z1; k++) zAt[k] = seg.e0 + j;
     for (let k = seg.e0 + j; k < seg.e1; k++) eAt[k] = seg.z0 + i;
   });
-  const view = doc.anchors;
+  const view = doc.landmarks;
   const stamp = new Int32Array(view.keyWeights.length).fill(-1);
   const side = (
     n: number,
@@ -199,7 +199,7 @@ function explain(doc: Prepared, bead: Bead, model: LengthModel, confirmed: boole
   // Each paragraph's mentions are in text order already (see Prepared).
   const inOrder = (paragraphs: Mention[][], start: number, end: number): Mention[] =>
     end - start === 1 ? paragraphs[start]! : paragraphs.slice(start, end).flat();
-  reasons.push(...anchorReasons(inOrder(doc.zMentions, bead.zs, bead.ze), inOrder(doc.eMentions, bead.es, bead.ee)));
+  reasons.push(...landmarkReasons(inOrder(doc.zMentions, bead.zs, bead.ze), inOrder(doc.eMentions, bead.es, bead.ee)));
   return reasons;
 }
 

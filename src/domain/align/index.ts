@@ -26,7 +26,7 @@ export type {
   AlignOptions,
   AlignResult,
   AlignRow,
-  AnchorKind,
+  LandmarkKind,
   BeadShape,
   GlossaryTerm,
   LengthFit,

@@ -1,15 +1,15 @@
-// The cost of a bead: −log prior of its shape, Gale–Church length cost, anchor bonus and penalties,
+// The cost of a bead: −log prior of its shape, Gale–Church length cost, landmark bonus and penalties,
 // and what the paragraphs' shape says (headings keep apart from prose, sentence counts carry over).
 // Everything the cost needs is precomputed into typed arrays (prefix sums), so one bead costs O(1)
-// unless both sides carry anchors.
+// unless both sides carry landmarks.
 
-import type { GlossaryIndex, Mention } from './anchors.ts';
-import { buildVerbatimIndex, extractEnAnchors, extractZhAnchors, keyWeight, sortByPosition } from './anchors.ts';
+import type { GlossaryIndex, Mention } from './landmarks.ts';
+import { buildVerbatimIndex, extractEnLandmarks, extractZhLandmarks, keyWeight, sortByPosition } from './landmarks.ts';
 import type { Lexicon } from './lexicon.ts';
 import { builtInLexicon, LexiconHits } from './lexicon.ts';
 import { pinShape } from './shape-pins.ts';
 import type { LengthModel } from './length-model.ts';
-import { countEnSentences, countZhSentences, enKind, HEADING, PROSE, zhKind } from './structure.ts';
+import { countEnSentences, countZhSentences, enForm, HEADING, PROSE, zhForm } from './structure.ts';
 import { enLength, TAIL_KNEE, tailCost, zhLengthWithNumbers } from './length-model.ts';
 
 /** Mentions whose Chinese characters turn into digits in English. */
@@ -31,11 +31,11 @@ export const BEAD_PRIOR: readonly number[] = Object.freeze([0.85, 0.012, 0.012, 
 
 /** Constants of the cost model, chosen on the development set (see bench/align-quality.ts). */
 export const TUNING = Object.freeze({
-  /** Cost per unit of anchor weight matched on both sides (a bonus) or found on one side only (a penalty). */
-  anchorMatch: 2.5,
-  anchorMiss: 1,
-  /** Share of the penalty for the anchors of a paragraph left unmatched (its anchors go with it). */
-  nullAnchorMiss: 0.5,
+  /** Cost per unit of landmark weight matched on both sides (a bonus) or found on one side only (a penalty). */
+  landmarkMatch: 2.5,
+  landmarkMiss: 1,
+  /** Share of the penalty for the landmarks of a paragraph left unmatched (its landmarks go with it). */
+  nullLandmarkMiss: 0.5,
   /** Leaving a paragraph unmatched costs more as it gets longer: this many nats per √(100 English characters). */
   deletionLength: 1,
   /** Weight of a built-in lexicon word found in few paragraphs (0: no lexicon). */
@@ -60,17 +60,17 @@ export const TUNING = Object.freeze({
 });
 
 /**
- * The anchor keys of both texts as typed arrays: per paragraph, its key ids (CSR layout), prefix sums
+ * The landmark keys of both texts as typed arrays: per paragraph, its key ids (CSR layout), prefix sums
  * of their weights, and a 32-bit signature (disjoint signatures share no key).
  */
-export interface AnchorView {
+export interface LandmarkView {
   keyWeights: Float64Array;
   zKeyStart: Int32Array;
   zKeys: Int32Array;
   eKeyStart: Int32Array;
   eKeys: Int32Array;
-  zAnchorPrefix: Float64Array;
-  eAnchorPrefix: Float64Array;
+  zLandmarkPrefix: Float64Array;
+  eLandmarkPrefix: Float64Array;
   /** The weight that counts against leaving a paragraph unmatched: section numbers aside. */
   zDroppedPrefix: Float64Array;
   eDroppedPrefix: Float64Array;
@@ -101,7 +101,7 @@ function keyLists(firm: KeyLists, lexicon: KeyLists | undefined): KeyLists {
   return { start, keys };
 }
 
-function anchorView(z: KeyLists, e: KeyLists, keyWeights: Float64Array, section: Uint8Array): AnchorView {
+function landmarkView(z: KeyLists, e: KeyLists, keyWeights: Float64Array, section: Uint8Array): LandmarkView {
   const prefix = (start: Int32Array, keys: Int32Array, dropped: boolean): Float64Array => {
     const out = new Float64Array(start.length);
     for (let i = 0; i + 1 < start.length; i++) {
@@ -117,8 +117,8 @@ function anchorView(z: KeyLists, e: KeyLists, keyWeights: Float64Array, section:
     zKeys: z.keys,
     eKeyStart: e.start,
     eKeys: e.keys,
-    zAnchorPrefix: prefix(z.start, z.keys, false),
-    eAnchorPrefix: prefix(e.start, e.keys, false),
+    zLandmarkPrefix: prefix(z.start, z.keys, false),
+    eLandmarkPrefix: prefix(e.start, e.keys, false),
     zDroppedPrefix: prefix(z.start, z.keys, true),
     eDroppedPrefix: prefix(e.start, e.keys, true),
     zMask: keyMasks(z.start, z.keys),
@@ -135,7 +135,7 @@ function keyMasks(start: Int32Array, keys: Int32Array): Int32Array {
   return masks;
 }
 
-/** Interns anchor keys as small integers, in order of first use. */
+/** Interns landmark keys as small integers, in order of first use. */
 class KeyTable {
   readonly ids = new Map<string, number>();
   readonly names: string[] = [];
@@ -317,13 +317,13 @@ export class Prepared {
   readonly ne: number;
   readonly zPrefix: Float64Array;
   readonly ePrefix: Float64Array;
-  /** All anchors, lexicon words included. */
-  readonly anchors: AnchorView;
-  /** Anchors without lexicon words: cheaper, for the first, wide pass. */
-  readonly firmAnchors: AnchorView;
+  /** All landmarks, lexicon words included. */
+  readonly landmarks: LandmarkView;
+  /** Landmarks without lexicon words: cheaper, for the first, wide pass. */
+  readonly firmLandmarks: LandmarkView;
   /** What each paragraph reads as: prose, a title line, a numbered heading or a note (structure.ts). */
-  readonly zKind: Uint8Array;
-  readonly eKind: Uint8Array;
+  readonly zForm: Uint8Array;
+  readonly eForm: Uint8Array;
   /** Prefix counts of the paragraphs that are not prose. */
   readonly zNonProsePrefix: Float64Array;
   readonly eNonProsePrefix: Float64Array;
@@ -348,15 +348,15 @@ export class Prepared {
   ) {
     this.nz = zh.length;
     this.ne = en.length;
-    // Anchors, then Latin words kept as written, then lexicon words (mention order is sorted out when explaining).
+    // Landmarks, then Latin words kept as written, then lexicon words (mention order is sorted out when explaining).
     const verbatim = buildVerbatimIndex(zh);
     this.zMentions = zh.map((text) => {
-      const mentions = extractZhAnchors(text, glossary);
+      const mentions = extractZhLandmarks(text, glossary);
       if (verbatim) mentions.push(...verbatim.matchZh(text));
       return mentions;
     });
     this.eMentions = en.map((text) => {
-      const mentions = extractEnAnchors(text, glossary);
+      const mentions = extractEnLandmarks(text, glossary);
       if (verbatim) mentions.push(...verbatim.matchEn(text));
       return mentions;
     });
@@ -389,15 +389,15 @@ export class Prepared {
     // Mentions in text order, for explaining links.
     for (const mentions of this.zMentions) sortByPosition(mentions);
     for (const mentions of this.eMentions) sortByPosition(mentions);
-    this.firmAnchors = anchorView(zFirm, eFirm, keyWeights.subarray(0, firmCount), section);
-    this.anchors = lexicon ? anchorView(keyLists(zFirm, zLexicon), keyLists(eFirm, eLexicon), keyWeights, section) : this.firmAnchors;
-    this.zKind = Uint8Array.from(zh, (text, i) => zhKind(text, this.zMentions[i]!));
-    this.eKind = Uint8Array.from(en, (text, i) => enKind(text, this.eMentions[i]!));
-    this.zNonProsePrefix = prefixSums([...this.zKind].map((k) => (k === PROSE ? 0 : 1)));
-    this.eNonProsePrefix = prefixSums([...this.eKind].map((k) => (k === PROSE ? 0 : 1)));
+    this.firmLandmarks = landmarkView(zFirm, eFirm, keyWeights.subarray(0, firmCount), section);
+    this.landmarks = lexicon ? landmarkView(keyLists(zFirm, zLexicon), keyLists(eFirm, eLexicon), keyWeights, section) : this.firmLandmarks;
+    this.zForm = Uint8Array.from(zh, (text, i) => zhForm(text, this.zMentions[i]!));
+    this.eForm = Uint8Array.from(en, (text, i) => enForm(text, this.eMentions[i]!));
+    this.zNonProsePrefix = prefixSums([...this.zForm].map((k) => (k === PROSE ? 0 : 1)));
+    this.eNonProsePrefix = prefixSums([...this.eForm].map((k) => (k === PROSE ? 0 : 1)));
     // Headings and other lines are no sentences: only prose is counted.
-    const zSentences = zh.map((text, i) => (this.zKind[i] ? 0 : countZhSentences(text)));
-    const eSentences = en.map((text, i) => (this.eKind[i] ? 0 : countEnSentences(text)));
+    const zSentences = zh.map((text, i) => (this.zForm[i] ? 0 : countZhSentences(text)));
+    const eSentences = en.map((text, i) => (this.eForm[i] ? 0 : countEnSentences(text)));
     this.zSentencePrefix = prefixSums(zSentences);
     this.eSentencePrefix = prefixSums(eSentences);
     // Units of a sentence each: the counts would say nothing the bead shapes do not.
@@ -471,8 +471,8 @@ export class Scorer {
   /** −log prior of each shape. */
   readonly beadCost: Float64Array;
   private readonly counts: Int32Array;
-  readonly anchorMatch: number;
-  readonly anchorMiss: number;
+  readonly landmarkMatch: number;
+  readonly landmarkMiss: number;
   readonly knee: number;
   readonly kneeCost: number;
   /** Cost of a link whose one side reads as a heading (or note) and the other as prose. */
@@ -480,8 +480,8 @@ export class Scorer {
   /** Cost per sentence of difference per √(sentences); 0 when the units are sentences already. */
   readonly sentenceMismatch: number;
 
-  /** The anchors this scorer reads (with or without lexicon words). */
-  readonly view: AnchorView;
+  /** The landmarks this scorer reads (with or without lexicon words). */
+  readonly view: LandmarkView;
 
   /** Sum over the boundaries k | k + 1 before k of the cost of a link spanning that boundary. */
   readonly zJoinPrefix: Float64Array;
@@ -491,8 +491,8 @@ export class Scorer {
   readonly eNull: Float64Array;
 
   /**
-   * `partners`: per paragraph, the weight of its anchors found on the other side near where it should
-   * be (from a first alignment). Without it, a paragraph left unmatched pays half a miss for each anchor.
+   * `partners`: per paragraph, the weight of its landmarks found on the other side near where it should
+   * be (from a first alignment). Without it, a paragraph left unmatched pays half a miss for each landmark.
    */
   constructor(
     doc: Prepared,
@@ -502,26 +502,26 @@ export class Scorer {
     partners?: { zh: Float64Array; en: Float64Array },
   ) {
     this.doc = doc;
-    this.view = lexicon ? doc.anchors : doc.firmAnchors;
+    this.view = lexicon ? doc.landmarks : doc.firmLandmarks;
     this.ratio = model.ratio;
     this.variance = model.variance;
     this.beadCost = Float64Array.from(priors, (p) => -Math.log(p));
     this.counts = new Int32Array(this.view.keyWeights.length);
-    this.anchorMatch = TUNING.anchorMatch;
-    this.anchorMiss = TUNING.anchorMiss;
+    this.landmarkMatch = TUNING.landmarkMatch;
+    this.landmarkMiss = TUNING.landmarkMiss;
     this.knee = TAIL_KNEE;
     this.kneeCost = tailCost(TAIL_KNEE);
     this.kindMismatch = TUNING.kindMismatch;
     this.sentenceMismatch = doc.sentenceUnits ? 0 : TUNING.sentenceMismatch;
-    this.zJoinPrefix = joinPrefix(doc.zKind);
-    this.eJoinPrefix = joinPrefix(doc.eKind);
+    this.zJoinPrefix = joinPrefix(doc.zForm);
+    this.eJoinPrefix = joinPrefix(doc.eForm);
     const nullCosts = (n: number, prior: number, lengths: Float64Array, ratio: number, dropped: Float64Array, partnered: Float64Array | undefined): Float64Array => {
       const out = new Float64Array(n);
       for (let k = 0; k < n; k++) {
         const length = (lengths[k + 1]! - lengths[k]!) * ratio;
-        // Anchors met near where the paragraph should be say it was translated; anchors met nowhere near, that it was left out.
-        const anchors = partnered ? this.anchorMiss * partnered[k]! : TUNING.nullAnchorMiss * this.anchorMiss * (dropped[k + 1]! - dropped[k]!);
-        out[k] = prior + TUNING.deletionLength * Math.sqrt(length * 0.01) + anchors;
+        // Landmarks met near where the paragraph should be say it was translated; landmarks met nowhere near, that it was left out.
+        const landmarks = partnered ? this.landmarkMiss * partnered[k]! : TUNING.nullLandmarkMiss * this.landmarkMiss * (dropped[k + 1]! - dropped[k]!);
+        out[k] = prior + TUNING.deletionLength * Math.sqrt(length * 0.01) + landmarks;
       }
       return out;
     };
@@ -539,7 +539,7 @@ export class Scorer {
   }
 
   /**
-   * What a two-sided link costs besides its prior, length and anchors: joining paragraphs across
+   * What a two-sided link costs besides its prior, length and landmarks: joining paragraphs across
    * boundaries that rarely share a link, a heading facing prose, and differing sentence counts.
    */
   structureCost(zs: number, i: number, es: number, j: number): number {
@@ -558,8 +558,8 @@ export class Scorer {
     return cost;
   }
 
-  /** The anchor part of a two-sided link's cost: a penalty per unmatched weight, a bonus per matched weight. */
-  anchorCost(zs: number, i: number, es: number, j: number, wz: number, we: number): number {
+  /** The landmark part of a two-sided link's cost: a penalty per unmatched weight, a bonus per matched weight. */
+  landmarkCost(zs: number, i: number, es: number, j: number, wz: number, we: number): number {
     let matched = 0;
     if (wz > 0 && we > 0) {
       const view = this.view;
@@ -569,7 +569,7 @@ export class Scorer {
       for (let k = es; k < j; k++) eMask |= view.eMask[k]!;
       if ((zMask & eMask) !== 0) matched = this.matchedWeight(zs, i, es, j);
     }
-    return this.anchorMiss * (wz + we - 2 * matched) - this.anchorMatch * matched;
+    return this.landmarkMiss * (wz + we - 2 * matched) - this.landmarkMatch * matched;
   }
 
   /**
@@ -589,13 +589,13 @@ export class Scorer {
     if (zs === i) return prior >= limit ? Infinity : this.eNull[es]!;
     if (es === j) return prior >= limit ? Infinity : this.zNull[zs]!;
     const view = this.view;
-    const wz = view.zAnchorPrefix[i]! - view.zAnchorPrefix[zs]!;
-    const we = view.eAnchorPrefix[j]! - view.eAnchorPrefix[es]!;
-    // Anchors can lower the cost by at most anchorMatch × the smaller side's anchor weight.
-    if (prior - this.anchorMatch * (wz < we ? wz : we) >= limit) return Infinity;
+    const wz = view.zLandmarkPrefix[i]! - view.zLandmarkPrefix[zs]!;
+    const we = view.eLandmarkPrefix[j]! - view.eLandmarkPrefix[es]!;
+    // Landmarks can lower the cost by at most landmarkMatch × the smaller side's landmark weight.
+    if (prior - this.landmarkMatch * (wz < we ? wz : we) >= limit) return Infinity;
     const cost = prior + this.lengthCost(doc.zPrefix[i]! - doc.zPrefix[zs]!, doc.ePrefix[j]! - doc.ePrefix[es]!) + this.structureCost(zs, i, es, j);
     if (wz === 0 && we === 0) return cost;
-    return cost + this.anchorCost(zs, i, es, j, wz, we);
+    return cost + this.landmarkCost(zs, i, es, j, wz, we);
   }
 
   /** A paragraph the translator marked unmatched can only sit in a 1-0 or 0-1 link of its own; -1 if none is involved. */
@@ -607,7 +607,7 @@ export class Scorer {
     return (b === ONE_ZERO && forcedZ > 0) || (b === ZERO_ONE && forcedE > 0) ? 0 : Infinity;
   }
 
-  /** Weight of the anchor keys shared (as multisets) by Chinese [zs, ze) and English [es, ee). */
+  /** Weight of the landmark keys shared (as multisets) by Chinese [zs, ze) and English [es, ee). */
   matchedWeight(zs: number, ze: number, es: number, ee: number): number {
     const { counts } = this;
     const { zKeys, eKeys, keyWeights, zKeyStart, eKeyStart } = this.view;

@@ -27,7 +27,7 @@ export interface AlignOptions {
 /** Shapes of a link, "zh-en": 1-2 means one Chinese paragraph rendered as two English ones. */
 export type BeadShape = '1-1' | '1-0' | '0-1' | '2-1' | '1-2' | '2-2' | '3-1' | '1-3' | 'other';
 
-export type AnchorKind =
+export type LandmarkKind =
   | 'number'
   | 'date'
   | 'percent'
@@ -56,8 +56,8 @@ export type Reason =
       fit: LengthFit;
       text: string;
     }
-  | { kind: 'anchor-match'; anchor: AnchorKind; zh: string; en: string; text: string }
-  | { kind: 'anchor-missing'; anchor: AnchorKind; side: 'zh' | 'en'; value: string; text: string }
+  | { kind: 'landmark-match'; landmark: LandmarkKind; zh: string; en: string; text: string }
+  | { kind: 'landmark-missing'; landmark: LandmarkKind; side: 'zh' | 'en'; value: string; text: string }
   | { kind: 'shape'; shape: BeadShape; text: string }
   | { kind: 'unmatched'; side: 'zh' | 'en'; text: string }
   | { kind: 'confirmed'; text: string }
