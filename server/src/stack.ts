@@ -9,6 +9,7 @@ import { JwtKeys } from './jwt.ts';
 import { createAuthHandler } from './auth/handler.ts';
 import { createRestHandler } from './rest/handler.ts';
 import { createRealtime } from './realtime/service.ts';
+import { createFunctionsHandler } from './functions/handler.ts';
 
 export interface RunningStack {
   url: string;
@@ -30,6 +31,7 @@ export async function startStack(overrides: Partial<ServerConfig> = {}, log: (li
   const server = createApiServer(ctx, {
     auth: await createAuthHandler(ctx),
     rest: await createRestHandler(ctx),
+    functions: createFunctionsHandler(ctx),
     realtime: realtime.handle,
     realtimeUpgrade: realtime.upgrade,
   });
