@@ -35,6 +35,16 @@ export function createRouter(queryClient: QueryClient) {
       HydrateFallback: Loading,
     },
     {
+      path: '/sign-up',
+      lazy: page(() => import('../features/auth/sign-up-page.tsx').then((m) => ({ default: m.SignUpPage }))),
+      HydrateFallback: Loading,
+    },
+    {
+      path: '/welcome',
+      lazy: page(() => import('../features/auth/welcome-page.tsx').then((m) => ({ default: m.WelcomePage }))),
+      HydrateFallback: Loading,
+    },
+    {
       path: '/',
       element: (
         <RequireAuth>

@@ -16,7 +16,8 @@ create table public.notifications (
   translation_id uuid references public.translations (id) on delete cascade,
   reply_id uuid references public.annotation_replies (id) on delete cascade,
   review_event_id bigint references public.review_events (id) on delete cascade,
-  actor_id uuid references auth.users (id) on delete set null,
+  -- Who acted; a profile, so readers can embed the name (profiles follow auth.users one to one).
+  actor_id uuid references public.profiles (id) on delete set null,
   -- The role granted (member_added, role_changed, invitation_accepted) and the one it replaced.
   role text check (role is null or role in ('owner', 'translator', 'researcher', 'reviewer')),
   previous_role text check (previous_role is null or previous_role in ('owner', 'translator', 'researcher', 'reviewer')),
