@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 
-const FEATURES = ['align', 'auth', 'import', 'library', 'review', 'workspace'];
+const FEATURES = ['align', 'auth', 'import', 'library', 'my-work', 'notifications', 'review', 'workspace'];
 
 // Import boundaries: domain ← data/editor ← features ← app; features never import each other;
 // supabase-js only in src/data; nothing in src imports the local server.

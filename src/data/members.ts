@@ -4,7 +4,6 @@ import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
 import { fetchProfiles } from './profiles.ts';
-import { errorCode } from './errors.ts';
 import { projectKeys, roleSchema, type Role } from './projects.ts';
 
 const memberRowSchema = z.object({ project_id: z.string(), user_id: z.string(), role: roleSchema });
