@@ -1,5 +1,5 @@
 // Projects the signed-in user belongs to, with the roles they hold in each.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { entityKeys } from './keys.ts';
@@ -53,4 +53,26 @@ export function useProjects(userId: string) {
 
 export function hasRole(project: Pick<Project, 'roles'> | undefined, ...roles: Role[]): boolean {
   return !!project && project.roles.some((r) => roles.includes(r));
+}
+
+/** Creates a project; its creator becomes its owner (a trigger in the database). */
+export function useCreateProject(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (name: string) => {
+      const { data } = await supabase.from('projects').insert({ name: name.trim() }).select('id,name').single().throwOnError();
+      return z.object({ id: z.string(), name: z.string() }).parse(data);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: projectsQuery(userId).queryKey }),
+  });
+}
+
+export function useRenameProject(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ projectId, name }: { projectId: string; name: string }) => {
+      await supabase.from('projects').update({ name: name.trim() }).eq('id', projectId).select('id').single().throwOnError();
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: projectsQuery(userId).queryKey }),
+  });
 }

@@ -6,7 +6,6 @@ import { useProfiles } from '../../data/profiles.ts';
 import { useCurrentUser } from '../../data/session.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
-
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 
