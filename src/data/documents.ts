@@ -128,3 +128,13 @@ export async function findDuplicateDocuments(projectId: string, paragraphs: read
     .throwOnError();
   return z.array(duplicateSchema).parse(data);
 }
+
+/** Duplicates of a parsed text in the project; `parseKey` names the parse (file and encoding). */
+export function useDuplicateDocuments(projectId: string, parseKey: string, paragraphs: readonly { position: number; text: string }[] | null) {
+  return useQuery({
+    queryKey: [...documentKeys.lists(), 'duplicates', { projectId, parseKey }],
+    queryFn: () => findDuplicateDocuments(projectId, paragraphs ?? []),
+    enabled: !!paragraphs && paragraphs.length > 0,
+    staleTime: 0,
+  });
+}

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { countParagraphs, toImportPayload, type ForcedEncoding, type ParsedDocument } from '../../domain/import/index.ts';
 import { truncateCodePoints } from '../../domain/text/code-points.ts';
 import { useImportDocument, type UploadProgress } from '../../data/import-document.ts';
+import { useDuplicateDocuments } from '../../data/documents.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { Badge } from '../../components/badge.tsx';
 import { KeywordChips } from '../../components/keyword-chips.tsx';
@@ -64,6 +65,10 @@ export function ImportFileCard({ entry, projectId, importAll, onEncodingChange, 
   const [title, setTitle] = useState(parsed?.title ?? '');
   const [titleTouched, setTitleTouched] = useState(false);
   const [titleError, setTitleError] = useState(false);
+  // The same text already in the project: imported only when the owner says so.
+  const duplicates = useDuplicateDocuments(projectId, `${entry.key}:${entry.encoding}`, parsed?.paragraphs ?? null);
+  const [importAnyway, setImportAnyway] = useState(false);
+  const duplicateOf = duplicates.data ?? [];
 
   // A new parse (another encoding) brings its own title, unless the user already typed one.
   useEffect(() => {
@@ -73,8 +78,9 @@ export function ImportFileCard({ entry, projectId, importAll, onEncodingChange, 
   const busy = save.isPending;
   const done = save.isSuccess;
 
-  function startImport() {
+  function startImport(confirmed = importAnyway) {
     if (!parsed || busy || done) return;
+    if (duplicateOf.length > 0 && !confirmed) return;
     if (title.trim() === '') {
       setTitleError(true);
       return;
@@ -262,8 +268,41 @@ export function ImportFileCard({ entry, projectId, importAll, onEncodingChange, 
                 {t('import.open', { title: title.trim() })}
               </Link>
             </p>
+          ) : duplicateOf.length > 0 && !importAnyway ? (
+            <div className="state state-warning" role="alert">
+              <p className="state-title">{t('import.duplicate.title')}</p>
+              <ul>
+                {duplicateOf.map((d) => (
+                  <li key={d.id}>
+                    {t('import.duplicate.item', {
+                      title: d.title,
+                      date: new Date(d.created_at).toLocaleDateString(),
+                      name: d.created_by_name ?? t('notes.someone'),
+                    })}{' '}
+                    <Link to={`/documents/${d.id}`} lang="zh-CN">
+                      {t('import.open', { title: d.title })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setImportAnyway(true);
+                    startImport(true);
+                  }}
+                >
+                  {t('import.duplicate.importAnyway')}
+                </button>
+                <button type="button" className="button button-quiet" onClick={() => onRemove(entry.key)}>
+                  {t('import.duplicate.skip')}
+                </button>
+              </div>
+            </div>
           ) : (
-            <button type="button" className="button button-primary" disabled={busy} onClick={startImport}>
+            <button type="button" className="button button-primary" disabled={busy || duplicates.isFetching} onClick={() => startImport()}>
               {busy ? t('import.importing') : t('import.submit')}
             </button>
           )}
