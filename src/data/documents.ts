@@ -131,9 +131,9 @@ export async function findDuplicateDocuments(projectId: string, paragraphs: read
 
 /** Duplicates of a parsed text in the project; `parseKey` names the parse (file and encoding). */
 export function useDuplicateDocuments(projectId: string, parseKey: string, paragraphs: readonly { position: number; text: string }[] | null) {
+  // parseKey stands for the paragraphs: hashing a 10,000-paragraph text into the key on every render would cost more than the request.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return useQuery({
-    // parseKey stands for the paragraphs: hashing a 10,000-paragraph text into the key on every render would cost more than the request.
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryKey: [...documentKeys.lists(), 'duplicates', { projectId, parseKey }],
     queryFn: () => findDuplicateDocuments(projectId, paragraphs ?? []),
     enabled: !!paragraphs && paragraphs.length > 0,
