@@ -28,6 +28,8 @@ interface ParagraphGridProps {
   toolbar: ReactNode;
   /** More pages of rows are still arriving. */
   loadingMore?: boolean;
+  /** A row to scroll to and focus (a deep link); `key` changes with each navigation. */
+  target?: { position: number; key: string } | null;
 }
 
 const NO_NOTES: Annotation[] = [];
@@ -40,7 +42,19 @@ function estimateHeight(p: Paragraph | undefined): number {
   return Math.max(88, lines * 30 + 56);
 }
 
-export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph, canTranslate, canAnnotate, profiles, toolbar, loadingMore = false }: ParagraphGridProps) {
+export function ParagraphGrid({
+  documentId,
+  user,
+  rows,
+  total,
+  notesByParagraph,
+  canTranslate,
+  canAnnotate,
+  profiles,
+  toolbar,
+  loadingMore = false,
+  target = null,
+}: ParagraphGridProps) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<{ id: string; focus: boolean } | null>(null);
@@ -152,6 +166,33 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
     };
   }, []);
 
+  // Deep link: once the row has loaded, scroll it to the top and focus it (the row that covers it,
+  // for a paragraph merged into an aligned row). Each navigation is handled once.
+  const [reached, setReached] = useState<string | null>(null);
+  const [targetRow, setTargetRow] = useState<string | null>(null);
+  useEffect(() => {
+    if (!target || reached === target.key) return;
+    let index = rows.findIndex((p) => p.position === target.position);
+    if (index < 0) {
+      if (!loadingMore && rows.length > 0) setReached(target.key);
+      return;
+    }
+    while (index > 0 && cover.coveredIds.has(rows[index]!.id)) index -= 1;
+    const rowId = rows[index]!.id;
+    setReached(target.key);
+    setTargetRow(rowId);
+    virtualizer.scrollToIndex(index, { align: 'start' });
+    let tries = 0;
+    const focus = () => {
+      const element = document.getElementById(`row-${rowId}`);
+      if (element) {
+        virtualizer.scrollToIndex(index, { align: 'start' });
+        element.focus({ preventScroll: true });
+      } else if (tries++ < 30) requestAnimationFrame(focus);
+    };
+    requestAnimationFrame(focus);
+  }, [target, reached, rows, loadingMore, cover, virtualizer]);
+
   const items = virtualizer.getVirtualItems();
   const count = Math.max(total, rows.length);
   const [goTo, setGoTo] = useState('');
@@ -207,6 +248,7 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
                     autoFocus={active?.id === paragraph.id && active.focus}
                     composer={composers.get(paragraph.id)}
                     selection={selection?.paragraphId === paragraph.id ? selection.selectors : null}
+                    isTarget={targetRow === paragraph.id}
                   />
                 ) : (
                   <div className="row row-loading" aria-busy="true">

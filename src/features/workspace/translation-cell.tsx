@@ -14,6 +14,8 @@ import { ConflictPanel } from './conflict-panel.tsx';
 import { shownStatus } from './translation-status.ts';
 import { RowSaveState } from './save-state.tsx';
 import { useWorkspace } from './workspace-context.ts';
+import { RowReview } from './row-review.tsx';
+import { HistoryDialog } from './history-dialog.tsx';
 
 const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   empty: 'neutral',
@@ -42,6 +44,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
   const Editor = useRichTextEditorComponent();
   const [typedAhead, setTypedAhead] = useState('');
   const [generation, setGeneration] = useState(0);
+  const [historyOpen, setHistoryOpen] = useState(false);
 
   const translation = paragraph.translations ?? null;
   const editable = ws.canTranslate && translation !== null;
@@ -88,6 +91,12 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
   const showEditor = isActive && editable && Editor;
   const isEmpty = text.trim() === '';
 
+  /** Saves new content through the outbox's versioned path at once (accepting a suggestion, restoring a revision). */
+  function replaceContent(nextText: string, nextBody: unknown, nextStatus: 'draft' | 'translated') {
+    getOutbox().edit(target, { body: nextBody ?? plainTextToDoc(nextText), text: nextText, status: nextStatus }, { immediate: true });
+    setGeneration((g) => g + 1);
+  }
+
   return (
     <div className="cell cell-translation">
       {showEditor ? (
@@ -127,6 +136,17 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           {typedAhead ? <p>{typedAhead}</p> : null}
         </div>
       )}
+      {translation && status === 'rejected' ? (
+        <RowReview
+          translation={translation}
+          n={n}
+          onAccept={
+            editable && translation.suggested_text
+              ? () => replaceContent(translation.suggested_text!, plainTextToDoc(translation.suggested_text!), 'translated')
+              : null
+          }
+        />
+      ) : null}
       <div className="row-meta">
         <TranslationStatusBadge status={status} />
         <RowSaveState row={row} />
@@ -152,7 +172,32 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
             {t('workspace.markTranslated')}
           </button>
         ) : null}
+        {translation && translation.version > 0 ? (
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-label={t('history.openLabel', { n })}
+            onClick={() => setHistoryOpen(true)}
+          >
+            {t('history.open')}
+          </button>
+        ) : null}
       </div>
+      {historyOpen && translation ? (
+        <HistoryDialog
+          n={n}
+          translation={translation}
+          onClose={() => setHistoryOpen(false)}
+          onRestore={
+            editable
+              ? (revision) => {
+                  replaceContent(revision.text, revision.body, 'draft');
+                  setHistoryOpen(false);
+                }
+              : null
+          }
+        />
+      ) : null}
     </div>
   );
 }
