@@ -117,31 +117,62 @@ export function isOwnWork(item: ReviewItem, userId: string): boolean {
 
 export type Decision = 'approved' | 'rejected';
 
-export async function reviewItem(item: ReviewItem, decision: Decision, comment: string): Promise<void> {
+export interface DecisionInput {
+  item: ReviewItem;
+  decision: Decision;
+  comment: string;
+  /** A suggested translation, with a rejection of a translated row. */
+  suggestion?: string;
+}
+
+/** A decision taken: the item's version after it, which is what an undo names. */
+export interface DecisionDone {
+  item: ReviewItem;
+  decision: Decision;
+  version: number;
+}
+
+const versionSchema = z.object({ version: z.int() });
+
+export async function reviewItem({ item, decision, comment, suggestion }: DecisionInput): Promise<DecisionDone> {
   // The RPCs treat an empty comment as none.
   const p_comment = comment.trim();
   if (item.type === 'annotation') {
-    await supabase
+    const { data } = await supabase
       .rpc('review_annotation', { p_annotation_id: item.annotation.id, p_decision: decision, p_comment, p_version: item.annotation.version })
       .throwOnError();
-  } else {
-    await supabase
-      .rpc('review_translation', { p_translation_id: item.translation.id, p_decision: decision, p_comment, p_version: item.translation.version })
-      .throwOnError();
+    return { item, decision, version: versionSchema.parse(data).version };
   }
+  const p_suggestion = decision === 'rejected' && suggestion?.trim() ? suggestion.trim() : undefined;
+  const { data } = await supabase
+    .rpc('review_translation', {
+      p_translation_id: item.translation.id,
+      p_decision: decision,
+      p_comment,
+      p_version: item.translation.version,
+      ...(p_suggestion ? { p_suggestion } : {}),
+    })
+    .throwOnError();
+  return { item, decision, version: versionSchema.parse(data).version };
 }
 
 export const reviewItemId = (item: ReviewItem) => (item.type === 'annotation' ? `a:${item.annotation.id}` : `t:${item.translation.id}`);
 
-export function useReviewDecision(userId: string, projectIds: readonly string[]) {
+const itemRef = (item: ReviewItem) =>
+  item.type === 'annotation'
+    ? { item_type: 'annotation' as const, item_id: item.annotation.id, version: item.annotation.version }
+    : { item_type: 'translation' as const, item_id: item.translation.id, version: item.translation.version };
+
+function useQueueMutation<V, R>(userId: string, projectIds: readonly string[], run: (vars: V) => Promise<R>, leaving: (vars: V) => readonly ReviewItem[]) {
   const queryClient = useQueryClient();
   const key = reviewQueueQuery(userId, projectIds).queryKey;
   return useMutation({
-    mutationFn: ({ item, decision, comment }: { item: ReviewItem; decision: Decision; comment: string }) => reviewItem(item, decision, comment),
-    onMutate: async ({ item }) => {
+    mutationFn: run,
+    onMutate: async (vars: V) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData(key);
-      if (previous) queryClient.setQueryData(key, previous.filter((i) => reviewItemId(i) !== reviewItemId(item)));
+      const gone = new Set(leaving(vars).map(reviewItemId));
+      if (previous && gone.size > 0) queryClient.setQueryData(key, previous.filter((i) => !gone.has(reviewItemId(i))));
       return { previous };
     },
     onError: (_e, _vars, context) => {
@@ -153,6 +184,44 @@ export function useReviewDecision(userId: string, projectIds: readonly string[])
         queryClient.invalidateQueries({ queryKey: annotationKeys.all }),
         queryClient.invalidateQueries({ queryKey: paragraphKeys.all }),
         queryClient.invalidateQueries({ queryKey: progressKeys.all }),
+        // Threads and histories of the documents (['documents', id, 'decisions' | 'history']).
+        queryClient.invalidateQueries({ queryKey: ['documents'] }),
       ]),
   });
+}
+
+export function useReviewDecision(userId: string, projectIds: readonly string[]) {
+  return useQueueMutation(userId, projectIds, reviewItem, ({ item }: DecisionInput) => [item]);
+}
+
+/** Takes back one's decision on an item still as it was left; it returns to the queue. */
+export function useUndoReview(userId: string, projectIds: readonly string[]) {
+  return useQueueMutation(
+    userId,
+    projectIds,
+    async ({ item, version }: DecisionDone) => {
+      const ref = itemRef(item);
+      await supabase.rpc('undo_review', { p_item_type: ref.item_type, p_item_id: ref.item_id, p_version: version }).throwOnError();
+    },
+    () => [],
+  );
+}
+
+const bulkResultSchema = z.object({
+  approved: z.array(z.object({ item_type: z.string(), item_id: z.string(), version: z.int() })),
+  skipped: z.array(z.object({ item_type: z.string(), item_id: z.string(), code: z.string(), message: z.string() })),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+
+/** Approves several items in one request; those that changed meanwhile are skipped and reported. */
+export function useApproveItems(userId: string, projectIds: readonly string[]) {
+  return useQueueMutation(
+    userId,
+    projectIds,
+    async (items: readonly ReviewItem[]) => {
+      const { data } = await supabase.rpc('approve_items', { p_items: items.map(itemRef) }).throwOnError();
+      return bulkResultSchema.parse(data);
+    },
+    (items) => items,
+  );
 }
