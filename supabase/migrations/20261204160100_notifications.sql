@@ -125,7 +125,7 @@ create trigger review_events_notify
   after insert on public.review_events
   for each row execute function private.notify_review_event();
 
--- The note's author and everyone who replied before, except the one replying, if they can still read the note.
+-- The note's author, everyone who replied or decided on it before, except the one replying, if they can still read the note.
 create function private.notify_reply()
 returns trigger
 language plpgsql
@@ -143,6 +143,9 @@ begin
     select a.author_id as user_id
     union
     select x.author_id from public.annotation_replies x where x.annotation_id = a.id and x.id <> new.id
+    union
+    -- A reviewer's decision and comment are part of the thread.
+    select e.reviewer_id from public.review_events e where e.annotation_id = a.id and e.reviewer_id is not null
   ) r
   where a.id = new.annotation_id
     and r.user_id <> new.author_id

@@ -128,7 +128,8 @@ export function MembersPanel({ projectId, projectName }: { projectId: string; pr
               <li key={i.id}>
                 <span className="invitation-email">{i.email}</span> <span className="muted">· {t(roleKey(i.role))} ·</span>{' '}
                 <span className="muted small">
-                  {i.emailSentAt ? t('members.pending.emailed') : t('members.pending.notEmailed')} <RelativeTime iso={i.createdAt} />
+                  {t('members.pending.invited')} <RelativeTime iso={i.createdAt} /> ·{' '}
+                  {i.emailSentAt ? t('members.pending.emailed') : t('members.pending.notEmailed')}
                 </span>
                 <button
                   type="button"

@@ -1,7 +1,7 @@
 -- notifications: written by triggers on decisions, replies and memberships; each user reads, marks
 -- and dismisses only their own, and changes nothing but read_at.
 begin;
-select plan(40);
+select plan(41);
 select tests.create_fixture();
 
 -- A reviewer rejects the researcher's note and the translator's row.
@@ -59,9 +59,15 @@ select is(array(select a.email::text || ':' || n.excerpt from public.notificatio
   'the note''s author hears of each reply but their own');
 select is(array(select a.email::text from public.notifications n join auth.users a on a.id = n.actor_id
                 where n.user_id = tests.id('reviewer@duizhao.test') and n.kind = 'reply' order by n.id),
-  array['translator@duizhao.test'], 'someone who replied hears of later replies');
+  array['researcher@duizhao.test', 'translator@duizhao.test'], 'the reviewer, who decided and replied, hears of the other replies');
 select is((select count(*)::int from public.notifications where user_id = tests.id('translator@duizhao.test') and kind = 'reply'), 0,
   'the last to reply hears nothing yet');
+select tests.authenticate_as('researcher@duizhao.test');
+insert into public.annotation_replies (annotation_id, body_text) values (tests.id('researcher submitted'), 'Resubmitting with the source.');
+select tests.as_superuser();
+select is(array(select u.email::text from public.notifications n join auth.users u on u.id = n.user_id
+                where n.kind = 'reply' and n.excerpt = 'Resubmitting with the source.' order by u.email),
+  array['reviewer@duizhao.test', 'translator@duizhao.test'], 'the reviewer who decided on the note is part of its thread');
 select is((select count(*)::int from public.notifications where kind = 'reply' and annotation_id is distinct from tests.id('researcher submitted')), 0,
   'reply notifications point at their note');
 
@@ -98,7 +104,7 @@ select is(array(select kind || ':' || (read_at is not null) from public.notifica
 
 -- Dismissing: each deletes only their own.
 select is(tests.try_as(who, $$ delete from public.notifications $$), expected, 'dismiss: ' || who)
-from (values ('anon', 'rows:0'), ('owner', 'rows:0'), ('reviewer', 'rows:1'), ('translator', 'rows:3')) as m (who, expected);
+from (values ('anon', 'rows:0'), ('owner', 'rows:0'), ('reviewer', 'rows:3'), ('translator', 'rows:4')) as m (who, expected);
 
 -- Deleting the document removes the notifications that point into it.
 select tests.authenticate_as('owner@duizhao.test');
