@@ -49,15 +49,16 @@ export function SignUpPage() {
       const result = await signUp(email, password, name);
       if (!result.signedIn) {
         setConfirmSent(true);
+        setBusy(false);
         return;
       }
       // Sign-up already took pending invitations; this only catches what arrived meanwhile.
       await acceptInvitations().catch(() => []);
+      // Stays busy: the signed-in redirect above must not replace this navigation (and its state).
       navigate('/', { replace: true, state: { welcome: true } });
     } catch (e) {
       const reason = e instanceof SignUpError ? e.reason : 'other';
       setError(t(REASON_KEY[reason], { min: MIN_PASSWORD_LENGTH, message: e instanceof Error ? e.message : String(e) }));
-    } finally {
       setBusy(false);
     }
   }
