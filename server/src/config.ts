@@ -37,10 +37,22 @@ export interface ServerConfig {
     minPasswordLength: number;
     disableSignup: boolean;
     autoconfirm: boolean;
-    /** Password grant attempts allowed per IP per window (GoTrue's token rate limit). */
-    tokenRateLimit: number;
-    tokenRateWindowMs: number;
     refreshTokenReuseIntervalSec: number;
+    /**
+     * The request header that carries the client's address, set by a trusted proxy in front of the
+     * server (GoTrue's GOTRUE_RATE_LIMIT_HEADER, e.g. X-Forwarded-For: its first entry is used).
+     * Unset, the socket's peer address is the client, so nobody can pick their own rate-limit key.
+     */
+    clientAddressHeader: string | undefined;
+    rateLimit: {
+      /** /token requests per client address per window (GoTrue's token rate limit). */
+      tokenRefresh: number;
+      /** Requests a client address may make at once before the refill rate applies (tollbooth's burst). */
+      burst: number;
+      /** Failed password sign-ins per account per window; further attempts are refused before any password check. */
+      signInFailuresPerAccount: number;
+      windowMs: number;
+    };
   };
   logRequests: boolean;
 }
@@ -53,7 +65,23 @@ function envInt(name: string, fallback: number): number {
   return n;
 }
 
-export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+/** Settings to override, at any depth (e.g. `{ auth: { rateLimit: { burst: 3 } } }`). */
+export type ConfigOverrides = { [K in keyof ServerConfig]?: ServerConfig[K] extends object ? DeepPartial<ServerConfig[K]> : ServerConfig[K] };
+type DeepPartial<T> = T extends unknown[] ? T : { [K in keyof T]?: T[K] extends object | undefined ? DeepPartial<T[K]> : T[K] };
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Overrides win at every depth; a key given as undefined is unset (e.g. `databaseUrl` to force PGlite). */
+function merge<T>(base: T, overrides: unknown): T {
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) out[key] = merge(out[key], value);
+  return out as T;
+}
+
+export function loadConfig(overrides: ConfigOverrides = {}): ServerConfig {
   const port = overrides.port ?? envInt('DUIZHAO_API_PORT', 54321);
   const host = overrides.host ?? process.env.DUIZHAO_API_HOST ?? '127.0.0.1';
   const base: ServerConfig = {
@@ -78,11 +106,16 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
       minPasswordLength: envInt('GOTRUE_PASSWORD_MIN_LENGTH', 6),
       disableSignup: process.env.GOTRUE_DISABLE_SIGNUP === 'true',
       autoconfirm: process.env.GOTRUE_MAILER_AUTOCONFIRM !== 'false',
-      tokenRateLimit: envInt('GOTRUE_RATE_LIMIT_TOKEN', 30),
-      tokenRateWindowMs: envInt('GOTRUE_RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
       refreshTokenReuseIntervalSec: envInt('GOTRUE_REFRESH_TOKEN_REUSE_INTERVAL', 10),
+      clientAddressHeader: process.env.GOTRUE_RATE_LIMIT_HEADER || undefined,
+      rateLimit: {
+        tokenRefresh: envInt('GOTRUE_RATE_LIMIT_TOKEN', 30),
+        burst: envInt('GOTRUE_RATE_LIMIT_BURST', 30),
+        signInFailuresPerAccount: envInt('DUIZHAO_RATE_LIMIT_ACCOUNT_SIGN_IN_FAILURES', 10),
+        windowMs: envInt('GOTRUE_RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
+      },
     },
     logRequests: process.env.DUIZHAO_LOG_REQUESTS === 'true',
   };
-  return { ...base, ...overrides, auth: { ...base.auth, ...(overrides.auth ?? {}) } };
+  return merge(base, overrides);
 }

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type ServerConfig } from './config.ts';
+import { type ConfigOverrides, loadConfig, type ServerConfig } from './config.ts';
 import { openDatabase, prepareDatabase } from './db/open.ts';
 import type { Database } from './db/types.ts';
 import { createApiServer } from './http/server.ts';
@@ -21,7 +21,7 @@ export interface RunningStack {
 }
 
 /** Opens the database, applies Supabase's objects, migrations and seed, and serves the API. */
-export async function startStack(overrides: Partial<ServerConfig> = {}, log: (line: string) => void = () => undefined): Promise<RunningStack> {
+export async function startStack(overrides: ConfigOverrides = {}, log: (line: string) => void = () => undefined): Promise<RunningStack> {
   const config = loadConfig(overrides);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, durable: config.durableCommits });
   await prepareDatabase(db, { migrationsDir: config.migrationsDir, seedFile: config.seedFile, log });

@@ -3,7 +3,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { anonKey, apiUrl } from './env.ts';
 import { startStack, type RunningStack } from '../src/stack.ts';
-import type { ServerConfig } from '../src/config.ts';
+import type { ConfigOverrides } from '../src/config.ts';
 
 /** An address no other test file uses (the contract stack is shared across files). */
 export function uniqueEmail(tag = 'user'): string {
@@ -52,8 +52,8 @@ export function clientFor(url: string = apiUrl(), key: string = anonKey): Supaba
 }
 
 /** A private stack on a throwaway PGlite, for settings the shared contract stack does not use. */
-export function privateStack(overrides: Partial<ServerConfig> & { auth?: Partial<ServerConfig['auth']> }): Promise<RunningStack> {
-  return startStack({ port: 0, dataDir: 'memory://', databaseUrl: undefined, seedFile: undefined, ...overrides } as Partial<ServerConfig>);
+export function privateStack(overrides: ConfigOverrides): Promise<RunningStack> {
+  return startStack({ port: 0, dataDir: 'memory://', databaseUrl: undefined, seedFile: undefined, ...overrides });
 }
 
 /** Signs a user up on `url` and returns the session response. */

@@ -25,7 +25,7 @@ export async function setup(project: TestProject) {
     port: 0,
     dataDir: 'memory://',
     dbSchemas: ['public', 'graphql_public', 'contract'],
-    auth: { tokenRateLimit: 10_000 } as never,
+    auth: { rateLimit: { tokenRefresh: 10_000, burst: 10_000, signInFailuresPerAccount: 10_000 } },
   });
   const files = (await readdir(FIXTURES)).filter((f) => f.endsWith('.sql')).sort();
   for (const f of files) await stack.db.exec(await readFile(path.join(FIXTURES, f), 'utf8'));

@@ -2,7 +2,7 @@ import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/ty
 import { adminCreateUser, adminDeleteUser, adminListUsers, adminUpdateUser, loadAdminTarget } from './admin.ts';
 import { getUser, logout, updateUser } from './user-endpoint.ts';
 import { authenticate, type AuthDeps, requireAdmin } from './context.ts';
-import { jsonResponse, renderError } from './errors.ts';
+import { badRequest, jsonResponse, renderError } from './errors.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 import { loadedUserJson } from './users.ts';
 import { signup } from './signup.ts';
@@ -87,14 +87,20 @@ async function admin(deps: AuthDeps, req: ApiRequest, path: string): Promise<Api
 
 /** The GoTrue-compatible service mounted at /auth/v1. */
 export async function createAuthHandler(ctx: ServerContext): Promise<Handler> {
+  const limits = ctx.config.auth.rateLimit;
   const deps: AuthDeps = {
     ctx,
-    tokenLimiter: new TokenBucketLimiter(ctx.config.auth.tokenRateLimit, ctx.config.auth.tokenRateWindowMs),
+    tokenLimiter: new TokenBucketLimiter(limits.burst, limits.tokenRefresh, limits.windowMs),
+    accountLimiter: new TokenBucketLimiter(limits.signInFailuresPerAccount, limits.signInFailuresPerAccount, limits.windowMs),
   };
   const table = routes();
   return async (req) => {
     const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path;
     try {
+      for (const value of req.url.searchParams.values()) {
+        // Postgres keeps no NUL in text, so such a value could only fail later in the database.
+        if (value.includes('\u0000')) throw badRequest('validation_failed', 'Query parameters cannot contain a NUL (\\u0000) character');
+      }
       if (path === '/admin' || path.startsWith('/admin/')) return await admin(deps, req, path);
       const methods = table.get(path);
       if (!methods) return notFoundPage;

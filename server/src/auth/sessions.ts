@@ -92,11 +92,6 @@ export async function swapRefreshToken(q: Queryable, token: RefreshTokenRow): Pr
   return insertRefreshToken(q, token.user_id, token.session_id!, token.token);
 }
 
-/** GoTrue's RevokeTokenFamily for a token with a session: every live token of that session. */
-export async function revokeSessionTokens(q: Queryable, sessionId: string): Promise<void> {
-  await q.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false', [sessionId]);
-}
-
 export async function touchSession(q: Queryable, sessionId: string, grant: GrantParams): Promise<void> {
   await q.query(
     `update auth.sessions set refreshed_at = (now() at time zone 'UTC'), user_agent = $2, ip = $3::inet, updated_at = now() where id = $1`,
