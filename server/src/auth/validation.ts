@@ -49,6 +49,10 @@ export const adminUserBody = z.object({
 
 export const adminDeleteBody = z.object({ should_soft_delete: bool });
 
+export const inviteBody = z.object({ email: str, data: obj });
+
+export const verifyBody = z.object({ type: str, token: str, token_hash: str, email: str, phone: str, redirect_to: str });
+
 /** The Go struct each body decodes into, named in GoTrue's type-mismatch messages. */
 const GO_STRUCT = new Map<z.ZodType, string>([
   [signupBody, 'SignupParams'],
@@ -57,6 +61,8 @@ const GO_STRUCT = new Map<z.ZodType, string>([
   [userUpdateBody, 'UserUpdateParams'],
   [adminUserBody, 'AdminUserParams'],
   [adminDeleteBody, 'adminUserDeleteParams'],
+  [inviteBody, 'InviteParams'],
+  [verifyBody, 'VerifyParams'],
 ]);
 
 function jsonKind(value: unknown): string {
