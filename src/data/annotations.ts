@@ -4,9 +4,10 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { rethrowAsConflict } from './errors.ts';
-import { entityKeys } from './keys.ts';
-import { progressKeys } from './document-progress.ts';
+import { documentKeys, invalidate } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 import type { Json } from './database.types.ts';
+import type { TextAnchorSelectors } from '../domain/anchor/index.ts';
 
 export const annotationStatusSchema = z.enum(['draft', 'submitted', 'approved', 'rejected']);
 export type AnnotationStatus = z.infer<typeof annotationStatusSchema>;
@@ -46,21 +47,48 @@ export const ANNOTATION_COLUMNS =
 
 const PAGE = 1000;
 
-export const annotationKeys = entityKeys('annotations');
+/** The columns that store a note's W3C selectors (all null for a note on the whole paragraph). */
+export interface SelectorColumns {
+  quote_exact: string | null;
+  quote_prefix: string | null;
+  quote_suffix: string | null;
+  /** Code point offsets into the paragraph text. */
+  start_offset: number | null;
+  end_offset: number | null;
+}
+
+/** The selectors stored in a note's columns, or null for a note on the whole paragraph. */
+export function annotationSelectors(note: Partial<SelectorColumns>): TextAnchorSelectors | null {
+  if (note.quote_exact == null || note.start_offset == null || note.end_offset == null) return null;
+  return {
+    quote: { type: 'TextQuoteSelector', exact: note.quote_exact, prefix: note.quote_prefix ?? '', suffix: note.quote_suffix ?? '' },
+    position: { type: 'TextPositionSelector', start: note.start_offset, end: note.end_offset },
+  };
+}
+
+/** The columns that store `selectors` (null: the whole paragraph). */
+export function selectorColumns(selectors: TextAnchorSelectors | null): SelectorColumns {
+  return {
+    quote_exact: selectors?.quote.exact ?? null,
+    quote_prefix: selectors?.quote.prefix ?? null,
+    quote_suffix: selectors?.quote.suffix ?? null,
+    start_offset: selectors?.position.start ?? null,
+    end_offset: selectors?.position.end ?? null,
+  };
+}
 
 /** All notes the user may see on a document's paragraphs (RLS hides others' drafts). */
 export async function fetchDocumentAnnotations(documentId: string, signal?: AbortSignal): Promise<Annotation[]> {
   const all: Annotation[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    let query = supabase
+    const query = supabase
       .from('annotations')
       .select(`${ANNOTATION_COLUMNS},paragraphs!inner(document_id)`)
       .eq('paragraphs.document_id', documentId)
       .order('created_at')
       .order('id')
       .range(offset, offset + PAGE - 1);
-    if (signal) query = query.abortSignal(signal);
-    const { data } = await query.throwOnError();
+    const { data } = await withSignal(query, signal).throwOnError();
     const rows = z.array(annotationSchema).parse(data);
     all.push(...rows);
     if (rows.length < PAGE) return all;
@@ -69,7 +97,7 @@ export async function fetchDocumentAnnotations(documentId: string, signal?: Abor
 
 export const documentAnnotationsQuery = (documentId: string) =>
   queryOptions({
-    queryKey: annotationKeys.list({ documentId }),
+    queryKey: documentKeys.annotations(documentId),
     queryFn: ({ signal }) => fetchDocumentAnnotations(documentId, signal),
   });
 
@@ -77,14 +105,9 @@ export function useDocumentAnnotations(documentId: string) {
   return useQuery(documentAnnotationsQuery(documentId));
 }
 
-export interface NewAnnotation {
+export interface NewAnnotation extends SelectorColumns {
   paragraph_id: string;
   target: 'source' | 'translation';
-  quote_exact: string | null;
-  quote_prefix: string | null;
-  quote_suffix: string | null;
-  start_offset: number | null;
-  end_offset: number | null;
   body: Json;
   body_text: string;
   kind: AnnotationKind;
@@ -135,12 +158,7 @@ function useDocumentAnnotationMutation<V, R>(
     onSuccess: (result, vars) => {
       if (onSuccess) queryClient.setQueryData(key, (list) => (list ? onSuccess(list, result, vars) : list));
     },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: key }),
-        queryClient.invalidateQueries({ queryKey: progressKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['review-queue'] }),
-      ]),
+    onSettled: () => invalidate(queryClient, { type: 'annotation', documentId }),
   });
 }
 

@@ -129,6 +129,71 @@ export type Database = {
           },
         ]
       }
+      document_stats: {
+        Row: {
+          approved: number
+          document_id: string
+          notes_approved: number
+          notes_submitted: number
+          paragraphs: number
+          progress: number | null
+          project_id: string
+          translated: number
+          updated_at: string
+        }
+        Insert: {
+          approved?: number
+          document_id: string
+          notes_approved?: number
+          notes_submitted?: number
+          paragraphs?: number
+          progress?: never
+          project_id: string
+          translated?: number
+          updated_at?: string
+        }
+        Update: {
+          approved?: number
+          document_id?: string
+          notes_approved?: number
+          notes_submitted?: number
+          paragraphs?: number
+          progress?: never
+          project_id?: string
+          translated?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "document_stats_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: true
+            referencedRelation: "document_progress"
+            referencedColumns: ["document_id"]
+          },
+          {
+            foreignKeyName: "document_stats_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: true
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "document_stats_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: true
+            referencedRelation: "library_documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "document_stats_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       documents: {
         Row: {
           collection: string | null
@@ -267,6 +332,13 @@ export type Database = {
             referencedColumns: ["id"]
           },
           {
+            foreignKeyName: "notifications_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "library_documents"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "notifications_paragraph_id_fkey"
             columns: ["paragraph_id"]
             isOneToOne: false
@@ -293,6 +365,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "review_events"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
+            referencedRelation: "translation_history"
+            referencedColumns: ["translation_id"]
           },
           {
             foreignKeyName: "notifications_translation_id_fkey"
@@ -341,6 +420,13 @@ export type Database = {
             columns: ["document_id"]
             isOneToOne: false
             referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "paragraphs_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "library_documents"
             referencedColumns: ["id"]
           },
         ]
@@ -535,11 +621,25 @@ export type Database = {
             referencedColumns: ["id"]
           },
           {
+            foreignKeyName: "review_events_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "library_documents"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "review_events_project_id_fkey"
             columns: ["project_id"]
             isOneToOne: false
             referencedRelation: "projects"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_events_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
+            referencedRelation: "translation_history"
+            referencedColumns: ["translation_id"]
           },
           {
             foreignKeyName: "review_events_translation_id_fkey"
@@ -553,6 +653,184 @@ export type Database = {
             columns: ["undoes"]
             isOneToOne: false
             referencedRelation: "review_events"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      tm_entries: {
+        Row: {
+          author_id: string | null
+          author_name: string | null
+          id: string
+          import_id: string | null
+          paragraph_id: string | null
+          project_id: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_text: string
+          updated_at: string
+        }
+        Insert: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          paragraph_id?: string | null
+          project_id: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_text: string
+          updated_at?: string
+        }
+        Update: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          paragraph_id?: string | null
+          project_id?: string
+          source_norm?: string
+          source_text?: string
+          status?: string
+          target_text?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tm_entries_import_id_fkey"
+            columns: ["import_id"]
+            isOneToOne: false
+            referencedRelation: "tm_imports"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_entries_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: true
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_entries_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      tm_imports: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          id: string
+          name: string
+          project_id: string
+          source_language: string
+          target_language: string
+          units: number
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name: string
+          project_id: string
+          source_language: string
+          target_language: string
+          units?: number
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name?: string
+          project_id?: string
+          source_language?: string
+          target_language?: string
+          units?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tm_imports_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      tm_segments: {
+        Row: {
+          author_id: string | null
+          author_name: string | null
+          id: string
+          import_id: string | null
+          occurrences: number
+          paragraph_id: string | null
+          project_id: string
+          source_hash: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_hash: string
+          target_text: string
+          updated_at: string
+        }
+        Insert: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          occurrences: number
+          paragraph_id?: string | null
+          project_id: string
+          source_hash: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_hash: string
+          target_text: string
+          updated_at: string
+        }
+        Update: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          occurrences?: number
+          paragraph_id?: string | null
+          project_id?: string
+          source_hash?: string
+          source_norm?: string
+          source_text?: string
+          status?: string
+          target_hash?: string
+          target_text?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tm_segments_import_id_fkey"
+            columns: ["import_id"]
+            isOneToOne: false
+            referencedRelation: "tm_imports"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_segments_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: false
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_segments_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
             referencedColumns: ["id"]
           },
         ]
@@ -589,6 +867,13 @@ export type Database = {
           version?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "translation_revisions_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
+            referencedRelation: "translation_history"
+            referencedColumns: ["translation_id"]
+          },
           {
             foreignKeyName: "translation_revisions_translation_id_fkey"
             columns: ["translation_id"]
@@ -679,6 +964,34 @@ export type Database = {
           },
         ]
       }
+      library_documents: {
+        Row: {
+          approved: number | null
+          collection: string | null
+          created_at: string | null
+          id: string | null
+          keywords: string[] | null
+          notes_approved: number | null
+          notes_submitted: number | null
+          paragraphs: number | null
+          progress: number | null
+          project_id: string | null
+          published_on: string | null
+          source_line: string | null
+          title: string | null
+          translated: number | null
+          updated_at: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       my_work: {
         Row: {
           document_id: string | null
@@ -714,6 +1027,34 @@ export type Database = {
           version: number | null
         }
         Relationships: []
+      }
+      translation_history: {
+        Row: {
+          approved_at: string | null
+          approved_by: string | null
+          document_id: string | null
+          first_author_id: string | null
+          first_saved_at: string | null
+          paragraph_id: string | null
+          position: number | null
+          translation_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "paragraphs_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "translations_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: true
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+        ]
       }
     }
     Functions: {
@@ -757,6 +1098,15 @@ export type Database = {
         Returns: Json
       }
       approve_items: { Args: { p_items: Json }; Returns: Json }
+      concordance: {
+        Args: {
+          p_language?: string
+          p_limit?: number
+          p_project_id: string
+          p_text: string
+        }
+        Returns: Json
+      }
       delete_document: { Args: { p_document_id: string }; Returns: Json }
       document_footprint: { Args: { p_document_id: string }; Returns: Json }
       find_duplicate_documents: {
@@ -772,6 +1122,20 @@ export type Database = {
       import_document: {
         Args: { p_document: Json; p_project_id: string }
         Returns: string
+      }
+      import_translation_memory: {
+        Args: {
+          p_name: string
+          p_project_id: string
+          p_source_language: string
+          p_target_language: string
+          p_units: Json
+        }
+        Returns: Json
+      }
+      import_translations: {
+        Args: { p_author?: string; p_document_id: string; p_rows: Json }
+        Returns: Json
       }
       invite_member: {
         Args: { p_email: string; p_project_id: string; p_role: string }
@@ -907,6 +1271,21 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      search_project: {
+        Args: {
+          p_document_ids?: string[]
+          p_fields?: string[]
+          p_limit?: number
+          p_note_authors?: string[]
+          p_note_kinds?: string[]
+          p_note_tags?: string[]
+          p_offset?: number
+          p_project_id: string
+          p_query?: string
+          p_statuses?: string[]
+        }
+        Returns: Json
+      }
       set_member_role: {
         Args: {
           p_from: string
@@ -926,6 +1305,14 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      tm_suggestions: {
+        Args: {
+          p_limit?: number
+          p_min_similarity?: number
+          p_paragraph_id: string
+        }
+        Returns: Json
       }
       undo_review: {
         Args: { p_item_id: string; p_item_type: string; p_version: number }

@@ -2,7 +2,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { entityKeys } from './keys.ts';
+import { documentKeys, invalidate } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 
 export const documentSchema = z.object({
   id: z.string(),
@@ -21,31 +22,27 @@ export type DocumentRow = z.infer<typeof documentSchema>;
 
 const COLUMNS = 'id,project_id,title,published_on,keywords,collection,source_line,created_at';
 
-export const documentKeys = entityKeys('documents');
-
 export async function fetchDocuments(projectIds: readonly string[], signal?: AbortSignal): Promise<DocumentRow[]> {
   if (projectIds.length === 0) return [];
-  let query = supabase
+  const query = supabase
     .from('documents')
     .select(COLUMNS)
     .in('project_id', [...projectIds])
     .order('published_on', { ascending: false, nullsFirst: false })
     .order('title');
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const { data } = await withSignal(query, signal).throwOnError();
   return z.array(documentSchema).parse(data);
 }
 
 export async function fetchDocument(id: string, signal?: AbortSignal): Promise<DocumentRow> {
-  let query = supabase.from('documents').select(COLUMNS).eq('id', id);
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.single().throwOnError();
+  const query = supabase.from('documents').select(COLUMNS).eq('id', id);
+  const { data } = await withSignal(query, signal).single().throwOnError();
   return documentSchema.parse(data);
 }
 
 export const documentsQuery = (projectIds: readonly string[]) =>
   queryOptions({
-    queryKey: documentKeys.list({ projectIds: [...projectIds].sort() }),
+    queryKey: documentKeys.list(projectIds),
     queryFn: ({ signal }) => fetchDocuments(projectIds, signal),
   });
 
@@ -69,7 +66,7 @@ export function useRenameDocument() {
     mutationFn: async ({ documentId, title }: { documentId: string; title: string }) => {
       await supabase.from('documents').update({ title: title.trim() }).eq('id', documentId).select('id').single().throwOnError();
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: documentKeys.all }),
+    onSettled: (_r, _e, { documentId }) => invalidate(queryClient, { type: 'document', documentId }),
   });
 }
 
@@ -88,7 +85,7 @@ export type DocumentFootprint = z.infer<typeof footprintSchema>;
 
 export function useDocumentFootprint(documentId: string | null) {
   return useQuery({
-    queryKey: [...documentKeys.detail(documentId ?? ''), 'footprint'],
+    queryKey: documentKeys.footprint(documentId ?? ''),
     queryFn: async () => {
       const { data } = await supabase.rpc('document_footprint', { p_document_id: documentId! }).throwOnError();
       return footprintSchema.parse(data);
@@ -106,10 +103,9 @@ export function useDeleteDocument() {
       const { data } = await supabase.rpc('delete_document', { p_document_id: documentId }).throwOnError();
       return footprintSchema.parse(data);
     },
-    onSuccess: (_footprint, documentId) => {
-      queryClient.removeQueries({ queryKey: documentKeys.detail(documentId) });
-    },
-    onSettled: () => queryClient.invalidateQueries(),
+    // Nothing of the document is worth keeping in the cache.
+    onSuccess: (_footprint, documentId) => queryClient.removeQueries({ queryKey: documentKeys.scope(documentId) }),
+    onSettled: (_r, _e, documentId) => invalidate(queryClient, { type: 'document', documentId }),
   });
 }
 
@@ -129,14 +125,3 @@ export async function findDuplicateDocuments(projectId: string, paragraphs: read
   return z.array(duplicateSchema).parse(data);
 }
 
-/** Duplicates of a parsed text in the project; `parseKey` names the parse (file and encoding). */
-export function useDuplicateDocuments(projectId: string, parseKey: string, paragraphs: readonly { position: number; text: string }[] | null) {
-  // parseKey stands for the paragraphs: hashing a 10,000-paragraph text into the key on every render would cost more than the request.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
-  return useQuery({
-    queryKey: [...documentKeys.lists(), 'duplicates', { projectId, parseKey }],
-    queryFn: () => findDuplicateDocuments(projectId, paragraphs ?? []),
-    enabled: !!paragraphs && paragraphs.length > 0,
-    staleTime: 0,
-  });
-}

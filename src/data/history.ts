@@ -2,6 +2,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
+import { documentKeys } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 import { translationStatusSchema } from './translations.ts';
 import { decisionSchema, type Decision } from './threads.ts';
 
@@ -21,32 +23,24 @@ export interface ParagraphHistory {
   decisions: Decision[];
 }
 
-export const historyKeys = {
-  translation: (documentId: string, translationId: string) => ['documents', documentId, 'history', translationId] as const,
-};
-
 export async function fetchParagraphHistory(translationId: string, signal?: AbortSignal): Promise<ParagraphHistory> {
-  let revisions = supabase
+  const revisions = supabase
     .from('translation_revisions')
     .select('id,version,body,text,status,author_id,created_at')
     .eq('translation_id', translationId)
     .order('version');
-  let decisions = supabase
+  const decisions = supabase
     .from('review_events')
     .select('id,annotation_id,translation_id,reviewer_id,decision,comment,suggestion,version,undoes,created_at')
     .eq('translation_id', translationId)
     .order('id');
-  if (signal) {
-    revisions = revisions.abortSignal(signal);
-    decisions = decisions.abortSignal(signal);
-  }
-  const [r, d] = await Promise.all([revisions.throwOnError(), decisions.throwOnError()]);
+  const [r, d] = await Promise.all([withSignal(revisions, signal).throwOnError(), withSignal(decisions, signal).throwOnError()]);
   return { revisions: z.array(revisionSchema).parse(r.data), decisions: z.array(decisionSchema).parse(d.data) };
 }
 
 export const paragraphHistoryQuery = (documentId: string, translationId: string) =>
   queryOptions({
-    queryKey: historyKeys.translation(documentId, translationId),
+    queryKey: documentKeys.history(documentId, translationId),
     queryFn: ({ signal }) => fetchParagraphHistory(translationId, signal),
     staleTime: 0,
   });

@@ -2,9 +2,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { entityKeys } from './keys.ts';
+import { invalidate, projectKeys } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 import { fetchProfiles } from './profiles.ts';
-import { projectKeys, roleSchema, type Role } from './projects.ts';
+import { roleSchema, type Role } from './projects.ts';
 
 const memberRowSchema = z.object({ project_id: z.string(), user_id: z.string(), role: roleSchema });
 
@@ -15,12 +16,9 @@ export interface Member {
   email: string;
 }
 
-export const memberKeys = entityKeys('project-members');
-
 export async function fetchMembers(projectId: string, signal?: AbortSignal): Promise<Member[]> {
-  let query = supabase.from('project_members').select('project_id,user_id,role').eq('project_id', projectId);
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const query = supabase.from('project_members').select('project_id,user_id,role').eq('project_id', projectId);
+  const { data } = await withSignal(query, signal).throwOnError();
   const rows = z.array(memberRowSchema).parse(data);
   const profiles = new Map((await fetchProfiles([...new Set(rows.map((r) => r.user_id))], signal)).map((p) => [p.id, p]));
   return rows
@@ -35,7 +33,7 @@ export async function fetchMembers(projectId: string, signal?: AbortSignal): Pro
 
 export const membersQuery = (projectId: string) =>
   queryOptions({
-    queryKey: memberKeys.list({ projectId }),
+    queryKey: projectKeys.members(projectId),
     queryFn: ({ signal }) => fetchMembers(projectId, signal),
   });
 
@@ -57,8 +55,7 @@ function useMemberMutation<V>(projectId: string, run: (vars: V) => Promise<void>
     onError: (_e, _vars, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
-    onSettled: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: projectKeys.all })]),
+    onSettled: () => invalidate(queryClient, { type: 'membership', projectId }),
   });
 }
 
@@ -78,20 +75,15 @@ export interface Invitation {
   emailSentAt: string | null;
 }
 
-export const invitationKeys = {
-  list: (projectId: string) => ['project-invitations', 'list', { projectId }] as const,
-};
-
 /** Pending invitations of a project (owners only; others read none). */
 export async function fetchInvitations(projectId: string, signal?: AbortSignal): Promise<Invitation[]> {
-  let query = supabase
+  const query = supabase
     .from('project_invitations')
     .select('id,project_id,email,role,created_at,email_sent_at')
     .eq('project_id', projectId)
     .is('accepted_at', null)
     .order('created_at');
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const { data } = await withSignal(query, signal).throwOnError();
   return z
     .array(invitationSchema)
     .parse(data)
@@ -100,7 +92,7 @@ export async function fetchInvitations(projectId: string, signal?: AbortSignal):
 
 export function useInvitations(projectId: string, enabled = true) {
   return useQuery({
-    queryKey: invitationKeys.list(projectId),
+    queryKey: projectKeys.invitations(projectId),
     queryFn: ({ signal }) => fetchInvitations(projectId, signal),
     enabled,
   });
@@ -142,18 +134,13 @@ export function useInviteMember(projectId: string) {
       const emailError = result.invitation_id ? await sendInvitationEmail(result.invitation_id) : null;
       return { status: 'invited', email: result.email, already: result.already, emailSent: emailError === null, emailError };
     },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: membersQuery(projectId).queryKey }),
-        queryClient.invalidateQueries({ queryKey: invitationKeys.list(projectId) }),
-        queryClient.invalidateQueries({ queryKey: projectKeys.all }),
-      ]),
+    onSettled: () => invalidate(queryClient, { type: 'membership', projectId }),
   });
 }
 
 export function useRevokeInvitation(projectId: string) {
   const queryClient = useQueryClient();
-  const key = invitationKeys.list(projectId);
+  const key = projectKeys.invitations(projectId);
   return useMutation({
     mutationFn: async (id: string) => {
       await supabase.from('project_invitations').delete().eq('id', id).throwOnError();
@@ -167,7 +154,7 @@ export function useRevokeInvitation(projectId: string) {
     onError: (_e, _id, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+    onSettled: () => invalidate(queryClient, { type: 'membership', projectId }),
   });
 }
 

@@ -3,6 +3,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
+import { myWorkKeys } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 
 const myWorkRowSchema = z.object({
   item_type: z.enum(['annotation', 'translation']),
@@ -25,17 +27,11 @@ const myWorkRowSchema = z.object({
 });
 export type MyWorkItem = z.infer<typeof myWorkRowSchema>;
 
-export const myWorkKeys = {
-  all: ['my-work'] as const,
-  list: (userId: string) => ['my-work', 'list', { userId }] as const,
-};
-
 const LIMIT = 1000;
 
 export async function fetchMyWork(signal?: AbortSignal): Promise<MyWorkItem[]> {
-  let query = supabase.from('my_work').select('*').order('updated_at', { ascending: false }).limit(LIMIT);
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const query = supabase.from('my_work').select('*').order('updated_at', { ascending: false }).limit(LIMIT);
+  const { data } = await withSignal(query, signal).throwOnError();
   return z.array(myWorkRowSchema).parse(data);
 }
 

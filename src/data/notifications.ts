@@ -6,6 +6,8 @@ import { useEffect } from 'react';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { roleSchema } from './projects.ts';
+import { notificationKeys } from './keys.ts';
+import { toOne, withSignal } from './postgrest.ts';
 
 export const notificationKindSchema = z.enum([
   'annotation_approved',
@@ -19,13 +21,6 @@ export const notificationKindSchema = z.enum([
   'invitation_accepted',
 ]);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
-
-// To-one embeds arrive as an object (or null when the row is gone or hidden).
-const embedded = <T extends z.ZodMiniType>(schema: T) =>
-  z.pipe(
-    z.transform((v: unknown) => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null))),
-    z.nullable(schema),
-  );
 
 const notificationRowSchema = z.object({
   id: z.number(),
@@ -41,10 +36,10 @@ const notificationRowSchema = z.object({
   excerpt: z.nullish(z.string()),
   read_at: z.nullish(z.string()),
   created_at: z.string(),
-  projects: embedded(z.object({ name: z.string() })),
-  documents: embedded(z.object({ title: z.string() })),
-  paragraphs: embedded(z.object({ position: z.int() })),
-  actor: embedded(z.object({ display_name: z.nullish(z.string()), email: z.nullish(z.string()) })),
+  projects: toOne(z.nullable(z.object({ name: z.string() }))),
+  documents: toOne(z.nullable(z.object({ title: z.string() }))),
+  paragraphs: toOne(z.nullable(z.object({ position: z.int() }))),
+  actor: toOne(z.nullable(z.object({ display_name: z.nullish(z.string()), email: z.nullish(z.string()) }))),
 });
 
 export interface AppNotification {
@@ -73,11 +68,6 @@ const COLUMNS =
 /** The newest notifications shown; older ones stay in the table. */
 export const NOTIFICATION_LIMIT = 50;
 
-export const notificationKeys = {
-  all: ['notifications'] as const,
-  list: (userId: string) => ['notifications', 'list', { userId }] as const,
-};
-
 function toNotification(row: z.infer<typeof notificationRowSchema>): AppNotification {
   return {
     id: row.id,
@@ -100,9 +90,8 @@ function toNotification(row: z.infer<typeof notificationRowSchema>): AppNotifica
 }
 
 export async function fetchNotifications(signal?: AbortSignal): Promise<AppNotification[]> {
-  let query = supabase.from('notifications').select(COLUMNS).order('created_at', { ascending: false }).order('id', { ascending: false }).limit(NOTIFICATION_LIMIT);
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const query = supabase.from('notifications').select(COLUMNS).order('created_at', { ascending: false }).order('id', { ascending: false }).limit(NOTIFICATION_LIMIT);
+  const { data } = await withSignal(query, signal).throwOnError();
   return z.array(notificationRowSchema).parse(data).map(toNotification);
 }
 

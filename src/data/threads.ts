@@ -3,6 +3,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
+import { documentKeys, invalidate } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 
 export const replySchema = z.object({
   id: z.string(),
@@ -31,25 +33,19 @@ export const decisionSchema = z.object({
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
-export const threadKeys = {
-  replies: (documentId: string) => ['documents', documentId, 'replies'] as const,
-  decisions: (documentId: string) => ['documents', documentId, 'decisions'] as const,
-};
-
 const PAGE = 1000;
 
 export async function fetchDocumentReplies(documentId: string, signal?: AbortSignal): Promise<Reply[]> {
   const all: Reply[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    let query = supabase
+    const query = supabase
       .from('annotation_replies')
       .select('id,annotation_id,author_id,body_text,created_at,updated_at,annotations!inner(paragraphs!inner(document_id))')
       .eq('annotations.paragraphs.document_id', documentId)
       .order('created_at')
       .order('id')
       .range(offset, offset + PAGE - 1);
-    if (signal) query = query.abortSignal(signal);
-    const { data } = await query.throwOnError();
+    const { data } = await withSignal(query, signal).throwOnError();
     const rows = z.array(replySchema).parse(data);
     all.push(...rows);
     if (rows.length < PAGE) return all;
@@ -60,14 +56,13 @@ export async function fetchDocumentReplies(documentId: string, signal?: AbortSig
 export async function fetchDocumentDecisions(documentId: string, signal?: AbortSignal): Promise<Decision[]> {
   const all: Decision[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    let query = supabase
+    const query = supabase
       .from('review_events')
       .select('id,annotation_id,translation_id,reviewer_id,decision,comment,suggestion,version,undoes,created_at')
       .eq('document_id', documentId)
       .order('id')
       .range(offset, offset + PAGE - 1);
-    if (signal) query = query.abortSignal(signal);
-    const { data } = await query.throwOnError();
+    const { data } = await withSignal(query, signal).throwOnError();
     const rows = z.array(decisionSchema).parse(data);
     all.push(...rows);
     if (rows.length < PAGE) return all;
@@ -75,9 +70,9 @@ export async function fetchDocumentDecisions(documentId: string, signal?: AbortS
 }
 
 export const documentRepliesQuery = (documentId: string) =>
-  queryOptions({ queryKey: threadKeys.replies(documentId), queryFn: ({ signal }) => fetchDocumentReplies(documentId, signal) });
+  queryOptions({ queryKey: documentKeys.replies(documentId), queryFn: ({ signal }) => fetchDocumentReplies(documentId, signal) });
 export const documentDecisionsQuery = (documentId: string) =>
-  queryOptions({ queryKey: threadKeys.decisions(documentId), queryFn: ({ signal }) => fetchDocumentDecisions(documentId, signal) });
+  queryOptions({ queryKey: documentKeys.decisions(documentId), queryFn: ({ signal }) => fetchDocumentDecisions(documentId, signal) });
 
 export function useDocumentReplies(documentId: string) {
   return useQuery(documentRepliesQuery(documentId));
@@ -89,7 +84,7 @@ export function useDocumentDecisions(documentId: string) {
 
 function useReplyMutation<V>(documentId: string, run: (vars: V) => Promise<void>, optimistic: (list: Reply[], vars: V) => Reply[]) {
   const queryClient = useQueryClient();
-  const key = threadKeys.replies(documentId);
+  const key = documentKeys.replies(documentId);
   return useMutation({
     mutationFn: run,
     onMutate: async (vars: V) => {
@@ -101,7 +96,7 @@ function useReplyMutation<V>(documentId: string, run: (vars: V) => Promise<void>
     onError: (_e, _vars, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+    onSettled: () => invalidate(queryClient, { type: 'reply', documentId }),
   });
 }
 

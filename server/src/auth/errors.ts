@@ -1,4 +1,5 @@
 import type { ApiResponse } from '../http/types.ts';
+import { DatabaseUnavailableError, PoolTimeoutError } from '../db/types.ts';
 
 /** GoTrue's error code strings (supabase/auth `internal/api/apierrors/errorcode.go`), the ones this server emits. */
 export type ErrorCode =
@@ -26,7 +27,32 @@ export type ErrorCode =
   | 'over_email_send_rate_limit'
   | 'invalid_credentials'
   | 'email_provider_disabled'
-  | 'phone_provider_disabled';
+  | 'phone_provider_disabled'
+  | 'otp_expired'
+  | 'otp_disabled'
+  | 'flow_state_not_found'
+  | 'flow_state_expired'
+  | 'bad_code_verifier'
+  | 'anonymous_provider_disabled'
+  | 'email_address_invalid'
+  | 'reauthentication_needed'
+  | 'reauthentication_not_valid'
+  | 'insufficient_aal'
+  | 'mfa_factor_not_found'
+  | 'mfa_challenge_expired'
+  | 'mfa_verification_failed'
+  | 'mfa_verification_rejected'
+  | 'mfa_ip_address_mismatch'
+  | 'mfa_factor_name_conflict'
+  | 'too_many_enrolled_mfa_factors'
+  | 'mfa_totp_enroll_not_enabled'
+  | 'mfa_totp_verify_not_enabled'
+  | 'mfa_phone_enroll_not_enabled'
+  | 'mfa_phone_verify_not_enabled'
+  | 'mfa_web_authn_enroll_not_enabled'
+  | 'mfa_web_authn_verify_not_enabled'
+  | 'unexpected_audience'
+  | 'not_found';
 
 /** GoTrue's HTTPError: an HTTP status, an error code and a message. */
 export class AuthHttpError extends Error {
@@ -107,6 +133,15 @@ export function renderError(error: unknown, requestHeaders: Record<string, strin
     return version === API_VERSION_2024
       ? jsonResponse(error.status, { code: error.code, message: error.message }, headers)
       : jsonResponse(error.status, { code: error.status, error_code: error.code, msg: error.message }, headers);
+  }
+  if (error instanceof DatabaseUnavailableError || error instanceof PoolTimeoutError) {
+    // The database is unreachable for now; the server reconnects on its own, so the client may retry.
+    const status = error instanceof PoolTimeoutError ? 504 : 503;
+    const message = error instanceof PoolTimeoutError ? 'Processing this request timed out, please retry after a moment.' : 'Database unavailable, please retry after a moment.';
+    headers['x-sb-error-code'] = status === 504 ? 'request_timeout' : 'unexpected_failure';
+    return version === API_VERSION_2024
+      ? jsonResponse(status, { code: headers['x-sb-error-code'], message }, headers)
+      : jsonResponse(status, { code: status, error_code: headers['x-sb-error-code'], msg: message }, headers);
   }
   console.error('[auth] unexpected error', error);
   const message = 'Unexpected failure, please check server logs for more information';

@@ -10,14 +10,16 @@ const BOOTSTRAP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'boots
 export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
-  /** PGlite extensions beyond pgcrypto and uuid-ossp (pgTAP for the database tests). */
+  /** PGlite extensions beyond pgcrypto, pg_trgm and uuid-ossp (pgTAP for the database tests). */
   extensions?: Record<string, unknown>;
+  /** PGlite on disk: flush every commit to disk (default true). */
+  durable?: boolean;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return new PostgresDatabase(options.databaseUrl);
   if (!options.dataDir.startsWith('memory://')) await mkdir(options.dataDir, { recursive: true });
-  return PgliteDatabase.open(options.dataDir, options.extensions);
+  return PgliteDatabase.open(options.dataDir, { extensions: options.extensions, durable: options.durable });
 }
 
 export interface MigrationFile {

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import type { Database, Queryable, QueryResult, TransactionOptions } from './types.ts';
@@ -24,6 +27,45 @@ function normalise<T>(r: { rows: unknown[]; fields: { name: string; dataTypeID: 
   return { rows: r.rows as T[], fields: r.fields, rowCount: r.affectedRows ?? r.rows.length };
 }
 
+interface NodeFsStream {
+  nfd?: number;
+}
+interface EmscriptenNodeFs {
+  stream_ops: { fsync?: (stream: NodeFsStream) => number };
+  tryFSOperation<T>(fn: () => T): T;
+}
+
+/**
+ * PGlite's Node filesystem, plus what its emscripten NODEFS leaves out: `fsync()` on a file or
+ * directory reaches the disk (NODEFS has no fsync stream operation, so it did nothing). With
+ * Postgres' own fsync setting on, a COMMIT returns only after its WAL is on stable storage, and
+ * checkpoints flush data files, as with a native server.
+ */
+class DurableNodeFS extends NodeFS {
+  override async init(pg: PGlite, emscriptenOptions: Parameters<NodeFS['init']>[1]) {
+    const result = await super.init(pg, emscriptenOptions);
+    const preRun = [...((result.emscriptenOpts.preRun as unknown[] | undefined) ?? [])];
+    preRun.push((mod: { FS: { filesystems: { NODEFS: EmscriptenNodeFs } } }) => {
+      const nodefs = mod.FS.filesystems.NODEFS;
+      nodefs.stream_ops.fsync = (stream) => {
+        if (stream.nfd !== undefined) nodefs.tryFSOperation(() => fs.fsyncSync(stream.nfd!));
+        return 0;
+      };
+    });
+    return { emscriptenOpts: { ...result.emscriptenOpts, preRun: preRun as never } };
+  }
+}
+
+export interface PgliteOpenOptions {
+  /** PGlite extensions beyond pgcrypto and uuid-ossp. */
+  extensions?: Record<string, unknown>;
+  /**
+   * Flush each commit to disk (default). Off only for throwaway databases: PGlite then runs
+   * with fsync off, and a power loss can lose acknowledged commits. In-memory databases never sync.
+   */
+  durable?: boolean;
+}
+
 /** Embedded Postgres. PGlite is one session, so every transaction is serialised behind a lock. */
 export class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
@@ -31,9 +73,19 @@ export class PgliteDatabase implements Database {
 
   private constructor(readonly pg: PGlite) {}
 
-  static async open(dataDir: string, extraExtensions: Record<string, unknown> = {}): Promise<PgliteDatabase> {
-    const pg = await PGlite.create(dataDir, {
-      extensions: { pgcrypto, uuid_ossp, ...extraExtensions } as never,
+  static async open(dataDir: string, options: PgliteOpenOptions = {}): Promise<PgliteDatabase> {
+    const durable = (options.durable ?? true) && !dataDir.startsWith('memory://');
+    const pg = await PGlite.create({
+      ...(durable
+        ? {
+            fs: new DurableNodeFS(dataDir),
+            // PGlite starts Postgres with -F (fsync off); without it, Postgres flushes WAL at commit.
+            // Emscripten's fdatasync() is an empty stub while fsync() reaches the filesystem, so
+            // WAL is flushed with fsync.
+            startParams: [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'],
+          }
+        : { dataDir }),
+      extensions: { pgcrypto, pg_trgm, uuid_ossp, ...options.extensions } as never,
       parsers,
       serializers,
     });
@@ -78,6 +130,11 @@ export class PgliteDatabase implements Database {
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
     const unlisten = await this.pg.listen(channel, onPayload);
     return () => unlisten();
+  }
+
+  /** An embedded database has no connection to lose. */
+  onReconnect(_fn: () => Promise<void> | void): () => void {
+    return () => undefined;
   }
 
   async close(): Promise<void> {

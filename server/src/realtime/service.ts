@@ -53,6 +53,8 @@ export async function createRealtime(ctx: ServerContext): Promise<RealtimeServic
     await hub.syncTriggers();
   };
   ctx.onSchemaChange.add(rescan);
+  // Notifications sent while the database connection was down were missed: drain what was captured.
+  const removeReconnectHook = db.onReconnect(() => hub.router.notify());
 
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: config.maxBodyBytes });
   let closing = false;
@@ -149,6 +151,7 @@ export async function createRealtime(ctx: ServerContext): Promise<RealtimeServic
     async close() {
       closing = true;
       ctx.onSchemaChange.delete(rescan);
+      removeReconnectHook();
       await unlisten();
       await Promise.all(
         [...hub.connections].map(

@@ -1,5 +1,5 @@
 import type { ApiResponse } from '../http/types.ts';
-import { isPgError, type PgError } from '../db/types.ts';
+import { DatabaseUnavailableError, PoolTimeoutError, isPgError, type PgError } from '../db/types.ts';
 import { CLOCK_SKEW_SECONDS, describeFailure, type FailureTable, type JwtFailure, type VerifyOptions } from '../jwt.ts';
 
 /** A PostgREST error: `{code, message, details, hint}` with its HTTP status and extra headers. */
@@ -106,6 +106,9 @@ function raisePgrst(pg: PgError): ApiError {
 /** Maps anything thrown while serving a request to PostgREST's error response. */
 export function toApiError(e: unknown, authenticated: boolean): ApiError {
   if (e instanceof ApiError) return e;
+  // The connection to the database is lost or the pool is exhausted: PostgREST's 503 PGRST001 / 504 PGRST003.
+  if (e instanceof DatabaseUnavailableError) return new ApiError(503, e.pgrstCode, e.message, e.detail);
+  if (e instanceof PoolTimeoutError) return new ApiError(504, e.pgrstCode, e.message);
   if (isPgError(e) && e.code) {
     if (e.code === 'PGRST') return raisePgrst(e);
     const status = statusForSqlState(e.code, e.message, authenticated);

@@ -6,6 +6,9 @@
 // paragraph unmatched is priced by whether its landmarks occur near where the first pass put it, and a
 // final pass, in a narrow band around the first path, gives the links and their confidence.
 
+import { documentLexicon, segmentTexts, type DocumentLexicon } from './document-lexicon.ts';
+import { englishLemmaIds, glossaryTranslations, learnTranslations, type WordPair } from './word-model.ts';
+import { builtInLexicon } from './lexicon.ts';
 import type { Mention } from './landmarks.ts';
 import { buildGlossaryIndex } from './landmarks.ts';
 import { landmarkReasons, lengthReason, shapeReason } from './explain.ts';
@@ -14,7 +17,7 @@ import { DEFAULT_LENGTH_MODEL, fitLengthModel } from './length-model.ts';
 import { BEAD_PRIOR, Prepared, ONE_ONE, Scorer, TUNING } from './scorer.ts';
 import type { Bead, Segment, Step } from './search.ts';
 import { COMMON_BEADS, searchBeads, searchPath } from './search.ts';
-import type { AlignOptions, AlignResult, Link, LinkSpec, Reason } from './types.ts';
+import type { AlignOptions, AlignResult, Link, LinkSpec, Reason, TextPair } from './types.ts';
 
 function range(start: number, end: number): number[] {
   const out: number[] = [];
@@ -123,6 +126,98 @@ function refitPriors(paths: readonly Step[][]): number[] {
   );
 }
 
+/** Two-sided links of the first pass between two 1-1 links, and the confirmed links: the units learning trusts. */
+function trustedUnits(paths: readonly Step[][], segments: readonly Segment[], fixed: readonly Bead[]): LinkSpec[] {
+  const units: LinkSpec[] = fixed.map((f) => ({ zh: range(f.zs, f.ze), en: range(f.es, f.ee) }));
+  paths.forEach((steps, s) => {
+    const seg = segments[s]!;
+    steps.forEach((step, k) => {
+      const oneToOne = (t: Step | undefined): boolean => t === undefined || t.bead === ONE_ONE;
+      if (step.bead !== ONE_ONE || !oneToOne(steps[k - 1]) || !oneToOne(steps[k + 1])) return;
+      units.push({ zh: [seg.z0 + step.i - 1], en: [seg.e0 + step.j - 1] });
+    });
+  });
+  return units;
+}
+
+/**
+ * How often a Chinese word's dictionary translation is found in its translation, measured on the
+ * trusted units and shrunk towards the prior (a literary translation paraphrases more than a treaty).
+ */
+function refitFound(doc: Prepared, units: readonly LinkSpec[]): number {
+  const lexical = doc.lexical!;
+  const stamp = new Int32Array(Math.max(1, lexical.lemmaCount)).fill(-1);
+  let words = 0;
+  let hits = 0;
+  units.forEach((unit, u) => {
+    for (const j of unit.en) for (let k = lexical.eStart[j]!; k < lexical.eStart[j + 1]!; k++) stamp[lexical.eLemmas[k]!] = u;
+    for (const i of unit.zh) {
+      for (let k = lexical.zStart[i]!; k < lexical.zStart[i + 1]!; k++) {
+        const f = lexical.zEntries[k]!;
+        words++;
+        for (let l = lexical.entryStart[f]!; l < lexical.entryStart[f + 1]!; l++) {
+          if (stamp[lexical.entryLemmas[l]!] === u) {
+            hits++;
+            break;
+          }
+        }
+      }
+    }
+  });
+  const prior = TUNING.dictionaryFound;
+  const strength = 200;
+  return Math.min(0.7, Math.max(0.15, (hits + strength * prior) / (words + strength)));
+}
+
+/** At most this many units feed the word model (its cost grows with them; more adds little), with at most this many words a side. */
+const LEARNING_UNITS = 600;
+const LEARNING_WORDS = 24;
+
+/** IBM Model 1 over the trusted units and the confirmed text pairs: Chinese word → learned English lemmas. */
+function learnFromUnits(
+  lexicon: DocumentLexicon,
+  zh: readonly string[],
+  en: readonly string[],
+  units: readonly LinkSpec[],
+  confirmedPairs: readonly TextPair[],
+): Map<string, string[]> {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const pairs: WordPair[] = [];
+  const step = Math.max(1, Math.ceil(units.length / LEARNING_UNITS));
+  for (let u = 0; u < units.length; u += step) {
+    const unit = units[u]!;
+    const zhWords = unit.zh.flatMap((i) => [...lexicon.entriesOf(i)]).slice(0, LEARNING_WORDS);
+    const enWords = unit.en.flatMap((j) => englishLemmaIds(en[j]!, ids, names)).slice(0, LEARNING_WORDS * 2);
+    if (zhWords.length > 0 && enWords.length > 0) pairs.push({ zh: zhWords, en: enWords });
+  }
+  if (confirmedPairs.length > 0 && lexicon.table) {
+    // Text pairs from elsewhere in the project: segmented with the same table; their words join the entries by name.
+    const entryByWord = new Map<string, number>();
+    for (let f = 0; f < lexicon.size; f++) entryByWord.set(lexicon.word(f), f);
+    const segmented = segmentTexts(confirmedPairs.map((p) => p.zh), lexicon.table);
+    confirmedPairs.forEach((pair, k) => {
+      const triples = segmented.words[k]!;
+      const zhWords: number[] = [];
+      for (let w = 0; w < triples.length; w += 3) {
+        const entry = entryByWord.get(pair.zh.slice(triples[w]!, triples[w + 1]!));
+        if (entry !== undefined) zhWords.push(entry);
+      }
+      const enWords = englishLemmaIds(pair.en, ids, names);
+      // A person's word counts for more than the aligner's guess.
+      if (zhWords.length > 0 && enWords.length > 0) pairs.push({ zh: zhWords, en: enWords }, { zh: zhWords, en: enWords });
+    });
+  }
+  const learned = new Map<string, string[]>();
+  if (pairs.length < 20) return learned;
+  for (const [entry, lemmas] of learnTranslations(pairs)) {
+    const known = new Set(lexicon.lemmas(entry).map((l) => lexicon.lemma(l)));
+    const fresh = lemmas.map((l) => names[l]!).filter((l) => !known.has(l));
+    if (fresh.length > 0) learned.set(lexicon.word(entry), fresh);
+  }
+  return learned;
+}
+
 /** How far from where the first pass put a paragraph its landmarks' partners are looked for. */
 const PARTNER_WINDOW = 3;
 
@@ -216,7 +311,12 @@ export function align(zh: readonly string[], en: readonly string[], options: Ali
 function alignKeeping(zh: readonly string[], en: readonly string[], options: AlignOptions, keep: unknown[] | null): AlignResult {
   const plan = planConfirmed(options.confirmed ?? [], zh.length, en.length);
   const glossary = options.glossary && options.glossary.length > 0 ? buildGlossaryIndex(options.glossary) : undefined;
-  const doc = new Prepared(zh, en, glossary, plan.forcedZh, plan.forcedEn, options.lexicon ?? true);
+  const lexicon = options.dictionary
+    ? documentLexicon(zh, options.dictionary, glossaryTranslations(options.glossary))
+    : options.lexicon !== false && TUNING.lexiconWeight > 0
+      ? builtInLexicon()
+      : undefined;
+  const doc = new Prepared(zh, en, glossary, plan.forcedZh, plan.forcedEn, lexicon);
   const { segments, fixed } = segmentsOf(plan, zh.length, en.length);
 
   // First pass with the prior model; refit the model on the links it is surest of; final pass near the first path.
@@ -225,7 +325,19 @@ function alignKeeping(zh: readonly string[], en: readonly string[], options: Ali
   const firstScorer = new Scorer(doc, first, BEAD_PRIOR, false);
   const paths = segments.map((seg) => searchPath(firstScorer, doc, seg));
   const model = fitLengthModel(lengthSamples(doc, firstScorer, paths, segments, fixed), first);
-  const scorer = new Scorer(doc, model, refitPriors(paths), true, partnerWeights(doc, paths, segments));
+  // Second pass of the dictionary: word pairs learned from the first pass's links (and confirmed ones).
+  let found: number | undefined;
+  if (doc.lexical && options.dictionary) {
+    const units = trustedUnits(paths, segments, fixed);
+    found = refitFound(doc, units);
+    const learned = learnFromUnits(doc.lexical.lexicon, zh, en, units, options.confirmedPairs ?? []);
+    if (learned.size > 0) {
+      const extra = glossaryTranslations(options.glossary);
+      for (const [word, lemmas] of learned) extra.set(word, [...(extra.get(word) ?? []), ...lemmas]);
+      doc.setLexicon(documentLexicon(zh, options.dictionary, extra, doc.lexical.lexicon.segmentation));
+    }
+  }
+  const scorer = new Scorer(doc, model, refitPriors(paths), true, partnerWeights(doc, paths, segments), found);
   keep?.push(doc, firstScorer, scorer, segments, paths, fixed, plan);
   const beads: Bead[] = [];
   segments.forEach((seg, s) => {

@@ -350,6 +350,8 @@ export class LexiconHits {
 }
 
 export interface Lexicon {
+  /** What its words are reported as: the built-in lexicon's, or a dictionary's. */
+  readonly kind: 'lexicon' | 'dictionary';
   /** Number of entries; entry ids run from 0. */
   readonly size: number;
   /** Entry lists a hit can stand for (a Chinese word: its entry; an English form: every entry listing it). */
@@ -447,6 +449,7 @@ function buildLexicon(): Lexicon {
     return list;
   };
   return {
+    kind: 'lexicon',
     size: zhWords.length,
     lists,
     key: (id) => keys[id]!,

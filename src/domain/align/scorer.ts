@@ -6,7 +6,10 @@
 import type { GlossaryIndex, Mention } from './landmarks.ts';
 import { buildVerbatimIndex, extractEnLandmarks, extractZhLandmarks, keyWeight, sortByPosition } from './landmarks.ts';
 import type { Lexicon } from './lexicon.ts';
-import { builtInLexicon, LexiconHits } from './lexicon.ts';
+import { LexiconHits } from './lexicon.ts';
+import type { DocumentLexicon } from './document-lexicon.ts';
+import type { LexicalView } from './lexical.ts';
+import { buildLexicalView, MAX_CHINESE_UNITS, MAX_ENGLISH_UNITS, outcomeCosts } from './lexical.ts';
 import { pinShape } from './shape-pins.ts';
 import type { LengthModel } from './length-model.ts';
 import { countEnSentences, countZhSentences, enForm, HEADING, PROSE, zhForm } from './structure.ts';
@@ -16,18 +19,19 @@ import { enLength, TAIL_KNEE, tailCost, zhLengthWithNumbers } from './length-mod
 const NUMERIC_KINDS: ReadonlySet<string> = new Set(['number', 'date', 'percent', 'ordinal', 'section']);
 
 /** Bead shapes as (Chinese count, English count). */
-export const BEAD_ZH = Int8Array.of(1, 1, 0, 2, 1, 2, 3, 1);
-export const BEAD_EN = Int8Array.of(1, 0, 1, 1, 2, 2, 1, 3);
-export const BEADS = 8;
+export const BEAD_ZH = Int8Array.of(1, 1, 0, 2, 1, 2, 3, 1, 1, 2, 3);
+export const BEAD_EN = Int8Array.of(1, 0, 1, 1, 2, 2, 1, 3, 4, 3, 2);
+export const BEADS = 11;
 export const ONE_ONE = 0;
 export const ONE_ZERO = 1;
 export const ZERO_ONE = 2;
+export const TWO_TWO = 5;
 
 /**
  * How often each shape occurs in official translations: Gale–Church's figures, with more 1-2 splits
  * (English splits long Chinese paragraphs) and fewer 2-2 links. Refitted on each document.
  */
-export const BEAD_PRIOR: readonly number[] = Object.freeze([0.85, 0.012, 0.012, 0.04, 0.05, 0.003, 0.008, 0.012]);
+export const BEAD_PRIOR: readonly number[] = Object.freeze([0.85, 0.012, 0.012, 0.04, 0.05, 0.003, 0.008, 0.012, 0.003, 0.001, 0.001]);
 
 /** Constants of the cost model, chosen on the development set (see bench/align-quality.ts). */
 export const TUNING = Object.freeze({
@@ -40,6 +44,16 @@ export const TUNING = Object.freeze({
   deletionLength: 1,
   /** Weight of a built-in lexicon word found in few paragraphs (0: no lexicon). */
   lexiconWeight: 0.25,
+  /** Weight of a dictionary word found in few paragraphs (when a dictionary is given, it replaces the lexicon). */
+  dictionaryWeight: 0.25,
+  /** The most telling lexicon words kept per paragraph. */
+  lexiconWordsKept: 5,
+  /** The rarest dictionary words kept per paragraph (sentences keep all theirs). */
+  dictionaryWordsKept: 12,
+  /** Weight of the dictionary's log-likelihood ratios (words are not independent evidence). */
+  dictionaryLlr: 0.5,
+  /** Probability that a word's dictionary translation occurs in its true translation, before refitting. */
+  dictionaryFound: 0.35,
   /** Weight of the prior shape frequencies against the first pass's counts (0: do not refit). */
   priorStrength: 100,
   /** Cost of a link that joins a paragraph with a heading after it (a heading never ends another paragraph's translation). */
@@ -233,14 +247,14 @@ function scanLexicon(lexicon: Lexicon, texts: readonly string[], side: 'zh' | 'e
  * Lexicon words weigh by their rarity in the document (inverse document frequency, on the side where
  * they are more frequent): a word in every paragraph tells no paragraph from another.
  */
-function lexiconEntryWeights(zDf: Int32Array, eDf: Int32Array, paragraphs: number): Float64Array {
+function lexiconEntryWeights(zDf: Int32Array, eDf: Int32Array, paragraphs: number, weight: number): Float64Array {
   const n = Math.max(paragraphs, 1);
   const weights = new Float64Array(zDf.length);
   for (let id = 0; id < weights.length; id++) {
     const most = Math.max(zDf[id]!, eDf[id]!);
     if (most === 0) continue;
     const rarity = Math.log((n + 1) / most) / Math.LN10;
-    weights[id] = TUNING.lexiconWeight * Math.min(1, Math.max(0, rarity));
+    weights[id] = weight * Math.min(1, Math.max(0, rarity));
   }
   return weights;
 }
@@ -252,11 +266,10 @@ function hitWeight(side: LexiconSide, weights: Float64Array, h: number): number 
   return w;
 }
 
-const LEXICON_WORDS_KEPT = 5;
 
 /**
  * Keep the most telling lexicon words of each paragraph (the rest add work and little evidence):
- * those weighing at least as much as its LEXICON_WORDS_KEPT-th heaviest, in order, that many at most.
+ * those weighing at least as much as its TUNING.lexiconWordsKept-th heaviest, in order, that many at most.
  * They are appended to the paragraph's mentions; their key ids are returned.
  */
 function keepRarestWords(
@@ -270,17 +283,17 @@ function keepRarestWords(
   const start = new Int32Array(texts.length + 1);
   const keys: number[] = [];
   const entryKey = new Int32Array(lexicon.size).fill(-1);
-  const heaviest = new Float64Array(LEXICON_WORDS_KEPT);
+  const heaviest = new Float64Array(TUNING.lexiconWordsKept);
   for (let i = 0; i < texts.length; i++) {
     const h0 = side.hitStart[i]!;
     const h1 = side.hitStart[i + 1]!;
     let threshold = -Infinity;
-    if (h1 - h0 > LEXICON_WORDS_KEPT) {
+    if (h1 - h0 > TUNING.lexiconWordsKept) {
       // The heaviest weights so far, in decreasing order (insertion into a short array).
       heaviest.fill(-Infinity);
       for (let h = h0; h < h1; h++) {
         const w = hitWeight(side, weights, h);
-        let at = LEXICON_WORDS_KEPT - 1;
+        let at = TUNING.lexiconWordsKept - 1;
         if (w <= heaviest[at]!) continue;
         while (at > 0 && heaviest[at - 1]! < w) {
           heaviest[at] = heaviest[at - 1]!;
@@ -288,11 +301,11 @@ function keepRarestWords(
         }
         heaviest[at] = w;
       }
-      threshold = heaviest[LEXICON_WORDS_KEPT - 1]!;
+      threshold = heaviest[TUNING.lexiconWordsKept - 1]!;
     }
     let kept = 0;
     const list = mentions[i]!;
-    for (let h = h0; h < h1 && kept < LEXICON_WORDS_KEPT; h++) {
+    for (let h = h0; h < h1 && kept < TUNING.lexiconWordsKept; h++) {
       if (hitWeight(side, weights, h) < threshold) continue;
       kept++;
       const names: string[] = [];
@@ -304,7 +317,7 @@ function keepRarestWords(
       }
       const at = side.hitAt[h]!;
       const surface = texts[i]!.slice(at, side.hitEnd[h]!);
-      list.push({ kind: 'lexicon', surface, at, length: surface.length, keys: names });
+      list.push({ kind: lexicon.kind, surface, at, length: surface.length, keys: names });
     }
     start[i + 1] = keys.length;
   }
@@ -337,6 +350,9 @@ export class Prepared {
   readonly hasForced: boolean;
   readonly zMentions: Mention[][];
   readonly eMentions: Mention[][];
+  /** Dictionary evidence, when the alignment has a dictionary (lexical.ts). */
+  lexical: LexicalView | undefined;
+  private readonly dictionaryWordsKept: number;
 
   constructor(
     zh: readonly string[],
@@ -344,7 +360,7 @@ export class Prepared {
     glossary: GlossaryIndex | undefined,
     forcedZh: ReadonlySet<number>,
     forcedEn: ReadonlySet<number>,
-    useLexicon = true,
+    lexicon?: Lexicon,
   ) {
     this.nz = zh.length;
     this.ne = en.length;
@@ -367,16 +383,20 @@ export class Prepared {
     const zFirm = table.lists(this.zMentions);
     const eFirm = table.lists(this.eMentions);
     const firmCount = table.names.length;
+    // A dictionary is weighed word by word (lexical.ts); the built-in lexicon as landmarks.
+    this.dictionaryWordsKept = sentenceLike(zh) ? Infinity : TUNING.dictionaryWordsKept;
+    this.english = en;
+    this.lexical = lexicon?.kind === 'dictionary' ? buildLexicalView(lexicon as DocumentLexicon, zh.length, en, this.dictionaryWordsKept) : undefined;
+    if (lexicon?.kind === 'dictionary') lexicon = undefined;
     let zLexicon: KeyLists | undefined;
     let eLexicon: KeyLists | undefined;
     let entryWeights: Float64Array | undefined;
-    const lexicon = useLexicon && TUNING.lexiconWeight > 0 ? builtInLexicon() : undefined;
     if (lexicon) {
       const zDf = new Int32Array(lexicon.size);
       const eDf = new Int32Array(lexicon.size);
       const zSide = scanLexicon(lexicon, zh, 'zh', zDf);
       const eSide = scanLexicon(lexicon, en, 'en', eDf);
-      entryWeights = lexiconEntryWeights(zDf, eDf, Math.max(zh.length, en.length));
+      entryWeights = lexiconEntryWeights(zDf, eDf, Math.max(zh.length, en.length), lexicon.kind === 'dictionary' ? TUNING.dictionaryWeight : TUNING.lexiconWeight);
       zLexicon = keepRarestWords(zSide, zh, entryWeights, lexicon, table, this.zMentions);
       eLexicon = keepRarestWords(eSide, en, entryWeights, lexicon, table, this.eMentions);
     }
@@ -408,6 +428,13 @@ export class Prepared {
     this.hasForced = forcedZh.size + forcedEn.size > 0;
   }
 
+  private readonly english: readonly string[];
+
+  /** Weigh the dictionary words of another lexicon of the same document (after a pass learned word pairs). */
+  setLexicon(lexicon: DocumentLexicon): void {
+    this.lexical = buildLexicalView(lexicon, this.nz, this.english, this.dictionaryWordsKept);
+  }
+
   zhLength(start: number, end: number): number {
     return this.zPrefix[end]! - this.zPrefix[start]!;
   }
@@ -436,6 +463,13 @@ function joinPrefix(heading: Uint8Array): Float64Array {
     prefix[k + 1] = prefix[k]! + cost;
   }
   return prefix;
+}
+
+/** Whether texts read as single sentences (short on average): every dictionary word then counts. */
+function sentenceLike(zh: readonly string[]): boolean {
+  let total = 0;
+  for (const text of zh) total += text.length;
+  return total / Math.max(1, zh.length) < 80;
 }
 
 function prefixSums(values: readonly number[]): Float64Array {
@@ -480,6 +514,18 @@ export class Scorer {
   /** Cost per sentence of difference per √(sentences); 0 when the units are sentences already. */
   readonly sentenceMismatch: number;
 
+  /** Dictionary outcome costs per entry and English size (lexical.ts), or null without a dictionary. */
+  readonly lexFound: Float64Array | null = null;
+  readonly lexMissed: Float64Array | null = null;
+  private lemmaFound: Float64Array | null = null;
+  private lemmaMissed: Float64Array | null = null;
+  private readonly entryStamp: Int32Array;
+  /** Prefix sums over Chinese units of the lowest dictionary cost their words can add (for pruning). */
+  readonly zLexBestPrefix: Float64Array;
+  readonly eLexBestPrefix: Float64Array;
+  private readonly lemmaStamp: Int32Array;
+  private stampId = 0;
+
   /** The landmarks this scorer reads (with or without lexicon words). */
   readonly view: LandmarkView;
 
@@ -500,8 +546,31 @@ export class Scorer {
     priors: ArrayLike<number> = BEAD_PRIOR,
     lexicon = true,
     partners?: { zh: Float64Array; en: Float64Array },
+    dictionaryFound: number = TUNING.dictionaryFound,
   ) {
     this.doc = doc;
+    const lexical = doc.lexical;
+    this.zLexBestPrefix = new Float64Array(doc.nz + 1);
+    this.eLexBestPrefix = new Float64Array(doc.ne + 1);
+    this.lemmaStamp = new Int32Array(lexical ? Math.max(1, lexical.lemmaCount) : 1);
+    this.entryStamp = new Int32Array(lexical ? Math.max(1, lexical.lemmaCount) : 1);
+    if (lexical) {
+      const costs = outcomeCosts(lexical, dictionaryFound, TUNING.dictionaryLlr);
+      this.lexFound = costs.found;
+      this.lexMissed = costs.missed;
+      this.lemmaFound = costs.lemmaFound;
+      this.lemmaMissed = costs.lemmaMissed;
+      for (let i = 0; i < doc.nz; i++) {
+        let low = 0;
+        for (let k = lexical.zStart[i]!; k < lexical.zStart[i + 1]!; k++) low += costs.best[lexical.zEntries[k]!]!;
+        this.zLexBestPrefix[i + 1] = this.zLexBestPrefix[i]! + low;
+      }
+      for (let j = 0; j < doc.ne; j++) {
+        let low = 0;
+        for (let k = lexical.eStart[j]!; k < lexical.eStart[j + 1]!; k++) low += costs.lemmaBest[lexical.eLemmas[k]!]!;
+        this.eLexBestPrefix[j + 1] = this.eLexBestPrefix[j]! + low;
+      }
+    }
     this.view = lexicon ? doc.landmarks : doc.firmLandmarks;
     this.ratio = model.ratio;
     this.variance = model.variance;
@@ -558,6 +627,44 @@ export class Scorer {
     return cost;
   }
 
+  /** The dictionary part of a two-sided link's cost: each Chinese word's translation found in the English or not. */
+  lexicalCost(zs: number, zi: number, es: number, ej: number): number {
+    const lexical = this.doc.lexical!;
+    const found = this.lexFound!;
+    const missed = this.lexMissed!;
+    const stamp = this.lemmaStamp;
+    const id = ++this.stampId;
+    const { eStart, eLemmas, zStart, zEntries, entryStart, entryLemmas } = lexical;
+    for (let k = eStart[es]!; k < eStart[ej]!; k++) stamp[eLemmas[k]!] = id;
+    const units = Math.min(ej - es, MAX_ENGLISH_UNITS) - 1;
+    let cost = 0;
+    for (let k = zStart[zs]!; k < zStart[zi]!; k++) {
+      const f = zEntries[k]!;
+      let hit = false;
+      for (let l = entryStart[f]!; l < entryStart[f + 1]!; l++) {
+        if (stamp[entryLemmas[l]!] === id) {
+          hit = true;
+          break;
+        }
+      }
+      cost += (hit ? found : missed)[f * MAX_ENGLISH_UNITS + units]!;
+    }
+    // English lemmas found among the translations of the Chinese words.
+    const chinese = this.entryStamp;
+    for (let k = zStart[zs]!; k < zStart[zi]!; k++) {
+      const f = zEntries[k]!;
+      for (let l = entryStart[f]!; l < entryStart[f + 1]!; l++) chinese[entryLemmas[l]!] = id;
+    }
+    const zUnits = Math.min(zi - zs, MAX_CHINESE_UNITS) - 1;
+    const lemmaFound = this.lemmaFound!;
+    const lemmaMissed = this.lemmaMissed!;
+    for (let k = eStart[es]!; k < eStart[ej]!; k++) {
+      const l = eLemmas[k]!;
+      cost += (chinese[l] === id ? lemmaFound : lemmaMissed)[l * MAX_CHINESE_UNITS + zUnits]!;
+    }
+    return cost;
+  }
+
   /** The landmark part of a two-sided link's cost: a penalty per unmatched weight, a bonus per matched weight. */
   landmarkCost(zs: number, i: number, es: number, j: number, wz: number, we: number): number {
     let matched = 0;
@@ -591,9 +698,12 @@ export class Scorer {
     const view = this.view;
     const wz = view.zLandmarkPrefix[i]! - view.zLandmarkPrefix[zs]!;
     const we = view.eLandmarkPrefix[j]! - view.eLandmarkPrefix[es]!;
+    const lexical = this.lexFound !== null;
     // Landmarks can lower the cost by at most landmarkMatch × the smaller side's landmark weight.
-    if (prior - this.landmarkMatch * (wz < we ? wz : we) >= limit) return Infinity;
-    const cost = prior + this.lengthCost(doc.zPrefix[i]! - doc.zPrefix[zs]!, doc.ePrefix[j]! - doc.ePrefix[es]!) + this.structureCost(zs, i, es, j);
+    const lexBest = lexical ? this.zLexBestPrefix[i]! - this.zLexBestPrefix[zs]! + this.eLexBestPrefix[j]! - this.eLexBestPrefix[es]! : 0;
+    if (prior + lexBest - this.landmarkMatch * (wz < we ? wz : we) >= limit) return Infinity;
+    let cost = prior + this.lengthCost(doc.zPrefix[i]! - doc.zPrefix[zs]!, doc.ePrefix[j]! - doc.ePrefix[es]!) + this.structureCost(zs, i, es, j);
+    if (lexical) cost += this.lexicalCost(zs, i, es, j);
     if (wz === 0 && we === 0) return cost;
     return cost + this.landmarkCost(zs, i, es, j, wz, we);
   }

@@ -1,5 +1,7 @@
 // Public types of the zh→en paragraph aligner. Indices are 0-based paragraph (or sentence) positions.
 
+import type { TranslationTable } from '../dictionary/index.ts';
+
 export interface GlossaryTerm {
   zh: string;
   en: string;
@@ -22,6 +24,19 @@ export interface AlignOptions {
    * saves about a third of the time on very long documents, at some cost in accuracy on close calls.
    */
   lexicon?: boolean;
+  /**
+   * A Chinese → English translation table (CC-CEDICT compiled, see domain/dictionary): its words
+   * replace the built-in lexicon's as evidence, and a second pass learns word pairs from the first.
+   */
+  dictionary?: TranslationTable;
+  /** Text pairs people confirmed in this project (earlier alignments): word pairs are learned from them too. */
+  confirmedPairs?: readonly TextPair[];
+}
+
+/** A Chinese text and the English people confirmed as its translation. */
+export interface TextPair {
+  zh: string;
+  en: string;
 }
 
 /** Shapes of a link, "zh-en": 1-2 means one Chinese paragraph rendered as two English ones. */
@@ -40,7 +55,9 @@ export type LandmarkKind =
   /** Brackets, quotation marks, a closing ! ? or :. */
   | 'punctuation'
   /** A word of the built-in lexicon of official texts (合作 = cooperation). */
-  | 'lexicon';
+  | 'lexicon'
+  /** A word of the dictionary (CC-CEDICT, the glossary, pairs learned from confirmed links). */
+  | 'dictionary';
 
 export type LengthFit = 'good' | 'fair' | 'poor';
 
@@ -53,6 +70,10 @@ export type Reason =
       expected: number;
       /** Standardised deviation of the English length from the expected one. */
       deviation: number;
+      /** The link's English length (characters, runs of white space as one) and the range expected for a good fit. */
+      english: number;
+      low: number;
+      high: number;
       fit: LengthFit;
       text: string;
     }

@@ -1,6 +1,6 @@
-// Reading and writing XML through fast-xml-parser: files become a small element tree (name,
-// attributes, children in order), and writers describe elements the same way.
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+// Reading XML through fast-xml-parser: files become a small element tree (name, attributes,
+// children in order). Writers describe elements the same way and serialise them here.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeBytes, isImportError } from '../import/index.ts';
 import { InteropError } from './errors.ts';
 
@@ -150,36 +150,60 @@ export function el(name: string, attrs?: XmlSpec['attrs'], children?: XmlSpec['c
   return { name, attrs, children };
 }
 
-function toOrdered(spec: XmlSpec): OrderedNode {
-  const children: OrderedNode[] = [];
-  for (const c of spec.children ?? []) {
-    if (c === null || c === undefined || c === false) continue;
-    children.push(typeof c === 'string' ? { '#text': xmlSafe(c) } : toOrdered(c));
-  }
-  const node: OrderedNode = { [spec.name]: children };
-  const attrs: Record<string, string> = {};
-  let any = false;
-  for (const [key, value] of Object.entries(spec.attrs ?? {})) {
-    if (value === null || value === undefined) continue;
-    attrs[key] = xmlSafe(String(value));
-    any = true;
-  }
-  if (any) node[':@'] = attrs;
-  return node;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+function escapeText(text: string): string {
+  return xmlSafe(text).replace(/[&<>]/g, (c) => ESCAPES[c]!);
 }
 
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  format: true,
-  indentBy: '  ',
-  suppressEmptyNode: true,
-  processEntities: true,
-});
+function escapeAttr(text: string): string {
+  // Line ends and tabs as references, so a parser's attribute normalisation keeps them.
+  return xmlSafe(text).replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+
+// Writing is a plain walk into an array of parts: fast-xml-parser's builder concatenates strings
+// level by level, which for a 10,000-unit file cost seconds and hundreds of MB in garbage.
+function serialise(spec: XmlSpec, depth: number, out: string[]): void {
+  const indent = '  '.repeat(depth);
+  out.push(indent, '<', spec.name);
+  for (const [key, value] of Object.entries(spec.attrs ?? {})) {
+    if (value === null || value === undefined) continue;
+    out.push(' ', key, '="', escapeAttr(String(value)), '"');
+  }
+  const children = (spec.children ?? []).filter((c): c is XmlSpec | string => c !== null && c !== undefined && c !== false);
+  if (children.length === 0) {
+    out.push('/>\n');
+    return;
+  }
+  if (children.every((c) => typeof c === 'string')) {
+    out.push('>');
+    for (const c of children) out.push(escapeText(c as string));
+    out.push('</', spec.name, '>\n');
+    return;
+  }
+  // Mixed content keeps its text exactly: no indentation is added inside it.
+  if (children.some((c) => typeof c === 'string')) {
+    out.push('>');
+    for (const c of children) {
+      if (typeof c === 'string') out.push(escapeText(c));
+      else {
+        const inner: string[] = [];
+        serialise(c, 0, inner);
+        out.push(inner.join('').replace(/\n$/, ''));
+      }
+    }
+    out.push('</', spec.name, '>\n');
+    return;
+  }
+  out.push('>\n');
+  for (const c of children) serialise(c as XmlSpec, depth + 1, out);
+  out.push(indent, '</', spec.name, '>\n');
+}
 
 /** Serialises a document: the XML declaration, an optional DOCTYPE line, then the root element. */
 export function writeXml(root: XmlSpec, options: { doctype?: string } = {}): string {
-  const body = builder.build([toOrdered(root)]) as string;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${options.doctype ? `${options.doctype}\n` : ''}${body.replace(/^\n+/, '')}`;
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  if (options.doctype) out.push(options.doctype, '\n');
+  serialise(root, 0, out);
+  return out.join('');
 }

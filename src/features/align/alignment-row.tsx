@@ -1,6 +1,6 @@
 // One row of the alignment editor: Chinese paragraphs | English paragraphs | confidence and why.
 import { memo } from 'react';
-import type { AlignRow } from '../../domain/align/types.ts';
+import type { AlignRow } from '../../domain/align/index.ts';
 import type { ParagraphKind } from '../../domain/import/index.ts';
 import { Badge } from '../../components/badge.tsx';
 import { useT } from '../../i18n/i18n.tsx';

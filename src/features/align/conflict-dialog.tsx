@@ -1,7 +1,7 @@
 // Asked before an alignment replaces English already stored: which rows, what is there, what would
 // replace it; replace, apply the other rows only, or cancel.
 import { useEffect, useId, useRef } from 'react';
-import { truncateCodePoints } from '../../domain/text/code-points.ts';
+import { truncateCodePoints } from '../../domain/text/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 export interface ConflictRow {

@@ -1,5 +1,5 @@
 // Why a link was proposed, in the user's language, from the aligner's structured reasons.
-import type { AlignRow, LandmarkKind, Reason } from '../../domain/align/types.ts';
+import type { AlignRow, LandmarkKind, Reason } from '../../domain/align/index.ts';
 import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
 
 // A Record, so a new landmark kind in the aligner fails type-checking here until it has a name.
@@ -14,6 +14,7 @@ const LANDMARK_NAMES: Record<LandmarkKind, MessageKey> = {
   verbatim: 'align.landmark.verbatim',
   punctuation: 'align.landmark.punctuation',
   lexicon: 'align.landmark.lexicon',
+  dictionary: 'align.landmark.dictionary',
 };
 
 export function describeReason(t: Translate, reason: Reason, row: Pick<AlignRow, 'zh' | 'en'>): string {
@@ -21,8 +22,9 @@ export function describeReason(t: Translate, reason: Reason, row: Pick<AlignRow,
     case 'length':
       return t('align.reason.length', {
         fit: t(`align.fit.${reason.fit}` as MessageKey),
-        ratio: reason.ratio.toFixed(1),
-        expected: reason.expected.toFixed(1),
+        english: reason.english,
+        low: reason.low,
+        high: reason.high,
       });
     case 'landmark-match': {
       const name = LANDMARK_NAMES[reason.landmark];

@@ -15,17 +15,10 @@ import { ErrorState, Loading } from '../../components/states.tsx';
 import { KeywordChips } from '../../components/keyword-chips.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { ParagraphGrid } from './paragraph-grid.tsx';
+import { targetPosition } from './use-deep-link.ts';
 import { GlobalSaveState } from './save-state.tsx';
 import type { NoteFilter } from './workspace-context.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
-
-/** The paragraph a link points at: `?p=N` or `#p-N`, N ≥ 1. */
-export function targetPosition(query: string | null, hash: string): number | null {
-  const raw = query ?? /^#p-?(\d+)$/.exec(hash)?.[1] ?? null;
-  if (raw === null || !/^\d+$/.test(raw.trim())) return null;
-  const n = Number.parseInt(raw, 10);
-  return n >= 1 ? n : null;
-}
 
 function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): Annotation[] {
   if (filter === 'mine') return notes.filter((n) => n.author_id === userId);
