@@ -9,6 +9,7 @@ import { JwtKeys } from './jwt.ts';
 import { createAuthHandler } from './auth/handler.ts';
 import { createRestHandler } from './rest/handler.ts';
 import { createRealtime } from './realtime/service.ts';
+import { createFunctionsHandler } from './functions/handler.ts';
 import { type MailCatcher, startMailCatcher } from './mail/catcher.ts';
 
 export interface RunningStack {
@@ -39,6 +40,7 @@ export async function startStack(overrides: ConfigOverrides = {}, log: (line: st
   const server = createApiServer(ctx, {
     auth: await createAuthHandler(ctx, mail),
     rest: await createRestHandler(ctx),
+    functions: createFunctionsHandler(ctx),
     realtime: realtime.handle,
     realtimeUpgrade: realtime.upgrade,
   });

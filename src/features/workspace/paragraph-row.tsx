@@ -1,8 +1,8 @@
 // One aligned row: number, Chinese source (with anchored notes marked), English translation, notes.
 import { memo, useMemo, useState } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
-import type { Annotation } from '../../data/annotations.ts';
-import { anchorQuote, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
+import { annotationSelectors, type Annotation } from '../../data/annotations.ts';
+import { anchor, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
 import { truncateCodePoints } from '../../domain/text/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { sourceSegments, type AnchoredSpan } from './source-segments.ts';
@@ -13,14 +13,6 @@ import { NoteForm } from './note-form.tsx';
 import { useWorkspace, type Composer } from './workspace-context.ts';
 
 const NO_SPANS: AnchoredSpan[] = [];
-
-function selectorsOf(note: Annotation): TextAnchorSelectors | null {
-  if (note.quote_exact == null || note.start_offset == null || note.end_offset == null) return null;
-  return {
-    quote: { type: 'TextQuoteSelector', exact: note.quote_exact, prefix: note.quote_prefix ?? '', suffix: note.quote_suffix ?? '' },
-    position: { type: 'TextPositionSelector', start: note.start_offset, end: note.end_offset },
-  };
-}
 
 const SourceText = memo(function SourceText({
   paragraph,
@@ -59,9 +51,21 @@ interface ParagraphRowProps {
   composer: Composer | undefined;
   /** A span of this paragraph's source the user just selected. */
   selection: TextAnchorSelectors | null;
+  /** The row a link pointed at: marked until another is. */
+  isTarget?: boolean;
 }
 
-export const ParagraphRow = memo(function ParagraphRow({ paragraph, covered, index, notes, isActive, autoFocus, composer, selection }: ParagraphRowProps) {
+export const ParagraphRow = memo(function ParagraphRow({
+  paragraph,
+  covered,
+  index,
+  notes,
+  isActive,
+  autoFocus,
+  composer,
+  selection,
+  isTarget = false,
+}: ParagraphRowProps) {
   const t = useT();
   const ws = useWorkspace();
   const [highlighted, setHighlighted] = useState<string | null>(null);
@@ -73,10 +77,10 @@ export const ParagraphRow = memo(function ParagraphRow({ paragraph, covered, ind
     const map = new Map<string, AnchoredSpan | null>();
     for (const note of notes) {
       if (note.target !== 'source') continue;
-      const selectors = selectorsOf(note);
+      const selectors = annotationSelectors(note);
       const text = sources.find((p) => p.id === note.paragraph_id)?.text;
       if (!selectors || text === undefined) continue;
-      const match = anchorQuote(text, selectors);
+      const match = anchor(text, selectors);
       map.set(note.id, match ? { id: note.id, start: match.start, end: match.end } : null);
     }
     return map;
@@ -93,8 +97,10 @@ export const ParagraphRow = memo(function ParagraphRow({ paragraph, covered, ind
   return (
     <div
       role="group"
+      id={`row-${paragraph.id}`}
+      tabIndex={-1}
       aria-label={last > n ? t('align.mergedRow', { from: n, to: last }) : t('workspace.paragraph', { n })}
-      className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}`}
+      className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}${isTarget ? ' is-target' : ''}`}
     >
       <div className="cell cell-number" aria-hidden="true">
         {last > n ? `${n}–${last}` : n}
