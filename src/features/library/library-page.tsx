@@ -15,7 +15,7 @@ import type { MessageKey } from '../../i18n/i18n.tsx';
 
 function NewProjectForm({ userId }: { userId: string }) {
   const t = useT();
-  const create = useCreateProject(userId);
+  const create = useCreateProject();
   const [name, setName] = useState('');
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,7 +47,7 @@ function NewProjectForm({ userId }: { userId: string }) {
 
 function ProjectName({ project, userId }: { project: Project; userId: string }) {
   const t = useT();
-  const rename = useRenameProject(userId);
+  const rename = useRenameProject();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(project.name);
   const headingId = `project-${project.id}`;
