@@ -54,7 +54,7 @@ export function hasRole(project: Pick<Project, 'roles'> | undefined, ...roles: R
 }
 
 /** Creates a project; its creator becomes its owner (a trigger in the database). */
-export function useCreateProject(userId: string) {
+export function useCreateProject() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (name: string) => {
@@ -65,7 +65,7 @@ export function useCreateProject(userId: string) {
   });
 }
 
-export function useRenameProject(userId: string) {
+export function useRenameProject() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ projectId, name }: { projectId: string; name: string }) => {
