@@ -52,6 +52,8 @@ export interface ServerConfig {
       maxFrequencySec: number;
       /** An email change needs confirming from both the old and the new address. */
       doubleConfirmChanges: boolean;
+      /** A password change in a session older than a day needs a reauthentication code (`nonce`). */
+      securePasswordChange: boolean;
     };
     /**
      * The request header that carries the client's address, set by a trusted proxy in front of the
@@ -160,6 +162,7 @@ export function loadConfig(overrides: ConfigOverrides = {}): ServerConfig {
         otpExpirySec: envInt('GOTRUE_MAILER_OTP_EXP', 3600),
         maxFrequencySec: envDuration('GOTRUE_SMTP_MAX_FREQUENCY', 60),
         doubleConfirmChanges: envBool('GOTRUE_MAILER_SECURE_EMAIL_CHANGE_ENABLED', true),
+        securePasswordChange: envBool('GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION', false),
       },
       clientAddressHeader: process.env.GOTRUE_RATE_LIMIT_HEADER || undefined,
       rateLimit: {

@@ -102,9 +102,9 @@ export function linkIn(message: CaughtMessage): string {
   return m[1]!.replace(/&#38;/g, '&').replace(/&amp;/g, '&');
 }
 
-/** The one-time code in a message's text. */
+/** The one-time code in a message's text: digits standing alone after a colon or on their own line. */
 export function codeIn(message: CaughtMessage): string {
-  const m = /(?<!\d)(\d{6,10})(?!\d)/.exec(message.Text.replace(/https?:\/\/\S+/g, ''));
+  const m = /(?:^|[:：]\s*)(\d{6,10})\s*$/m.exec(message.Text);
   if (!m) throw new Error(`no code in "${message.Subject}"`);
   return m[1]!;
 }

@@ -2,6 +2,7 @@ import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/ty
 import type { Mailbox } from '../mail/catcher.ts';
 import { invite } from './invite.ts';
 import { verifyGet, verifyPost } from './verify.ts';
+import { magicLink, otp, reauthenticate, recover, resend } from './otp.ts';
 import { adminCreateUser, adminDeleteUser, adminListUsers, adminUpdateUser, loadAdminTarget } from './admin.ts';
 import { getUser, logout, updateUser } from './user-endpoint.ts';
 import { authenticate, type AuthDeps, requireAdmin } from './context.ts';
@@ -56,6 +57,11 @@ function routes(): Map<string, MethodTable> {
     ['/signup', { POST: signup }],
     ['/invite', { POST: async (deps, req) => invite(deps, req, await requireAdmin(deps, req)) }],
     ['/verify', { GET: verifyGet, POST: verifyPost }],
+    ['/otp', { POST: otp }],
+    ['/magiclink', { POST: magicLink }],
+    ['/recover', { POST: recover }],
+    ['/resend', { POST: resend }],
+    ['/reauthenticate', { GET: async (deps, req) => reauthenticate(deps, req, await authenticate(deps, req)) }],
     ['/token', { POST: token }],
     [
       '/user',

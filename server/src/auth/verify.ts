@@ -23,7 +23,6 @@ import {
   type LoadedUser,
   syncProviders,
   updateIdentityData,
-  updateUserMetadata,
 } from './users.ts';
 import { NIL_UUID, parseBody, validateEmail, validatePhone, verifyBody } from './validation.ts';
 
@@ -158,9 +157,8 @@ export async function changeEmailNow(deps: AuthDeps, req: ApiRequest, q: Queryab
        email_change_confirm_status = 0, is_anonymous = false, updated_at = now() where id = $1`,
     [row.id, email],
   );
-  if (!row.email_confirmed_at) await confirmEmail(q, row.id);
-  await updateUserMetadata(q, row.id, { email });
   await clearTokens(q, row.id);
+  if (!row.email_confirmed_at) await confirmEmail(q, row.id);
 }
 
 type Outcome = { kind: 'session'; session: Record<string, unknown> } | { kind: 'code'; code: string } | { kind: 'single' };

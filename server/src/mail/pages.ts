@@ -9,9 +9,9 @@ export function linksOf(m: StoredMessage): string[] {
   return [...new Set(found.filter((l) => /^https?:\/\//i.test(l)))];
 }
 
-/** One-time codes: runs of 6 to 10 digits standing alone in the text. */
+/** One-time codes: 6 to 10 digits after a colon or alone on a line (not inside an address or link). */
 export function codesOf(m: StoredMessage): string[] {
-  return [...new Set([...m.Text.matchAll(/(?<![\d/=&?])\d{6,10}(?![\d/])/g)].map((x) => x[0]))];
+  return [...new Set([...m.Text.matchAll(/(?:^|[:：]\s*)(\d{6,10})\s*$/gm)].map((x) => x[1]!))];
 }
 
 const STYLE = `
