@@ -13,7 +13,7 @@ import { errorMessage } from '../../data/errors.ts';
 import { Badge } from '../../components/badge.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
-function NewProjectForm({ userId }: { userId: string }) {
+function NewProjectForm() {
   const t = useT();
   const create = useCreateProject();
   const [name, setName] = useState('');
@@ -45,7 +45,7 @@ function NewProjectForm({ userId }: { userId: string }) {
   );
 }
 
-function ProjectName({ project, userId }: { project: Project; userId: string }) {
+function ProjectName({ project }: { project: Project }) {
   const t = useT();
   const rename = useRenameProject();
   const [editing, setEditing] = useState(false);
@@ -108,13 +108,11 @@ function ProjectSection({
   documents,
   documentsLoading,
   progress,
-  userId,
 }: {
   project: Project;
   documents: DocumentRow[];
   documentsLoading: boolean;
   progress: Map<string, DocumentProgress>;
-  userId: string;
 }) {
   const t = useT();
   const navigate = useNavigate();
@@ -147,7 +145,7 @@ function ProjectSection({
     <section className={dropping ? 'project project-dropping' : 'project'} aria-labelledby={headingId} {...dropProps}>
       <div className="project-head">
         <div>
-          <ProjectName project={project} userId={userId} />
+          <ProjectName project={project} />
           {project.description ? <p className="project-description">{project.description}</p> : null}
           <p className="project-roles">
             <span className="muted">{t('library.yourRoles')}</span>{' '}
@@ -218,7 +216,6 @@ export function LibraryPage() {
             documents={(documents.data ?? []).filter((d) => d.project_id === project.id)}
             documentsLoading={documents.isPending}
             progress={progressById}
-            userId={user.id}
           />
         ))}
       </>
@@ -229,7 +226,7 @@ export function LibraryPage() {
     <main className="page library">
       <div className="library-head">
         <h1>{t('library.title')}</h1>
-        <NewProjectForm userId={user.id} />
+        <NewProjectForm />
       </div>
       {welcome && projects.data ? <WelcomeBanner projects={projects.data} email={user.email} /> : null}
       {body}
