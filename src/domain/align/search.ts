@@ -162,6 +162,7 @@ interface Forward {
 
 /** Forward costs: cost[cell] is the cheapest path from (0, 0) to the cell, back[cell] its last bead. */
 function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, beads: number): Forward {
+  scorer.prepareBand(seg.z0, seg.e0, band);
   if (doc.hasForced) return sweepForwardForced(scorer, seg, band, beads);
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;
@@ -292,6 +293,7 @@ function sweepForwardForced(scorer: Scorer, seg: Segment, band: Band, beads: num
 
 /** Backward costs: rest[cell] is the cheapest path from the cell to the end, over all shapes. */
 function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band): Float64Array {
+  scorer.prepareBand(seg.z0, seg.e0, band);
   if (doc.hasForced) return sweepBackwardForced(scorer, seg, band);
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;

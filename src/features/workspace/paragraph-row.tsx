@@ -51,9 +51,21 @@ interface ParagraphRowProps {
   composer: Composer | undefined;
   /** A span of this paragraph's source the user just selected. */
   selection: TextAnchorSelectors | null;
+  /** The row a link pointed at: marked until another is. */
+  isTarget?: boolean;
 }
 
-export const ParagraphRow = memo(function ParagraphRow({ paragraph, covered, index, notes, isActive, autoFocus, composer, selection }: ParagraphRowProps) {
+export const ParagraphRow = memo(function ParagraphRow({
+  paragraph,
+  covered,
+  index,
+  notes,
+  isActive,
+  autoFocus,
+  composer,
+  selection,
+  isTarget = false,
+}: ParagraphRowProps) {
   const t = useT();
   const ws = useWorkspace();
   const [highlighted, setHighlighted] = useState<string | null>(null);
@@ -85,8 +97,10 @@ export const ParagraphRow = memo(function ParagraphRow({ paragraph, covered, ind
   return (
     <div
       role="group"
+      id={`row-${paragraph.id}`}
+      tabIndex={-1}
       aria-label={last > n ? t('align.mergedRow', { from: n, to: last }) : t('workspace.paragraph', { n })}
-      className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}`}
+      className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}${isTarget ? ' is-target' : ''}`}
     >
       <div className="cell cell-number" aria-hidden="true">
         {last > n ? `${n}–${last}` : n}

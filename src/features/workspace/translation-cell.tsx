@@ -13,12 +13,15 @@ import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { ConflictPanel } from './conflict-panel.tsx';
 import { RowSaveState } from './save-state.tsx';
 import { useWorkspace } from './workspace-context.ts';
+import { RowReview } from './row-review.tsx';
+import { HistoryDialog } from './history-dialog.tsx';
 
 const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   empty: 'neutral',
   draft: 'warning',
   translated: 'info',
   approved: 'success',
+  rejected: 'danger',
 };
 
 export function TranslationStatusBadge({ status }: { status: TranslationStatus }) {
@@ -40,8 +43,10 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
   const Editor = useRichTextEditorComponent();
   const [typedAhead, setTypedAhead] = useState('');
   const [generation, setGeneration] = useState(0);
+  const [historyOpen, setHistoryOpen] = useState(false);
 
   const { row, body, text, status } = draft;
+  const translation = paragraph.translations ?? null;
   const editable = ws.canTranslate && draft.exists;
   const n = paragraph.position;
   const label = t('workspace.translationOf', { n });
@@ -80,6 +85,12 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
 
   const showEditor = isActive && editable && Editor;
   const isEmpty = text.trim() === '';
+
+  /** Saves new content through the outbox's versioned path at once (accepting a suggestion, restoring a revision). */
+  function replaceContent(nextText: string, nextBody: unknown, nextStatus: 'draft' | 'translated') {
+    draft.replace(nextBody ?? plainTextToDoc(nextText), nextText, nextStatus);
+    setGeneration((g) => g + 1);
+  }
 
   return (
     <div className="cell cell-translation">
@@ -120,6 +131,17 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           {typedAhead ? <p>{typedAhead}</p> : null}
         </div>
       )}
+      {translation && status === 'rejected' ? (
+        <RowReview
+          translation={translation}
+          n={n}
+          onAccept={
+            editable && translation.suggested_text
+              ? () => replaceContent(translation.suggested_text!, plainTextToDoc(translation.suggested_text!), 'translated')
+              : null
+          }
+        />
+      ) : null}
       <div className="row-meta">
         <TranslationStatusBadge status={status} />
         <RowSaveState row={row} />
@@ -145,7 +167,32 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
             {t('workspace.markTranslated')}
           </button>
         ) : null}
+        {translation && translation.version > 0 ? (
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-label={t('history.openLabel', { n })}
+            onClick={() => setHistoryOpen(true)}
+          >
+            {t('history.open')}
+          </button>
+        ) : null}
       </div>
+      {historyOpen && translation ? (
+        <HistoryDialog
+          n={n}
+          translation={translation}
+          onClose={() => setHistoryOpen(false)}
+          onRestore={
+            editable
+              ? (revision) => {
+                  replaceContent(revision.text, revision.body, 'draft');
+                  setHistoryOpen(false);
+                }
+              : null
+          }
+        />
+      ) : null}
     </div>
   );
 }
