@@ -60,6 +60,17 @@ export interface ServerConfig {
       /** New users may sign up with an email address ([auth.email] enable_signup). */
       enableSignup: boolean;
     };
+    mfa: {
+      /** Factors a user may have enrolled, verified or not ([auth.mfa] max_enrolled_factors). */
+      maxEnrolledFactors: number;
+      maxVerifiedFactors: number;
+      totpEnroll: boolean;
+      totpVerify: boolean;
+      /** Seconds a challenge may be answered in. */
+      challengeExpirySec: number;
+      /** Seconds an unverified factor is kept. */
+      factorExpirySec: number;
+    };
     /**
      * The request header that carries the client's address, set by a trusted proxy in front of the
      * server (GoTrue's GOTRUE_RATE_LIMIT_HEADER, e.g. X-Forwarded-For: its first entry is used).
@@ -163,6 +174,14 @@ function fromEnvironment(env: Env): ConfigOverrides {
         securePasswordChange: bool(env, 'GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION'),
         enableSignup: bool(env, 'GOTRUE_EXTERNAL_EMAIL_ENABLED'),
       },
+      mfa: {
+        maxEnrolledFactors: int(env, 'GOTRUE_MFA_MAX_ENROLLED_FACTORS'),
+        maxVerifiedFactors: int(env, 'GOTRUE_MFA_MAX_VERIFIED_FACTORS'),
+        totpEnroll: bool(env, 'GOTRUE_MFA_TOTP_ENROLL_ENABLED'),
+        totpVerify: bool(env, 'GOTRUE_MFA_TOTP_VERIFY_ENABLED'),
+        challengeExpirySec: duration(env, 'GOTRUE_MFA_CHALLENGE_EXPIRY_DURATION'),
+        factorExpirySec: duration(env, 'GOTRUE_MFA_FACTOR_EXPIRY_DURATION'),
+      },
       clientAddressHeader: env.GOTRUE_RATE_LIMIT_HEADER || undefined,
       rateLimit: {
         tokenRefresh: int(env, 'GOTRUE_RATE_LIMIT_TOKEN_REFRESH') ?? int(env, 'GOTRUE_RATE_LIMIT_TOKEN'),
@@ -233,6 +252,7 @@ function defaults(): ServerConfig {
       siteUrl: 'http://127.0.0.1:3000',
       additionalRedirectUrls: [],
       email: { otpLength: 6, otpExpirySec: 3600, maxFrequencySec: 60, doubleConfirmChanges: true, securePasswordChange: false, enableSignup: true },
+      mfa: { maxEnrolledFactors: 10, maxVerifiedFactors: 10, totpEnroll: true, totpVerify: true, challengeExpirySec: 300, factorExpirySec: 300 },
       clientAddressHeader: undefined,
       // GoTrue's defaults: 150 token requests and 30 of the others per 5 minutes, 30 anonymous sign-ins an hour.
       rateLimit: {
