@@ -18,6 +18,22 @@ export const documentKeys = {
   annotations: (documentId: string) => ['documents', documentId, 'annotations'] as const,
   progress: (documentId: string) => ['documents', documentId, 'progress'] as const,
   applyAlignment: (documentId: string) => ['documents', documentId, 'apply-alignment'] as const,
+  /** Pages of one project's library list (filtered, sorted). */
+  libraryPages: () => ['documents', 'library'] as const,
+  libraryPage: (projectId: string, options: object) => ['documents', 'library', projectId, options] as const,
+};
+
+/** Project search results and concordances: read models of everything, refreshed when anything is written. */
+export const searchKeys = {
+  all: ['search'] as const,
+  results: (params: object) => ['search', 'results', params] as const,
+  concordance: (params: object) => ['search', 'concordance', params] as const,
+};
+
+export const memoryKeys = {
+  all: ['translation-memory'] as const,
+  suggestions: (paragraphId: string) => ['translation-memory', 'suggestions', paragraphId] as const,
+  imports: (projectId: string) => ['translation-memory', 'imports', projectId] as const,
 };
 
 export const projectKeys = {
@@ -50,23 +66,45 @@ export type DataChange =
   /** A document was imported into a project. */
   | { type: 'import'; projectId: string }
   /** A project's members or their roles changed. */
-  | { type: 'membership'; projectId: string };
+  | { type: 'membership'; projectId: string }
+  /** A translation memory file was imported into a project, or removed. */
+  | { type: 'memory'; projectId: string };
 
 /** The one invalidation map: the queries each change makes stale. */
 const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T }>) => QueryKey[] } = {
-  annotation: ({ documentId }) => [documentKeys.annotations(documentId), documentKeys.progress(documentId), documentKeys.progressLists(), reviewKeys.all],
-  translation: ({ documentId }) => [documentKeys.progress(documentId), documentKeys.progressLists()],
+  annotation: ({ documentId }) => [
+    documentKeys.annotations(documentId),
+    documentKeys.progress(documentId),
+    documentKeys.progressLists(),
+    documentKeys.libraryPages(),
+    reviewKeys.all,
+    searchKeys.all,
+  ],
+  // Search finds the new English; the memory learns it too, but a row's suggestions (refetched on
+  // every autosave otherwise) may lag until they go stale.
+  translation: ({ documentId }) => [documentKeys.progress(documentId), documentKeys.progressLists(), documentKeys.libraryPages(), searchKeys.all],
   review: ({ documentId }) => [
     reviewKeys.all,
     documentKeys.annotations(documentId),
     documentKeys.paragraphs(documentId),
     documentKeys.progress(documentId),
     documentKeys.progressLists(),
+    documentKeys.libraryPages(),
+    searchKeys.all,
+    memoryKeys.all,
   ],
-  alignment: ({ documentId }) => [documentKeys.paragraphs(documentId), documentKeys.progress(documentId), documentKeys.progressLists()],
-  import: () => [documentKeys.lists(), documentKeys.progressLists()],
+  alignment: ({ documentId }) => [
+    documentKeys.paragraphs(documentId),
+    documentKeys.progress(documentId),
+    documentKeys.progressLists(),
+    documentKeys.libraryPages(),
+    searchKeys.all,
+    memoryKeys.all,
+  ],
+  import: () => [documentKeys.lists(), documentKeys.progressLists(), documentKeys.libraryPages(), searchKeys.all],
   // A project's members sit under ['projects', id]: one prefix covers them and the roles in the project list.
-  membership: () => [projectKeys.all],
+  membership: () => [projectKeys.all, searchKeys.all, memoryKeys.all],
+  memory: () => [memoryKeys.all],
 };
 
 export function staleKeys(change: DataChange): QueryKey[] {
