@@ -1,11 +1,9 @@
 // The library: the user's projects, their documents with progress, and (for owners) members.
 import { useCurrentUser } from '../../data/session.ts';
 import { hasRole, useProjects, type Project } from '../../data/projects.ts';
-import { useDocuments, type DocumentRow } from '../../data/documents.ts';
-import { useProjectsProgress, type DocumentProgress } from '../../data/document-progress.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
-import { DocumentTable } from './document-table.tsx';
+import { ProjectDocuments } from './project-documents.tsx';
 import { MembersPanel } from './members-panel.tsx';
 import { useState, type DragEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -13,15 +11,7 @@ import { errorMessage } from '../../data/errors.ts';
 import { Badge } from '../../components/badge.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
-function ProjectSection({
-  project,
-  documents,
-  progress,
-}: {
-  project: Project;
-  documents: DocumentRow[];
-  progress: Map<string, DocumentProgress>;
-}) {
+function ProjectSection({ project }: { project: Project }) {
   const t = useT();
   const navigate = useNavigate();
   const [dropping, setDropping] = useState(false);
@@ -70,11 +60,7 @@ function ProjectSection({
           </Link>
         ) : null}
       </div>
-      {documents.length === 0 ? (
-        <EmptyState>{t('library.noDocuments')}</EmptyState>
-      ) : (
-        <DocumentTable documents={documents} progress={progress} caption={t('library.documentsOf', { name: project.name })} />
-      )}
+      <ProjectDocuments projectId={project.id} projectName={project.name} empty={<EmptyState>{t('library.noDocuments')}</EmptyState>} />
       {isOwner ? <MembersPanel projectId={project.id} projectName={project.name} /> : null}
     </section>
   );
@@ -84,31 +70,12 @@ export function LibraryPage() {
   const t = useT();
   const user = useCurrentUser();
   const projects = useProjects(user.id);
-  const projectIds = (projects.data ?? []).map((p) => p.id);
-  const documents = useDocuments(projectIds);
-  const progress = useProjectsProgress(projectIds);
 
   let body;
   if (projects.isPending) body = <Loading />;
   else if (projects.isError) body = <ErrorState title={t('library.error')} detail={errorMessage(projects.error)} />;
   else if (projects.data.length === 0) body = <EmptyState>{t('library.noProjects')}</EmptyState>;
-  else {
-    const progressById = new Map((progress.data ?? []).map((p) => [p.document_id, p]));
-    body = (
-      <>
-        {documents.isError ? <ErrorState title={t('library.error')} detail={errorMessage(documents.error)} /> : null}
-        {documents.isPending ? <Loading /> : null}
-        {projects.data.map((project) => (
-          <ProjectSection
-            key={project.id}
-            project={project}
-            documents={(documents.data ?? []).filter((d) => d.project_id === project.id)}
-            progress={progressById}
-          />
-        ))}
-      </>
-    );
-  }
+  else body = projects.data.map((project) => <ProjectSection key={project.id} project={project} />);
 
   return (
     <main className="page library">

@@ -1,6 +1,6 @@
 // The virtualised grid of aligned rows. Only the rows in view (plus a margin) are in the DOM,
 // each measured after render so rows of any height line up; one row at a time holds an editor.
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
@@ -10,11 +10,16 @@ import { describe, type TextAnchorSelectors } from '../../domain/anchor/index.ts
 import { useT } from '../../i18n/i18n.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
 import { spanCover } from './span-cover.ts';
-import { readSourceSelection } from './selection.ts';
+import { readSourceSelection, readTranslationSelection } from './selection.ts';
 import { WorkspaceContext, type Composer, type WorkspaceContextValue } from './workspace-context.ts';
+import { findInRows, rowFinds, type RowFind } from './find.ts';
+import { FindBar } from './find-bar.tsx';
+import { ConcordanceDialog } from './concordance-dialog.tsx';
+import './workspace-search.css';
 
 interface ParagraphGridProps {
   documentId: string;
+  projectId: string;
   user: SessionUser;
   rows: Paragraph[];
   /** Rows in the document, including pages not loaded yet. */
@@ -27,9 +32,14 @@ interface ParagraphGridProps {
   toolbar: ReactNode;
   /** More pages of rows are still arriving. */
   loadingMore?: boolean;
+  /** A paragraph to open the document at (a search hit): scrolled to and focused once loaded. */
+  target?: string | undefined;
+  /** A query to open the find bar with (the search that led here). */
+  initialFind?: string | undefined;
 }
 
 const NO_NOTES: Annotation[] = [];
+const NO_FINDS = new Map<string, RowFind>();
 
 /** A first guess of a row's height from its text length; measured heights replace it. */
 function estimateHeight(p: Paragraph | undefined): number {
@@ -39,12 +49,38 @@ function estimateHeight(p: Paragraph | undefined): number {
   return Math.max(88, lines * 30 + 56);
 }
 
-export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph, canTranslate, canAnnotate, profiles, toolbar, loadingMore = false }: ParagraphGridProps) {
+export function ParagraphGrid({
+  documentId,
+  projectId,
+  user,
+  rows,
+  total,
+  notesByParagraph,
+  canTranslate,
+  canAnnotate,
+  profiles,
+  toolbar,
+  loadingMore = false,
+  target,
+  initialFind,
+}: ParagraphGridProps) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<{ id: string; focus: boolean } | null>(null);
   const [composers, setComposers] = useState<Map<string, Composer>>(() => new Map());
   const [selection, setSelection] = useState<{ paragraphId: string; selectors: TextAnchorSelectors } | null>(null);
+  const [englishSelection, setEnglishSelection] = useState<{ paragraphId: string; text: string } | null>(null);
+  const [concordance, setConcordance] = useState<{ text: string; language: 'zh' | 'en' } | null>(null);
+  const [find, setFind] = useState<{ open: boolean; query: string; current: number }>(() => ({
+    open: !!initialFind,
+    query: initialFind ?? '',
+    current: 0,
+  }));
+  const findInput = useRef<HTMLInputElement>(null);
+  // Another hit of the same document brings its own query.
+  useEffect(() => {
+    if (initialFind) setFind((f) => (f.open && f.query === initialFind ? f : { open: true, query: initialFind, current: 0 }));
+  }, [initialFind]);
 
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -105,10 +141,72 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
     });
   }, []);
 
+  const openConcordance = useCallback((text: string, language: 'zh' | 'en') => setConcordance({ text, language }), []);
+
   const context = useMemo<WorkspaceContextValue>(
-    () => ({ documentId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer }),
-    [documentId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer],
+    () => ({ documentId, projectId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer, openConcordance }),
+    [documentId, projectId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer, openConcordance],
   );
+
+  // Find in the document: every loaded row, Chinese and English; the current match is scrolled to.
+  const findQuery = useDeferredValue(find.open ? find.query : '');
+  const matches = useMemo(() => findInRows(rows, cover, findQuery), [rows, cover, findQuery]);
+  const current = matches.length ? Math.min(find.current, matches.length - 1) : -1;
+  const finds = useMemo(() => (matches.length ? rowFinds(matches, current) : NO_FINDS), [matches, current]);
+  const currentMatch = current >= 0 ? matches[current] : undefined;
+
+  // Scrolls when the user moves to another match, not when a save refreshes the rows.
+  const currentKey = currentMatch ? `${current}:${currentMatch.rowId}:${currentMatch.field}:${currentMatch.paragraphId}:${currentMatch.start}` : '';
+  const currentRowIndex = currentMatch?.rowIndex ?? -1;
+  useEffect(() => {
+    if (currentKey) virtualizer.scrollToIndex(currentRowIndex, { align: 'center' });
+    // currentRowIndex changes with currentKey
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentKey, virtualizer]);
+
+  const stepFind = useCallback(
+    (delta: 1 | -1) => setFind((f) => ({ ...f, current: matches.length ? (Math.max(current, 0) + delta + matches.length) % matches.length : 0 })),
+    [matches.length, current],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setFind((f) => ({ ...f, open: true }));
+        // The bar may not be mounted yet: focus it once it is.
+        requestAnimationFrame(() => {
+          findInput.current?.focus();
+          findInput.current?.select();
+        });
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  // A search hit opens the document at its paragraph: scroll there once it is loaded, then focus
+  // its row (and start the find bar on the hit's own match).
+  const targetDone = useRef<string | null>(null);
+  useEffect(() => {
+    if (!target || targetDone.current === target) return;
+    const index = rows.findIndex((p) => p.id === target);
+    if (index === -1) return;
+    targetDone.current = target;
+    let rowIndex = index;
+    while (rowIndex > 0 && cover.coveredIds.has(rows[rowIndex]!.id)) rowIndex--;
+    const firstHere = matches.findIndex((m) => m.rowIndex >= rowIndex);
+    if (firstHere >= 0) setFind((f) => ({ ...f, current: firstHere }));
+    virtualizer.scrollToIndex(rowIndex, { align: 'center' });
+    const rowId = rows[rowIndex]!.id;
+    let tries = 0;
+    const focusRow = () => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row-id="${rowId}"]`);
+      if (el) el.focus({ preventScroll: true });
+      else if (tries++ < 60) requestAnimationFrame(focusRow);
+    };
+    requestAnimationFrame(focusRow);
+  }, [target, rows, cover, matches, virtualizer]);
 
   // A selection inside one source paragraph offers "Add note to selection" on that row.
   useEffect(() => {
@@ -116,6 +214,8 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
     const onChange = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
+        const english = readTranslationSelection(window.getSelection());
+        setEnglishSelection((s) => (english === null ? null : s?.paragraphId === english.paragraphId && s.text === english.text ? s : english));
         const selected = readSourceSelection(window.getSelection());
         if (!selected) {
           setSelection((s) => (s === null ? s : null));
@@ -157,7 +257,31 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
           </button>
         </form>
         {toolbar}
+        <button
+          type="button"
+          className="button button-small"
+          aria-keyshortcuts="Control+F"
+          title="Ctrl+F"
+          onClick={() => {
+            setFind((f) => ({ ...f, open: true }));
+            requestAnimationFrame(() => findInput.current?.focus());
+          }}
+        >
+          {t('find.open')}
+        </button>
       </div>
+      {find.open ? (
+        <FindBar
+          query={find.query}
+          onQuery={(query) => setFind((f) => ({ ...f, query, current: 0 }))}
+          total={matches.length}
+          current={Math.max(current, 0)}
+          onStep={stepFind}
+          onClose={() => setFind((f) => ({ ...f, open: false }))}
+          partialRows={loadingMore ? rows.length : undefined}
+          inputRef={findInput}
+        />
+      ) : null}
       <div className="grid-head" aria-hidden="true">
         <div className="cell cell-number">¶</div>
         <div className="cell" lang="zh-CN">
@@ -188,6 +312,8 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
                     autoFocus={active?.id === paragraph.id && active.focus}
                     composer={composers.get(paragraph.id)}
                     selection={selection?.paragraphId === paragraph.id ? selection.selectors : null}
+                    englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection.text : null}
+                    find={finds.get(paragraph.id)}
                   />
                 ) : (
                   <div className="row row-loading" aria-busy="true">
@@ -206,6 +332,9 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
           })}
         </div>
       </div>
+      {concordance && projectId ? (
+        <ConcordanceDialog projectId={projectId} text={concordance.text} language={concordance.language} onClose={() => setConcordance(null)} />
+      ) : null}
     </WorkspaceContext.Provider>
   );
 }

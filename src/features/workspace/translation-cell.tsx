@@ -10,9 +10,12 @@ import { plainTextToDoc } from '../../editor/rich-text.ts';
 import { useRichTextEditorComponent } from '../../editor/lazy.tsx';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
+import type { TextRange } from '../../domain/search/index.ts';
 import { ConflictPanel } from './conflict-panel.tsx';
 import { RowSaveState } from './save-state.tsx';
 import { useWorkspace } from './workspace-context.ts';
+import { TRANSLATION_ATTRIBUTE } from './selection.ts';
+import { MemoryPanel, useRankedSuggestions, type RankedSuggestion } from './memory-panel.tsx';
 
 const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   empty: 'neutral',
@@ -31,9 +34,44 @@ interface TranslationCellProps {
   index: number;
   isActive: boolean;
   autoFocus: boolean;
+  /** Find matches in the English (UTF-16 ranges of its plain text), and the current one if here. */
+  found?: readonly TextRange[] | undefined;
+  currentFound?: TextRange | null;
 }
 
-export function TranslationCell({ paragraph, index, isActive, autoFocus }: TranslationCellProps) {
+/** The plain English with find matches marked, one <p> per line (formatting set aside while finding). */
+function FoundText({ text, found, current }: { text: string; found: readonly TextRange[]; current: TextRange | null }) {
+  const lines: { start: number; text: string }[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ start: at, text: line });
+    at += line.length + 1;
+  }
+  return (
+    <>
+      {lines.map((line, i) => {
+        const parts = [];
+        let pos = 0;
+        for (const r of found) {
+          const start = r.start - line.start;
+          const end = r.end - line.start;
+          if (end <= 0 || start >= line.text.length) continue;
+          if (start > pos) parts.push(line.text.slice(pos, start));
+          parts.push(
+            <mark key={r.start} className={current && current.start === r.start ? 'find-current' : 'find-hit'}>
+              {line.text.slice(Math.max(start, 0), end)}
+            </mark>,
+          );
+          pos = end;
+        }
+        parts.push(line.text.slice(pos));
+        return <p key={i}>{parts}</p>;
+      })}
+    </>
+  );
+}
+
+export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null }: TranslationCellProps) {
   const t = useT();
   const ws = useWorkspace();
   const draft = useTranslationDraft(paragraph);
@@ -48,6 +86,15 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
 
   function markTranslated() {
     if (draft.markTranslated()) ws.move(index, 1);
+  }
+
+  // Translation memory for the row being edited.
+  const memory = useRankedSuggestions(paragraph.id, isActive);
+  function insertSuggestion(suggestion: RankedSuggestion) {
+    draft.edit(plainTextToDoc(suggestion.target), suggestion.target);
+    // The editor is uncontrolled: a new generation mounts it with the inserted text.
+    setGeneration((g) => g + 1);
+    ws.activate(paragraph.id, true);
   }
 
   if (row?.phase === 'conflict' && row.edit && row.theirs) {
@@ -98,6 +145,11 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           }}
           onMarkDone={markTranslated}
           onMove={(delta) => ws.move(index, delta)}
+          onSuggestion={(n) => {
+            const suggestion = memory.ranked[n - 1];
+            if (suggestion && editable) insertSuggestion(suggestion);
+            return !!suggestion;
+          }}
           onBlur={() => void draft.flush()}
         />
       ) : (
@@ -111,9 +163,12 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           className={`rich-text translation-text translation-view${editable ? ' is-editable' : ''}`}
           onFocus={editable ? () => ws.activate(paragraph.id, true) : undefined}
           onKeyDown={onViewKeyDown}
+          {...{ [TRANSLATION_ATTRIBUTE]: paragraph.id }}
         >
           {isEmpty && !typedAhead ? (
             <p className="placeholder">{editable ? t('workspace.translationPlaceholder') : t('workspace.notTranslated')}</p>
+          ) : found?.length && text === (paragraph.translations?.text ?? '') ? (
+            <FoundText text={text} found={found} current={currentFound} />
           ) : (
             <RichTextView value={body} fallbackText={text} />
           )}
@@ -146,6 +201,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           </button>
         ) : null}
       </div>
+      {isActive ? <MemoryPanel state={memory} projectId={ws.projectId} canInsert={editable} onInsert={insertSuggestion} /> : null}
     </div>
   );
 }

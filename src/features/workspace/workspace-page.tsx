@@ -1,6 +1,6 @@
 // Route /documents/:documentId — the side-by-side workspace.
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../data/session.ts';
 import { useDocument } from '../../data/documents.ts';
 import { useDocumentProgress } from '../../data/document-progress.ts';
@@ -28,6 +28,8 @@ function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): A
 export default function WorkspacePage() {
   const t = useT();
   const { documentId = '' } = useParams();
+  // A search hit links here with the paragraph to open at and the query to find in the document.
+  const [search] = useSearchParams();
   const user = useCurrentUser();
   const doc = useDocument(documentId);
   const paragraphs = useDocumentParagraphs(documentId);
@@ -123,7 +125,11 @@ export default function WorkspacePage() {
         <ErrorState title={t('workspace.loadError')} detail={errorMessage(paragraphs.error)} />
       ) : (
         <ParagraphGrid
+          key={documentId}
           documentId={documentId}
+          projectId={d?.project_id ?? ''}
+          target={search.get('paragraph') ?? undefined}
+          initialFind={search.get('find') ?? undefined}
           user={user}
           rows={rows}
           total={total}
