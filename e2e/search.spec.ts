@@ -47,7 +47,7 @@ test('the header search finds full-width and ASCII alike, and a hit opens its do
   await expect(hit.locator('mark')).toHaveText('Ｃ线');
 
   await hit.getByRole('link', { name: 'Paragraph 2' }).click();
-  await expect(page).toHaveURL(new RegExp(`/documents/${doc.id}\\?paragraph=${doc.paragraphs[1]}`));
+  await expect(page).toHaveURL(new RegExp(`/documents/${doc.id}\\?p=2&find=`));
   const workspace = new WorkspacePage(page);
   await expect(workspace.row(2)).toBeFocused();
   await expect(page.getByRole('textbox', { name: 'Find in document' })).toHaveValue('C线');

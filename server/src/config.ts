@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseGoDuration } from './auth/go-duration.ts';
 
 /** The Supabase CLI's local defaults, so one `.env` works against this server or `supabase start`. */
 export const DEMO_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
@@ -38,6 +39,22 @@ export interface ServerConfig {
     disableSignup: boolean;
     autoconfirm: boolean;
     refreshTokenReuseIntervalSec: number;
+    /** GoTrue's SITE_URL: where users land after following an email link, and the base of allowed redirects. */
+    siteUrl: string;
+    /** Further redirect targets, exact URLs or globs (`*` within a host or path segment, `**` across them). */
+    additionalRedirectUrls: string[];
+    email: {
+      /** Digits in an email one-time code. */
+      otpLength: number;
+      /** Seconds an email link or code stays valid. */
+      otpExpirySec: number;
+      /** Seconds before another mail of the same kind may go to the same user. */
+      maxFrequencySec: number;
+      /** An email change needs confirming from both the old and the new address. */
+      doubleConfirmChanges: boolean;
+      /** A password change in a session older than a day needs a reauthentication code (`nonce`). */
+      securePasswordChange: boolean;
+    };
     /**
      * The request header that carries the client's address, set by a trusted proxy in front of the
      * server (GoTrue's GOTRUE_RATE_LIMIT_HEADER, e.g. X-Forwarded-For: its first entry is used).
@@ -55,6 +72,15 @@ export interface ServerConfig {
     };
   };
   logRequests: boolean;
+  /** The local mail catcher (the Supabase CLI's [inbucket]). */
+  mail: {
+    /** 54324 as the CLI; 0 (any free port) when the API itself is on port 0. */
+    port: number;
+    host: string;
+    /** The sender of auth emails ([inbucket] admin_email, sender_name). */
+    adminEmail: string;
+    senderName: string;
+  };
 }
 
 function envInt(name: string, fallback: number): number {
@@ -63,6 +89,28 @@ function envInt(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got "${raw}"`);
   return n;
+}
+
+function envBool(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
+
+function envList(name: string, fallback: string[]): string[] {
+  const raw = process.env[name];
+  if (raw === undefined) return fallback;
+  return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Seconds from a Go duration ("1s", "1m30s") or a bare number of seconds. */
+function envDuration(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : (parseGoDuration(raw) ?? NaN) / 1000;
+  if (!Number.isFinite(seconds)) throw new Error(`${name} must be a duration such as 60s, got "${raw}"`);
+  return seconds;
 }
 
 /** Settings to override, at any depth (e.g. `{ auth: { rateLimit: { burst: 3 } } }`). */
@@ -107,6 +155,15 @@ export function loadConfig(overrides: ConfigOverrides = {}): ServerConfig {
       disableSignup: process.env.GOTRUE_DISABLE_SIGNUP === 'true',
       autoconfirm: process.env.GOTRUE_MAILER_AUTOCONFIRM !== 'false',
       refreshTokenReuseIntervalSec: envInt('GOTRUE_REFRESH_TOKEN_REUSE_INTERVAL', 10),
+      siteUrl: process.env.GOTRUE_SITE_URL ?? 'http://127.0.0.1:3000',
+      additionalRedirectUrls: envList('GOTRUE_URI_ALLOW_LIST', []),
+      email: {
+        otpLength: envInt('GOTRUE_MAILER_OTP_LENGTH', 6),
+        otpExpirySec: envInt('GOTRUE_MAILER_OTP_EXP', 3600),
+        maxFrequencySec: envDuration('GOTRUE_SMTP_MAX_FREQUENCY', 60),
+        doubleConfirmChanges: envBool('GOTRUE_MAILER_SECURE_EMAIL_CHANGE_ENABLED', true),
+        securePasswordChange: envBool('GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION', false),
+      },
       clientAddressHeader: process.env.GOTRUE_RATE_LIMIT_HEADER || undefined,
       rateLimit: {
         tokenRefresh: envInt('GOTRUE_RATE_LIMIT_TOKEN', 30),
@@ -116,6 +173,12 @@ export function loadConfig(overrides: ConfigOverrides = {}): ServerConfig {
       },
     },
     logRequests: process.env.DUIZHAO_LOG_REQUESTS === 'true',
+    mail: {
+      port: envInt('DUIZHAO_MAIL_PORT', port === 0 ? 0 : 54324),
+      host,
+      adminEmail: process.env.GOTRUE_SMTP_ADMIN_EMAIL ?? 'admin@email.com',
+      senderName: process.env.GOTRUE_SMTP_SENDER_NAME ?? 'Duizhao',
+    },
   };
   return merge(base, overrides);
 }

@@ -9,6 +9,7 @@ const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtur
 declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
+    mailUrl: string;
     databaseKind: 'pglite' | 'postgres';
   }
 }
@@ -31,6 +32,7 @@ export async function setup(project: TestProject) {
   for (const f of files) await stack.db.exec(await readFile(path.join(FIXTURES, f), 'utf8'));
   await stack.reloadSchema();
   project.provide('apiUrl', stack.url);
+  project.provide('mailUrl', stack.mail.url);
   project.provide('databaseKind', stack.db.kind);
 }
 

@@ -9,23 +9,20 @@ import { useOutboxLifecycle } from '../data/translation-outbox.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
 import { Loading } from '../components/states.tsx';
+import { NotificationsButton } from '../features/notifications/notifications-button.tsx';
 
+// Shown only to people who review somewhere (reviewers and owners): nobody else gets an empty queue.
 function ReviewLink() {
   const t = useT();
   const user = useCurrentUser();
   const projects = useProjects(user.id);
   const reviewProjects = (projects.data ?? []).filter((p) => hasRole(p, 'reviewer', 'owner')).map((p) => p.id);
   const queue = useReviewQueue(user.id, reviewProjects);
+  if (reviewProjects.length === 0) return null;
   const count = (queue.data ?? []).filter((item) => !isOwnWork(item, user.id)).length;
   return (
     <NavLink to="/review" className="nav-link">
-      {t('nav.review')}
-      {reviewProjects.length > 0 ? (
-        <>
-          {' '}
-          <span className="nav-count">{count}</span>
-        </>
-      ) : null}
+      {t('nav.review')} <span className="nav-count">{count}</span>
     </NavLink>
   );
 }
@@ -93,10 +90,14 @@ export function AppLayout() {
           <NavLink to="/" end className="nav-link">
             {t('nav.library')}
           </NavLink>
+          <NavLink to="/my-work" className="nav-link">
+            {t('nav.myWork')}
+          </NavLink>
           <ReviewLink />
         </nav>
         <HeaderSearch />
         <div className="app-header-end">
+          <NotificationsButton userId={user.id} />
           <LanguageSelect />
           <span className="user-email" title={user.email}>
             {user.email}

@@ -18,6 +18,16 @@ export const documentKeys = {
   annotations: (documentId: string) => ['documents', documentId, 'annotations'] as const,
   progress: (documentId: string) => ['documents', documentId, 'progress'] as const,
   applyAlignment: (documentId: string) => ['documents', documentId, 'apply-alignment'] as const,
+  /** Replies to the document's notes, and the review decisions on its notes and rows. */
+  replies: (documentId: string) => ['documents', documentId, 'replies'] as const,
+  decisions: (documentId: string) => ['documents', documentId, 'decisions'] as const,
+  /** One row's revisions and decisions (the history dialog). */
+  histories: (documentId: string) => ['documents', documentId, 'history'] as const,
+  history: (documentId: string, translationId: string) => ['documents', documentId, 'history', translationId] as const,
+  /** What deleting the document would take with it. */
+  footprint: (documentId: string) => ['documents', documentId, 'footprint'] as const,
+  /** Documents of a project holding the same text as a parsed file (before an import). */
+  duplicates: (projectId: string, parseKey: string) => ['documents', 'list', 'duplicates', { projectId, parseKey }] as const,
   /** Pages of one project's library list (filtered, sorted). */
   libraryPages: () => ['documents', 'library'] as const,
   libraryPage: (projectId: string, options: object) => ['documents', 'library', projectId, options] as const,
@@ -40,12 +50,23 @@ export const projectKeys = {
   all: ['projects'] as const,
   list: (userId: string) => ['projects', 'list', { userId }] as const,
   members: (projectId: string) => ['projects', projectId, 'members'] as const,
+  invitations: (projectId: string) => ['projects', projectId, 'invitations'] as const,
   importDocument: () => ['projects', 'import-document'] as const,
 };
 
 export const reviewKeys = {
   all: ['review-queue'] as const,
   list: (userId: string, projectIds: readonly string[]) => ['review-queue', 'list', { userId, projectIds: sorted(projectIds) }] as const,
+};
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  list: (userId: string) => ['notifications', 'list', { userId }] as const,
+};
+
+export const myWorkKeys = {
+  all: ['my-work'] as const,
+  list: (userId: string) => ['my-work', 'list', { userId }] as const,
 };
 
 export const profileKeys = {
@@ -59,8 +80,16 @@ export type DataChange =
   | { type: 'annotation'; documentId: string }
   /** The outbox got a translation acknowledged (the paragraph cache already holds the row). */
   | { type: 'translation'; documentId: string }
-  /** A reviewer approved or rejected a note or a translation. */
+  /** A reviewer approved or rejected a note or a translation, or undid that. */
   | { type: 'review'; documentId: string }
+  /** Several items approved at once, maybe across documents. */
+  | { type: 'bulk-review' }
+  /** A reply to a note was written, edited or deleted. */
+  | { type: 'reply'; documentId: string }
+  /** A document was renamed or deleted. */
+  | { type: 'document'; documentId: string }
+  /** A project was created or renamed. */
+  | { type: 'project' }
   /** An alignment was written into a document's translations. */
   | { type: 'alignment'; documentId: string }
   /** A document was imported into a project. */
@@ -78,21 +107,37 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
     documentKeys.progressLists(),
     documentKeys.libraryPages(),
     reviewKeys.all,
+    myWorkKeys.all,
     searchKeys.all,
   ],
   // Search finds the new English; the memory learns it too, but a row's suggestions (refetched on
   // every autosave otherwise) may lag until they go stale.
-  translation: ({ documentId }) => [documentKeys.progress(documentId), documentKeys.progressLists(), documentKeys.libraryPages(), searchKeys.all],
+  translation: ({ documentId }) => [
+    documentKeys.progress(documentId),
+    documentKeys.progressLists(),
+    documentKeys.libraryPages(),
+    documentKeys.histories(documentId),
+    myWorkKeys.all,
+    searchKeys.all,
+  ],
   review: ({ documentId }) => [
     reviewKeys.all,
     documentKeys.annotations(documentId),
     documentKeys.paragraphs(documentId),
     documentKeys.progress(documentId),
     documentKeys.progressLists(),
+    documentKeys.decisions(documentId),
+    documentKeys.histories(documentId),
     documentKeys.libraryPages(),
     searchKeys.all,
     memoryKeys.all,
   ],
+  // Decisions across documents: every document's rows and notes may have changed.
+  'bulk-review': () => [reviewKeys.all, documentKeys.all, searchKeys.all, memoryKeys.all],
+  reply: ({ documentId }) => [documentKeys.replies(documentId)],
+  // A deleted document takes notes, rows and notifications with it, wherever they were shown.
+  document: () => [documentKeys.all, reviewKeys.all, myWorkKeys.all, notificationKeys.all, searchKeys.all, memoryKeys.all],
+  project: () => [projectKeys.all],
   alignment: ({ documentId }) => [
     documentKeys.paragraphs(documentId),
     documentKeys.progress(documentId),
@@ -102,7 +147,7 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
     memoryKeys.all,
   ],
   import: () => [documentKeys.lists(), documentKeys.progressLists(), documentKeys.libraryPages(), searchKeys.all],
-  // A project's members sit under ['projects', id]: one prefix covers them and the roles in the project list.
+  // A project's members and invitations sit under ['projects', id]: one prefix covers them and the roles in the project list.
   membership: () => [projectKeys.all, searchKeys.all, memoryKeys.all],
   memory: () => [memoryKeys.all],
 };

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { ApiRequest, ServerContext } from '../http/types.ts';
 import type { Queryable } from '../db/types.ts';
+import type { Mailbox } from '../mail/catcher.ts';
 import { forbidden, unauthorized } from './errors.ts';
 import { varchar255 } from './validation.ts';
 import type { GrantParams, SigningConfig } from './sessions.ts';
@@ -12,6 +13,8 @@ import type { TokenBucketLimiter } from './rate-limit.ts';
 /** What every auth route needs: the server context and the rate limiters. */
 export interface AuthDeps {
   ctx: ServerContext;
+  /** Where auth emails go (the local mail catcher). */
+  mailbox: Mailbox;
   /** /token requests per client address. */
   tokenLimiter: TokenBucketLimiter;
   /** Failed password sign-ins per account (audience and address). */

@@ -1,4 +1,8 @@
 import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
+import type { Mailbox } from '../mail/catcher.ts';
+import { invite } from './invite.ts';
+import { verifyGet, verifyPost } from './verify.ts';
+import { magicLink, otp, reauthenticate, recover, resend } from './otp.ts';
 import { adminCreateUser, adminDeleteUser, adminListUsers, adminUpdateUser, loadAdminTarget } from './admin.ts';
 import { getUser, logout, updateUser } from './user-endpoint.ts';
 import { authenticate, type AuthDeps, requireAdmin } from './context.ts';
@@ -51,6 +55,13 @@ function routes(): Map<string, MethodTable> {
     ['/.well-known/jwks.json', { GET: async () => jsonResponse(200, { keys: [] }, { 'Cache-Control': 'public, max-age=600' }) }],
     ['/settings', { GET: async (deps) => jsonResponse(200, settings(deps)) }],
     ['/signup', { POST: signup }],
+    ['/invite', { POST: async (deps, req) => invite(deps, req, await requireAdmin(deps, req)) }],
+    ['/verify', { GET: verifyGet, POST: verifyPost }],
+    ['/otp', { POST: otp }],
+    ['/magiclink', { POST: magicLink }],
+    ['/recover', { POST: recover }],
+    ['/resend', { POST: resend }],
+    ['/reauthenticate', { GET: async (deps, req) => reauthenticate(deps, req, await authenticate(deps, req)) }],
     ['/token', { POST: token }],
     [
       '/user',
@@ -86,10 +97,11 @@ async function admin(deps: AuthDeps, req: ApiRequest, path: string): Promise<Api
 }
 
 /** The GoTrue-compatible service mounted at /auth/v1. */
-export async function createAuthHandler(ctx: ServerContext): Promise<Handler> {
+export async function createAuthHandler(ctx: ServerContext, mailbox: Mailbox): Promise<Handler> {
   const limits = ctx.config.auth.rateLimit;
   const deps: AuthDeps = {
     ctx,
+    mailbox,
     tokenLimiter: new TokenBucketLimiter(limits.burst, limits.tokenRefresh, limits.windowMs),
     accountLimiter: new TokenBucketLimiter(limits.signInFailuresPerAccount, limits.signInFailuresPerAccount, limits.windowMs),
   };

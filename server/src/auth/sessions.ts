@@ -4,7 +4,7 @@ import type { JwtKeys } from '../jwt.ts';
 import { NIL_UUID } from './validation.ts';
 import { newRefreshToken, signAccessToken, type AccessTokenClaims } from './tokens.ts';
 import type { LoadedUser } from './users.ts';
-import { loadedUserJson } from './users.ts';
+import { findUserById, loadedUserJson } from './users.ts';
 
 /** The client facts GoTrue's GrantParams records on a new session. */
 export interface GrantParams {
@@ -157,4 +157,16 @@ export async function tokenResponse(
     refresh_token: refreshToken,
     user: loadedUserJson(user),
   };
+}
+
+/** GoTrue's issueRefreshToken: a new session for the user and its first access and refresh tokens. */
+export async function grantSession(
+  q: Queryable,
+  userId: string,
+  method: string,
+  grant: GrantParams,
+  signing: SigningConfig,
+): Promise<Record<string, unknown>> {
+  const { sessionId, refreshToken } = await startSession(q, userId, method, grant);
+  return tokenResponse(q, (await findUserById(q, userId))!, sessionId, refreshToken, signing);
 }

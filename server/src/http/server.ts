@@ -1,11 +1,13 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ApiRequest, ApiResponse, Handler, ServerContext } from './types.ts';
+import type { ApiResponse, Handler, HttpRequest, ServerContext } from './types.ts';
 import { json } from './types.ts';
 
 export interface Services {
   auth?: Handler;
   rest?: Handler;
+  /** /functions/v1: the Edge Functions in supabase/functions. */
+  functions?: Handler;
   /** Plain HTTP requests below /realtime/v1 (the broadcast API). */
   realtime?: Handler;
   /** WebSocket upgrades below /realtime/v1. */
@@ -101,9 +103,18 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
       };
     }
 
-    const match = /^\/(auth|rest|realtime)\/v1(\/.*)?$/.exec(url.pathname);
+    const match = /^\/(auth|rest|realtime|functions)\/v1(\/.*)?$/.exec(url.pathname);
     const service = match?.[1];
-    const handler = service === 'auth' ? services.auth : service === 'rest' ? services.rest : service === 'realtime' ? services.realtime : undefined;
+    const handler =
+      service === 'auth'
+        ? services.auth
+        : service === 'rest'
+          ? services.rest
+          : service === 'realtime'
+            ? services.realtime
+            : service === 'functions'
+              ? services.functions
+              : undefined;
     if (!match || !handler) {
       if (url.pathname === '/' || url.pathname === '/health') return json(200, { status: 'ok' });
       return json(404, { message: 'no Route matched with those values' });
@@ -132,7 +143,7 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
       throw e;
     }
 
-    const apiRequest: ApiRequest = {
+    const httpRequest: HttpRequest = {
       method,
       url,
       headers,
@@ -140,7 +151,7 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
       path: match[2] ?? '/',
       remoteAddress: req.socket.remoteAddress ?? '',
     };
-    return handler(apiRequest);
+    return handler(httpRequest);
   }
 
   const server = http.createServer((req, res) => {

@@ -10,6 +10,7 @@ import { LexiconHits } from './lexicon.ts';
 import type { DocumentLexicon } from './document-lexicon.ts';
 import type { LexicalView } from './lexical.ts';
 import { buildLexicalView, MAX_CHINESE_UNITS, MAX_ENGLISH_UNITS, outcomeCosts } from './lexical.ts';
+import { LexicalBand, type BandRows } from './lexical-band.ts';
 import { pinShape } from './shape-pins.ts';
 import type { LengthModel } from './length-model.ts';
 import { countEnSentences, countZhSentences, enForm, HEADING, PROSE, zhForm } from './structure.ts';
@@ -25,6 +26,7 @@ export const BEADS = 11;
 export const ONE_ONE = 0;
 export const ONE_ZERO = 1;
 export const ZERO_ONE = 2;
+export const TWO_TWO = 5;
 
 /**
  * How often each shape occurs in official translations: Gale–Church's figures, with more 1-2 splits
@@ -524,6 +526,9 @@ export class Scorer {
   readonly eLexBestPrefix: Float64Array;
   private readonly lemmaStamp: Int32Array;
   private stampId = 0;
+  /** The dictionary evidence this scorer weighs, and its costs tabulated over the band being searched. */
+  private readonly lexicalView: LexicalView | undefined;
+  private readonly lexicalBand: LexicalBand | null = null;
 
   /** The landmarks this scorer reads (with or without lexicon words). */
   readonly view: LandmarkView;
@@ -553,8 +558,10 @@ export class Scorer {
     this.eLexBestPrefix = new Float64Array(doc.ne + 1);
     this.lemmaStamp = new Int32Array(lexical ? Math.max(1, lexical.lemmaCount) : 1);
     this.entryStamp = new Int32Array(lexical ? Math.max(1, lexical.lemmaCount) : 1);
+    this.lexicalView = lexical;
     if (lexical) {
       const costs = outcomeCosts(lexical, dictionaryFound, TUNING.dictionaryLlr);
+      this.lexicalBand = new LexicalBand(lexical, costs);
       this.lexFound = costs.found;
       this.lexMissed = costs.missed;
       this.lemmaFound = costs.lemmaFound;
@@ -626,9 +633,20 @@ export class Scorer {
     return cost;
   }
 
+  /** Before searching a band of the segment starting at Chinese z0 and English e0: tabulate its dictionary costs. */
+  prepareBand(z0: number, e0: number, band: BandRows): void {
+    this.lexicalBand?.prepare(z0, e0, band);
+  }
+
   /** The dictionary part of a two-sided link's cost: each Chinese word's translation found in the English or not. */
   lexicalCost(zs: number, zi: number, es: number, ej: number): number {
-    const lexical = this.doc.lexical!;
+    const tabulated = this.lexicalBand!.cost(zs, zi, es, ej);
+    return tabulated === tabulated ? tabulated : this.lexicalCostByWord(zs, zi, es, ej);
+  }
+
+  /** lexicalCost word by word, for links outside the tabulated band. */
+  lexicalCostByWord(zs: number, zi: number, es: number, ej: number): number {
+    const lexical = this.lexicalView!;
     const found = this.lexFound!;
     const missed = this.lexMissed!;
     const stamp = this.lemmaStamp;

@@ -13,7 +13,7 @@ import './library.css';
 /** Typing settles for this long before the list is asked again. */
 const SETTLE_MS = 300;
 
-export function ProjectDocuments({ projectId, projectName, empty }: { projectId: string; projectName: string; empty: ReactNode }) {
+export function ProjectDocuments({ projectId, projectName, isOwner, empty }: { projectId: string; projectName: string; isOwner: boolean; empty: ReactNode }) {
   const t = useT();
   const id = useId();
   const [options, setOptions] = useState<LibraryOptions>(EMPTY_LIBRARY_OPTIONS);
@@ -109,7 +109,7 @@ export function ProjectDocuments({ projectId, projectName, empty }: { projectId:
         <EmptyState>{t('library.noMatch')}</EmptyState>
       ) : (
         <>
-          <DocumentTable documents={data?.rows ?? []} progress={progress} caption={t('library.documentsOf', { name: projectName })} />
+          <DocumentTable documents={data?.rows ?? []} progress={progress} caption={t('library.documentsOf', { name: projectName })} isOwner={isOwner} />
           <nav className="pager" aria-label={t('library.pages', { name: projectName })} aria-busy={page.isFetching}>
             <button type="button" className="button button-small" disabled={options.page === 0} onClick={() => set({ page: options.page - 1 })}>
               {t('pager.previous')}

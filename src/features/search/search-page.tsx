@@ -15,8 +15,8 @@ import { MarkedText } from '../../components/marked-text.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import './search.css';
 
-const STATUSES = ['empty', 'draft', 'translated', 'approved'] as const;
-const STATUS_TONE: Record<string, BadgeTone> = { empty: 'neutral', draft: 'warning', translated: 'info', approved: 'success' };
+const STATUSES = ['empty', 'draft', 'translated', 'rejected', 'approved'] as const;
+const STATUS_TONE: Record<string, BadgeTone> = { empty: 'neutral', draft: 'warning', translated: 'info', rejected: 'danger', approved: 'success' };
 const LAST_PROJECT = 'duizhao.search.project';
 /** The deepest hit search_project pages to. */
 const MAX_OFFSET = 10_000;
@@ -57,7 +57,7 @@ function rememberedProject(): string | null {
 
 function HitView({ hit, query }: { hit: SearchHit; query: string }) {
   const t = useT();
-  const to = `/documents/${hit.document_id}?paragraph=${hit.paragraph_id}${query ? `&find=${encodeURIComponent(query)}` : ''}`;
+  const to = `/documents/${hit.document_id}?p=${hit.position}${query ? `&find=${encodeURIComponent(query)}` : ''}`;
   const label =
     hit.kind === 'note'
       ? t('search.hit.noteLabel', { n: hit.position, title: hit.document_title })

@@ -146,7 +146,7 @@ export function ConcordanceDialog({ projectId, text, language, onClose }: Concor
                 <tr key={`${hit.paragraph_id}-${line.occurrence}`}>
                   <td className="concordance-where">
                     <Link
-                      to={`/documents/${hit.document_id}?paragraph=${hit.paragraph_id}&find=${encodeURIComponent(text)}`}
+                      to={`/documents/${hit.document_id}?p=${hit.position}&find=${encodeURIComponent(text)}`}
                       aria-label={t('concordance.lineLabel', { n: hit.position, title: hit.document_title })}
                       title={`${hit.document_title} ¶${hit.position}`}
                       onClick={onClose}

@@ -81,6 +81,8 @@ interface ParagraphRowProps {
   composer: Composer | undefined;
   /** A span of this paragraph's source the user just selected. */
   selection: TextAnchorSelectors | null;
+  /** The row a link pointed at: marked until another is. */
+  isTarget?: boolean;
   /** English the user selected in this row's translation. */
   englishSelection?: string | null;
   /** Find-in-document matches in this row. */
@@ -96,6 +98,7 @@ export const ParagraphRow = memo(function ParagraphRow({
   autoFocus,
   composer,
   selection,
+  isTarget = false,
   englishSelection = null,
   find,
 }: ParagraphRowProps) {
@@ -130,11 +133,10 @@ export const ParagraphRow = memo(function ParagraphRow({
   return (
     <div
       role="group"
-      aria-label={last > n ? t('align.mergedRow', { from: n, to: last }) : t('workspace.paragraph', { n })}
-      className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}${find?.current ? ' is-find-current' : ''}`}
-      // Focusable, so a search hit can open the document with this row focused.
+      id={`row-${paragraph.id}`}
       tabIndex={-1}
-      data-row-id={paragraph.id}
+      aria-label={last > n ? t('align.mergedRow', { from: n, to: last }) : t('workspace.paragraph', { n })}
+      className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}${isTarget ? ' is-target' : ''}${find?.current ? ' is-find-current' : ''}`}
     >
       <div className="cell cell-number" aria-hidden="true">
         {last > n ? `${n}–${last}` : n}

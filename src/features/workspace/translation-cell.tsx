@@ -10,10 +10,12 @@ import { plainTextToDoc } from '../../editor/rich-text.ts';
 import { useRichTextEditorComponent } from '../../editor/lazy.tsx';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
-import type { TextRange } from '../../domain/search/index.ts';
 import { ConflictPanel } from './conflict-panel.tsx';
 import { RowSaveState } from './save-state.tsx';
 import { useWorkspace } from './workspace-context.ts';
+import { RowReview } from './row-review.tsx';
+import { HistoryDialog } from './history-dialog.tsx';
+import type { TextRange } from '../../domain/search/index.ts';
 import { TRANSLATION_ATTRIBUTE } from './selection.ts';
 import { MemoryPanel, useRankedSuggestions, type RankedSuggestion } from './memory-panel.tsx';
 
@@ -22,6 +24,7 @@ const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   draft: 'warning',
   translated: 'info',
   approved: 'success',
+  rejected: 'danger',
 };
 
 export function TranslationStatusBadge({ status }: { status: TranslationStatus }) {
@@ -78,23 +81,18 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
   const Editor = useRichTextEditorComponent();
   const [typedAhead, setTypedAhead] = useState('');
   const [generation, setGeneration] = useState(0);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  // Translation memory for the row being edited; an inserted suggestion is an edit like any other.
+  const memory = useRankedSuggestions(paragraph.id, isActive);
 
   const { row, body, text, status } = draft;
+  const translation = paragraph.translations ?? null;
   const editable = ws.canTranslate && draft.exists;
   const n = paragraph.position;
   const label = t('workspace.translationOf', { n });
 
   function markTranslated() {
     if (draft.markTranslated()) ws.move(index, 1);
-  }
-
-  // Translation memory for the row being edited.
-  const memory = useRankedSuggestions(paragraph.id, isActive);
-  function insertSuggestion(suggestion: RankedSuggestion) {
-    draft.edit(plainTextToDoc(suggestion.target), suggestion.target);
-    // The editor is uncontrolled: a new generation mounts it with the inserted text.
-    setGeneration((g) => g + 1);
-    ws.activate(paragraph.id, true);
   }
 
   if (row?.phase === 'conflict' && row.edit && row.theirs) {
@@ -127,6 +125,17 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
 
   const showEditor = isActive && editable && Editor;
   const isEmpty = text.trim() === '';
+
+  /** Saves new content through the outbox's versioned path at once (accepting a suggestion, restoring a revision). */
+  function replaceContent(nextText: string, nextBody: unknown, nextStatus: 'draft' | 'translated') {
+    draft.replace(nextBody ?? plainTextToDoc(nextText), nextText, nextStatus);
+    setGeneration((g) => g + 1);
+  }
+
+  function insertSuggestion(suggestion: RankedSuggestion) {
+    replaceContent(suggestion.target, plainTextToDoc(suggestion.target), 'draft');
+    ws.activate(paragraph.id, true);
+  }
 
   return (
     <div className="cell cell-translation">
@@ -175,6 +184,17 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           {typedAhead ? <p>{typedAhead}</p> : null}
         </div>
       )}
+      {translation && status === 'rejected' ? (
+        <RowReview
+          translation={translation}
+          n={n}
+          onAccept={
+            editable && translation.suggested_text
+              ? () => replaceContent(translation.suggested_text!, plainTextToDoc(translation.suggested_text!), 'translated')
+              : null
+          }
+        />
+      ) : null}
       <div className="row-meta">
         <TranslationStatusBadge status={status} />
         <RowSaveState row={row} />
@@ -200,8 +220,33 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
             {t('workspace.markTranslated')}
           </button>
         ) : null}
+        {translation && translation.version > 0 ? (
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-label={t('history.openLabel', { n })}
+            onClick={() => setHistoryOpen(true)}
+          >
+            {t('history.open')}
+          </button>
+        ) : null}
       </div>
       {isActive ? <MemoryPanel state={memory} projectId={ws.projectId} canInsert={editable} onInsert={insertSuggestion} /> : null}
+      {historyOpen && translation ? (
+        <HistoryDialog
+          n={n}
+          translation={translation}
+          onClose={() => setHistoryOpen(false)}
+          onRestore={
+            editable
+              ? (revision) => {
+                  replaceContent(revision.text, revision.body, 'draft');
+                  setHistoryOpen(false);
+                }
+              : null
+          }
+        />
+      ) : null}
     </div>
   );
 }

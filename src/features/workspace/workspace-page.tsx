@@ -1,6 +1,6 @@
 // Route /documents/:documentId — the side-by-side workspace.
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../data/session.ts';
 import { useDocument } from '../../data/documents.ts';
 import { useDocumentProgress } from '../../data/document-progress.ts';
@@ -15,6 +15,7 @@ import { ErrorState, Loading } from '../../components/states.tsx';
 import { KeywordChips } from '../../components/keyword-chips.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { ParagraphGrid } from './paragraph-grid.tsx';
+import { targetPosition } from './use-deep-link.ts';
 import { GlobalSaveState } from './save-state.tsx';
 import type { NoteFilter } from './workspace-context.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
@@ -28,8 +29,6 @@ function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): A
 export default function WorkspacePage() {
   const t = useT();
   const { documentId = '' } = useParams();
-  // A search hit links here with the paragraph to open at and the query to find in the document.
-  const [search] = useSearchParams();
   const user = useCurrentUser();
   const doc = useDocument(documentId);
   const paragraphs = useDocumentParagraphs(documentId);
@@ -38,6 +37,11 @@ export default function WorkspacePage() {
   const annotations = useDocumentAnnotations(documentId);
   const projects = useProjects(user.id);
   const [noteFilter, setNoteFilter] = useState<NoteFilter>('all');
+  // A deep link to a row: /documents/:id?p=N or #p-N (links pasted by hand too); a search hit
+  // adds &find=QUERY, which opens the find bar on it.
+  const location = useLocation();
+  const [search] = useSearchParams();
+  const target = targetPosition(search.get('p'), location.hash);
 
   useEffect(() => {
     // Fetch tiptap while the rows load, so the first click into a row edits at once.
@@ -67,7 +71,10 @@ export default function WorkspacePage() {
     const ids = new Set<string>();
     for (const a of annotations.data ?? []) ids.add(a.author_id);
     // Last editors name the other side of a conflict.
-    for (const r of rows) if (r.translations?.updated_by) ids.add(r.translations.updated_by);
+    for (const r of rows) {
+      if (r.translations?.updated_by) ids.add(r.translations.updated_by);
+      if (r.translations?.reviewed_by) ids.add(r.translations.reviewed_by);
+    }
     return [...ids];
   }, [annotations.data, rows]);
   const profiles = useProfiles(peopleIds);
@@ -128,7 +135,6 @@ export default function WorkspacePage() {
           key={documentId}
           documentId={documentId}
           projectId={d?.project_id ?? ''}
-          target={search.get('paragraph') ?? undefined}
           initialFind={search.get('find') ?? undefined}
           user={user}
           rows={rows}
@@ -138,6 +144,7 @@ export default function WorkspacePage() {
           canAnnotate={canAnnotate}
           profiles={profiles}
           loadingMore={paragraphs.hasNextPage || paragraphs.isFetchingNextPage}
+          target={target === null ? null : { position: target, key: location.key }}
           toolbar={
             <>
               <div className="field-inline">
