@@ -11,7 +11,7 @@ import { errorMessage } from '../../data/errors.ts';
 import { Badge } from '../../components/badge.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
-function NewProjectForm({ userId }: { userId: string }) {
+function NewProjectForm() {
   const t = useT();
   const create = useCreateProject();
   const [name, setName] = useState('');
@@ -43,7 +43,7 @@ function NewProjectForm({ userId }: { userId: string }) {
   );
 }
 
-function ProjectName({ project, userId }: { project: Project; userId: string }) {
+function ProjectName({ project }: { project: Project }) {
   const t = useT();
   const rename = useRenameProject();
   const [editing, setEditing] = useState(false);
@@ -101,7 +101,7 @@ function ProjectName({ project, userId }: { project: Project; userId: string }) 
   );
 }
 
-function ProjectSection({ project, userId }: { project: Project; userId: string }) {
+function ProjectSection({ project }: { project: Project }) {
   const t = useT();
   const navigate = useNavigate();
   const [dropping, setDropping] = useState(false);
@@ -133,7 +133,7 @@ function ProjectSection({ project, userId }: { project: Project; userId: string 
     <section className={dropping ? 'project project-dropping' : 'project'} aria-labelledby={headingId} {...dropProps}>
       <div className="project-head">
         <div>
-          <ProjectName project={project} userId={userId} />
+          <ProjectName project={project} />
           {project.description ? <p className="project-description">{project.description}</p> : null}
           <p className="project-roles">
             <span className="muted">{t('library.yourRoles')}</span>{' '}
@@ -189,13 +189,13 @@ export function LibraryPage() {
   if (projects.isPending) body = <Loading />;
   else if (projects.isError) body = <ErrorState title={t('library.error')} detail={errorMessage(projects.error)} />;
   else if (projects.data.length === 0) body = welcome ? null : <EmptyState>{t('library.noProjects')}</EmptyState>;
-  else body = projects.data.map((project) => <ProjectSection key={project.id} project={project} userId={user.id} />);
+  else body = projects.data.map((project) => <ProjectSection key={project.id} project={project} />);
 
   return (
     <main className="page library">
       <div className="library-head">
         <h1>{t('library.title')}</h1>
-        <NewProjectForm userId={user.id} />
+        <NewProjectForm />
       </div>
       {welcome && projects.data ? <WelcomeBanner projects={projects.data} email={user.email} /> : null}
       {body}
