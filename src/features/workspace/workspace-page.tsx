@@ -38,7 +38,8 @@ export default function WorkspacePage() {
   const annotations = useDocumentAnnotations(documentId);
   const projects = useProjects(user.id);
   const [noteFilter, setNoteFilter] = useState<NoteFilter>('all');
-  // A deep link to a row: /documents/:id?p=N or #p-N (links pasted by hand too).
+  // A deep link to a row: /documents/:id?p=N or #p-N (links pasted by hand too); a search hit
+  // adds &find=QUERY, which opens the find bar on it.
   const location = useLocation();
   const [search] = useSearchParams();
   const target = targetPosition(search.get('p'), location.hash);
@@ -135,7 +136,10 @@ export default function WorkspacePage() {
         <ErrorState title={t('workspace.loadError')} detail={errorMessage(paragraphs.error)} />
       ) : (
         <ParagraphGrid
+          key={documentId}
           documentId={documentId}
+          projectId={d?.project_id ?? ''}
+          initialFind={search.get('find') ?? undefined}
           user={user}
           rows={rows}
           total={total}
