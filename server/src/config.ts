@@ -29,6 +29,12 @@ export interface ServerConfig {
   seedFile: string | undefined;
   /** Hosted Supabase answers 401 without an `apikey`; the CLI's local gateway does not. */
   requireApiKey: boolean;
+  /**
+   * CORS as Supabase's gateway: any origin (`*`) without credentials. A list of origins
+   * (`DUIZHAO_CORS_ORIGINS`, comma-separated) is echoed back to those origins only, with
+   * credentials allowed when `DUIZHAO_CORS_CREDENTIALS=true`.
+   */
+  cors: { origins: '*' | string[]; credentials: boolean };
   maxRows: number;
   maxBodyBytes: number;
   dbSchemas: string[];
@@ -53,6 +59,12 @@ function envInt(name: string, fallback: number): number {
   return n;
 }
 
+function corsFromEnv(): ServerConfig['cors'] {
+  const raw = (process.env.DUIZHAO_CORS_ORIGINS ?? '').trim();
+  const origins = raw === '' || raw === '*' ? '*' : raw.split(',').map((o) => o.trim()).filter(Boolean);
+  return { origins, credentials: origins !== '*' && process.env.DUIZHAO_CORS_CREDENTIALS === 'true' };
+}
+
 export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   const port = overrides.port ?? envInt('DUIZHAO_API_PORT', 54321);
   const host = overrides.host ?? process.env.DUIZHAO_API_HOST ?? '127.0.0.1';
@@ -70,6 +82,7 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     migrationsDir: path.join(PROJECT_ROOT, 'supabase', 'migrations'),
     seedFile: path.join(PROJECT_ROOT, 'supabase', 'seed.sql'),
     requireApiKey: process.env.DUIZHAO_REQUIRE_APIKEY === 'true',
+    cors: corsFromEnv(),
     maxRows: envInt('PGRST_DB_MAX_ROWS', 1000),
     maxBodyBytes: envInt('DUIZHAO_MAX_BODY_BYTES', 25 * 1024 * 1024),
     dbSchemas: ['public', 'graphql_public'],
