@@ -14,6 +14,8 @@ export default mergeConfig(
             name: 'unit',
             include: ['src/**/*.test.{ts,tsx}', 'server/**/*.unit.test.ts', 'scripts/**/*.test.ts'],
             environment: 'node',
+            // Some hooks boot an embedded Postgres; on a busy machine that alone can take seconds.
+            hookTimeout: 60_000,
           },
         },
         {

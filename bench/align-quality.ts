@@ -5,11 +5,9 @@
 // Reordered English cannot be expressed by monotone links: its "ceiling" column is the largest share
 // of gold links a monotone alignment can contain, an upper bound on strict recall.
 
-import { align } from '../src/domain/align/align.ts';
-import { laxScore, strictScore } from '../src/domain/align/evaluate.ts';
+import { align, laxScore, strictScore, type LinkSpec } from '../src/domain/align/index.ts';
 import type { DevCase, Level } from '../src/domain/align/fixtures/dev-set.ts';
 import { DEV_DOCUMENTS, devCases, HELD_OUT_DOCUMENTS } from '../src/domain/align/fixtures/dev-set.ts';
-import type { LinkSpec } from '../src/domain/align/types.ts';
 import { isMain } from './lib.ts';
 
 export interface QualityFigure {

@@ -3,10 +3,8 @@
 // The English side is re-paragraphed like an official translation: about 4% of paragraphs split,
 // 3% merged with the next one and 1% dropped, so the search cannot ride the diagonal.
 
-import { align } from '../src/domain/align/align.ts';
-import { strictScore } from '../src/domain/align/evaluate.ts';
+import { align, strictScore, type LinkSpec } from '../src/domain/align/index.ts';
 import { seededRandom } from '../src/domain/align/fixtures/perturb.ts';
-import type { LinkSpec } from '../src/domain/align/types.ts';
 import { isMain } from './lib.ts';
 
 export interface AlignBenchFigure {

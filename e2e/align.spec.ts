@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, expectNoSeriousA11yViolations, runToken, test } from './fixtures.ts';
 import { DEMO_SERVICE_ROLE_KEY } from '../server/src/config.ts';
-import { splitParagraphs } from '../src/domain/align/split.ts';
+import { splitParagraphs } from '../src/domain/align/index.ts';
 
 const API = `http://127.0.0.1:${process.env.E2E_API_PORT ?? 54331}/rest/v1`;
 const fixture = (name: string) => readFileSync(new URL(`../src/domain/align/fixtures/${name}`, import.meta.url), 'utf8');

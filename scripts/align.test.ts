@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { fixturePath } from '../src/domain/align/fixtures/dev-set.ts';
-import type { Link, LinkSpec } from '../src/domain/align/types.ts';
+import type { Link, LinkSpec } from '../src/domain/align/index.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 

@@ -3,8 +3,7 @@
 // Paragraphs are separated by blank lines, or are single lines with --lines. Indices are 0-based.
 
 import { readFileSync } from 'node:fs';
-import { align } from '../src/domain/align/align.ts';
-import { splitParagraphs } from '../src/domain/align/split.ts';
+import { align, splitParagraphs } from '../src/domain/align/index.ts';
 import { decodeBytes } from '../src/domain/import/index.ts';
 
 const USAGE = 'usage: npm run align -- [--lines] ZH_FILE EN_FILE';

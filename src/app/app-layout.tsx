@@ -1,12 +1,10 @@
 // The frame around every signed-in screen: brand, navigation, review count, language, sign out.
 import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
-import { signOut } from '../data/auth.ts';
-import { useCurrentUser } from '../data/session.ts';
+import { useCurrentUser, useSignOut } from '../data/session.ts';
 import { hasRole, useProjects } from '../data/projects.ts';
 import { isOwnWork, useReviewQueue } from '../data/review-queue.ts';
-import { getOutbox, useOutboxLifecycle } from '../data/translation-outbox.ts';
+import { useOutboxLifecycle } from '../data/translation-outbox.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
 import { Loading } from '../components/states.tsx';
@@ -35,15 +33,11 @@ export function AppLayout() {
   const t = useT();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const signOut = useSignOut();
   useOutboxLifecycle(user.id);
 
   async function handleSignOut() {
-    // Send what can be sent while the session is still valid; the rest waits in IndexedDB.
-    await getOutbox().flushAll();
-    getOutbox().clear();
     await signOut();
-    queryClient.clear();
     navigate('/sign-in', { replace: true });
   }
 

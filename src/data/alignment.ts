@@ -4,11 +4,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { progressKeys } from './document-progress.ts';
-import { entityKeys } from './keys.ts';
-import { paragraphsQuery } from './paragraphs.ts';
-
-export const alignmentKeys = entityKeys('alignment');
+import { documentKeys, invalidate } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 
 /** One row of the `p_rows` argument: consecutive Chinese paragraphs and the English that renders them. */
 // A type alias, not an interface, so it fits the generated Json type of the RPC's argument.
@@ -33,9 +30,8 @@ export interface ApplyAlignmentInput {
 }
 
 export async function applyAlignment(documentId: string, { rows, overwrite }: ApplyAlignmentInput, signal?: AbortSignal): Promise<ApplyAlignmentResult> {
-  let query = supabase.rpc('apply_alignment', { p_document_id: documentId, p_rows: rows, p_overwrite: overwrite });
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const query = supabase.rpc('apply_alignment', { p_document_id: documentId, p_rows: rows, p_overwrite: overwrite });
+  const { data } = await withSignal(query, signal).throwOnError();
   return applyAlignmentResultSchema.parse(data);
 }
 
@@ -43,14 +39,10 @@ export async function applyAlignment(documentId: string, { rows, overwrite }: Ap
 export function useApplyAlignment(documentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: [...alignmentKeys.detail(documentId), 'apply'],
+    mutationKey: documentKeys.applyAlignment(documentId),
     mutationFn: (input: ApplyAlignmentInput) => applyAlignment(documentId, input),
     onSuccess: async (result) => {
-      if (!result.applied) return;
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: paragraphsQuery(documentId).queryKey }),
-        queryClient.invalidateQueries({ queryKey: progressKeys.all }),
-      ]);
+      if (result.applied) await invalidate(queryClient, { type: 'alignment', documentId });
     },
   });
 }

@@ -4,8 +4,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { rethrowAsConflict } from './errors.ts';
-import { entityKeys } from './keys.ts';
-import { progressKeys } from './document-progress.ts';
+import { documentKeys, invalidate } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 import type { Json } from './database.types.ts';
 
 export const annotationStatusSchema = z.enum(['draft', 'submitted', 'approved', 'rejected']);
@@ -46,21 +46,18 @@ export const ANNOTATION_COLUMNS =
 
 const PAGE = 1000;
 
-export const annotationKeys = entityKeys('annotations');
-
 /** All notes the user may see on a document's paragraphs (RLS hides others' drafts). */
 export async function fetchDocumentAnnotations(documentId: string, signal?: AbortSignal): Promise<Annotation[]> {
   const all: Annotation[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    let query = supabase
+    const query = supabase
       .from('annotations')
       .select(`${ANNOTATION_COLUMNS},paragraphs!inner(document_id)`)
       .eq('paragraphs.document_id', documentId)
       .order('created_at')
       .order('id')
       .range(offset, offset + PAGE - 1);
-    if (signal) query = query.abortSignal(signal);
-    const { data } = await query.throwOnError();
+    const { data } = await withSignal(query, signal).throwOnError();
     const rows = z.array(annotationSchema).parse(data);
     all.push(...rows);
     if (rows.length < PAGE) return all;
@@ -69,7 +66,7 @@ export async function fetchDocumentAnnotations(documentId: string, signal?: Abor
 
 export const documentAnnotationsQuery = (documentId: string) =>
   queryOptions({
-    queryKey: annotationKeys.list({ documentId }),
+    queryKey: documentKeys.annotations(documentId),
     queryFn: ({ signal }) => fetchDocumentAnnotations(documentId, signal),
   });
 
@@ -135,12 +132,7 @@ function useDocumentAnnotationMutation<V, R>(
     onSuccess: (result, vars) => {
       if (onSuccess) queryClient.setQueryData(key, (list) => (list ? onSuccess(list, result, vars) : list));
     },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: key }),
-        queryClient.invalidateQueries({ queryKey: progressKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['review-queue'] }),
-      ]),
+    onSettled: () => invalidate(queryClient, { type: 'annotation', documentId }),
   });
 }
 

@@ -354,6 +354,13 @@ export type Database = {
             foreignKeyName: "review_events_translation_id_fkey"
             columns: ["translation_id"]
             isOneToOne: false
+            referencedRelation: "translation_history"
+            referencedColumns: ["translation_id"]
+          },
+          {
+            foreignKeyName: "review_events_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
             referencedRelation: "translations"
             referencedColumns: ["id"]
           },
@@ -391,6 +398,13 @@ export type Database = {
           version?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "translation_revisions_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
+            referencedRelation: "translation_history"
+            referencedColumns: ["translation_id"]
+          },
           {
             foreignKeyName: "translation_revisions_translation_id_fkey"
             columns: ["translation_id"]
@@ -485,6 +499,34 @@ export type Database = {
         }
         Relationships: []
       }
+      translation_history: {
+        Row: {
+          approved_at: string | null
+          approved_by: string | null
+          document_id: string | null
+          first_author_id: string | null
+          first_saved_at: string | null
+          paragraph_id: string | null
+          position: number | null
+          translation_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "paragraphs_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "translations_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: true
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
       add_project_member: {
@@ -509,6 +551,10 @@ export type Database = {
       import_document: {
         Args: { p_document: Json; p_project_id: string }
         Returns: string
+      }
+      import_translations: {
+        Args: { p_author?: string; p_document_id: string; p_rows: Json }
+        Returns: Json
       }
       review_annotation: {
         Args: {

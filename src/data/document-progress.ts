@@ -2,7 +2,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { entityKeys } from './keys.ts';
+import { documentKeys } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 
 const count = z.catch(z.coerce.number(), 0);
 export const documentProgressSchema = z.object({
@@ -18,25 +19,22 @@ export type DocumentProgress = z.infer<typeof documentProgressSchema>;
 
 const COLUMNS = 'document_id,project_id,paragraphs,translated,approved,notes_submitted,notes_approved';
 
-export const progressKeys = entityKeys('document-progress');
-
 export async function fetchProgress(filter: { projectIds: readonly string[] } | { documentId: string }, signal?: AbortSignal) {
-  let query = supabase.from('document_progress').select(COLUMNS);
-  query = 'documentId' in filter ? query.eq('document_id', filter.documentId) : query.in('project_id', [...filter.projectIds]);
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const all = supabase.from('document_progress').select(COLUMNS);
+  const query = 'documentId' in filter ? all.eq('document_id', filter.documentId) : all.in('project_id', [...filter.projectIds]);
+  const { data } = await withSignal(query, signal).throwOnError();
   return z.array(documentProgressSchema).parse(data);
 }
 
 export const projectsProgressQuery = (projectIds: readonly string[]) =>
   queryOptions({
-    queryKey: progressKeys.list({ projectIds: [...projectIds].sort() }),
+    queryKey: documentKeys.progressList(projectIds),
     queryFn: ({ signal }) => fetchProgress({ projectIds }, signal),
   });
 
 export const documentProgressQuery = (documentId: string) =>
   queryOptions({
-    queryKey: progressKeys.detail(documentId),
+    queryKey: documentKeys.progress(documentId),
     queryFn: async ({ signal }) => (await fetchProgress({ documentId }, signal))[0] ?? null,
   });
 

@@ -2,7 +2,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { entityKeys } from './keys.ts';
+import { documentKeys } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 
 export const documentSchema = z.object({
   id: z.string(),
@@ -21,31 +22,27 @@ export type DocumentRow = z.infer<typeof documentSchema>;
 
 const COLUMNS = 'id,project_id,title,published_on,keywords,collection,source_line,created_at';
 
-export const documentKeys = entityKeys('documents');
-
 export async function fetchDocuments(projectIds: readonly string[], signal?: AbortSignal): Promise<DocumentRow[]> {
   if (projectIds.length === 0) return [];
-  let query = supabase
+  const query = supabase
     .from('documents')
     .select(COLUMNS)
     .in('project_id', [...projectIds])
     .order('published_on', { ascending: false, nullsFirst: false })
     .order('title');
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const { data } = await withSignal(query, signal).throwOnError();
   return z.array(documentSchema).parse(data);
 }
 
 export async function fetchDocument(id: string, signal?: AbortSignal): Promise<DocumentRow> {
-  let query = supabase.from('documents').select(COLUMNS).eq('id', id);
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.single().throwOnError();
+  const query = supabase.from('documents').select(COLUMNS).eq('id', id);
+  const { data } = await withSignal(query, signal).single().throwOnError();
   return documentSchema.parse(data);
 }
 
 export const documentsQuery = (projectIds: readonly string[]) =>
   queryOptions({
-    queryKey: documentKeys.list({ projectIds: [...projectIds].sort() }),
+    queryKey: documentKeys.list(projectIds),
     queryFn: ({ signal }) => fetchDocuments(projectIds, signal),
   });
 

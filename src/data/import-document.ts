@@ -5,14 +5,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import type { ImportDocumentPayload } from '../domain/import/index.ts';
 import { supabase, supabaseAnonKey, supabaseUrl } from './client.ts';
-import { documentKeys } from './documents.ts';
-import { progressKeys } from './document-progress.ts';
-import { entityKeys } from './keys.ts';
+import { invalidate, projectKeys } from './keys.ts';
 import { RpcError, rpcErrorFromResponse } from './rpc-error.ts';
 
 export { RpcError } from './rpc-error.ts';
-
-export const importKeys = entityKeys('import-document');
 
 export interface UploadProgress {
   /** Bytes of the request body sent so far. */
@@ -81,12 +77,8 @@ export async function importDocument({ projectId, document, onUploadProgress, si
 export function useImportDocument() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: importKeys.all,
+    mutationKey: projectKeys.importDocument(),
     mutationFn: importDocument,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: documentKeys.all }),
-        queryClient.invalidateQueries({ queryKey: progressKeys.all }),
-      ]),
+    onSuccess: (_id, { projectId }) => invalidate(queryClient, { type: 'import', projectId }),
   });
 }

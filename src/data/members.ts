@@ -2,10 +2,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { entityKeys } from './keys.ts';
+import { invalidate, projectKeys } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 import { fetchProfiles } from './profiles.ts';
 import { errorCode } from './errors.ts';
-import { projectKeys, roleSchema, type Role } from './projects.ts';
+import { roleSchema, type Role } from './projects.ts';
 
 const memberRowSchema = z.object({ project_id: z.string(), user_id: z.string(), role: roleSchema });
 
@@ -16,12 +17,9 @@ export interface Member {
   email: string;
 }
 
-export const memberKeys = entityKeys('project-members');
-
 export async function fetchMembers(projectId: string, signal?: AbortSignal): Promise<Member[]> {
-  let query = supabase.from('project_members').select('project_id,user_id,role').eq('project_id', projectId);
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const query = supabase.from('project_members').select('project_id,user_id,role').eq('project_id', projectId);
+  const { data } = await withSignal(query, signal).throwOnError();
   const rows = z.array(memberRowSchema).parse(data);
   const profiles = new Map((await fetchProfiles([...new Set(rows.map((r) => r.user_id))], signal)).map((p) => [p.id, p]));
   return rows
@@ -36,7 +34,7 @@ export async function fetchMembers(projectId: string, signal?: AbortSignal): Pro
 
 export const membersQuery = (projectId: string) =>
   queryOptions({
-    queryKey: memberKeys.list({ projectId }),
+    queryKey: projectKeys.members(projectId),
     queryFn: ({ signal }) => fetchMembers(projectId, signal),
   });
 
@@ -66,8 +64,7 @@ function useMemberMutation<V>(projectId: string, run: (vars: V) => Promise<void>
     onError: (_e, _vars, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
-    onSettled: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: projectKeys.all })]),
+    onSettled: () => invalidate(queryClient, { type: 'membership', projectId }),
   });
 }
 

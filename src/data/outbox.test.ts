@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConflictError } from './errors.ts';
-import { TranslationOutbox, type OutboxDeps, type PendingEdit } from './outbox.ts';
+import { shownStatus, TranslationOutbox, type OutboxDeps, type PendingEdit } from './outbox.ts';
 import { createIdbOutboxStorage, createMemoryOutboxStorage } from './outbox-storage.ts';
 import type { Translation } from './translations.ts';
 
@@ -216,5 +216,64 @@ describe('TranslationOutbox', () => {
     expect(outbox.getRow('p1')).toMatchObject({ phase: 'error', error: 'new row violates row-level security policy' });
     await outbox.discard('p1');
     expect(outbox.hasUnsaved()).toBe(false);
+  });
+
+  it('marks a row translated with its unsent edit, else with the stored row', async () => {
+    outbox.edit(target('p1'), draft('Typed, not yet sent'));
+    outbox.markTranslated(target('p1'), { body: null, text: 'stored' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.calls).toHaveLength(1);
+    expect(server.calls[0]).toMatchObject({ text: 'Typed, not yet sent', status: 'translated', baseVersion: 1 });
+
+    server.seed('p2', 'Stored text', 4);
+    outbox.markTranslated(target('p2', 4), { body: { type: 'doc' }, text: 'Stored text' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.calls[1]).toMatchObject({ paragraphId: 'p2', text: 'Stored text', body: { type: 'doc' }, status: 'translated', baseVersion: 4 });
+    expect(server.rows.get('p2')).toMatchObject({ status: 'translated', version: 5 });
+  });
+
+  it('listens to the page only while connected, and forgets its rows on disconnect', async () => {
+    const watching: string[] = [];
+    outbox = new TranslationOutbox({
+      ...deps,
+      watch: () => {
+        watching.push('on');
+        return () => watching.push('off');
+      },
+    });
+    await outbox.connect('u1');
+    await outbox.connect('u1');
+    expect(watching).toEqual(['on']);
+    server.online = false;
+    outbox.edit(target('p1'), draft('Kept for later'));
+    await vi.advanceTimersByTimeAsync(800);
+    outbox.disconnect();
+    expect(watching).toEqual(['on', 'off']);
+    expect(outbox.getRow('p1')).toBeUndefined();
+    // The edit waits in storage for its author's next session.
+    expect(await deps.storage.values()).toMatchObject([{ paragraphId: 'p1', text: 'Kept for later' }]);
+    server.online = true;
+    await outbox.connect('u1');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.rows.get('p1')).toMatchObject({ text: 'Kept for later', version: 2 });
+  });
+
+  it('a restore still reading storage when the user signs out adds nothing', async () => {
+    await deps.storage.set('p1', { ...target('p1'), ...draft('Left over'), seq: 1, editedAt: 0 });
+    const restoring = outbox.connect('u1');
+    outbox.disconnect();
+    await restoring;
+    expect(outbox.getRow('p1')).toBeUndefined();
+  });
+});
+
+describe('shownStatus', () => {
+  it('follows the rules the database applies on save', () => {
+    expect(shownStatus('empty', null)).toBe('empty');
+    expect(shownStatus('empty', { status: null, text: 'The two sides' })).toBe('draft');
+    expect(shownStatus('empty', { status: null, text: '  ' })).toBe('empty');
+    expect(shownStatus('approved', { status: null, text: 'edited' })).toBe('translated');
+    expect(shownStatus('draft', { status: 'translated', text: 'done' })).toBe('translated');
+    expect(shownStatus('translated', { status: null, text: 'more' })).toBe('translated');
   });
 });

@@ -61,6 +61,11 @@ export interface OutboxDeps {
   debounceMs?: number;
   maxBackoffMs?: number;
   now?: () => number;
+  /**
+   * Listens to the page (connection back, tab hidden, leaving with unsaved edits) while a user is
+   * connected; returns what removes those listeners.
+   */
+  watch?: (outbox: TranslationOutbox) => () => void;
 }
 
 export type ConflictResolution = { choice: 'mine' } | { choice: 'theirs' } | { choice: 'merged'; draft: TranslationDraft };
@@ -71,6 +76,15 @@ export interface EditTarget {
   userId: string;
   /** The version shown to the user when they started editing. */
   baseVersion: number;
+}
+
+/** The status a row will have once its pending edit is saved (the database applies the same rules). */
+export function shownStatus(stored: TranslationStatus, edit: { status: TranslationStatus | null; text: string } | null): TranslationStatus {
+  if (!edit) return stored;
+  if (edit.status) return edit.status;
+  if (stored === 'empty' && edit.text.trim() !== '') return 'draft';
+  if (stored === 'approved') return 'translated';
+  return stored;
 }
 
 function sameContent(a: { text: string; body: unknown }, b: { text: string; body: unknown }): boolean {
@@ -87,6 +101,9 @@ export class TranslationOutbox {
   private summary: OutboxSummary = { unsaved: 0, saving: 0, offline: 0, conflicts: 0, errors: 0, lastSavedAt: null };
   private readonly debounceMs: number;
   private readonly maxBackoffMs: number;
+  private unwatch: (() => void) | null = null;
+  /** Bumped on disconnect, so a restore still reading storage then adds nothing. */
+  private generation = 0;
 
   constructor(private readonly deps: OutboxDeps) {
     this.debounceMs = deps.debounceMs ?? 800;
@@ -110,9 +127,29 @@ export class TranslationOutbox {
     return this.summary.unsaved > 0;
   }
 
+  /** Starts work for a signed-in user: listens to the page and sends what an earlier session left. */
+  connect(userId: string): Promise<void> {
+    this.unwatch ??= this.deps.watch?.(this) ?? null;
+    return this.restore(userId);
+  }
+
+  /** Stops listening to the page and forgets the in-memory state (sign-out); unsent edits stay in storage for their author. */
+  disconnect(): void {
+    this.unwatch?.();
+    this.unwatch = null;
+    this.generation++;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.attempts.clear();
+    this.rows.clear();
+    this.changed();
+  }
+
   /** Loads edits left from an earlier session (reload, closed tab, crash) and sends them. */
   async restore(userId: string): Promise<void> {
+    const generation = this.generation;
     const stored = await this.deps.storage.values();
+    if (generation !== this.generation) return;
     for (const edit of stored) {
       if (edit.userId !== userId || this.rows.get(edit.paragraphId)?.edit) continue;
       this.seq = Math.max(this.seq, edit.seq);
@@ -146,6 +183,16 @@ export class TranslationOutbox {
     this.setRow(target.paragraphId, { phase, edit, theirs: null, error: null, savedAt: current?.savedAt ?? null });
     void this.deps.storage.set(target.paragraphId, edit);
     this.schedule(target.paragraphId, options.immediate ? 0 : this.debounceMs);
+  }
+
+  /**
+   * Sets a row translated and sends it at once. The text is the row's unsent edit when there is
+   * one, else `stored` (what the server last acknowledged).
+   */
+  markTranslated(target: EditTarget, stored: { body: unknown; text: string }): void {
+    const pending = this.rows.get(target.paragraphId)?.edit;
+    const content = pending ?? stored;
+    this.edit(target, { body: content.body, text: content.text, status: 'translated' }, { immediate: true });
   }
 
   /** Sends a row's edit now (if any). Resolves when that attempt is over. */
@@ -218,16 +265,9 @@ export class TranslationOutbox {
     return this.flush(paragraphId);
   }
 
-  /** Forgets the in-memory state (on sign-out); unsent edits stay in storage for their author. */
-  clear(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    this.attempts.clear();
-    this.rows.clear();
-    this.changed();
-  }
-
   dispose(): void {
+    this.unwatch?.();
+    this.unwatch = null;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.listeners.clear();

@@ -2,16 +2,18 @@
 import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { z } from 'zod/mini';
+import { PARAGRAPH_KINDS, type ParagraphKind } from '../domain/import/index.ts';
 import { supabase } from './client.ts';
-import { entityKeys } from './keys.ts';
+import { documentKeys } from './keys.ts';
+import { toOne, withSignal } from './postgrest.ts';
 import { TRANSLATION_COLUMNS, translationSchema, type Translation } from './translations.ts';
 
 export const PARAGRAPH_PAGE_SIZE = 1000;
 /** The first page is small so the first screen of rows paints before the rest arrives. */
 export const FIRST_PAGE_SIZE = 100;
 
-export const paragraphKindSchema = z.enum(['heading', 'body', 'closing']);
-export type ParagraphKind = z.infer<typeof paragraphKindSchema>;
+export const paragraphKindSchema = z.enum(PARAGRAPH_KINDS);
+export type { ParagraphKind };
 
 export const paragraphSchema = z.object({
   id: z.string(),
@@ -19,11 +21,7 @@ export const paragraphSchema = z.object({
   position: z.int(),
   kind: paragraphKindSchema,
   text: z.string(),
-  // A one-to-one embed arrives as an object; accept a one-element array too.
-  translations: z.pipe(
-    z.transform((v: unknown) => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null))),
-    z.nullable(translationSchema),
-  ),
+  translations: toOne(z.nullable(translationSchema)),
 });
 export type Paragraph = z.infer<typeof paragraphSchema>;
 
@@ -39,33 +37,32 @@ export interface ParagraphRange {
   to: number;
 }
 
-export const paragraphKeys = entityKeys('paragraphs');
-
 const PARAGRAPH_COLUMNS = `id,document_id,position,kind,text,translations(${TRANSLATION_COLUMNS})`;
 
 async function fetchLastPosition(documentId: string, signal?: AbortSignal): Promise<number> {
-  let query = supabase.from('paragraphs').select('position').eq('document_id', documentId).order('position', { ascending: false }).limit(1);
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const query = supabase.from('paragraphs').select('position').eq('document_id', documentId).order('position', { ascending: false }).limit(1);
+  const { data } = await withSignal(query, signal).throwOnError();
   return z.array(z.object({ position: z.int() })).parse(data)[0]?.position ?? 0;
 }
 
 export async function fetchParagraphPage(documentId: string, range: ParagraphRange, signal?: AbortSignal): Promise<ParagraphPage> {
-  let query = supabase
+  const query = supabase
     .from('paragraphs')
     .select(PARAGRAPH_COLUMNS)
     .eq('document_id', documentId)
     .gte('position', range.from)
     .lte('position', range.to)
     .order('position');
-  if (signal) query = query.abortSignal(signal);
-  const [{ data }, total] = await Promise.all([query.throwOnError(), range.from === 1 ? fetchLastPosition(documentId, signal) : null]);
+  const [{ data }, total] = await Promise.all([
+    withSignal(query, signal).throwOnError(),
+    range.from === 1 ? fetchLastPosition(documentId, signal) : null,
+  ]);
   return { rows: z.array(paragraphSchema).parse(data), total };
 }
 
 export const paragraphsQuery = (documentId: string) =>
   infiniteQueryOptions({
-    queryKey: paragraphKeys.list({ documentId }),
+    queryKey: documentKeys.paragraphs(documentId),
     queryFn: ({ pageParam, signal }) => fetchParagraphPage(documentId, pageParam, signal),
     initialPageParam: { from: 1, to: FIRST_PAGE_SIZE } as ParagraphRange,
     getNextPageParam: (_last: ParagraphPage, pages: ParagraphPage[], lastRange: ParagraphRange): ParagraphRange | undefined => {
@@ -86,7 +83,7 @@ export function useDocumentParagraphs(documentId: string) {
 
 /** Puts a saved translation into the cached pages without refetching 10,000 rows. */
 export function setTranslationInCache(queryClient: QueryClient, documentId: string, row: Translation): void {
-  queryClient.setQueryData<InfiniteData<ParagraphPage, ParagraphRange>>(paragraphKeys.list({ documentId }), (data) => {
+  queryClient.setQueryData<InfiniteData<ParagraphPage, ParagraphRange>>(documentKeys.paragraphs(documentId), (data) => {
     if (!data) return data;
     let changed = false;
     const pages = data.pages.map((page) => {

@@ -3,7 +3,8 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { entityKeys } from './keys.ts';
+import { profileKeys } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 
 export const profileSchema = z.object({
   id: z.string(),
@@ -22,20 +23,17 @@ const toProfile = (p: z.infer<typeof profileSchema>): Profile => ({
   displayName: p.display_name || p.email || p.id.slice(0, 8),
 });
 
-export const profileKeys = entityKeys('profiles');
-
 export async function fetchProfiles(ids: readonly string[], signal?: AbortSignal): Promise<Profile[]> {
   if (ids.length === 0) return [];
-  let query = supabase.from('profiles').select('id,display_name,email').in('id', [...ids]);
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const query = supabase.from('profiles').select('id,display_name,email').in('id', [...ids]);
+  const { data } = await withSignal(query, signal).throwOnError();
   return z.array(profileSchema).parse(data).map(toProfile);
 }
 
 export const profilesQuery = (ids: readonly string[]) => {
   const sorted = [...new Set(ids)].sort();
   return queryOptions({
-    queryKey: profileKeys.list({ ids: sorted }),
+    queryKey: profileKeys.list(sorted),
     queryFn: ({ signal }) => fetchProfiles(sorted, signal),
     staleTime: 5 * 60_000,
   });

@@ -2,7 +2,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { entityKeys } from './keys.ts';
+import { projectKeys } from './keys.ts';
+import { withSignal } from './postgrest.ts';
 
 export const roleSchema = z.enum(['owner', 'translator', 'researcher', 'reviewer']);
 export type Role = z.infer<typeof roleSchema>;
@@ -24,12 +25,9 @@ export interface Project {
   roles: Role[];
 }
 
-export const projectKeys = entityKeys('projects');
-
 export async function fetchProjects(userId: string, signal?: AbortSignal): Promise<Project[]> {
-  let query = supabase.from('projects').select('id,name,description,created_by,project_members(user_id,role)').order('name');
-  if (signal) query = query.abortSignal(signal);
-  const { data } = await query.throwOnError();
+  const query = supabase.from('projects').select('id,name,description,created_by,project_members(user_id,role)').order('name');
+  const { data } = await withSignal(query, signal).throwOnError();
   return z
     .array(projectRowSchema)
     .parse(data)
@@ -43,7 +41,7 @@ export async function fetchProjects(userId: string, signal?: AbortSignal): Promi
 
 export const projectsQuery = (userId: string) =>
   queryOptions({
-    queryKey: projectKeys.list({ userId }),
+    queryKey: projectKeys.list(userId),
     queryFn: ({ signal }) => fetchProjects(userId, signal),
   });
 

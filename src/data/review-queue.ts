@@ -3,13 +3,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { ANNOTATION_COLUMNS, annotationKeys, annotationSchema, type Annotation } from './annotations.ts';
-import { progressKeys } from './document-progress.ts';
-import { paragraphKeys } from './paragraphs.ts';
+import { ANNOTATION_COLUMNS, annotationSchema, type Annotation } from './annotations.ts';
+import { invalidate, reviewKeys } from './keys.ts';
+import { toOne, withSignal } from './postgrest.ts';
 import { TRANSLATION_COLUMNS, translationSchema, type Translation } from './translations.ts';
-
-// A to-one embed arrives as an object; accept a one-element array too.
-const one = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform((v: unknown) => (Array.isArray(v) ? (v[0] ?? null) : v)), schema);
 
 const contextSchema = z.object({
   id: z.string(),
@@ -17,12 +14,12 @@ const contextSchema = z.object({
   kind: z.string(),
   text: z.string(),
   document_id: z.string(),
-  documents: one(z.object({ id: z.string(), title: z.string(), project_id: z.string() })),
+  documents: toOne(z.object({ id: z.string(), title: z.string(), project_id: z.string() })),
 });
 const annotationItemSchema = z.extend(annotationSchema, {
-  paragraphs: one(z.extend(contextSchema, { translations: one(z.nullish(z.object({ text: z.nullable(z.string()), body: z.unknown() }))) })),
+  paragraphs: toOne(z.extend(contextSchema, { translations: toOne(z.nullish(z.object({ text: z.nullable(z.string()), body: z.unknown() }))) })),
 });
-const translationItemSchema = z.extend(translationSchema, { paragraphs: one(contextSchema) });
+const translationItemSchema = z.extend(translationSchema, { paragraphs: toOne(contextSchema) });
 
 export interface ReviewContext {
   paragraphId: string;
@@ -37,11 +34,6 @@ export interface ReviewContext {
 export type ReviewItem =
   | { type: 'annotation'; annotation: Annotation; context: ReviewContext; translationText: string; translationBody: unknown }
   | { type: 'translation'; translation: Translation; context: ReviewContext };
-
-export const reviewKeys = {
-  all: ['review-queue'] as const,
-  list: (filters: { userId: string; projectIds: readonly string[] }) => ['review-queue', 'list', filters] as const,
-};
 
 const LIMIT = 500;
 
@@ -60,23 +52,19 @@ function toContext(p: z.infer<typeof contextSchema>): ReviewContext {
 export async function fetchReviewQueue(projectIds: readonly string[], signal?: AbortSignal): Promise<ReviewItem[]> {
   if (projectIds.length === 0) return [];
   const context = `paragraphs!inner(id,position,kind,text,document_id,documents!inner(id,title,project_id)`;
-  let notes = supabase
+  const notes = supabase
     .from('annotations')
     .select(`${ANNOTATION_COLUMNS},${context},translations(text,body))`)
     .eq('status', 'submitted')
     .order('updated_at')
     .limit(LIMIT);
-  let rows = supabase
+  const rows = supabase
     .from('translations')
     .select(`${TRANSLATION_COLUMNS},${context})`)
     .eq('status', 'translated')
     .order('updated_at')
     .limit(LIMIT);
-  if (signal) {
-    notes = notes.abortSignal(signal);
-    rows = rows.abortSignal(signal);
-  }
-  const [n, t] = await Promise.all([notes.throwOnError(), rows.throwOnError()]);
+  const [n, t] = await Promise.all([withSignal(notes, signal).throwOnError(), withSignal(rows, signal).throwOnError()]);
   const allowed = new Set(projectIds);
   const items: ReviewItem[] = [];
   for (const a of z.array(annotationItemSchema).parse(n.data)) {
@@ -102,7 +90,7 @@ export async function fetchReviewQueue(projectIds: readonly string[], signal?: A
 
 export const reviewQueueQuery = (userId: string, projectIds: readonly string[]) =>
   queryOptions({
-    queryKey: reviewKeys.list({ userId, projectIds: [...projectIds].sort() }),
+    queryKey: reviewKeys.list(userId, projectIds),
     queryFn: ({ signal }) => fetchReviewQueue(projectIds, signal),
   });
 
@@ -147,12 +135,6 @@ export function useReviewDecision(userId: string, projectIds: readonly string[])
     onError: (_e, _vars, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: reviewKeys.all }),
-        queryClient.invalidateQueries({ queryKey: annotationKeys.all }),
-        queryClient.invalidateQueries({ queryKey: paragraphKeys.all }),
-        queryClient.invalidateQueries({ queryKey: progressKeys.all }),
-      ]),
+    onSettled: (_result, _error, { item }) => invalidate(queryClient, { type: 'review', documentId: item.context.documentId }),
   });
 }

@@ -1,6 +1,10 @@
-// The signed-in user as an external store, so any component can read it without prop drilling.
-import { useSyncExternalStore } from 'react';
-import { getSessionUser, onSessionChange, type SessionUser } from './auth.ts';
+// The signed-in user as an external store, so any component can read it without prop drilling;
+// and the sign-out sequence.
+import { useCallback, useSyncExternalStore } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { getSessionUser, onSessionChange, signOut, type SessionUser } from './auth.ts';
+import type { TranslationOutbox } from './outbox.ts';
+import { useOutbox } from './translation-outbox.ts';
 
 export type SessionState = { status: 'loading'; user: null } | { status: 'signed-in'; user: SessionUser } | { status: 'signed-out'; user: null };
 
@@ -38,4 +42,22 @@ export function useCurrentUser(): SessionUser {
   const session = useSession();
   if (!session.user) throw new Error('useCurrentUser outside a signed-in route');
   return session.user;
+}
+
+/**
+ * Signs out: sends what can be sent while the session is still valid (the rest waits in
+ * IndexedDB for the same user), stops the outbox listening to the page, ends the session, and
+ * drops every cached row so the next user starts empty.
+ */
+export async function endSession(queryClient: QueryClient, outbox: TranslationOutbox): Promise<void> {
+  await outbox.flushAll();
+  outbox.disconnect();
+  await signOut();
+  queryClient.clear();
+}
+
+export function useSignOut(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  const outbox = useOutbox();
+  return useCallback(() => endSession(queryClient, outbox), [queryClient, outbox]);
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { rethrowAsConflict } from './errors.ts';
+import { withSignal } from './postgrest.ts';
 import type { Json } from './database.types.ts';
 
 export const translationStatusSchema = z.enum(['empty', 'draft', 'translated', 'approved']);
@@ -26,10 +27,6 @@ export type Translation = z.infer<typeof translationSchema>;
 
 export const TRANSLATION_COLUMNS = 'id,paragraph_id,body,text,status,span,version,updated_by,updated_at';
 
-export const translationKeys = {
-  all: ['translations'] as const,
-};
-
 export interface SaveTranslationInput {
   paragraphId: string;
   expectedVersion: number;
@@ -48,10 +45,8 @@ export async function saveTranslation(input: SaveTranslationInput, signal?: Abor
     p_text: input.text,
     ...(input.status ? { p_status: input.status } : {}),
   };
-  let query = supabase.rpc('save_translation', args);
-  if (signal) query = query.abortSignal(signal);
   try {
-    const { data } = await query.throwOnError();
+    const { data } = await withSignal(supabase.rpc('save_translation', args), signal).throwOnError();
     return translationSchema.parse(Array.isArray(data) ? data[0] : data);
   } catch (e) {
     rethrowAsConflict(e, translationSchema);

@@ -24,7 +24,7 @@ export const EMAIL_MAX_FREQUENCY_SECONDS = 60;
 export function signingConfig(deps: AuthDeps): SigningConfig {
   const { config } = deps.ctx;
   // Read on each use: a stack started on port 0 learns its URL only after listening.
-  return { issuer: `${config.siteUrl}/auth/v1`, secret: config.jwtSecret, expiresIn: config.jwtExpiry };
+  return { issuer: `${config.siteUrl}/auth/v1`, keys: deps.ctx.jwt, expiresIn: config.jwtExpiry };
 }
 
 export function clientIp(req: ApiRequest): string {
@@ -58,7 +58,7 @@ export interface Authenticated {
 
 /** GoTrue's requireAuthentication: a valid token, its user, and its session when it names one. */
 export async function authenticate(deps: AuthDeps, req: ApiRequest, q: Queryable = deps.ctx.db): Promise<Authenticated> {
-  const claims = await verifyBearer(bearerToken(req), deps.ctx.config.jwtSecret);
+  const claims = await verifyBearer(bearerToken(req), deps.ctx.jwt);
   const userId = subjectOf(claims);
   const user = await findUserById(q, userId);
   if (!user) throw forbidden('user_not_found', 'User from sub claim in JWT does not exist');
@@ -71,7 +71,7 @@ export async function authenticate(deps: AuthDeps, req: ApiRequest, q: Queryable
 
 /** GoTrue's requireAdminCredentials: a valid token whose role is an admin role. */
 export async function requireAdmin(deps: AuthDeps, req: ApiRequest): Promise<BearerClaims> {
-  const claims = await verifyBearer(bearerToken(req), deps.ctx.config.jwtSecret);
+  const claims = await verifyBearer(bearerToken(req), deps.ctx.jwt);
   if (typeof claims.role !== 'string' || !ADMIN_ROLES.includes(claims.role)) {
     throw forbidden('not_admin', 'User not allowed');
   }

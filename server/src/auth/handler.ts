@@ -1,12 +1,12 @@
 import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
 import { adminCreateUser, adminDeleteUser, adminListUsers, adminUpdateUser, loadAdminTarget } from './admin.ts';
-import { getUser, logout, updateUser } from './account.ts';
+import { getUser, logout, updateUser } from './user-endpoint.ts';
 import { authenticate, type AuthDeps, requireAdmin } from './context.ts';
 import { jsonResponse, renderError } from './errors.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 import { loadedUserJson } from './users.ts';
 import { signup } from './signup.ts';
-import { token } from './token.ts';
+import { token } from './token-endpoint.ts';
 
 type Route = (deps: AuthDeps, req: ApiRequest) => Promise<ApiResponse>;
 type MethodTable = Partial<Record<string, Route>>;

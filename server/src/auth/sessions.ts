@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/types.ts';
+import type { JwtKeys } from '../jwt.ts';
 import { NIL_UUID } from './validation.ts';
 import { newRefreshToken, signAccessToken, type AccessTokenClaims } from './tokens.ts';
 import type { LoadedUser } from './users.ts';
@@ -24,7 +25,7 @@ export interface RefreshTokenRow {
 
 export interface SigningConfig {
   issuer: string;
-  secret: string;
+  keys: JwtKeys;
   expiresIn: number;
 }
 
@@ -154,7 +155,7 @@ export async function tokenResponse(
     is_anonymous: row.is_anonymous,
   };
   return {
-    access_token: await signAccessToken(claims, signing.secret),
+    access_token: await signAccessToken(claims, signing.keys),
     token_type: 'bearer',
     expires_in: signing.expiresIn,
     expires_at: exp,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SignJWT, jwtVerify, decodeProtectedHeader, errors } from 'jose';
+import { describeFailure, type FailureTable, type JwtKeys, signHs256, verify, type VerifyOptions } from '../jwt.ts';
 import { badRequest, forbidden } from './errors.ts';
 import { isUuid, NIL_UUID } from './validation.ts';
 
@@ -23,8 +23,8 @@ export interface AccessTokenClaims {
 
 export type BearerClaims = Record<string, unknown> & { sub?: unknown; role?: unknown; session_id?: unknown; aud?: unknown };
 
-export async function signAccessToken(claims: AccessTokenClaims, secret: string): Promise<string> {
-  return new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+export function signAccessToken(claims: AccessTokenClaims, keys: JwtKeys): Promise<string> {
+  return signHs256({ ...claims }, keys);
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -37,38 +37,31 @@ export function newRefreshToken(): string {
   return out;
 }
 
-const prefix = 'invalid JWT: unable to parse or verify signature, ';
+/** How GoTrue's parseJWTClaims verifies (golang-jwt v5, HS256 only, no leeway). */
+const GOTRUE_JWT: VerifyOptions = { algorithms: ['HS256'], leeway: 0, notBefore: true, issuedAt: 'type' };
 
-/**
- * Verifies a bearer token as GoTrue's parseJWTClaims does (golang-jwt v5, HS256 only, no
- * leeway) and fails with its 403 `bad_jwt` messages.
- */
-export async function verifyBearer(token: string, secret: string): Promise<BearerClaims> {
-  const parts = token.split('.');
-  if (parts.length !== 3) throw forbidden('bad_jwt', `${prefix}token is malformed: token contains an invalid number of segments`);
-  let alg: unknown;
-  try {
-    alg = decodeProtectedHeader(token).alg;
-  } catch {
-    throw forbidden('bad_jwt', `${prefix}token is malformed: could not JSON decode header`);
+/** golang-jwt's error text for each failure, after GoTrue's own prefix. */
+const GOTRUE_JWT_ERRORS: FailureTable<string> = {
+  segments: () => 'token is malformed: token contains an invalid number of segments',
+  header: () => 'token is malformed: could not JSON decode header',
+  claims: () => 'token is malformed: could not JSON decode claim',
+  claim_type: () => 'token is malformed: could not JSON decode claim',
+  no_algorithm: () => 'token is unverifiable: signing method (alg) is unavailable',
+  algorithm: (f) => `token signature is invalid: signing method ${f.alg} is invalid`,
+  signature: () => 'token signature is invalid: signature is invalid',
+  expired: () => 'token has invalid claims: token is expired',
+  not_yet_valid: () => 'token has invalid claims: token is not valid yet',
+  issued_in_future: () => 'token has invalid claims: token used before issued',
+};
+
+/** Verifies a bearer token as GoTrue does and fails with its 403 `bad_jwt` messages. */
+export async function verifyBearer(token: string, keys: JwtKeys): Promise<BearerClaims> {
+  const result = await verify(token, keys, GOTRUE_JWT);
+  if (!result.ok) {
+    const text = describeFailure(GOTRUE_JWT_ERRORS, result.failure);
+    throw forbidden('bad_jwt', `invalid JWT: unable to parse or verify signature, ${text}`);
   }
-  if (typeof alg !== 'string' || alg === '') {
-    throw forbidden('bad_jwt', `${prefix}token is unverifiable: signing method (alg) is unavailable`);
-  }
-  if (alg !== 'HS256') throw forbidden('bad_jwt', `${prefix}token signature is invalid: signing method ${alg} is invalid`);
-  try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'] });
-    return payload as BearerClaims;
-  } catch (e) {
-    if (e instanceof errors.JWTExpired) throw forbidden('bad_jwt', `${prefix}token has invalid claims: token is expired`);
-    if (e instanceof errors.JWTClaimValidationFailed && e.claim === 'nbf') {
-      throw forbidden('bad_jwt', `${prefix}token has invalid claims: token is not valid yet`);
-    }
-    if (e instanceof errors.JWSSignatureVerificationFailed) {
-      throw forbidden('bad_jwt', `${prefix}token signature is invalid: signature is invalid`);
-    }
-    throw forbidden('bad_jwt', `${prefix}token is malformed: could not JSON decode claim`);
-  }
+  return result.claims as BearerClaims;
 }
 
 /** The user id a token names, with GoTrue's errors for a missing or non-UUID `sub`. */

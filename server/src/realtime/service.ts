@@ -39,7 +39,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export async function createRealtime(ctx: ServerContext): Promise<RealtimeService> {
   const { config, db } = ctx;
   const log = (message: string, error?: unknown) => console.error(`[realtime] ${message}`, error ?? '');
-  const verifier = new TokenVerifier(config.jwtSecret);
+  const verifier = new TokenVerifier(ctx.jwt);
   const hub = new Hub(db, verifier, log);
   const knownKeys = new Set([config.anonKey, config.serviceRoleKey]);
 

@@ -2,7 +2,7 @@
  * Access-token checks as Realtime makes them: the signature (HS256/384/512 with the project
  * secret), `exp` in the future with no clock skew, and both `role` and `exp` present.
  */
-import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
+import { describeFailure, type FailureTable, type JwtKeys, verify, type VerifyOptions } from '../jwt.ts';
 
 export type Claims = Record<string, unknown> & { role: string; exp: number };
 
@@ -15,14 +15,24 @@ export type TokenFailure =
 
 export type TokenCheck = { ok: true; claims: Claims } | { ok: false; failure: TokenFailure };
 
-const HS_ALGORITHMS = ['HS256', 'HS384', 'HS512'];
+const REALTIME_JWT: VerifyOptions = { algorithms: ['HS256', 'HS384', 'HS512'], leeway: 0, notBefore: false, issuedAt: 'ignored' };
+
+/** Realtime's failure for each of the verifier's reasons (nbf and iat are never checked here). */
+const REALTIME_FAILURES: FailureTable<TokenFailure> = {
+  segments: () => ({ kind: 'malformed' }),
+  header: () => ({ kind: 'malformed' }),
+  claims: () => ({ kind: 'malformed' }),
+  no_algorithm: () => ({ kind: 'signer' }),
+  algorithm: () => ({ kind: 'signer' }),
+  signature: () => ({ kind: 'signature' }),
+  claim_type: () => ({ kind: 'missing_claims' }),
+  expired: (f) => ({ kind: 'expired', secondsAgo: f.secondsAgo }),
+  not_yet_valid: () => ({ kind: 'missing_claims' }),
+  issued_in_future: () => ({ kind: 'missing_claims' }),
+};
 
 export class TokenVerifier {
-  private readonly key: Uint8Array;
-
-  constructor(secret: string) {
-    this.key = new TextEncoder().encode(secret);
-  }
+  constructor(private readonly keys: JwtKeys) {}
 
   async verify(raw: string): Promise<TokenCheck> {
     let token = raw;
@@ -31,59 +41,26 @@ export class TokenVerifier {
     } catch {
       // not percent-encoded; use as sent
     }
-    token = token.replace(/\s/g, '');
-    let alg: string | undefined;
-    let claims: Record<string, unknown>;
-    try {
-      alg = decodeProtectedHeader(token).alg;
-      claims = decodeJwt(token);
-    } catch {
-      return { ok: false, failure: { kind: 'malformed' } };
-    }
-    if (!alg || !HS_ALGORITHMS.includes(alg)) return { ok: false, failure: { kind: 'signer' } };
-    try {
-      await compactVerify(token, this.key, { algorithms: [alg] });
-    } catch {
-      return { ok: false, failure: { kind: 'signature' } };
-    }
-    const now = Math.floor(Date.now() / 1000);
-    const exp = claims.exp;
-    if (typeof exp === 'number' && exp <= now) return { ok: false, failure: { kind: 'expired', secondsAgo: now - exp } };
-    if (!('role' in claims) || typeof exp !== 'number' || !Number.isInteger(exp) || typeof claims.role !== 'string') {
+    const result = await verify(token.replace(/\s/g, ''), this.keys, REALTIME_JWT);
+    if (!result.ok) return { ok: false, failure: describeFailure(REALTIME_FAILURES, result.failure) };
+    const { claims } = result;
+    if (typeof claims.role !== 'string' || typeof claims.exp !== 'number' || !Number.isInteger(claims.exp)) {
       return { ok: false, failure: { kind: 'missing_claims' } };
     }
     return { ok: true, claims: claims as Claims };
   }
 }
 
-/** The `reason` of a refused `phx_join`. */
-export function joinErrorReason(f: TokenFailure): string {
-  switch (f.kind) {
-    case 'malformed':
-      return 'MalformedJWT: The token provided is not a valid JWT';
-    case 'signer':
-      return 'JwtSignerError: Failed to generate JWT signer, check your JWT secret or JWKS configuration';
-    case 'signature':
-      return 'JwtSignatureError: Failed to validate JWT signature';
-    case 'expired':
-      return `InvalidJWTToken: Token has expired ${f.secondsAgo} seconds ago`;
-    case 'missing_claims':
-      return 'InvalidJWTToken: Fields `role` and `exp` are required in JWT';
-  }
-}
+/** Realtime's texts for a failure: the `reason` of a refused `phx_join`, and the `system` message sent before shutting a joined channel. */
+const MESSAGES: { [K in TokenFailure['kind']]: (f: Extract<TokenFailure, { kind: K }>) => [join: string, shutdown: string] } = {
+  malformed: () => ['MalformedJWT: The token provided is not a valid JWT', 'The token provided is not a valid JWT'],
+  signer: () => ['JwtSignerError: Failed to generate JWT signer, check your JWT secret or JWKS configuration', ':error_generating_signer'],
+  signature: () => ['JwtSignatureError: Failed to validate JWT signature', ':signature_error'],
+  expired: (f) => [`InvalidJWTToken: Token has expired ${f.secondsAgo} seconds ago`, `Token has expired ${f.secondsAgo} seconds ago`],
+  missing_claims: () => ['InvalidJWTToken: Fields `role` and `exp` are required in JWT', 'Fields `role` and `exp` are required in JWT'],
+};
 
-/** The `system` message that precedes closing a joined channel whose token stopped being valid. */
-export function shutdownMessage(f: TokenFailure): string {
-  switch (f.kind) {
-    case 'malformed':
-      return 'The token provided is not a valid JWT';
-    case 'signer':
-      return ':error_generating_signer';
-    case 'signature':
-      return ':signature_error';
-    case 'expired':
-      return `Token has expired ${f.secondsAgo} seconds ago`;
-    case 'missing_claims':
-      return 'Fields `role` and `exp` are required in JWT';
-  }
-}
+const messages = (f: TokenFailure) => (MESSAGES[f.kind] as (f: TokenFailure) => [string, string])(f);
+
+export const joinErrorReason = (f: TokenFailure): string => messages(f)[0];
+export const shutdownMessage = (f: TokenFailure): string => messages(f)[1];

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
+import { JwtKeys } from '../jwt.ts';
 import { TokenVerifier, joinErrorReason, shutdownMessage } from './tokens.ts';
 
 const SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
-const verifier = new TokenVerifier(SECRET);
+const verifier = new TokenVerifier(new JwtKeys(SECRET));
 
 async function sign(claims: Record<string, unknown>, { alg = 'HS256', secret = SECRET } = {}) {
   return new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT' }).sign(new TextEncoder().encode(secret));

@@ -1,5 +1,6 @@
 import type { ApiResponse } from '../http/types.ts';
 import { DatabaseUnavailableError, PoolTimeoutError, isPgError, type PgError } from '../db/types.ts';
+import { CLOCK_SKEW_SECONDS, describeFailure, type FailureTable, type JwtFailure, type VerifyOptions } from '../jwt.ts';
 
 /** A PostgREST error: `{code, message, details, hint}` with its HTTP status and extra headers. */
 export class ApiError extends Error {
@@ -156,3 +157,24 @@ export function jwtError(kind: JwtFailureKind, message: string): ApiError {
     'www-authenticate': `Bearer error="invalid_token", error_description=${JSON.stringify(message)}`,
   });
 }
+
+/** How PostgREST verifies a JWT: HS256 with the secret, 30 s of clock skew on exp, nbf and iat. */
+export const POSTGREST_JWT: VerifyOptions = { algorithms: ['HS256'], leeway: CLOCK_SKEW_SECONDS, notBefore: true, issuedAt: 'past' };
+
+const CRYPTO_FAILED = 'JWT cryptographic operation failed';
+
+/** PostgREST's answer to each failure: PGRST301 (decode) or PGRST303 (claims) and its message. */
+const POSTGREST_JWT_ERRORS: FailureTable<[JwtFailureKind, string]> = {
+  segments: (f) => ['decode', `Expected 3 parts in JWT; got ${f.count}`],
+  header: () => ['decode', CRYPTO_FAILED],
+  claims: () => ['decode', CRYPTO_FAILED],
+  no_algorithm: () => ['decode', CRYPTO_FAILED],
+  algorithm: () => ['decode', CRYPTO_FAILED],
+  signature: () => ['decode', CRYPTO_FAILED],
+  claim_type: (f) => (f.claim === 'nbf' ? ['claims', 'JWT not yet valid'] : ['decode', CRYPTO_FAILED]),
+  expired: () => ['claims', 'JWT expired'],
+  not_yet_valid: () => ['claims', 'JWT not yet valid'],
+  issued_in_future: () => ['claims', 'JWT issued at future'],
+};
+
+export const jwtFailureError = (failure: JwtFailure): ApiError => jwtError(...describeFailure(POSTGREST_JWT_ERRORS, failure));

@@ -4,7 +4,8 @@
  */
 import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
 import { type AuthInfo, type EngineContext, type Prepared, openApiResponse, optionsResponse, prepare, run } from './engine.ts';
-import { ApiError, errorResponse, jwtError, toApiError } from './errors.ts';
+import { CLOCK_SKEW_SECONDS, verify } from '../jwt.ts';
+import { ApiError, errorResponse, jwtError, jwtFailureError, POSTGREST_JWT, toApiError } from './errors.ts';
 import { parseRequest } from './request.ts';
 import { type SchemaCache, loadSchemaCache } from './schema-cache.ts';
 
@@ -14,7 +15,6 @@ export const ANON_ROLE = 'anon';
 /** Verified tokens, so repeat requests skip the HMAC; expiry is still checked on every use. */
 const tokenCaches = new WeakMap<object, Map<string, { claims: Record<string, unknown>; exp: number | undefined }>>();
 const MAX_CACHED_TOKENS = 1000;
-const CLOCK_SKEW_SECONDS = 30;
 
 async function verifyCached(ctx: ServerContext, token: string) {
   let verifiedTokens = tokenCaches.get(ctx.jwt);
@@ -24,7 +24,7 @@ async function verifyCached(ctx: ServerContext, token: string) {
   }
   const hit = verifiedTokens.get(token);
   if (hit && (hit.exp === undefined || hit.exp + CLOCK_SKEW_SECONDS > Date.now() / 1000)) return { ok: true as const, claims: hit.claims };
-  const result = await ctx.jwt.verify(token);
+  const result = await verify(token, ctx.jwt, POSTGREST_JWT);
   if (result.ok) {
     if (verifiedTokens.size >= MAX_CACHED_TOKENS) verifiedTokens.delete(verifiedTokens.keys().next().value as string);
     verifiedTokens.set(token, { claims: result.claims, exp: typeof result.claims.exp === 'number' ? result.claims.exp : undefined });
@@ -40,11 +40,7 @@ async function authenticate(ctx: ServerContext, header: string | undefined): Pro
   const token = m[1]!.trim();
   if (token === '') throw jwtError('decode', 'Empty JWT is sent in Authorization header');
   const result = await verifyCached(ctx, token);
-  if (!result.ok) {
-    const { kind, message } = result.error;
-    const decode = kind === 'malformed' || message === 'JWT cryptographic operation failed';
-    throw jwtError(decode ? 'decode' : 'claims', message);
-  }
+  if (!result.ok) throw jwtFailureError(result.failure);
   const claims = result.claims;
   const role = typeof claims.role === 'string' && claims.role !== '' ? claims.role : ANON_ROLE;
   return { role, claims: typeof claims.role === 'string' ? claims : { ...claims, role } };

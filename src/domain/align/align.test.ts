@@ -66,7 +66,7 @@ describe('beads on small real cases', () => {
   });
 });
 
-describe('anchors raise and lower the score of a link', () => {
+describe('landmarks raise and lower the score of a link', () => {
   const zh = ['中方将支持哈方举办2017年专项世博会。'];
   const cost = (en: string): number => {
     const doc = new Prepared(zh, [en], undefined, new Set(), new Set());
@@ -91,7 +91,7 @@ describe('anchors raise and lower the score of a link', () => {
     expect(shapes(without.links)).toEqual(['0|0', '1|1,2', '2|3']);
     expect(shapes(result.links)).toEqual(['0|0', '1|1,2', '2|3']);
     expect(result.links[1]!.confidence).toBeGreaterThan(without.links[1]!.confidence + 0.1);
-    expect(result.links[1]!.reasons).toContainEqual(expect.objectContaining({ kind: 'anchor-match', anchor: 'lexicon', zh: '会谈', en: 'talks' }));
+    expect(result.links[1]!.reasons).toContainEqual(expect.objectContaining({ kind: 'landmark-match', landmark: 'lexicon', zh: '会谈', en: 'talks' }));
   });
 
   it('glossary terms settle a link the lengths leave open', () => {
@@ -105,7 +105,7 @@ describe('anchors raise and lower the score of a link', () => {
     expect(tail(withGlossary.links)).toEqual(['45|36', '46|']);
     expect(withGlossary.links.at(-2)!.confidence).toBeGreaterThan(without.links.at(-2)!.confidence + 0.2);
     expect(withGlossary.links.at(-2)!.reasons).toContainEqual(
-      expect.objectContaining({ kind: 'anchor-match', anchor: 'glossary', zh: '四舍五入', en: 'rounding' }),
+      expect.objectContaining({ kind: 'landmark-match', landmark: 'glossary', zh: '四舍五入', en: 'rounding' }),
     );
   });
 });
@@ -171,25 +171,25 @@ describe('links on the whole sample translation', () => {
     expect(result.ratio).toBeLessThan(6);
   });
 
-  it('explain a link by its length fit and its anchors', () => {
+  it('explain a link by its length fit and its landmarks', () => {
     const visit = link(0);
     expect(visit.reasons).toContainEqual(expect.objectContaining({ kind: 'length', expected: result.ratio }));
     expect(visit.reasons).toContainEqual(
-      expect.objectContaining({ kind: 'anchor-match', anchor: 'date', zh: '2014年5月19日至21日', en: '19 to 21 May 2014' }),
+      expect.objectContaining({ kind: 'landmark-match', landmark: 'date', zh: '2014年5月19日至21日', en: '19 to 21 May 2014' }),
     );
     const heading = link(2);
     expect(heading.en).toEqual([3]);
-    expect(heading.reasons).toContainEqual(expect.objectContaining({ kind: 'anchor-match', anchor: 'section', zh: '一', en: 'I' }));
-    expect(link(10).reasons).toContainEqual(expect.objectContaining({ kind: 'anchor-match', anchor: 'title' }));
+    expect(heading.reasons).toContainEqual(expect.objectContaining({ kind: 'landmark-match', landmark: 'section', zh: '一', en: 'I' }));
+    expect(link(10).reasons).toContainEqual(expect.objectContaining({ kind: 'landmark-match', landmark: 'title' }));
     expect(link(52).reasons[0]).toMatchObject({ kind: 'unmatched', side: 'zh' });
   });
 
-  it('report anchors found on one side only', () => {
+  it('report landmarks found on one side only', () => {
     const shifted = align(zhOf([39]), [enOf(44)]);
     const reasons = shifted.links[0]!.reasons;
-    expect(reasons).toContainEqual(expect.objectContaining({ kind: 'anchor-match', zh: '2014年8月', en: '2014' }));
-    expect(reasons).toContainEqual(expect.objectContaining({ kind: 'anchor-missing', side: 'zh', value: '第四' }));
-    expect(reasons).toContainEqual(expect.objectContaining({ kind: 'anchor-missing', side: 'en', value: '13th' }));
+    expect(reasons).toContainEqual(expect.objectContaining({ kind: 'landmark-match', zh: '2014年8月', en: '2014' }));
+    expect(reasons).toContainEqual(expect.objectContaining({ kind: 'landmark-missing', side: 'zh', value: '第四' }));
+    expect(reasons).toContainEqual(expect.objectContaining({ kind: 'landmark-missing', side: 'en', value: '13th' }));
   });
 
   it('give lower confidence to the link the lengths leave open than to clear ones', () => {

@@ -1,20 +1,23 @@
 // zh→en alignment by dynamic programming over beads (Gale–Church), scored by a length model refitted
-// on the document, by anchors (numbers, dates, section numbering, titles, glossary terms, Latin words,
+// on the document, by landmarks (numbers, dates, section numbering, titles, glossary terms, Latin words,
 // brackets, and words of a small built-in lexicon) and by the paragraphs' shape (headings and notes
 // keep apart from prose; sentence counts carry over). Two passes: a wide, cheap one with the prior
 // model; then the length model and shape frequencies are refitted on the document, leaving a
-// paragraph unmatched is priced by whether its anchors occur near where the first pass put it, and a
+// paragraph unmatched is priced by whether its landmarks occur near where the first pass put it, and a
 // final pass, in a narrow band around the first path, gives the links and their confidence.
 
-import type { Mention } from './anchors.ts';
-import { buildGlossaryIndex } from './anchors.ts';
-import { anchorReasons, lengthReason, shapeReason } from './explain.ts';
+import { documentLexicon, segmentTexts, type DocumentLexicon } from './document-lexicon.ts';
+import { englishLemmaIds, glossaryTranslations, learnTranslations, type WordPair } from './word-model.ts';
+import { builtInLexicon } from './lexicon.ts';
+import type { Mention } from './landmarks.ts';
+import { buildGlossaryIndex } from './landmarks.ts';
+import { landmarkReasons, lengthReason, shapeReason } from './explain.ts';
 import type { LengthModel, LengthSample } from './length-model.ts';
 import { DEFAULT_LENGTH_MODEL, fitLengthModel } from './length-model.ts';
 import { BEAD_PRIOR, Prepared, ONE_ONE, Scorer, TUNING } from './scorer.ts';
 import type { Bead, Segment, Step } from './search.ts';
 import { COMMON_BEADS, searchBeads, searchPath } from './search.ts';
-import type { AlignOptions, AlignResult, Link, LinkSpec, Reason } from './types.ts';
+import type { AlignOptions, AlignResult, Link, LinkSpec, Reason, TextPair } from './types.ts';
 
 function range(start: number, end: number): number[] {
   const out: number[] = [];
@@ -123,11 +126,102 @@ function refitPriors(paths: readonly Step[][]): number[] {
   );
 }
 
-/** How far from where the first pass put a paragraph its anchors' partners are looked for. */
+/** Two-sided links of the first pass between two 1-1 links, and the confirmed links: the units learning trusts. */
+function trustedUnits(paths: readonly Step[][], segments: readonly Segment[], fixed: readonly Bead[]): LinkSpec[] {
+  const units: LinkSpec[] = fixed.map((f) => ({ zh: range(f.zs, f.ze), en: range(f.es, f.ee) }));
+  paths.forEach((steps, s) => {
+    const seg = segments[s]!;
+    steps.forEach((step, k) => {
+      const oneToOne = (t: Step | undefined): boolean => t === undefined || t.bead === ONE_ONE;
+      if (step.bead !== ONE_ONE || !oneToOne(steps[k - 1]) || !oneToOne(steps[k + 1])) return;
+      units.push({ zh: [seg.z0 + step.i - 1], en: [seg.e0 + step.j - 1] });
+    });
+  });
+  return units;
+}
+
+/**
+ * How often a Chinese word's dictionary translation is found in its translation, measured on the
+ * trusted units and shrunk towards the prior (a literary translation paraphrases more than a treaty).
+ */
+function refitFound(doc: Prepared, units: readonly LinkSpec[]): number {
+  const lexical = doc.lexical!;
+  const stamp = new Int32Array(Math.max(1, lexical.lemmaCount)).fill(-1);
+  let words = 0;
+  let hits = 0;
+  units.forEach((unit, u) => {
+    for (const j of unit.en) for (let k = lexical.eStart[j]!; k < lexical.eStart[j + 1]!; k++) stamp[lexical.eLemmas[k]!] = u;
+    for (const i of unit.zh) {
+      for (let k = lexical.zStart[i]!; k < lexical.zStart[i + 1]!; k++) {
+        const f = lexical.zEntries[k]!;
+        words++;
+        for (let l = lexical.entryStart[f]!; l < lexical.entryStart[f + 1]!; l++) {
+          if (stamp[lexical.entryLemmas[l]!] === u) {
+            hits++;
+            break;
+          }
+        }
+      }
+    }
+  });
+  const prior = TUNING.dictionaryFound;
+  const strength = 200;
+  return Math.min(0.7, Math.max(0.15, (hits + strength * prior) / (words + strength)));
+}
+
+/** At most this many units feed the word model (its cost grows with them; more adds little). */
+const LEARNING_UNITS = 3000;
+
+/** IBM Model 1 over the trusted units and the confirmed text pairs: Chinese word → learned English lemmas. */
+function learnFromUnits(
+  lexicon: DocumentLexicon,
+  zh: readonly string[],
+  en: readonly string[],
+  units: readonly LinkSpec[],
+  confirmedPairs: readonly TextPair[],
+): Map<string, string[]> {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const pairs: WordPair[] = [];
+  const step = Math.max(1, Math.ceil(units.length / LEARNING_UNITS));
+  for (let u = 0; u < units.length; u += step) {
+    const unit = units[u]!;
+    const zhWords = unit.zh.flatMap((i) => [...lexicon.entriesOf(i)]);
+    const enWords = unit.en.flatMap((j) => englishLemmaIds(en[j]!, ids, names));
+    if (zhWords.length > 0 && enWords.length > 0) pairs.push({ zh: zhWords, en: enWords });
+  }
+  if (confirmedPairs.length > 0 && lexicon.table) {
+    // Text pairs from elsewhere in the project: segmented with the same table; their words join the entries by name.
+    const entryByWord = new Map<string, number>();
+    for (let f = 0; f < lexicon.size; f++) entryByWord.set(lexicon.word(f), f);
+    const segmented = segmentTexts(confirmedPairs.map((p) => p.zh), lexicon.table);
+    confirmedPairs.forEach((pair, k) => {
+      const triples = segmented.words[k]!;
+      const zhWords: number[] = [];
+      for (let w = 0; w < triples.length; w += 3) {
+        const entry = entryByWord.get(pair.zh.slice(triples[w]!, triples[w + 1]!));
+        if (entry !== undefined) zhWords.push(entry);
+      }
+      const enWords = englishLemmaIds(pair.en, ids, names);
+      // A person's word counts for more than the aligner's guess.
+      if (zhWords.length > 0 && enWords.length > 0) pairs.push({ zh: zhWords, en: enWords }, { zh: zhWords, en: enWords });
+    });
+  }
+  const learned = new Map<string, string[]>();
+  if (pairs.length < 20) return learned;
+  for (const [entry, lemmas] of learnTranslations(pairs)) {
+    const known = new Set(lexicon.lemmas(entry).map((l) => lexicon.lemma(l)));
+    const fresh = lemmas.map((l) => names[l]!).filter((l) => !known.has(l));
+    if (fresh.length > 0) learned.set(lexicon.word(entry), fresh);
+  }
+  return learned;
+}
+
+/** How far from where the first pass put a paragraph its landmarks' partners are looked for. */
 const PARTNER_WINDOW = 3;
 
 /**
- * For each paragraph, the weight of its anchors (section numbers aside, as when it is left unmatched)
+ * For each paragraph, the weight of its landmarks (section numbers aside, as when it is left unmatched)
  * that occur on the other side within a few paragraphs of where the first pass put it.
  */
 function partnerWeights(doc: Prepared, paths: readonly Step[][], segments: readonly Segment[]): { zh: Float64Array; en: Float64Array } {
@@ -146,7 +240,7 @@ function partnerWeights(doc: Prepared, paths: readonly Step[][], segments: reado
     for (let k = seg.z0 + i; k < seg.z1; k++) zAt[k] = seg.e0 + j;
     for (let k = seg.e0 + j; k < seg.e1; k++) eAt[k] = seg.z0 + i;
   });
-  const view = doc.anchors;
+  const view = doc.landmarks;
   const stamp = new Int32Array(view.keyWeights.length).fill(-1);
   const side = (
     n: number,
@@ -199,7 +293,7 @@ function explain(doc: Prepared, bead: Bead, model: LengthModel, confirmed: boole
   // Each paragraph's mentions are in text order already (see Prepared).
   const inOrder = (paragraphs: Mention[][], start: number, end: number): Mention[] =>
     end - start === 1 ? paragraphs[start]! : paragraphs.slice(start, end).flat();
-  reasons.push(...anchorReasons(inOrder(doc.zMentions, bead.zs, bead.ze), inOrder(doc.eMentions, bead.es, bead.ee)));
+  reasons.push(...landmarkReasons(inOrder(doc.zMentions, bead.zs, bead.ze), inOrder(doc.eMentions, bead.es, bead.ee)));
   return reasons;
 }
 
@@ -216,7 +310,12 @@ export function align(zh: readonly string[], en: readonly string[], options: Ali
 function alignKeeping(zh: readonly string[], en: readonly string[], options: AlignOptions, keep: unknown[] | null): AlignResult {
   const plan = planConfirmed(options.confirmed ?? [], zh.length, en.length);
   const glossary = options.glossary && options.glossary.length > 0 ? buildGlossaryIndex(options.glossary) : undefined;
-  const doc = new Prepared(zh, en, glossary, plan.forcedZh, plan.forcedEn, options.lexicon ?? true);
+  const lexicon = options.dictionary
+    ? documentLexicon(zh, options.dictionary, glossaryTranslations(options.glossary))
+    : options.lexicon !== false && TUNING.lexiconWeight > 0
+      ? builtInLexicon()
+      : undefined;
+  const doc = new Prepared(zh, en, glossary, plan.forcedZh, plan.forcedEn, lexicon);
   const { segments, fixed } = segmentsOf(plan, zh.length, en.length);
 
   // First pass with the prior model; refit the model on the links it is surest of; final pass near the first path.
@@ -225,7 +324,19 @@ function alignKeeping(zh: readonly string[], en: readonly string[], options: Ali
   const firstScorer = new Scorer(doc, first, BEAD_PRIOR, false);
   const paths = segments.map((seg) => searchPath(firstScorer, doc, seg));
   const model = fitLengthModel(lengthSamples(doc, firstScorer, paths, segments, fixed), first);
-  const scorer = new Scorer(doc, model, refitPriors(paths), true, partnerWeights(doc, paths, segments));
+  // Second pass of the dictionary: word pairs learned from the first pass's links (and confirmed ones).
+  let found: number | undefined;
+  if (doc.lexical && options.dictionary) {
+    const units = trustedUnits(paths, segments, fixed);
+    found = refitFound(doc, units);
+    const learned = learnFromUnits(doc.lexical.lexicon, zh, en, units, options.confirmedPairs ?? []);
+    if (learned.size > 0) {
+      const extra = glossaryTranslations(options.glossary);
+      for (const [word, lemmas] of learned) extra.set(word, [...(extra.get(word) ?? []), ...lemmas]);
+      doc.setLexicon(documentLexicon(zh, options.dictionary, extra, doc.lexical.lexicon.segmentation));
+    }
+  }
+  const scorer = new Scorer(doc, model, refitPriors(paths), true, partnerWeights(doc, paths, segments), found);
   keep?.push(doc, firstScorer, scorer, segments, paths, fixed, plan);
   const beads: Bead[] = [];
   segments.forEach((seg, s) => {

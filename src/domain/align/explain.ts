@@ -1,10 +1,10 @@
 // Reasons for a link, as data and as a short English phrase the alignment screen can show.
 
-import type { Mention } from './anchors.ts';
-import { keyWeight } from './anchors.ts';
+import type { Mention } from './landmarks.ts';
+import { keyWeight } from './landmarks.ts';
 import type { LengthModel } from './length-model.ts';
 import { lengthDeviation } from './length-model.ts';
-import type { AnchorKind, BeadShape, LengthFit, Reason } from './types.ts';
+import type { LandmarkKind, BeadShape, LengthFit, Reason } from './types.ts';
 
 export function beadShape(zh: number, en: number): BeadShape {
   const shape = `${zh}-${en}`;
@@ -56,7 +56,7 @@ export function lengthReason(zhLength: number, enLength: number, model: LengthMo
   };
 }
 
-const KIND_WORDS: Record<AnchorKind, string> = {
+const KIND_WORDS: Record<LandmarkKind, string> = {
   number: 'number',
   date: 'date',
   percent: 'percentage',
@@ -67,6 +67,7 @@ const KIND_WORDS: Record<AnchorKind, string> = {
   verbatim: 'word',
   punctuation: 'punctuation',
   lexicon: 'word',
+  dictionary: 'word',
 };
 
 function overlap(a: readonly string[], b: readonly string[]): number {
@@ -85,8 +86,8 @@ function overlap(a: readonly string[], b: readonly string[]): number {
   return weight;
 }
 
-/** Pair the anchors of the two sides (greedily, by shared keys) and report matches and the unpaired. */
-export function anchorReasons(zh: readonly Mention[], en: readonly Mention[], limit = 8): Reason[] {
+/** Pair the landmarks of the two sides (greedily, by shared keys) and report matches and the unpaired. */
+export function landmarkReasons(zh: readonly Mention[], en: readonly Mention[], limit = 8): Reason[] {
   const pairs: Array<{ z: number; e: number; weight: number }> = [];
   for (let z = 0; z < zh.length; z++) {
     for (let e = 0; e < en.length; e++) {
@@ -112,24 +113,24 @@ export function anchorReasons(zh: readonly Mention[], en: readonly Mention[], li
     const em = en[e];
     if (!zm || !em) continue;
     // A bare Chinese number may be an English date or percentage; otherwise the Chinese kind is more telling.
-    const anchor = zm.inTitle !== undefined ? 'title' : zm.kind === 'number' ? em.kind : zm.kind;
+    const landmark = zm.inTitle !== undefined ? 'title' : zm.kind === 'number' ? em.kind : zm.kind;
     const zhText = zm.inTitle ?? zm.surface;
     reasons.push({
-      kind: 'anchor-match',
-      anchor,
+      kind: 'landmark-match',
+      landmark,
       zh: zhText,
       en: em.surface,
-      text: `${KIND_WORDS[anchor]} ${zhText} = ${em.surface}`,
+      text: `${KIND_WORDS[landmark]} ${zhText} = ${em.surface}`,
     });
   }
   const missing = (mentions: readonly Mention[], used: Uint8Array, side: 'zh' | 'en'): void => {
     mentions.forEach((m, i) => {
       // Lexicon words go unmatched all the time (a translation rephrases): only their matches are news.
-      if (used[i] || m.kind === 'lexicon' || reasons.length >= limit * 2) return;
+      if (used[i] || m.kind === 'lexicon' || m.kind === 'dictionary' || reasons.length >= limit * 2) return;
       const other = side === 'zh' ? 'English' : 'Chinese';
       reasons.push({
-        kind: 'anchor-missing',
-        anchor: m.kind,
+        kind: 'landmark-missing',
+        landmark: m.kind,
         side,
         value: m.surface,
         text: `${KIND_WORDS[m.kind]} ${m.surface} not found in the ${other}`,

@@ -26,7 +26,7 @@ export type {
   AlignOptions,
   AlignResult,
   AlignRow,
-  AnchorKind,
+  LandmarkKind,
   BeadShape,
   GlossaryTerm,
   LengthFit,
@@ -34,4 +34,3 @@ export type {
   LinkSpec,
   Reason,
 } from './types.ts';
-export type { AlignRequest, AlignResponse } from './worker-messages.ts';

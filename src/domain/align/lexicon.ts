@@ -3,7 +3,7 @@
 // evidence where lengths and numbers leave a link open; each word is weighed by how rare it is in
 // the document at hand, so "合作" in a cooperation agreement counts for almost nothing.
 
-import type { GlossaryIndex, Mention } from './anchors.ts';
+import type { GlossaryIndex, Mention } from './landmarks.ts';
 
 // Chinese word, then English forms separated by "|"; a form ending in "*" matches any word starting
 // with it, and a form may be several words ("united nations").
@@ -350,11 +350,13 @@ export class LexiconHits {
 }
 
 export interface Lexicon {
+  /** What its words are reported as: the built-in lexicon's, or a dictionary's. */
+  readonly kind: 'lexicon' | 'dictionary';
   /** Number of entries; entry ids run from 0. */
   readonly size: number;
   /** Entry lists a hit can stand for (a Chinese word: its entry; an English form: every entry listing it). */
   readonly lists: ReadonlyArray<readonly number[]>;
-  /** Anchor key of an entry ("l:ID"). */
+  /** Landmark key of an entry ("l:ID"). */
   key(id: number): string;
   /** Chinese words: the leftmost, longest word at each point. */
   scanZh(text: string, hits: LexiconHits): void;
@@ -447,6 +449,7 @@ function buildLexicon(): Lexicon {
     return list;
   };
   return {
+    kind: 'lexicon',
     size: zhWords.length,
     lists,
     key: (id) => keys[id]!,

@@ -1,24 +1,27 @@
-// The cost of a bead: −log prior of its shape, Gale–Church length cost, anchor bonus and penalties,
+// The cost of a bead: −log prior of its shape, Gale–Church length cost, landmark bonus and penalties,
 // and what the paragraphs' shape says (headings keep apart from prose, sentence counts carry over).
 // Everything the cost needs is precomputed into typed arrays (prefix sums), so one bead costs O(1)
-// unless both sides carry anchors.
+// unless both sides carry landmarks.
 
-import type { GlossaryIndex, Mention } from './anchors.ts';
-import { buildVerbatimIndex, extractEnAnchors, extractZhAnchors, keyWeight, sortByPosition } from './anchors.ts';
+import type { GlossaryIndex, Mention } from './landmarks.ts';
+import { buildVerbatimIndex, extractEnLandmarks, extractZhLandmarks, keyWeight, sortByPosition } from './landmarks.ts';
 import type { Lexicon } from './lexicon.ts';
-import { builtInLexicon, LexiconHits } from './lexicon.ts';
+import { LexiconHits } from './lexicon.ts';
+import type { DocumentLexicon } from './document-lexicon.ts';
+import type { LexicalView } from './lexical.ts';
+import { buildLexicalView, MAX_CHINESE_UNITS, MAX_ENGLISH_UNITS, outcomeCosts } from './lexical.ts';
 import { pinShape } from './shape-pins.ts';
 import type { LengthModel } from './length-model.ts';
-import { countEnSentences, countZhSentences, enKind, HEADING, PROSE, zhKind } from './structure.ts';
+import { countEnSentences, countZhSentences, enForm, HEADING, PROSE, zhForm } from './structure.ts';
 import { enLength, TAIL_KNEE, tailCost, zhLengthWithNumbers } from './length-model.ts';
 
 /** Mentions whose Chinese characters turn into digits in English. */
 const NUMERIC_KINDS: ReadonlySet<string> = new Set(['number', 'date', 'percent', 'ordinal', 'section']);
 
 /** Bead shapes as (Chinese count, English count). */
-export const BEAD_ZH = Int8Array.of(1, 1, 0, 2, 1, 2, 3, 1);
-export const BEAD_EN = Int8Array.of(1, 0, 1, 1, 2, 2, 1, 3);
-export const BEADS = 8;
+export const BEAD_ZH = Int8Array.of(1, 1, 0, 2, 1, 2, 3, 1, 1, 2, 3);
+export const BEAD_EN = Int8Array.of(1, 0, 1, 1, 2, 2, 1, 3, 4, 3, 2);
+export const BEADS = 11;
 export const ONE_ONE = 0;
 export const ONE_ZERO = 1;
 export const ZERO_ONE = 2;
@@ -27,19 +30,29 @@ export const ZERO_ONE = 2;
  * How often each shape occurs in official translations: Gale–Church's figures, with more 1-2 splits
  * (English splits long Chinese paragraphs) and fewer 2-2 links. Refitted on each document.
  */
-export const BEAD_PRIOR: readonly number[] = Object.freeze([0.85, 0.012, 0.012, 0.04, 0.05, 0.003, 0.008, 0.012]);
+export const BEAD_PRIOR: readonly number[] = Object.freeze([0.85, 0.012, 0.012, 0.04, 0.05, 0.003, 0.008, 0.012, 0.003, 0.001, 0.001]);
 
 /** Constants of the cost model, chosen on the development set (see bench/align-quality.ts). */
 export const TUNING = Object.freeze({
-  /** Cost per unit of anchor weight matched on both sides (a bonus) or found on one side only (a penalty). */
-  anchorMatch: 2.5,
-  anchorMiss: 1,
-  /** Share of the penalty for the anchors of a paragraph left unmatched (its anchors go with it). */
-  nullAnchorMiss: 0.5,
+  /** Cost per unit of landmark weight matched on both sides (a bonus) or found on one side only (a penalty). */
+  landmarkMatch: 2.5,
+  landmarkMiss: 1,
+  /** Share of the penalty for the landmarks of a paragraph left unmatched (its landmarks go with it). */
+  nullLandmarkMiss: 0.5,
   /** Leaving a paragraph unmatched costs more as it gets longer: this many nats per √(100 English characters). */
   deletionLength: 1,
   /** Weight of a built-in lexicon word found in few paragraphs (0: no lexicon). */
   lexiconWeight: 0.25,
+  /** Weight of a dictionary word found in few paragraphs (when a dictionary is given, it replaces the lexicon). */
+  dictionaryWeight: 0.25,
+  /** The most telling lexicon words kept per paragraph. */
+  lexiconWordsKept: 5,
+  /** The rarest dictionary words kept per paragraph (sentences keep all theirs). */
+  dictionaryWordsKept: 12,
+  /** Weight of the dictionary's log-likelihood ratios (words are not independent evidence). */
+  dictionaryLlr: 0.5,
+  /** Probability that a word's dictionary translation occurs in its true translation, before refitting. */
+  dictionaryFound: 0.35,
   /** Weight of the prior shape frequencies against the first pass's counts (0: do not refit). */
   priorStrength: 100,
   /** Cost of a link that joins a paragraph with a heading after it (a heading never ends another paragraph's translation). */
@@ -60,17 +73,17 @@ export const TUNING = Object.freeze({
 });
 
 /**
- * The anchor keys of both texts as typed arrays: per paragraph, its key ids (CSR layout), prefix sums
+ * The landmark keys of both texts as typed arrays: per paragraph, its key ids (CSR layout), prefix sums
  * of their weights, and a 32-bit signature (disjoint signatures share no key).
  */
-export interface AnchorView {
+export interface LandmarkView {
   keyWeights: Float64Array;
   zKeyStart: Int32Array;
   zKeys: Int32Array;
   eKeyStart: Int32Array;
   eKeys: Int32Array;
-  zAnchorPrefix: Float64Array;
-  eAnchorPrefix: Float64Array;
+  zLandmarkPrefix: Float64Array;
+  eLandmarkPrefix: Float64Array;
   /** The weight that counts against leaving a paragraph unmatched: section numbers aside. */
   zDroppedPrefix: Float64Array;
   eDroppedPrefix: Float64Array;
@@ -101,7 +114,7 @@ function keyLists(firm: KeyLists, lexicon: KeyLists | undefined): KeyLists {
   return { start, keys };
 }
 
-function anchorView(z: KeyLists, e: KeyLists, keyWeights: Float64Array, section: Uint8Array): AnchorView {
+function landmarkView(z: KeyLists, e: KeyLists, keyWeights: Float64Array, section: Uint8Array): LandmarkView {
   const prefix = (start: Int32Array, keys: Int32Array, dropped: boolean): Float64Array => {
     const out = new Float64Array(start.length);
     for (let i = 0; i + 1 < start.length; i++) {
@@ -117,8 +130,8 @@ function anchorView(z: KeyLists, e: KeyLists, keyWeights: Float64Array, section:
     zKeys: z.keys,
     eKeyStart: e.start,
     eKeys: e.keys,
-    zAnchorPrefix: prefix(z.start, z.keys, false),
-    eAnchorPrefix: prefix(e.start, e.keys, false),
+    zLandmarkPrefix: prefix(z.start, z.keys, false),
+    eLandmarkPrefix: prefix(e.start, e.keys, false),
     zDroppedPrefix: prefix(z.start, z.keys, true),
     eDroppedPrefix: prefix(e.start, e.keys, true),
     zMask: keyMasks(z.start, z.keys),
@@ -135,7 +148,7 @@ function keyMasks(start: Int32Array, keys: Int32Array): Int32Array {
   return masks;
 }
 
-/** Interns anchor keys as small integers, in order of first use. */
+/** Interns landmark keys as small integers, in order of first use. */
 class KeyTable {
   readonly ids = new Map<string, number>();
   readonly names: string[] = [];
@@ -233,14 +246,14 @@ function scanLexicon(lexicon: Lexicon, texts: readonly string[], side: 'zh' | 'e
  * Lexicon words weigh by their rarity in the document (inverse document frequency, on the side where
  * they are more frequent): a word in every paragraph tells no paragraph from another.
  */
-function lexiconEntryWeights(zDf: Int32Array, eDf: Int32Array, paragraphs: number): Float64Array {
+function lexiconEntryWeights(zDf: Int32Array, eDf: Int32Array, paragraphs: number, weight: number): Float64Array {
   const n = Math.max(paragraphs, 1);
   const weights = new Float64Array(zDf.length);
   for (let id = 0; id < weights.length; id++) {
     const most = Math.max(zDf[id]!, eDf[id]!);
     if (most === 0) continue;
     const rarity = Math.log((n + 1) / most) / Math.LN10;
-    weights[id] = TUNING.lexiconWeight * Math.min(1, Math.max(0, rarity));
+    weights[id] = weight * Math.min(1, Math.max(0, rarity));
   }
   return weights;
 }
@@ -252,11 +265,10 @@ function hitWeight(side: LexiconSide, weights: Float64Array, h: number): number 
   return w;
 }
 
-const LEXICON_WORDS_KEPT = 5;
 
 /**
  * Keep the most telling lexicon words of each paragraph (the rest add work and little evidence):
- * those weighing at least as much as its LEXICON_WORDS_KEPT-th heaviest, in order, that many at most.
+ * those weighing at least as much as its TUNING.lexiconWordsKept-th heaviest, in order, that many at most.
  * They are appended to the paragraph's mentions; their key ids are returned.
  */
 function keepRarestWords(
@@ -270,17 +282,17 @@ function keepRarestWords(
   const start = new Int32Array(texts.length + 1);
   const keys: number[] = [];
   const entryKey = new Int32Array(lexicon.size).fill(-1);
-  const heaviest = new Float64Array(LEXICON_WORDS_KEPT);
+  const heaviest = new Float64Array(TUNING.lexiconWordsKept);
   for (let i = 0; i < texts.length; i++) {
     const h0 = side.hitStart[i]!;
     const h1 = side.hitStart[i + 1]!;
     let threshold = -Infinity;
-    if (h1 - h0 > LEXICON_WORDS_KEPT) {
+    if (h1 - h0 > TUNING.lexiconWordsKept) {
       // The heaviest weights so far, in decreasing order (insertion into a short array).
       heaviest.fill(-Infinity);
       for (let h = h0; h < h1; h++) {
         const w = hitWeight(side, weights, h);
-        let at = LEXICON_WORDS_KEPT - 1;
+        let at = TUNING.lexiconWordsKept - 1;
         if (w <= heaviest[at]!) continue;
         while (at > 0 && heaviest[at - 1]! < w) {
           heaviest[at] = heaviest[at - 1]!;
@@ -288,11 +300,11 @@ function keepRarestWords(
         }
         heaviest[at] = w;
       }
-      threshold = heaviest[LEXICON_WORDS_KEPT - 1]!;
+      threshold = heaviest[TUNING.lexiconWordsKept - 1]!;
     }
     let kept = 0;
     const list = mentions[i]!;
-    for (let h = h0; h < h1 && kept < LEXICON_WORDS_KEPT; h++) {
+    for (let h = h0; h < h1 && kept < TUNING.lexiconWordsKept; h++) {
       if (hitWeight(side, weights, h) < threshold) continue;
       kept++;
       const names: string[] = [];
@@ -304,7 +316,7 @@ function keepRarestWords(
       }
       const at = side.hitAt[h]!;
       const surface = texts[i]!.slice(at, side.hitEnd[h]!);
-      list.push({ kind: 'lexicon', surface, at, length: surface.length, keys: names });
+      list.push({ kind: lexicon.kind, surface, at, length: surface.length, keys: names });
     }
     start[i + 1] = keys.length;
   }
@@ -317,13 +329,13 @@ export class Prepared {
   readonly ne: number;
   readonly zPrefix: Float64Array;
   readonly ePrefix: Float64Array;
-  /** All anchors, lexicon words included. */
-  readonly anchors: AnchorView;
-  /** Anchors without lexicon words: cheaper, for the first, wide pass. */
-  readonly firmAnchors: AnchorView;
+  /** All landmarks, lexicon words included. */
+  readonly landmarks: LandmarkView;
+  /** Landmarks without lexicon words: cheaper, for the first, wide pass. */
+  readonly firmLandmarks: LandmarkView;
   /** What each paragraph reads as: prose, a title line, a numbered heading or a note (structure.ts). */
-  readonly zKind: Uint8Array;
-  readonly eKind: Uint8Array;
+  readonly zForm: Uint8Array;
+  readonly eForm: Uint8Array;
   /** Prefix counts of the paragraphs that are not prose. */
   readonly zNonProsePrefix: Float64Array;
   readonly eNonProsePrefix: Float64Array;
@@ -337,6 +349,9 @@ export class Prepared {
   readonly hasForced: boolean;
   readonly zMentions: Mention[][];
   readonly eMentions: Mention[][];
+  /** Dictionary evidence, when the alignment has a dictionary (lexical.ts). */
+  lexical: LexicalView | undefined;
+  private readonly dictionaryWordsKept: number;
 
   constructor(
     zh: readonly string[],
@@ -344,19 +359,19 @@ export class Prepared {
     glossary: GlossaryIndex | undefined,
     forcedZh: ReadonlySet<number>,
     forcedEn: ReadonlySet<number>,
-    useLexicon = true,
+    lexicon?: Lexicon,
   ) {
     this.nz = zh.length;
     this.ne = en.length;
-    // Anchors, then Latin words kept as written, then lexicon words (mention order is sorted out when explaining).
+    // Landmarks, then Latin words kept as written, then lexicon words (mention order is sorted out when explaining).
     const verbatim = buildVerbatimIndex(zh);
     this.zMentions = zh.map((text) => {
-      const mentions = extractZhAnchors(text, glossary);
+      const mentions = extractZhLandmarks(text, glossary);
       if (verbatim) mentions.push(...verbatim.matchZh(text));
       return mentions;
     });
     this.eMentions = en.map((text) => {
-      const mentions = extractEnAnchors(text, glossary);
+      const mentions = extractEnLandmarks(text, glossary);
       if (verbatim) mentions.push(...verbatim.matchEn(text));
       return mentions;
     });
@@ -367,16 +382,20 @@ export class Prepared {
     const zFirm = table.lists(this.zMentions);
     const eFirm = table.lists(this.eMentions);
     const firmCount = table.names.length;
+    // A dictionary is weighed word by word (lexical.ts); the built-in lexicon as landmarks.
+    this.dictionaryWordsKept = sentenceLike(zh) ? Infinity : TUNING.dictionaryWordsKept;
+    this.english = en;
+    this.lexical = lexicon?.kind === 'dictionary' ? buildLexicalView(lexicon as DocumentLexicon, zh.length, en, this.dictionaryWordsKept) : undefined;
+    if (lexicon?.kind === 'dictionary') lexicon = undefined;
     let zLexicon: KeyLists | undefined;
     let eLexicon: KeyLists | undefined;
     let entryWeights: Float64Array | undefined;
-    const lexicon = useLexicon && TUNING.lexiconWeight > 0 ? builtInLexicon() : undefined;
     if (lexicon) {
       const zDf = new Int32Array(lexicon.size);
       const eDf = new Int32Array(lexicon.size);
       const zSide = scanLexicon(lexicon, zh, 'zh', zDf);
       const eSide = scanLexicon(lexicon, en, 'en', eDf);
-      entryWeights = lexiconEntryWeights(zDf, eDf, Math.max(zh.length, en.length));
+      entryWeights = lexiconEntryWeights(zDf, eDf, Math.max(zh.length, en.length), lexicon.kind === 'dictionary' ? TUNING.dictionaryWeight : TUNING.lexiconWeight);
       zLexicon = keepRarestWords(zSide, zh, entryWeights, lexicon, table, this.zMentions);
       eLexicon = keepRarestWords(eSide, en, entryWeights, lexicon, table, this.eMentions);
     }
@@ -389,15 +408,15 @@ export class Prepared {
     // Mentions in text order, for explaining links.
     for (const mentions of this.zMentions) sortByPosition(mentions);
     for (const mentions of this.eMentions) sortByPosition(mentions);
-    this.firmAnchors = anchorView(zFirm, eFirm, keyWeights.subarray(0, firmCount), section);
-    this.anchors = lexicon ? anchorView(keyLists(zFirm, zLexicon), keyLists(eFirm, eLexicon), keyWeights, section) : this.firmAnchors;
-    this.zKind = Uint8Array.from(zh, (text, i) => zhKind(text, this.zMentions[i]!));
-    this.eKind = Uint8Array.from(en, (text, i) => enKind(text, this.eMentions[i]!));
-    this.zNonProsePrefix = prefixSums([...this.zKind].map((k) => (k === PROSE ? 0 : 1)));
-    this.eNonProsePrefix = prefixSums([...this.eKind].map((k) => (k === PROSE ? 0 : 1)));
+    this.firmLandmarks = landmarkView(zFirm, eFirm, keyWeights.subarray(0, firmCount), section);
+    this.landmarks = lexicon ? landmarkView(keyLists(zFirm, zLexicon), keyLists(eFirm, eLexicon), keyWeights, section) : this.firmLandmarks;
+    this.zForm = Uint8Array.from(zh, (text, i) => zhForm(text, this.zMentions[i]!));
+    this.eForm = Uint8Array.from(en, (text, i) => enForm(text, this.eMentions[i]!));
+    this.zNonProsePrefix = prefixSums([...this.zForm].map((k) => (k === PROSE ? 0 : 1)));
+    this.eNonProsePrefix = prefixSums([...this.eForm].map((k) => (k === PROSE ? 0 : 1)));
     // Headings and other lines are no sentences: only prose is counted.
-    const zSentences = zh.map((text, i) => (this.zKind[i] ? 0 : countZhSentences(text)));
-    const eSentences = en.map((text, i) => (this.eKind[i] ? 0 : countEnSentences(text)));
+    const zSentences = zh.map((text, i) => (this.zForm[i] ? 0 : countZhSentences(text)));
+    const eSentences = en.map((text, i) => (this.eForm[i] ? 0 : countEnSentences(text)));
     this.zSentencePrefix = prefixSums(zSentences);
     this.eSentencePrefix = prefixSums(eSentences);
     // Units of a sentence each: the counts would say nothing the bead shapes do not.
@@ -406,6 +425,13 @@ export class Prepared {
     this.zForcedPrefix = flagPrefix(this.nz, forcedZh);
     this.eForcedPrefix = flagPrefix(this.ne, forcedEn);
     this.hasForced = forcedZh.size + forcedEn.size > 0;
+  }
+
+  private readonly english: readonly string[];
+
+  /** Weigh the dictionary words of another lexicon of the same document (after a pass learned word pairs). */
+  setLexicon(lexicon: DocumentLexicon): void {
+    this.lexical = buildLexicalView(lexicon, this.nz, this.english, this.dictionaryWordsKept);
   }
 
   zhLength(start: number, end: number): number {
@@ -436,6 +462,13 @@ function joinPrefix(heading: Uint8Array): Float64Array {
     prefix[k + 1] = prefix[k]! + cost;
   }
   return prefix;
+}
+
+/** Whether texts read as single sentences (short on average): every dictionary word then counts. */
+function sentenceLike(zh: readonly string[]): boolean {
+  let total = 0;
+  for (const text of zh) total += text.length;
+  return total / Math.max(1, zh.length) < 80;
 }
 
 function prefixSums(values: readonly number[]): Float64Array {
@@ -471,8 +504,8 @@ export class Scorer {
   /** −log prior of each shape. */
   readonly beadCost: Float64Array;
   private readonly counts: Int32Array;
-  readonly anchorMatch: number;
-  readonly anchorMiss: number;
+  readonly landmarkMatch: number;
+  readonly landmarkMiss: number;
   readonly knee: number;
   readonly kneeCost: number;
   /** Cost of a link whose one side reads as a heading (or note) and the other as prose. */
@@ -480,8 +513,20 @@ export class Scorer {
   /** Cost per sentence of difference per √(sentences); 0 when the units are sentences already. */
   readonly sentenceMismatch: number;
 
-  /** The anchors this scorer reads (with or without lexicon words). */
-  readonly view: AnchorView;
+  /** Dictionary outcome costs per entry and English size (lexical.ts), or null without a dictionary. */
+  readonly lexFound: Float64Array | null = null;
+  readonly lexMissed: Float64Array | null = null;
+  private lemmaFound: Float64Array | null = null;
+  private lemmaMissed: Float64Array | null = null;
+  private readonly entryStamp: Int32Array;
+  /** Prefix sums over Chinese units of the lowest dictionary cost their words can add (for pruning). */
+  readonly zLexBestPrefix: Float64Array;
+  readonly eLexBestPrefix: Float64Array;
+  private readonly lemmaStamp: Int32Array;
+  private stampId = 0;
+
+  /** The landmarks this scorer reads (with or without lexicon words). */
+  readonly view: LandmarkView;
 
   /** Sum over the boundaries k | k + 1 before k of the cost of a link spanning that boundary. */
   readonly zJoinPrefix: Float64Array;
@@ -491,8 +536,8 @@ export class Scorer {
   readonly eNull: Float64Array;
 
   /**
-   * `partners`: per paragraph, the weight of its anchors found on the other side near where it should
-   * be (from a first alignment). Without it, a paragraph left unmatched pays half a miss for each anchor.
+   * `partners`: per paragraph, the weight of its landmarks found on the other side near where it should
+   * be (from a first alignment). Without it, a paragraph left unmatched pays half a miss for each landmark.
    */
   constructor(
     doc: Prepared,
@@ -500,28 +545,51 @@ export class Scorer {
     priors: ArrayLike<number> = BEAD_PRIOR,
     lexicon = true,
     partners?: { zh: Float64Array; en: Float64Array },
+    dictionaryFound: number = TUNING.dictionaryFound,
   ) {
     this.doc = doc;
-    this.view = lexicon ? doc.anchors : doc.firmAnchors;
+    const lexical = doc.lexical;
+    this.zLexBestPrefix = new Float64Array(doc.nz + 1);
+    this.eLexBestPrefix = new Float64Array(doc.ne + 1);
+    this.lemmaStamp = new Int32Array(lexical ? Math.max(1, lexical.lemmaCount) : 1);
+    this.entryStamp = new Int32Array(lexical ? Math.max(1, lexical.lemmaCount) : 1);
+    if (lexical) {
+      const costs = outcomeCosts(lexical, dictionaryFound, TUNING.dictionaryLlr);
+      this.lexFound = costs.found;
+      this.lexMissed = costs.missed;
+      this.lemmaFound = costs.lemmaFound;
+      this.lemmaMissed = costs.lemmaMissed;
+      for (let i = 0; i < doc.nz; i++) {
+        let low = 0;
+        for (let k = lexical.zStart[i]!; k < lexical.zStart[i + 1]!; k++) low += costs.best[lexical.zEntries[k]!]!;
+        this.zLexBestPrefix[i + 1] = this.zLexBestPrefix[i]! + low;
+      }
+      for (let j = 0; j < doc.ne; j++) {
+        let low = 0;
+        for (let k = lexical.eStart[j]!; k < lexical.eStart[j + 1]!; k++) low += costs.lemmaBest[lexical.eLemmas[k]!]!;
+        this.eLexBestPrefix[j + 1] = this.eLexBestPrefix[j]! + low;
+      }
+    }
+    this.view = lexicon ? doc.landmarks : doc.firmLandmarks;
     this.ratio = model.ratio;
     this.variance = model.variance;
     this.beadCost = Float64Array.from(priors, (p) => -Math.log(p));
     this.counts = new Int32Array(this.view.keyWeights.length);
-    this.anchorMatch = TUNING.anchorMatch;
-    this.anchorMiss = TUNING.anchorMiss;
+    this.landmarkMatch = TUNING.landmarkMatch;
+    this.landmarkMiss = TUNING.landmarkMiss;
     this.knee = TAIL_KNEE;
     this.kneeCost = tailCost(TAIL_KNEE);
     this.kindMismatch = TUNING.kindMismatch;
     this.sentenceMismatch = doc.sentenceUnits ? 0 : TUNING.sentenceMismatch;
-    this.zJoinPrefix = joinPrefix(doc.zKind);
-    this.eJoinPrefix = joinPrefix(doc.eKind);
+    this.zJoinPrefix = joinPrefix(doc.zForm);
+    this.eJoinPrefix = joinPrefix(doc.eForm);
     const nullCosts = (n: number, prior: number, lengths: Float64Array, ratio: number, dropped: Float64Array, partnered: Float64Array | undefined): Float64Array => {
       const out = new Float64Array(n);
       for (let k = 0; k < n; k++) {
         const length = (lengths[k + 1]! - lengths[k]!) * ratio;
-        // Anchors met near where the paragraph should be say it was translated; anchors met nowhere near, that it was left out.
-        const anchors = partnered ? this.anchorMiss * partnered[k]! : TUNING.nullAnchorMiss * this.anchorMiss * (dropped[k + 1]! - dropped[k]!);
-        out[k] = prior + TUNING.deletionLength * Math.sqrt(length * 0.01) + anchors;
+        // Landmarks met near where the paragraph should be say it was translated; landmarks met nowhere near, that it was left out.
+        const landmarks = partnered ? this.landmarkMiss * partnered[k]! : TUNING.nullLandmarkMiss * this.landmarkMiss * (dropped[k + 1]! - dropped[k]!);
+        out[k] = prior + TUNING.deletionLength * Math.sqrt(length * 0.01) + landmarks;
       }
       return out;
     };
@@ -539,7 +607,7 @@ export class Scorer {
   }
 
   /**
-   * What a two-sided link costs besides its prior, length and anchors: joining paragraphs across
+   * What a two-sided link costs besides its prior, length and landmarks: joining paragraphs across
    * boundaries that rarely share a link, a heading facing prose, and differing sentence counts.
    */
   structureCost(zs: number, i: number, es: number, j: number): number {
@@ -558,8 +626,46 @@ export class Scorer {
     return cost;
   }
 
-  /** The anchor part of a two-sided link's cost: a penalty per unmatched weight, a bonus per matched weight. */
-  anchorCost(zs: number, i: number, es: number, j: number, wz: number, we: number): number {
+  /** The dictionary part of a two-sided link's cost: each Chinese word's translation found in the English or not. */
+  lexicalCost(zs: number, zi: number, es: number, ej: number): number {
+    const lexical = this.doc.lexical!;
+    const found = this.lexFound!;
+    const missed = this.lexMissed!;
+    const stamp = this.lemmaStamp;
+    const id = ++this.stampId;
+    const { eStart, eLemmas, zStart, zEntries, entryStart, entryLemmas } = lexical;
+    for (let k = eStart[es]!; k < eStart[ej]!; k++) stamp[eLemmas[k]!] = id;
+    const units = Math.min(ej - es, MAX_ENGLISH_UNITS) - 1;
+    let cost = 0;
+    for (let k = zStart[zs]!; k < zStart[zi]!; k++) {
+      const f = zEntries[k]!;
+      let hit = false;
+      for (let l = entryStart[f]!; l < entryStart[f + 1]!; l++) {
+        if (stamp[entryLemmas[l]!] === id) {
+          hit = true;
+          break;
+        }
+      }
+      cost += (hit ? found : missed)[f * MAX_ENGLISH_UNITS + units]!;
+    }
+    // English lemmas found among the translations of the Chinese words.
+    const chinese = this.entryStamp;
+    for (let k = zStart[zs]!; k < zStart[zi]!; k++) {
+      const f = zEntries[k]!;
+      for (let l = entryStart[f]!; l < entryStart[f + 1]!; l++) chinese[entryLemmas[l]!] = id;
+    }
+    const zUnits = Math.min(zi - zs, MAX_CHINESE_UNITS) - 1;
+    const lemmaFound = this.lemmaFound!;
+    const lemmaMissed = this.lemmaMissed!;
+    for (let k = eStart[es]!; k < eStart[ej]!; k++) {
+      const l = eLemmas[k]!;
+      cost += (chinese[l] === id ? lemmaFound : lemmaMissed)[l * MAX_CHINESE_UNITS + zUnits]!;
+    }
+    return cost;
+  }
+
+  /** The landmark part of a two-sided link's cost: a penalty per unmatched weight, a bonus per matched weight. */
+  landmarkCost(zs: number, i: number, es: number, j: number, wz: number, we: number): number {
     let matched = 0;
     if (wz > 0 && we > 0) {
       const view = this.view;
@@ -569,7 +675,7 @@ export class Scorer {
       for (let k = es; k < j; k++) eMask |= view.eMask[k]!;
       if ((zMask & eMask) !== 0) matched = this.matchedWeight(zs, i, es, j);
     }
-    return this.anchorMiss * (wz + we - 2 * matched) - this.anchorMatch * matched;
+    return this.landmarkMiss * (wz + we - 2 * matched) - this.landmarkMatch * matched;
   }
 
   /**
@@ -589,13 +695,16 @@ export class Scorer {
     if (zs === i) return prior >= limit ? Infinity : this.eNull[es]!;
     if (es === j) return prior >= limit ? Infinity : this.zNull[zs]!;
     const view = this.view;
-    const wz = view.zAnchorPrefix[i]! - view.zAnchorPrefix[zs]!;
-    const we = view.eAnchorPrefix[j]! - view.eAnchorPrefix[es]!;
-    // Anchors can lower the cost by at most anchorMatch × the smaller side's anchor weight.
-    if (prior - this.anchorMatch * (wz < we ? wz : we) >= limit) return Infinity;
-    const cost = prior + this.lengthCost(doc.zPrefix[i]! - doc.zPrefix[zs]!, doc.ePrefix[j]! - doc.ePrefix[es]!) + this.structureCost(zs, i, es, j);
+    const wz = view.zLandmarkPrefix[i]! - view.zLandmarkPrefix[zs]!;
+    const we = view.eLandmarkPrefix[j]! - view.eLandmarkPrefix[es]!;
+    const lexical = this.lexFound !== null;
+    // Landmarks can lower the cost by at most landmarkMatch × the smaller side's landmark weight.
+    const lexBest = lexical ? this.zLexBestPrefix[i]! - this.zLexBestPrefix[zs]! + this.eLexBestPrefix[j]! - this.eLexBestPrefix[es]! : 0;
+    if (prior + lexBest - this.landmarkMatch * (wz < we ? wz : we) >= limit) return Infinity;
+    let cost = prior + this.lengthCost(doc.zPrefix[i]! - doc.zPrefix[zs]!, doc.ePrefix[j]! - doc.ePrefix[es]!) + this.structureCost(zs, i, es, j);
+    if (lexical) cost += this.lexicalCost(zs, i, es, j);
     if (wz === 0 && we === 0) return cost;
-    return cost + this.anchorCost(zs, i, es, j, wz, we);
+    return cost + this.landmarkCost(zs, i, es, j, wz, we);
   }
 
   /** A paragraph the translator marked unmatched can only sit in a 1-0 or 0-1 link of its own; -1 if none is involved. */
@@ -607,7 +716,7 @@ export class Scorer {
     return (b === ONE_ZERO && forcedZ > 0) || (b === ZERO_ONE && forcedE > 0) ? 0 : Infinity;
   }
 
-  /** Weight of the anchor keys shared (as multisets) by Chinese [zs, ze) and English [es, ee). */
+  /** Weight of the landmark keys shared (as multisets) by Chinese [zs, ze) and English [es, ee). */
   matchedWeight(zs: number, ze: number, es: number, ee: number): number {
     const { counts } = this;
     const { zKeys, eKeys, keyWeights, zKeyStart, eKeyStart } = this.view;

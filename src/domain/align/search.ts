@@ -166,9 +166,10 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
   const { lo, hi, offset } = band;
   const cost = new Float64Array(band.cells).fill(Infinity);
   const back = new Int8Array(band.cells).fill(-1);
-  const { beadCost, anchorMatch: match, anchorMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
-  const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch } = scorer;
-  const { zAnchorPrefix: zA, eAnchorPrefix: eA } = scorer.view;
+  const { beadCost, landmarkMatch: match, landmarkMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
+  const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch, zLexBestPrefix: zLB, eLexBestPrefix: eLB } = scorer;
+  const lexical = scorer.lexFound !== null;
+  const { zLandmarkPrefix: zA, eLandmarkPrefix: eA } = scorer.view;
   const { zPrefix: zP, ePrefix: eP, zNonProsePrefix: zH, eNonProsePrefix: eH, zSentencePrefix: zS, eSentencePrefix: eS } = doc;
   const z0 = seg.z0;
   const e0 = seg.e0;
@@ -206,14 +207,15 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
       const zJoin = dz > 1 ? zJ[zi - 1]! - zJ[zs]! : 0;
       const zAll = zH[zi]! - zH[zs]! === dz;
       const sz = zS[zi]! - zS[zs]!;
+      const lexBest = lexical ? zLB[zi]! - zLB[zs]! : 0;
       for (let j = jFrom; j <= jTo; j++) {
         const start = cost[pStart + j - de]!;
         const best = cost[rowStart + j]!;
         const ej = e0 + j;
         const es = ej - de;
         const we = eA[ej]! - eA[es]!;
-        // Its best case cannot win: its prior, the anchors one side has more than the other, less the largest bonus.
-        if (start + prior + (wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we) >= best) continue;
+        // Its best case cannot win: its prior, the landmarks one side has more than the other, less the largest bonus.
+        if (start + prior + lexBest + (lexical ? eLB[ej]! - eLB[es]! : 0) + (wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we) >= best) continue;
         const le = eP[ej]! - eP[es]!;
         const deviation = Math.abs(le - expected) / Math.sqrt(variance * (expected + le) * 0.5 + 1);
         let length: number;
@@ -232,7 +234,8 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
           if (sz !== se) structure += (sentenceMismatch * Math.abs(sz - se)) / Math.sqrt((sz + se) * 0.5);
         }
         let total = prior + length + structure;
-        if (wz !== 0 || we !== 0) total += scorer.anchorCost(zs, zi, es, ej, wz, we);
+        if (lexical) total += scorer.lexicalCost(zs, zi, es, ej);
+        if (wz !== 0 || we !== 0) total += scorer.landmarkCost(zs, zi, es, ej, wz, we);
         total += start;
         if (total < best) {
           cost[rowStart + j] = total;
@@ -293,9 +296,10 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band):
   const { lo, hi, offset } = band;
   const rest = new Float64Array(band.cells).fill(Infinity);
   rest[band.cells - 1] = 0;
-  const { beadCost, anchorMatch: match, anchorMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
-  const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch } = scorer;
-  const { zAnchorPrefix: zA, eAnchorPrefix: eA } = scorer.view;
+  const { beadCost, landmarkMatch: match, landmarkMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
+  const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch, zLexBestPrefix: zLB, eLexBestPrefix: eLB } = scorer;
+  const lexical = scorer.lexFound !== null;
+  const { zLandmarkPrefix: zA, eLandmarkPrefix: eA } = scorer.view;
   const { zPrefix: zP, ePrefix: eP, zNonProsePrefix: zH, eNonProsePrefix: eH, zSentencePrefix: zS, eSentencePrefix: eS } = doc;
   const z0 = seg.z0;
   const e0 = seg.e0;
@@ -328,13 +332,14 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band):
       const zJoin = dz > 1 ? zJ[zi - 1]! - zJ[zs]! : 0;
       const zAll = zH[zi]! - zH[zs]! === dz;
       const sz = zS[zi]! - zS[zs]!;
+      const lexBest = lexical ? zLB[zi]! - zLB[zs]! : 0;
       for (let j = jFrom; j <= jTo; j++) {
         const after = rest[nStart + j + de]!;
         const best = rest[rowStart + j]!;
         const es = e0 + j;
         const ej = es + de;
         const we = eA[ej]! - eA[es]!;
-        if (after + prior + (wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we) >= best) continue;
+        if (after + prior + lexBest + (lexical ? eLB[ej]! - eLB[es]! : 0) + (wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we) >= best) continue;
         const le = eP[ej]! - eP[es]!;
         const deviation = Math.abs(le - expected) / Math.sqrt(variance * (expected + le) * 0.5 + 1);
         let length: number;
@@ -353,7 +358,8 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band):
           if (sz !== se) structure += (sentenceMismatch * Math.abs(sz - se)) / Math.sqrt((sz + se) * 0.5);
         }
         let total = prior + length + structure;
-        if (wz !== 0 || we !== 0) total += scorer.anchorCost(zs, zi, es, ej, wz, we);
+        if (lexical) total += scorer.lexicalCost(zs, zi, es, ej);
+        if (wz !== 0 || we !== 0) total += scorer.landmarkCost(zs, zi, es, ej, wz, we);
         total += after;
         if (total < best) rest[rowStart + j] = total;
       }

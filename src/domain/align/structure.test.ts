@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractEnAnchors, extractZhAnchors } from './anchors.ts';
-import { countEnSentences, countZhSentences, enKind, HEADING, LINE, NOTE, PROSE, zhKind } from './structure.ts';
+import { extractEnLandmarks, extractZhLandmarks } from './landmarks.ts';
+import { countEnSentences, countZhSentences, enForm, HEADING, LINE, NOTE, PROSE, zhForm } from './structure.ts';
 
-const zh = (text: string): number => zhKind(text, extractZhAnchors(text));
-const en = (text: string): number => enKind(text, extractEnAnchors(text));
+const zh = (text: string): number => zhForm(text, extractZhLandmarks(text));
+const en = (text: string): number => enForm(text, extractEnLandmarks(text));
 
 describe('what a paragraph reads as', () => {
   it('tells numbered headings, title lines and notes from prose in Chinese', () => {

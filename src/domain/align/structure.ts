@@ -3,7 +3,7 @@
 // has. Headings and notes keep their own paragraph in a translation far more often than prose does
 // (and never close another paragraph); a translation mostly keeps the number of sentences.
 
-import type { Mention } from './anchors.ts';
+import type { Mention } from './landmarks.ts';
 
 /** Sentence-closing marks: a paragraph ending on one of them (before closing quotes or brackets) is prose. */
 const ZH_CLOSING = new Set([...'。！？；…!?;.：:，,、'].map((ch) => ch.charCodeAt(0)));
@@ -25,7 +25,7 @@ const EN_HEADING_WORDS = 16;
  * 0: prose; 1: a short line not closed like a sentence (a title, a signature); 2: a numbered heading;
  * 3: a note about the text rather than part of it (a source, an editor, a caption, all in brackets).
  */
-export type ParagraphKind = 0 | 1 | 2 | 3;
+export type ParagraphForm = 0 | 1 | 2 | 3;
 
 export const PROSE = 0 as const;
 export const LINE = 1 as const;
@@ -35,16 +35,16 @@ export const NOTE = 3 as const;
 const ZH_NOTE = /^(?:[（(][^（）()]*[）)]$|(?:资料来源|数据来源|来源|责任编辑|编辑|记者|通讯员|摄影|图片来源|图片说明|原标题)[：:])/;
 const EN_NOTE = /^(?:\([^()]*\)$|(?:Source|Sources|Editor|Photo|Caption|Reporter)s?\s*:)/i;
 
-/** What a Chinese paragraph reads as; `mentions` are its anchors (a section number makes a heading). */
-export function zhKind(text: string, mentions: readonly Mention[]): ParagraphKind {
+/** What a Chinese paragraph reads as; `mentions` are its landmarks (a section number makes a heading). */
+export function zhForm(text: string, mentions: readonly Mention[]): ParagraphForm {
   if (ZH_NOTE.test(text)) return NOTE;
   if (text.length > ZH_HEADING_CHARS * 2 || closed(text, ZH_CLOSING)) return PROSE;
   if (mentions.some((m) => m.kind === 'section')) return HEADING;
   return text.length <= ZH_HEADING_CHARS ? LINE : PROSE;
 }
 
-/** What an English paragraph reads as; `mentions` are its anchors (a section number makes a heading). */
-export function enKind(text: string, mentions: readonly Mention[]): ParagraphKind {
+/** What an English paragraph reads as; `mentions` are its landmarks (a section number makes a heading). */
+export function enForm(text: string, mentions: readonly Mention[]): ParagraphForm {
   if (EN_NOTE.test(text)) return NOTE;
   if (closed(text, EN_CLOSING)) return PROSE;
   const words = text.split(/\s+/).length;

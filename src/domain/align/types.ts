@@ -1,5 +1,7 @@
 // Public types of the zh→en paragraph aligner. Indices are 0-based paragraph (or sentence) positions.
 
+import type { TranslationTable } from '../dictionary/translation-table.ts';
+
 export interface GlossaryTerm {
   zh: string;
   en: string;
@@ -22,12 +24,25 @@ export interface AlignOptions {
    * saves about a third of the time on very long documents, at some cost in accuracy on close calls.
    */
   lexicon?: boolean;
+  /**
+   * A Chinese → English translation table (CC-CEDICT compiled, see domain/dictionary): its words
+   * replace the built-in lexicon's as evidence, and a second pass learns word pairs from the first.
+   */
+  dictionary?: TranslationTable;
+  /** Text pairs people confirmed in this project (earlier alignments): word pairs are learned from them too. */
+  confirmedPairs?: readonly TextPair[];
+}
+
+/** A Chinese text and the English people confirmed as its translation. */
+export interface TextPair {
+  zh: string;
+  en: string;
 }
 
 /** Shapes of a link, "zh-en": 1-2 means one Chinese paragraph rendered as two English ones. */
 export type BeadShape = '1-1' | '1-0' | '0-1' | '2-1' | '1-2' | '2-2' | '3-1' | '1-3' | 'other';
 
-export type AnchorKind =
+export type LandmarkKind =
   | 'number'
   | 'date'
   | 'percent'
@@ -40,7 +55,9 @@ export type AnchorKind =
   /** Brackets, quotation marks, a closing ! ? or :. */
   | 'punctuation'
   /** A word of the built-in lexicon of official texts (合作 = cooperation). */
-  | 'lexicon';
+  | 'lexicon'
+  /** A word of the dictionary (CC-CEDICT, the glossary, pairs learned from confirmed links). */
+  | 'dictionary';
 
 export type LengthFit = 'good' | 'fair' | 'poor';
 
@@ -56,8 +73,8 @@ export type Reason =
       fit: LengthFit;
       text: string;
     }
-  | { kind: 'anchor-match'; anchor: AnchorKind; zh: string; en: string; text: string }
-  | { kind: 'anchor-missing'; anchor: AnchorKind; side: 'zh' | 'en'; value: string; text: string }
+  | { kind: 'landmark-match'; landmark: LandmarkKind; zh: string; en: string; text: string }
+  | { kind: 'landmark-missing'; landmark: LandmarkKind; side: 'zh' | 'en'; value: string; text: string }
   | { kind: 'shape'; shape: BeadShape; text: string }
   | { kind: 'unmatched'; side: 'zh' | 'en'; text: string }
   | { kind: 'confirmed'; text: string }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from './code-points.ts';
+import { codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from '../text/index.ts';
 import { describeSpan, describeUtf16Range } from './selectors.ts';
 import { anchorQuote, editDistance } from './match-quote.ts';
 

@@ -1,6 +1,6 @@
 // Re-anchors a quote in (possibly edited) text: position hint first, then exact and approximate
 // matches scored on quote, prefix, suffix and distance from the hint.
-import { codePoints } from './code-points.ts';
+import { codePoints } from '../text/index.ts';
 import type { TextAnchorSelectors } from './selectors.ts';
 
 export interface AnchorMatch {

@@ -1,5 +1,5 @@
 // W3C Web Annotation selectors for a span of one paragraph's text (offsets in code points).
-import { codePointLength, sliceCodePoints, utf16ToCodePoint } from './code-points.ts';
+import { codePointLength, sliceCodePoints, utf16ToCodePoint } from '../text/index.ts';
 
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';

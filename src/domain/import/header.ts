@@ -1,4 +1,4 @@
-import { parseDate } from './dates.ts';
+import { parseDate } from '../text/index.ts';
 import { isIndented, quote } from './lines.ts';
 
 export interface Header {

@@ -1,10 +1,9 @@
 export { decodeBytes, type DecodedText } from './decode.ts';
-export { parseDate, toHalfWidth } from './dates.ts';
 export { ImportError, isImportError, type ImportErrorCode } from './errors.ts';
 export { parseDocument, parseText } from './parse-document.ts';
 export { countParagraphs, toImportPayload, type ImportDocumentPayload, type ParagraphCounts } from './rpc-payload.ts';
 export {
   DEFAULT_MAX_BYTES,
-  type DecodeOptions, type ForcedEncoding, type ImportedParagraph, type ParagraphKind, type ParseOptions, type ParsedDocument,
+  type DecodeOptions, type ForcedEncoding, type ImportedParagraph, PARAGRAPH_KINDS, type ParagraphKind, type ParseOptions, type ParsedDocument,
   type SourceEncoding,
 } from './types.ts';

@@ -1,4 +1,6 @@
-export type ParagraphKind = 'heading' | 'body' | 'closing';
+/** What an imported paragraph is, as stored in paragraphs.kind. */
+export const PARAGRAPH_KINDS = ['heading', 'body', 'closing'] as const;
+export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number];
 
 export interface ImportedParagraph {
   /** 1-based, in document order. */

@@ -2,8 +2,7 @@
 // translation to the document's Chinese paragraphs, edit the links, and store them as drafts.
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { toRows } from '../../domain/align/edit.ts';
-import type { AlignRow } from '../../domain/align/types.ts';
+import { toRows, type AlignRow } from '../../domain/align/index.ts';
 import { useCurrentUser } from '../../data/session.ts';
 import { useDocument } from '../../data/documents.ts';
 import { useDocumentParagraphs } from '../../data/paragraphs.ts';
@@ -11,7 +10,7 @@ import { hasRole, useProjects } from '../../data/projects.ts';
 import { errorKind, errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
-import { AlignWorkerClient } from './align-client.ts';
+import { AlignWorkerClient } from '../../workers/align-client.ts';
 import { AlignmentEditor } from './alignment-editor.tsx';
 import type { ChineseParagraph } from './alignment-row.tsx';
 import { EnglishSource } from './english-source.tsx';

@@ -3,12 +3,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { toRows } from '../../domain/align/edit.ts';
-import type { AlignRow } from '../../domain/align/types.ts';
+import { toRows, type AlignRow } from '../../domain/align/index.ts';
 import { useApplyAlignment, type AlignmentRowPayload, type ApplyAlignmentResult } from '../../data/alignment.ts';
 import { errorKind, errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
-import type { AlignWorkerClient } from './align-client.ts';
+import type { AlignWorkerClient } from '../../workers/align-client.ts';
 import { AlignmentRowView, type ChineseParagraph } from './alignment-row.tsx';
 import { payloadWithout, rowsWithConflicts, toApplyPlan, type ApplyPlan } from './alignment-payload.ts';
 import { canRun, commandForKey, moveSelection, needsCheck, runEdit, type Command, type EditCommand, type EditorState } from './commands.ts';

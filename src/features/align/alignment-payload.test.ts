@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { align } from '../../domain/align/align.ts';
-import { toRows } from '../../domain/align/edit.ts';
-import { splitParagraphs } from '../../domain/align/split.ts';
+import { align, toRows, splitParagraphs } from '../../domain/align/index.ts';
 import { payloadWithout, rowsWithConflicts, toApplyPlan, type ChineseParagraphRef } from './alignment-payload.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../domain/align/fixtures/${name}`, import.meta.url), 'utf8');

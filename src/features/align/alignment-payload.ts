@@ -1,6 +1,6 @@
 // Between the editor's rows (indices into the Chinese and English paragraph lists) and the
 // apply_alignment payload (paragraph ids and English text), and back from the server's conflicts.
-import type { LinkSpec } from '../../domain/align/types.ts';
+import type { LinkSpec } from '../../domain/align/index.ts';
 import type { AlignmentRowPayload } from '../../data/alignment.ts';
 
 export interface ChineseParagraphRef {

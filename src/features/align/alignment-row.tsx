@@ -1,6 +1,7 @@
 // One row of the alignment editor: Chinese paragraphs | English paragraphs | confidence and why.
 import { memo } from 'react';
-import type { AlignRow } from '../../domain/align/types.ts';
+import type { AlignRow } from '../../domain/align/index.ts';
+import type { ParagraphKind } from '../../domain/import/index.ts';
 import { Badge } from '../../components/badge.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { needsCheck } from './commands.ts';
@@ -12,7 +13,7 @@ const REASONS_SHOWN = 3;
 export interface ChineseParagraph {
   id: string;
   position: number;
-  kind: 'heading' | 'body' | 'closing';
+  kind: ParagraphKind;
   text: string;
 }
 

@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { align } from '../../domain/align/align.ts';
-import { coverageProblem, toRows } from '../../domain/align/edit.ts';
-import { splitParagraphs } from '../../domain/align/split.ts';
-import type { AlignRow } from '../../domain/align/types.ts';
+import { align, coverageProblem, toRows, splitParagraphs, type AlignRow } from '../../domain/align/index.ts';
 import { canRun, commandForKey, defaultSplit, moveSelection, needsCheck, runEdit, type EditCommand, type KeyLike } from './commands.ts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, ...mods });

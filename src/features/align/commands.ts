@@ -1,7 +1,6 @@
 // The alignment editor's commands: which key runs which, whether a command applies to the
 // selected row, and what an edit does to the rows and the selection. Pure, so it is tested alone.
-import { confirmRow, confirmThrough, markUnmatched, mergeWithNext, shiftBoundary, splitRow } from '../../domain/align/edit.ts';
-import type { AlignRow } from '../../domain/align/types.ts';
+import { confirmRow, confirmThrough, markUnmatched, mergeWithNext, shiftBoundary, splitRow, type AlignRow } from '../../domain/align/index.ts';
 
 export type EditCommand = 'merge' | 'split' | 'shiftUp' | 'shiftDown' | 'shiftUpZh' | 'shiftDownZh' | 'unmatch' | 'confirm' | 'confirmAbove';
 export type MoveCommand = 'prev' | 'next' | 'first' | 'last' | 'nextToCheck';

@@ -1,6 +1,7 @@
 // Asked before an alignment replaces English already stored: which rows, what is there, what would
 // replace it; replace, apply the other rows only, or cancel.
 import { useEffect, useId, useRef } from 'react';
+import { truncateCodePoints } from '../../domain/text/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 export interface ConflictRow {
@@ -12,7 +13,7 @@ export interface ConflictRow {
 }
 
 const EXCERPT = 140;
-const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
+const excerpt = (text: string) => truncateCodePoints(text, EXCERPT);
 
 interface ConflictDialogProps {
   rows: readonly ConflictRow[];

@@ -2,7 +2,7 @@
 // into paragraphs at blank lines, or one per line when the text has no blank lines.
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { decodeBytes, isImportError } from '../../domain/import/index.ts';
-import { splitParagraphs } from '../../domain/align/split.ts';
+import { splitParagraphs } from '../../domain/align/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 /** A text with no blank line but several lines has one paragraph per line. */

@@ -1,19 +1,20 @@
 // Why a link was proposed, in the user's language, from the aligner's structured reasons.
-import type { AlignRow, AnchorKind, Reason } from '../../domain/align/types.ts';
+import type { AlignRow, LandmarkKind, Reason } from '../../domain/align/index.ts';
 import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
 
-// A Record, so a new anchor kind in the aligner fails type-checking here until it has a name.
-const ANCHOR_NAMES: Record<AnchorKind, MessageKey> = {
-  number: 'align.anchor.number',
-  date: 'align.anchor.date',
-  percent: 'align.anchor.percent',
-  ordinal: 'align.anchor.ordinal',
-  section: 'align.anchor.section',
-  title: 'align.anchor.title',
-  glossary: 'align.anchor.glossary',
-  verbatim: 'align.anchor.verbatim',
-  punctuation: 'align.anchor.punctuation',
-  lexicon: 'align.anchor.lexicon',
+// A Record, so a new landmark kind in the aligner fails type-checking here until it has a name.
+const LANDMARK_NAMES: Record<LandmarkKind, MessageKey> = {
+  number: 'align.landmark.number',
+  date: 'align.landmark.date',
+  percent: 'align.landmark.percent',
+  ordinal: 'align.landmark.ordinal',
+  section: 'align.landmark.section',
+  title: 'align.landmark.title',
+  glossary: 'align.landmark.glossary',
+  verbatim: 'align.landmark.verbatim',
+  punctuation: 'align.landmark.punctuation',
+  lexicon: 'align.landmark.lexicon',
+  dictionary: 'align.landmark.dictionary',
 };
 
 export function describeReason(t: Translate, reason: Reason, row: Pick<AlignRow, 'zh' | 'en'>): string {
@@ -24,12 +25,12 @@ export function describeReason(t: Translate, reason: Reason, row: Pick<AlignRow,
         ratio: reason.ratio.toFixed(1),
         expected: reason.expected.toFixed(1),
       });
-    case 'anchor-match': {
-      const name = ANCHOR_NAMES[reason.anchor];
-      return name ? t('align.reason.anchor', { kind: t(name), zh: reason.zh, en: reason.en }) : reason.text;
+    case 'landmark-match': {
+      const name = LANDMARK_NAMES[reason.landmark];
+      return name ? t('align.reason.landmark', { kind: t(name), zh: reason.zh, en: reason.en }) : reason.text;
     }
-    case 'anchor-missing': {
-      const name = ANCHOR_NAMES[reason.anchor];
+    case 'landmark-missing': {
+      const name = LANDMARK_NAMES[reason.landmark];
       if (!name) return reason.text;
       return t(reason.side === 'zh' ? 'align.reason.missingInEnglish' : 'align.reason.missingInChinese', { kind: t(name), value: reason.value });
     }

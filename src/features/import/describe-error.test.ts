@@ -4,7 +4,7 @@ import { isImportError, parseDocument } from '../../domain/import/index.ts';
 import { rpcErrorFromResponse } from '../../data/rpc-error.ts';
 import { translator } from '../../i18n/i18n.tsx';
 import { describeImportFailure, describeParseFailure } from './describe-error.ts';
-import type { ParseFailure } from './parse-messages.ts';
+import type { ParseFailure } from '../../workers/parse-messages.ts';
 
 const en = translator('en');
 const zh = translator('zh');

@@ -3,7 +3,7 @@
 import { errorCode, errorKind, errorMessage } from '../../data/errors.ts';
 import { RpcError } from '../../data/rpc-error.ts';
 import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
-import type { ParseFailure } from './parse-messages.ts';
+import type { ParseFailure } from '../../workers/parse-messages.ts';
 
 const PARSE_ADVICE: Record<ParseFailure['code'], MessageKey> = {
   empty: 'import.advice.empty',

@@ -3,12 +3,13 @@
 import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { countParagraphs, toImportPayload, type ForcedEncoding, type ParsedDocument } from '../../domain/import/index.ts';
+import { truncateCodePoints } from '../../domain/text/index.ts';
 import { useImportDocument, type UploadProgress } from '../../data/import-document.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { Badge } from '../../components/badge.tsx';
 import { KeywordChips } from '../../components/keyword-chips.tsx';
 import { describeImportFailure, describeParseFailure } from './describe-error.ts';
-import type { ParseFailure } from './parse-messages.ts';
+import type { ParseFailure } from '../../workers/parse-messages.ts';
 import { ProgressLine } from './progress-line.tsx';
 
 export type FileStage =
@@ -41,8 +42,7 @@ export function formatSize(bytes: number): string {
 }
 
 function excerpt(text: string): string {
-  const chars = [...text];
-  return chars.length > PREVIEW_CHARACTERS ? `${chars.slice(0, PREVIEW_CHARACTERS).join('')}…` : text;
+  return truncateCodePoints(text, PREVIEW_CHARACTERS);
 }
 
 interface ImportFileCardProps {

@@ -9,7 +9,7 @@ import { errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { formatSize, ImportFileCard, type FileEntry, type FileStage } from './import-file-card.tsx';
-import { ParseError, ParseWorkerClient, readFileBytes } from './parse-client.ts';
+import { ParseError, ParseWorkerClient, readFileBytes } from '../../workers/parse-client.ts';
 import './import.css';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
 

@@ -1,8 +1,7 @@
 // Shown in place of a row's editor when a save was refused as stale: both versions side by side,
 // keep mine, take theirs, or merge by hand and save on top of their version.
 import { useState } from 'react';
-import { getOutbox, type ConflictResolution } from '../../data/translation-outbox.ts';
-import type { PendingEdit } from '../../data/outbox.ts';
+import type { ConflictResolution, PendingEdit } from '../../data/translation-outbox.ts';
 import type { Translation } from '../../data/translations.ts';
 import { RichTextView } from '../../editor/rich-text-view.tsx';
 import { parseRichDoc, type RichDoc } from '../../editor/rich-text-schema.ts';
@@ -15,10 +14,12 @@ interface ConflictPanelProps {
   mine: PendingEdit;
   theirs: Translation;
   theirName: string | undefined;
+  /** Settles the conflict in the outbox. */
+  onResolve: (resolution: ConflictResolution) => Promise<void>;
   onResolved: () => void;
 }
 
-export function ConflictPanel({ paragraphNumber, mine, theirs, theirName, onResolved }: ConflictPanelProps) {
+export function ConflictPanel({ paragraphNumber, mine, theirs, theirName, onResolve, onResolved }: ConflictPanelProps) {
   const t = useT();
   const [merging, setMerging] = useState(false);
   const [merged, setMerged] = useState<{ doc: RichDoc; text: string } | null>(null);
@@ -28,7 +29,7 @@ export function ConflictPanel({ paragraphNumber, mine, theirs, theirName, onReso
   async function resolve(resolution: ConflictResolution) {
     setBusy(true);
     try {
-      await getOutbox().resolveConflict(mine.paragraphId, resolution);
+      await onResolve(resolution);
       onResolved();
     } finally {
       setBusy(false);

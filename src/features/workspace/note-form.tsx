@@ -5,7 +5,7 @@ import { errorKind, errorMessage } from '../../data/errors.ts';
 import { DeferredRichTextEditor } from '../../editor/lazy.tsx';
 import { parseRichDoc, type RichDoc } from '../../editor/rich-text-schema.ts';
 import { docToPlainText, plainTextToDoc } from '../../editor/rich-text.ts';
-import type { TextAnchorSelectors } from '../../domain/anchor/selectors.ts';
+import type { TextAnchorSelectors } from '../../domain/anchor/index.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { useWorkspace } from './workspace-context.ts';
 

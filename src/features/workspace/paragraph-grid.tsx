@@ -6,8 +6,7 @@ import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
 import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
-import { getOutbox } from '../../data/translation-outbox.ts';
-import { describeUtf16Range, type TextAnchorSelectors } from '../../domain/anchor/selectors.ts';
+import { describeUtf16Range, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
 import { spanCover } from './span-cover.ts';
@@ -94,24 +93,6 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
     [virtualizer],
   );
 
-  const markTranslated = useCallback(
-    (paragraph: Paragraph, index: number) => {
-      const outbox = getOutbox();
-      const pending = outbox.getRow(paragraph.id)?.edit;
-      const translation = paragraph.translations;
-      if (!translation) return;
-      // The row in the cache may be older than what the outbox holds; use the freshest content.
-      const current = byIdRef.current.get(paragraph.id)?.translations ?? translation;
-      outbox.edit(
-        { paragraphId: paragraph.id, documentId, userId: user.id, baseVersion: current.version },
-        { body: pending ? pending.body : current.body, text: pending ? pending.text : current.text, status: 'translated' },
-        { immediate: true },
-      );
-      move(index, 1);
-    },
-    [documentId, user.id, move],
-  );
-
   const openComposer = useCallback((paragraphId: string, composer: Composer) => {
     setComposers((m) => new Map(m).set(paragraphId, composer));
     setSelection(null);
@@ -125,8 +106,8 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
   }, []);
 
   const context = useMemo<WorkspaceContextValue>(
-    () => ({ documentId, user, canTranslate, canAnnotate, profiles, activate, move, markTranslated, openComposer, closeComposer }),
-    [documentId, user, canTranslate, canAnnotate, profiles, activate, move, markTranslated, openComposer, closeComposer],
+    () => ({ documentId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer }),
+    [documentId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer],
   );
 
   // A selection inside one source paragraph offers "Add note to selection" on that row.

@@ -2,8 +2,8 @@
 import { memo, useMemo, useState } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
-import { anchorQuote } from '../../domain/anchor/match-quote.ts';
-import type { TextAnchorSelectors } from '../../domain/anchor/selectors.ts';
+import { anchorQuote, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
+import { truncateCodePoints } from '../../domain/text/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { sourceSegments, type AnchoredSpan } from './source-segments.ts';
 import { SOURCE_ATTRIBUTE } from './selection.ts';
@@ -121,7 +121,7 @@ export const ParagraphRow = memo(function ParagraphRow({ paragraph, covered, ind
           >
             {t('notes.addToSelection')}
             <span className="selection-preview" lang="zh-CN">
-              「{selection.quote.exact.length > 12 ? `${selection.quote.exact.slice(0, 12)}…` : selection.quote.exact}」
+              「{truncateCodePoints(selection.quote.exact, 12)}」
             </span>
           </button>
         ) : null}

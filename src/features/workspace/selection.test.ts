@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { describeUtf16Range } from '../../domain/anchor/selectors.ts';
+import { describeUtf16Range } from '../../domain/anchor/index.ts';
 import { readSourceSelection, SOURCE_ATTRIBUTE } from './selection.ts';
 
 function sourceElement(html: string): HTMLElement {

@@ -1,5 +1,5 @@
 // Splits a paragraph's text into runs covered by the same set of anchored notes, for <mark>ing.
-import { codePointToUtf16 } from '../../domain/anchor/code-points.ts';
+import { codePointToUtf16 } from '../../domain/text/index.ts';
 
 export interface AnchoredSpan {
   id: string;

@@ -2,7 +2,7 @@
 // editor when focused; status, save state and "Mark translated".
 import { useState, type KeyboardEvent } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
-import { getOutbox, useOutboxRow } from '../../data/translation-outbox.ts';
+import { useTranslationDraft } from '../../data/translation-draft.ts';
 import type { TranslationStatus } from '../../data/translations.ts';
 import { RichTextView } from '../../editor/rich-text-view.tsx';
 import { parseRichDoc } from '../../editor/rich-text-schema.ts';
@@ -11,7 +11,6 @@ import { useRichTextEditorComponent } from '../../editor/lazy.tsx';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { ConflictPanel } from './conflict-panel.tsx';
-import { shownStatus } from './translation-status.ts';
 import { RowSaveState } from './save-state.tsx';
 import { useWorkspace } from './workspace-context.ts';
 
@@ -37,25 +36,19 @@ interface TranslationCellProps {
 export function TranslationCell({ paragraph, index, isActive, autoFocus }: TranslationCellProps) {
   const t = useT();
   const ws = useWorkspace();
-  const row = useOutboxRow(paragraph.id);
+  const draft = useTranslationDraft(paragraph);
   const Editor = useRichTextEditorComponent();
   const [typedAhead, setTypedAhead] = useState('');
   const [generation, setGeneration] = useState(0);
 
-  const translation = paragraph.translations ?? null;
-  const editable = ws.canTranslate && translation !== null;
-  const body = row?.edit ? row.edit.body : translation?.body;
-  const text = row?.edit ? row.edit.text : (translation?.text ?? '');
-  const status = shownStatus(translation?.status ?? 'empty', row?.edit ?? null);
+  const { row, body, text, status } = draft;
+  const editable = ws.canTranslate && draft.exists;
   const n = paragraph.position;
   const label = t('workspace.translationOf', { n });
 
-  const target = {
-    paragraphId: paragraph.id,
-    documentId: ws.documentId,
-    userId: ws.user.id,
-    baseVersion: translation?.version ?? 0,
-  };
+  function markTranslated() {
+    if (draft.markTranslated()) ws.move(index, 1);
+  }
 
   if (row?.phase === 'conflict' && row.edit && row.theirs) {
     return (
@@ -65,6 +58,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           mine={row.edit}
           theirs={row.theirs}
           theirName={row.theirs.updated_by ? ws.profiles.get(row.theirs.updated_by)?.displayName : undefined}
+          onResolve={draft.resolveConflict}
           onResolved={() => setGeneration((g) => g + 1)}
         />
       </div>
@@ -100,11 +94,11 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           pendingText={typedAhead}
           onChange={(doc, plain) => {
             if (typedAhead) setTypedAhead('');
-            getOutbox().edit(target, { body: doc, text: plain, status: null });
+            draft.edit(doc, plain);
           }}
-          onMarkDone={() => ws.markTranslated(paragraph, index)}
+          onMarkDone={markTranslated}
           onMove={(delta) => ws.move(index, delta)}
-          onBlur={() => void getOutbox().flush(paragraph.id)}
+          onBlur={() => void draft.flush()}
         />
       ) : (
         <div
@@ -132,10 +126,10 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
         {row?.phase === 'error' ? (
           <>
             <span className="form-error small">{row.error}</span>
-            <button type="button" className="button button-small" onClick={() => void getOutbox().retry(paragraph.id)}>
+            <button type="button" className="button button-small" onClick={() => void draft.retry()}>
               {t('save.retry')}
             </button>
-            <button type="button" className="button button-small button-quiet" onClick={() => void getOutbox().discard(paragraph.id)}>
+            <button type="button" className="button button-small button-quiet" onClick={() => void draft.discard()}>
               {t('save.discard')}
             </button>
           </>
@@ -146,7 +140,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
             className="button button-small mark-done"
             disabled={isEmpty || status === 'approved'}
             title={t('workspace.markTranslatedHint')}
-            onClick={() => ws.markTranslated(paragraph, index)}
+            onClick={markTranslated}
           >
             {t('workspace.markTranslated')}
           </button>

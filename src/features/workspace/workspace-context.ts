@@ -2,9 +2,8 @@
 import { createContext, useContext } from 'react';
 import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
-import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
-import type { TextAnchorSelectors } from '../../domain/anchor/selectors.ts';
+import type { TextAnchorSelectors } from '../../domain/anchor/index.ts';
 
 export type NoteFilter = 'all' | 'mine' | 'approved';
 
@@ -21,8 +20,6 @@ export interface WorkspaceContextValue {
   activate: (paragraphId: string, focus?: boolean) => void;
   /** Moves the editor `delta` rows from row `index`. */
   move: (index: number, delta: 1 | -1) => void;
-  /** Sets a row translated and moves on to the next one. */
-  markTranslated: (paragraph: Paragraph, index: number) => void;
   openComposer: (paragraphId: string, composer: Composer) => void;
   closeComposer: (paragraphId: string) => void;
 }

@@ -34,7 +34,7 @@ select is((select updated_by from public.translations where id = tests.id('t2'))
   'the reviewer does not become the last editor');
 select is((select comment from public.review_events where translation_id = tests.id('t2') order by id desc limit 1), 'Say "decided".',
   'the comment is recorded in review_events');
-select is(tests.try_as('reviewer', $$ select public.review_translation(tests.id('t2'), 'approved', null, 2) $$), '55000',
+select is(tests.try_as('reviewer', $$ select public.review_translation(tests.id('t2'), 'approved', null, 2) $$), 'PT409',
   'a draft cannot be approved');
 
 select tests.authenticate_as('translator@duizhao.test');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, toHalfWidth } from './dates.ts';
+import { parseDate } from './dates.ts';
+import { toHalfWidth } from './full-width.ts';
 
 describe('parseDate', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Reading a dropped file with progress, and parsing it in a Web Worker.
-import type { ParseOptions, ParsedDocument } from '../../domain/import/index.ts';
+import type { ParseOptions, ParsedDocument } from '../domain/import/index.ts';
 import type { ParseFailure, ParseRequest, ParseResponse } from './parse-messages.ts';
-import { WorkerClient } from '../../components/worker-client.ts';
+import { WorkerClient } from './worker-client.ts';
 
 export class ParseError extends Error {
   constructor(readonly failure: ParseFailure) {

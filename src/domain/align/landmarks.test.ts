@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Mention } from './anchors.ts';
-import { buildGlossaryIndex, buildVerbatimIndex, extractEnAnchors, extractZhAnchors, keyWeight, numberKey } from './anchors.ts';
+import type { Mention } from './landmarks.ts';
+import { buildGlossaryIndex, buildVerbatimIndex, extractEnLandmarks, extractZhLandmarks, keyWeight, numberKey } from './landmarks.ts';
 import { lexiconIndex } from './lexicon.ts';
 
 // Punctuation keys (brackets, quotes, a closing mark) are left out unless a test is about them.
@@ -8,11 +8,11 @@ const keysOf = (mentions: Mention[], punctuation = false): string[] =>
   mentions.filter((m) => punctuation || m.kind !== 'punctuation').flatMap((m) => m.keys).sort();
 const kindsOf = (mentions: Mention[]): string[] => mentions.map((m) => `${m.kind}:${m.surface}`);
 
-/** The anchors of the two texts meet on exactly the same keys. */
+/** The landmarks of the two texts meet on exactly the same keys. */
 function expectSameKeys(zh: string, en: string): void {
-  const z = keysOf(extractZhAnchors(zh));
+  const z = keysOf(extractZhLandmarks(zh));
   expect(z.length).toBeGreaterThan(0);
-  expect(z).toEqual(keysOf(extractEnAnchors(en)));
+  expect(z).toEqual(keysOf(extractEnLandmarks(en)));
 }
 
 describe('numbers', () => {
@@ -21,13 +21,13 @@ describe('numbers', () => {
   });
 
   it('full-width digits in Chinese read like ASCII ones', () => {
-    expect(keysOf(extractZhAnchors('１１月１５日，增长５．２％'))).toEqual(keysOf(extractZhAnchors('11月15日，增长5.2%')));
+    expect(keysOf(extractZhLandmarks('１１月１５日，增长５．２％'))).toEqual(keysOf(extractZhLandmarks('11月15日，增长5.2%')));
     expectSameKeys('２０１４年', 'in 2014');
   });
 
   it('Chinese numerals count only as dates, ordinals, percentages, magnitudes or counted tens', () => {
-    expect(extractZhAnchors('双方一致认为，进一步加强统一协调，三年来')).toEqual([]);
-    expect(kindsOf(extractZhAnchors('第十三次会议，倡议提出二十二年来'))).toEqual(['ordinal:第十三', 'number:二十二']);
+    expect(extractZhLandmarks('双方一致认为，进一步加强统一协调，三年来')).toEqual([]);
+    expect(kindsOf(extractZhLandmarks('第十三次会议，倡议提出二十二年来'))).toEqual(['ordinal:第十三', 'number:二十二']);
     expectSameKeys('第十三次会议', 'the 13th Meeting');
     expectSameKeys('创办十一周年', 'the 11th anniversary');
   });
@@ -67,8 +67,8 @@ describe('dates in both scripts', () => {
     expectSameKeys('2014年5月20日至21日', 'on 20 and 21 May 2014');
     expectSameKeys('2015年2月底前', 'by the end of February 2015');
     expectSameKeys('每年4月23日', 'on 23 April each year');
-    expect(kindsOf(extractEnAnchors('It may rain in March.'))).toEqual(['date:in March']);
-    expect(extractEnAnchors('We may act. Others march on.')).toEqual([]);
+    expect(kindsOf(extractEnLandmarks('It may rain in March.'))).toEqual(['date:in March']);
+    expect(extractEnLandmarks('We may act. Others march on.')).toEqual([]);
   });
 });
 
@@ -83,29 +83,29 @@ describe('section numerals', () => {
   });
 
   it('tell major headings, minor headings and articles apart, and match a number written at another level more weakly', () => {
-    const [major] = extractZhAnchors('一、总体要求');
-    const [minor] = extractZhAnchors('（一）指导思想');
+    const [major] = extractZhLandmarks('一、总体要求');
+    const [minor] = extractZhLandmarks('（一）指导思想');
     expect(major?.keys).toEqual(['s:1', 'h:1:1']);
     expect(minor?.keys).toEqual(['s:1', 'h:2:1']);
-    expect(extractEnAnchors('1. Guiding Principles')[0]?.keys).toEqual(['s:1', 'h:2:1']);
+    expect(extractEnLandmarks('1. Guiding Principles')[0]?.keys).toEqual(['s:1', 'h:2:1']);
     expectSameKeys('第十二条　国家保护', 'Article 12 The State protects');
     expectSameKeys('Ⅳ．对外经济', 'IV. External Economy');
   });
 
   it('does not take a sentence opening with "I" for a heading', () => {
-    expect(extractEnAnchors('I am pleased to be here.')).toEqual([]);
-    expect(extractZhAnchors('十分重要')).toEqual([]);
+    expect(extractEnLandmarks('I am pleased to be here.')).toEqual([]);
+    expect(extractZhLandmarks('十分重要')).toEqual([]);
   });
 
   it('find a heading run into its text, or left at the end of the paragraph before it', () => {
     // The paragraph break after "V" (or before it) was lost; the number still meets 五 on s:5 and h:1:5.
-    expect(keysOf(extractEnAnchors('V The two sides note that terrorism is a threat.'))).toEqual(['h:1:5', 's:5']);
-    expect(keysOf(extractEnAnchors('A Year of Chinese Tourism will be held in 2017. V'))).toEqual(['h:1:5', 'n:2017', 's:5']);
-    expect(keysOf(extractEnAnchors('They will set up a mechanism. 2. Increasing Funding'))).toEqual(['h:2:2', 's:2']);
-    expect(keysOf(extractEnAnchors('Reading rooms will open. (b) Training Staff'))).toEqual(['h:2:2', 's:2']);
+    expect(keysOf(extractEnLandmarks('V The two sides note that terrorism is a threat.'))).toEqual(['h:1:5', 's:5']);
+    expect(keysOf(extractEnLandmarks('A Year of Chinese Tourism will be held in 2017. V'))).toEqual(['h:1:5', 'n:2017', 's:5']);
+    expect(keysOf(extractEnLandmarks('They will set up a mechanism. 2. Increasing Funding'))).toEqual(['h:2:2', 's:2']);
+    expect(keysOf(extractEnLandmarks('Reading rooms will open. (b) Training Staff'))).toEqual(['h:2:2', 's:2']);
     // A sentence that opens with the pronoun I or with a number is no heading.
-    expect(extractEnAnchors('It is a plan. I believe it will work.')).toEqual([]);
-    expect(keysOf(extractEnAnchors('Output rose. 2 million tonnes were shipped.'))).toEqual(['n:2000000']);
+    expect(extractEnLandmarks('It is a plan. I believe it will work.')).toEqual([]);
+    expect(keysOf(extractEnLandmarks('Output rose. 2 million tonnes were shipped.'))).toEqual(['n:2000000']);
   });
 });
 
@@ -113,17 +113,17 @@ describe('enumerations', () => {
   it('一是……二是…… and 第一，第二 meet First, Second', () => {
     expectSameKeys('一是加强合作，二是扩大开放；三是深化改革。', 'First, strengthen cooperation; second, open wider. Third, deepen reform.');
     expectSameKeys('第一，深化创新合作。', 'First, we should deepen cooperation on innovation.');
-    expect(extractEnAnchors('It was the first time.')).toEqual([]);
-    expect(extractZhAnchors('这一是非问题')).toEqual([]);
+    expect(extractEnLandmarks('It was the first time.')).toEqual([]);
+    expect(extractZhLandmarks('这一是非问题')).toEqual([]);
   });
 });
 
 describe('punctuation', () => {
   it('brackets, quotation marks and a closing ! ? or : count on both sides, section markers aside', () => {
-    const zh = extractZhAnchors('（二）双方声明如下（以下称“亚信”）：');
+    const zh = extractZhLandmarks('（二）双方声明如下（以下称“亚信”）：');
     expect(zh.filter((m) => m.kind === 'punctuation').map((m) => m.keys[0])).toEqual(['b:', 'q:', 'x::']);
-    expect(keysOf(extractEnAnchors('(2) The two sides declare (hereinafter "CICA"):'), true)).toEqual(keysOf(zh, true));
-    expect(keysOf(extractZhAnchors('谢谢大家！'), true)).toEqual(keysOf(extractEnAnchors('Thank you!'), true));
+    expect(keysOf(extractEnLandmarks('(2) The two sides declare (hereinafter "CICA"):'), true)).toEqual(keysOf(zh, true));
+    expect(keysOf(extractZhLandmarks('谢谢大家！'), true)).toEqual(keysOf(extractEnLandmarks('Thank you!'), true));
   });
 });
 
@@ -171,7 +171,7 @@ describe('the built-in lexicon', () => {
 
 describe('《》 titles', () => {
   it('reports numbers inside a title as part of the title', () => {
-    const mentions = extractZhAnchors('双方将落实《中华人民共和国和哈萨克斯坦共和国2020年前经贸合作中长期规划》，提高到400亿美元。');
+    const mentions = extractZhLandmarks('双方将落实《中华人民共和国和哈萨克斯坦共和国2020年前经贸合作中长期规划》，提高到400亿美元。');
     expect(mentions.map((m) => [m.kind, m.keys[0], m.inTitle !== undefined])).toEqual([
       ['date', 'n:2020', true],
       ['number', 'n:40000000000', false],
@@ -188,9 +188,9 @@ describe('glossary terms', () => {
   ]);
 
   it('matches the longest term, once per paragraph, case-insensitively on word boundaries in English', () => {
-    const zh = extractZhAnchors('双方在上海合作组织和亚信框架内合作，亚信峰会在上海举行。', glossary);
+    const zh = extractZhLandmarks('双方在上海合作组织和亚信框架内合作，亚信峰会在上海举行。', glossary);
     expect(kindsOf(zh)).toEqual(['glossary:上海合作组织', 'glossary:亚信', 'glossary:上海']);
-    const en = extractEnAnchors('Within the SHANGHAI Cooperation Organisation and CICA, at the Shanghai summit; not Shanghaiese.', glossary);
+    const en = extractEnLandmarks('Within the SHANGHAI Cooperation Organisation and CICA, at the Shanghai summit; not Shanghaiese.', glossary);
     expect(keysOf(en)).toEqual(keysOf(zh));
   });
 

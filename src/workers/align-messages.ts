@@ -1,6 +1,6 @@
 // Messages between the alignment screen and the alignment Web Worker.
 
-import type { AlignOptions, AlignResult } from './types.ts';
+import type { AlignOptions, AlignResult } from '../domain/align/index.ts';
 
 export interface AlignRequest {
   /** Chosen by the caller to match a response to its request. */

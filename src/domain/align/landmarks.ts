@@ -1,14 +1,14 @@
-// Anchors: what a translation keeps verbatim or near-verbatim — numbers, dates, percentages, ordinals,
+// Landmarks: what a translation keeps verbatim or near-verbatim — numbers, dates, percentages, ordinals,
 // section numbering, 《》 titles (through what they contain), glossary terms, Latin words, brackets and
 // quotation marks. Each mention is reduced to atomic keys ("n:2014", "m:5", "s:3", "g:12") so that
 // 2014年5月19日 and "19 May 2014" meet on the same keys, whatever order or script either side uses.
 
+import { codePointLength, codePoints, truncateCodePoints, halfWidthDigits, halfWidthLetters, EN_CARDINALS, EN_ORDINALS, parseChineseNumber, parseEnglishMonth, parseRoman, ZH_DIGIT_CHARS, ZH_NUMERAL_CHARS } from '../text/index.ts';
 import { pinShape } from './shape-pins.ts';
-import type { AnchorKind, GlossaryTerm } from './types.ts';
-import { EN_CARDINALS, EN_ORDINALS, parseChineseNumber, parseEnglishMonth, parseRoman } from './numerals.ts';
+import type { LandmarkKind, GlossaryTerm } from './types.ts';
 
 export interface Mention {
-  kind: AnchorKind;
+  kind: LandmarkKind;
   /** The text as written, for explaining a link. */
   surface: string;
   /** Offset and length of the mention in its paragraph (UTF-16 units). */
@@ -17,19 +17,6 @@ export interface Mention {
   keys: string[];
   /** The 《…》 title this mention sits in, if any (shortened for display). */
   inTitle?: string;
-}
-
-const FULL_WIDTH_DIGIT = /[\uff10-\uff19\uff05\uff0e]/;
-
-/** Replace full-width digits, ％ and ． with ASCII; one UTF-16 unit each, so offsets are kept. */
-export function normaliseDigits(text: string): string {
-  if (!FULL_WIDTH_DIGIT.test(text)) return text;
-  return text.replace(/[\uff10-\uff19\uff05\uff0e]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (code === 0xff05) return '%';
-    if (code === 0xff0e) return '.';
-    return String.fromCharCode(code - 0xff10 + 0x30);
-  });
 }
 
 /** Canonical key of a numeric value: exact below 100,000, three significant digits above (translations round). */
@@ -107,9 +94,9 @@ function scan(text: string, spans: Spans, pattern: RegExp, read: Reader, out: Me
 
 // ---------------------------------------------------------------------------------------------- Chinese
 
-const CN = '[〇零一二三四五六七八九十百千万亿两]';
-const CN_START = '[〇零一二三四五六七八九十两]';
-const CN_SMALL = '[〇零一二三四五六七八九十]';
+const CN = `[${ZH_NUMERAL_CHARS}]`;
+const CN_START = '[〇○零一二三四五六七八九十两]';
+const CN_SMALL = '[〇○零一二三四五六七八九十]';
 const ARABIC = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const ZH_MONTH_OR_DAY = `\\d{1,2}|${CN_SMALL}{1,3}`;
 
@@ -135,7 +122,7 @@ function dateKeys(year: number | null, month: number | null, days: Array<number 
 const ZH_MAGNITUDE: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 
 const ZH_DATE = new RegExp(
-  `(\\d{4}|[〇零一二三四五六七八九]{4})年(?:(${ZH_MONTH_OR_DAY})月(?:(${ZH_MONTH_OR_DAY})[日号])?)?` +
+  `(\\d{4}|[${ZH_DIGIT_CHARS}]{4})年(?:(${ZH_MONTH_OR_DAY})月(?:(${ZH_MONTH_OR_DAY})[日号])?)?` +
     `(?:(?:至|到|—|－|-|–|~|～|、|和)(?:(${ZH_MONTH_OR_DAY})[日号]))?`,
   'g',
 );
@@ -197,7 +184,7 @@ const HAS_MONTH_HINT = 16;
 
 /** 1: a numeral digit (〇零一二三四五六七八九两); 2: a numeral that makes ten or more (十百千万亿). */
 const NUMERAL_CLASS = new Uint8Array(0x10000);
-for (const ch of '〇零一二三四五六七八九两') NUMERAL_CLASS[ch.charCodeAt(0)] = 1;
+for (const ch of '〇○零一二三四五六七八九两') NUMERAL_CLASS[ch.charCodeAt(0)] = 1;
 for (const ch of '十百千万亿') NUMERAL_CLASS[ch.charCodeAt(0)] = 2;
 
 /** Digits; 十百千万亿 or two numeral digits in a row (a Chinese numeral worth 10 or more); brackets; quotes. */
@@ -249,8 +236,8 @@ const readZhNumeral: Reader = (m) => {
   return null;
 };
 
-export function extractZhAnchors(paragraph: string, glossary?: GlossaryIndex): Mention[] {
-  const text = normaliseDigits(paragraph);
+export function extractZhLandmarks(paragraph: string, glossary?: GlossaryIndex): Mention[] {
+  const text = halfWidthDigits(paragraph);
   const spans = new Spans();
   const out: Mention[] = [];
   const section = zhSection(text);
@@ -294,7 +281,7 @@ function markTitles(text: string, mentions: Mention[]): void {
   for (const mention of mentions) {
     if (mention.kind === 'section') continue;
     const title = titles.find((t) => t.index <= mention.at && mention.at < t.index + t[0].length);
-    if (title) mention.inTitle = title[0].length > 24 ? title[0].slice(0, 22) + '…》' : title[0];
+    if (title) mention.inTitle = codePointLength(title[0]) > 24 ? truncateCodePoints(title[0], 22, '…》') : title[0];
   }
 }
 
@@ -404,7 +391,7 @@ function scanNumberWords(text: string, spans: Spans, out: Mention[]): void {
     const cardinal = EN_CARDINALS.get(lower);
     let value: number | undefined;
     let end = start + word.length;
-    let kind: AnchorKind = 'number';
+    let kind: LandmarkKind = 'number';
     if (ordinal !== undefined) {
       if (ordinal === 1) continue;
       value = ordinal;
@@ -441,8 +428,8 @@ function enContents(text: string): number {
   return flags;
 }
 
-export function extractEnAnchors(paragraph: string, glossary?: GlossaryIndex): Mention[] {
-  const text = normaliseDigits(paragraph);
+export function extractEnLandmarks(paragraph: string, glossary?: GlossaryIndex): Mention[] {
+  const text = halfWidthDigits(paragraph);
   const spans = new Spans();
   const out: Mention[] = [];
   const section = enSection(text);
@@ -513,7 +500,8 @@ const EN_QUOTES = /“[^“”]*”|"[^"]*"/g;
 const CLOSING_KEYS: Record<string, string> = { '！': 'x:!', '!': 'x:!', '？': 'x:?', '?': 'x:?', '：': 'x::', ':': 'x::' };
 
 function shorten(text: string): string {
-  return text.length > 16 ? text.slice(0, 14) + '…' + text.slice(-1) : text;
+  const points = codePoints(text);
+  return points.length > 16 ? points.slice(0, 14).join('') + '…' + points.at(-1)! : text;
 }
 
 /** Marks that may close a paragraph after its ! ? or : (closing quotes and brackets), or white space. */
@@ -548,7 +536,7 @@ const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*(?:[-&.][A-Za-z0-9]+)*/g;
 export function buildVerbatimIndex(zhParagraphs: readonly string[]): GlossaryIndex | undefined {
   const words = new Set<string>();
   for (const p of zhParagraphs) {
-    for (const m of normaliseLatin(p).matchAll(LATIN_WORD)) if (m[0].length >= 2) words.add(m[0]);
+    for (const m of halfWidthLetters(p).matchAll(LATIN_WORD)) if (m[0].length >= 2) words.add(m[0]);
   }
   if (words.size === 0) return undefined;
   const list = [...words].sort((a, b) => b.length - a.length);
@@ -560,7 +548,7 @@ export function buildVerbatimIndex(zhParagraphs: readonly string[]): GlossaryInd
   const find = (text: string, pattern: RegExp): Mention[] => {
     const out: Mention[] = [];
     const seen = new Set<number>();
-    for (const m of normaliseLatin(text).matchAll(pattern)) {
+    for (const m of halfWidthLetters(text).matchAll(pattern)) {
       const id = ids.get(m[0].toLowerCase());
       if (id === undefined || seen.has(id)) continue;
       seen.add(id);
@@ -569,14 +557,6 @@ export function buildVerbatimIndex(zhParagraphs: readonly string[]): GlossaryInd
     return out;
   };
   return { matchZh: (text) => find(text, zhPattern), matchEn: (text) => find(text, enPattern) };
-}
-
-const FULL_WIDTH_LATIN = /[\uff21-\uff3a\uff41-\uff5a]/;
-
-/** Full-width Latin letters as ASCII (same length, so offsets are kept). */
-export function normaliseLatin(text: string): string {
-  if (!FULL_WIDTH_LATIN.test(text)) return text;
-  return text.replace(/[\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 export interface GlossaryIndex {

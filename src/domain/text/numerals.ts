@@ -1,9 +1,23 @@
 // Reading numbers written in Chinese numerals, English words and Roman numerals.
 
-const ZH_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+/**
+ * Chinese digits. ○ (U+25CB, a white circle) stands for 〇 in many typed texts (二○一四年): it
+ * reads as zero wherever 〇 does.
+ */
+const ZH_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
-const ZH_SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const ZH_SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** The characters that may make up a Chinese numeral (digits, units, 点 aside), for patterns. */
+export const ZH_NUMERAL_CHARS = '〇○零一二三四五六七八九十百千万亿两';
+/** The Chinese digits alone, for patterns (years written digit by digit). */
+export const ZH_DIGIT_CHARS = '〇○零一二三四五六七八九';
+
+/** Value of one Chinese digit (〇 ○ 零 一 … 九, 两), or undefined. */
+export function chineseDigit(ch: string): number | undefined {
+  return ZH_DIGITS[ch];
+}
 
 function digitwise(text: string): number | null {
   let value = 0;
@@ -15,12 +29,17 @@ function digitwise(text: string): number | null {
   return value;
 }
 
+/**
+ * 三千五百二十 → 3520, 四十一万亿 → 4.1e13. Within a 万 group the units fall (千 百 十); a unit
+ * repeated or out of order (十十, 十百) is no numeral. 十 alone leads a group as ten (十三 = 13).
+ */
 function positional(text: string): number | null {
   let total = 0; // completed 亿 groups
   let section = 0; // completed 万 groups below the current 亿
   let group = 0; // below 万
   let digit = 0;
   let sawDigit = false;
+  let lastUnit = Infinity; // the smallest unit of the group so far
   for (const ch of text) {
     const d = ZH_DIGITS[ch];
     if (d !== undefined) {
@@ -30,8 +49,10 @@ function positional(text: string): number | null {
     }
     const small = ZH_SMALL_UNITS[ch];
     if (small !== undefined) {
-      // 十 alone means ten: 十三 = 13
+      if (small >= lastUnit) return null;
+      if (!sawDigit && group !== 0) return null;
       group += (sawDigit ? digit : 1) * small;
+      lastUnit = small;
       digit = 0;
       sawDigit = false;
     } else if (ch === '万') {
@@ -39,12 +60,14 @@ function positional(text: string): number | null {
       group = 0;
       digit = 0;
       sawDigit = false;
+      lastUnit = Infinity;
     } else if (ch === '亿') {
       total = (total + section + group + digit) * 1e8;
       section = 0;
       group = 0;
       digit = 0;
       sawDigit = false;
+      lastUnit = Infinity;
     } else {
       return null;
     }
@@ -52,9 +75,11 @@ function positional(text: string): number | null {
   return total + section + group + digit;
 }
 
+const DIGITS_ONLY = new RegExp(`^[${ZH_DIGIT_CHARS}两]{2,}$`);
+
 /**
- * Value of a Chinese numeral: 十三 → 13, 四百亿 → 4e10, 二〇一四 → 2014, 一点五 → 1.5.
- * Returns null for text that is not a numeral.
+ * Value of a Chinese numeral: 十三 → 13, 四百亿 → 4e10, 二〇一四 (or 二○一四) → 2014, 一点五 → 1.5.
+ * Returns null for text that is not a numeral (十十, 双方).
  */
 export function parseChineseNumber(text: string): number | null {
   if (text === '') return null;
@@ -62,7 +87,7 @@ export function parseChineseNumber(text: string): number | null {
   if (extra !== undefined) return null;
   let value: number | null;
   // Years and codes are read digit by digit: 二〇一四, 一九九七.
-  if (/^[〇零一二三四五六七八九两]{2,}$/.test(whole)) value = digitwise(whole);
+  if (DIGITS_ONLY.test(whole)) value = digitwise(whole);
   else value = whole === '' ? null : positional(whole);
   if (value === null) return null;
   if (fraction === undefined) return value;

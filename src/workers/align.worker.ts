@@ -1,7 +1,7 @@
 // Web Worker entry: aligns off the main thread so that long documents never freeze the screen.
 
-import { align } from './align.ts';
-import type { AlignRequest, AlignResponse } from './worker-messages.ts';
+import { align } from '../domain/align/index.ts';
+import type { AlignRequest, AlignResponse } from './align-messages.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<AlignRequest>) => void) | null;

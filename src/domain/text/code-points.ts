@@ -48,3 +48,9 @@ export function sliceCodePoints(text: string, start: number, end?: number): stri
   const b = end === undefined ? text.length : codePointToUtf16(text, end);
   return text.slice(a, b);
 }
+
+/** `text` cut to at most `max` code points, with `ellipsis` after a cut (never inside a surrogate pair). */
+export function truncateCodePoints(text: string, max: number, ellipsis = '…'): string {
+  const end = codePointToUtf16(text, max);
+  return end >= text.length ? text : text.slice(0, end) + ellipsis;
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AlignRequest, AlignResponse } from './worker-messages.ts';
+import type { AlignRequest, AlignResponse } from './align-messages.ts';
 
 // The worker module wires itself to `self`; give it a worker-like global to talk to.
 const posted: AlignResponse[] = [];

@@ -1,5 +1,5 @@
 // Messages between the import screen and the parsing Web Worker.
-import type { ImportErrorCode, ParseOptions, ParsedDocument } from '../../domain/import/index.ts';
+import type { ImportErrorCode, ParseOptions, ParsedDocument } from '../domain/import/index.ts';
 
 export interface ParseRequest {
   id: number;

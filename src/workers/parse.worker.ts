@@ -1,5 +1,5 @@
 // Web Worker entry: decodes and parses a file off the main thread, so a 20 MB export never freezes the screen.
-import { isImportError, parseDocument } from '../../domain/import/index.ts';
+import { isImportError, parseDocument } from '../domain/import/index.ts';
 import type { ParseRequest, ParseResponse } from './parse-messages.ts';
 
 const scope = self as unknown as {

@@ -1,0 +1,168 @@
+// Dictionary evidence for a link, word by word: for each Chinese word of the link with a known
+// translation, whether one of its English lemmas occurs in the link's English. Each outcome is
+// weighed as a log-likelihood ratio: how much likelier it is in a true translation (where a word's
+// translation is found with probability p₁) than in unrelated English of the same size (where it is
+// found by chance with probability p₀, from how often its lemmas occur in the document's English).
+// Long links find more by chance, so the evidence is normalised for length by construction.
+
+import { ENGLISH_WORD, englishLemma } from '../dictionary/english.ts';
+import type { DocumentLexicon } from './document-lexicon.ts';
+
+/** Links span at most this many English units and this many Chinese units (the widest bead shapes). */
+export const MAX_ENGLISH_UNITS = 4;
+export const MAX_CHINESE_UNITS = 3;
+
+export interface LexicalView {
+  /** Chinese units: their dictionary entries (distinct within a unit), CSR. */
+  zStart: Int32Array;
+  zEntries: Int32Array;
+  /** English units: their lemma ids (distinct within a unit, lemmas of some entry only), CSR. */
+  eStart: Int32Array;
+  eLemmas: Int32Array;
+  /** Entry f's lemma ids: entryLemmas[entryStart[f] … entryStart[f + 1]). */
+  entryStart: Int32Array;
+  entryLemmas: Int32Array;
+  /** Share of English units holding one of entry f's lemmas. */
+  coverage: Float64Array;
+  /** Share of Chinese units holding an entry that lemma l translates (English words are weighed too). */
+  lemmaCoverage: Float64Array;
+  lemmaCount: number;
+  lexicon: DocumentLexicon;
+}
+
+/** Entries whose lemmas occur in more English units than this share tell units apart too little. */
+const MAX_COVERAGE = 0.25;
+
+export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, en: readonly string[], maxEntriesPerUnit = Infinity): LexicalView {
+  // English lemmas of the document that translate some entry, by document-local lemma id.
+  const eStart = new Int32Array(en.length + 1);
+  const eLemmas: number[] = [];
+  const seen = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  en.forEach((text, i) => {
+    for (const m of text.matchAll(ENGLISH_WORD)) {
+      if (m[0].length < 2) continue;
+      const lemma = englishLemma(m[0]);
+      if (lemma === '') continue;
+      const id = lexicon.lemmaId(lemma);
+      if (id < 0 || seen[id] === i) continue;
+      seen[id] = i;
+      eLemmas.push(id);
+    }
+    eStart[i + 1] = eLemmas.length;
+  });
+  const entryStart = new Int32Array(lexicon.size + 1);
+  const entryLemmas: number[] = [];
+  for (let f = 0; f < lexicon.size; f++) {
+    entryLemmas.push(...lexicon.lemmas(f));
+    entryStart[f + 1] = entryLemmas.length;
+  }
+  // Coverage: in how many English units an entry's lemma occurs.
+  const lemmaUnits: number[][] = Array.from({ length: lexicon.lemmaCount }, () => []);
+  for (let i = 0; i < en.length; i++) for (let k = eStart[i]!; k < eStart[i + 1]!; k++) lemmaUnits[eLemmas[k]!]!.push(i);
+  const coverage = new Float64Array(lexicon.size);
+  const unitStamp = new Int32Array(en.length).fill(-1);
+  for (let f = 0; f < lexicon.size; f++) {
+    let units = 0;
+    for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
+      for (const i of lemmaUnits[entryLemmas[k]!]!) {
+        if (unitStamp[i] === f) continue;
+        unitStamp[i] = f;
+        units++;
+      }
+    }
+    coverage[f] = units / Math.max(1, en.length);
+  }
+  // Chinese units: entries with a translation and telling enough, distinct, the rarest first when capped.
+  const zStart = new Int32Array(zhCount + 1);
+  const zEntries: number[] = [];
+  const stamp = new Int32Array(Math.max(1, lexicon.size)).fill(-1);
+  for (let i = 0; i < zhCount; i++) {
+    const unit: number[] = [];
+    for (const f of lexicon.entriesOf(i)) {
+      if (stamp[f] === i || entryStart[f + 1] === entryStart[f] || coverage[f]! > MAX_COVERAGE) continue;
+      stamp[f] = i;
+      unit.push(f);
+    }
+    if (unit.length > maxEntriesPerUnit) {
+      unit.sort((a, b) => coverage[a]! - coverage[b]!);
+      unit.length = maxEntriesPerUnit;
+    }
+    zEntries.push(...unit);
+    zStart[i + 1] = zEntries.length;
+  }
+  // The other direction: English lemmas found among the translations of the Chinese words.
+  const lemmaCoverage = new Float64Array(lexicon.lemmaCount);
+  const lemmaStamp = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  for (let i = 0; i < zhCount; i++) {
+    for (const f of lexicon.entriesOf(i)) {
+      for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
+        const l = entryLemmas[k]!;
+        if (lemmaStamp[l] === i) continue;
+        lemmaStamp[l] = i;
+        lemmaCoverage[l]!++;
+      }
+    }
+  }
+  for (let l = 0; l < lemmaCoverage.length; l++) lemmaCoverage[l]! /= Math.max(1, zhCount);
+  // English units keep only their telling lemmas.
+  const kept: number[] = [];
+  const keptStart = new Int32Array(en.length + 1);
+  for (let i = 0; i < en.length; i++) {
+    for (let k = eStart[i]!; k < eStart[i + 1]!; k++) if (lemmaCoverage[eLemmas[k]!]! <= MAX_COVERAGE) kept.push(eLemmas[k]!);
+    keptStart[i + 1] = kept.length;
+  }
+  return {
+    lemmaCoverage,
+    zStart,
+    zEntries: Int32Array.from(zEntries),
+    eStart: keptStart,
+    eLemmas: Int32Array.from(kept),
+    entryStart,
+    entryLemmas: Int32Array.from(entryLemmas),
+    coverage,
+    lemmaCount: lexicon.lemmaCount,
+    lexicon,
+  };
+}
+
+/**
+ * Costs of an entry's outcomes, per number of English units n (1 … MAX_ENGLISH_UNITS):
+ * found[f · M + n − 1] = −λ·log(p₁ / p₀(n)), missed[…] = −λ·log((1 − p₁) / (1 − p₀(n))).
+ */
+export function outcomeCosts(view: LexicalView, p1: number, weight: number): OutcomeCosts {
+  const zh = sideCosts(view.coverage, MAX_ENGLISH_UNITS, view.eStart.length - 1, p1, weight);
+  const en = sideCosts(view.lemmaCoverage, MAX_CHINESE_UNITS, view.zStart.length - 1, p1, weight);
+  return { found: zh.found, missed: zh.missed, best: zh.best, lemmaFound: en.found, lemmaMissed: en.missed, lemmaBest: en.best };
+}
+
+export interface OutcomeCosts {
+  found: Float64Array;
+  missed: Float64Array;
+  best: Float64Array;
+  /** The same for English lemmas, per number of Chinese units (1 … MAX_CHINESE_UNITS). */
+  lemmaFound: Float64Array;
+  lemmaMissed: Float64Array;
+  lemmaBest: Float64Array;
+}
+
+function sideCosts(coverageOf: Float64Array, maxUnits: number, otherUnits: number, p1: number, weight: number): { found: Float64Array; missed: Float64Array; best: Float64Array } {
+  const MAX_ENGLISH_UNITS = maxUnits;
+  const n = coverageOf.length;
+  const found = new Float64Array(n * MAX_ENGLISH_UNITS);
+  const missed = new Float64Array(n * MAX_ENGLISH_UNITS);
+  // The lowest cost an entry can add to any link: a bound for the search's pruning.
+  const best = new Float64Array(n);
+  for (let f = 0; f < n; f++) {
+    const c = Math.max(coverageOf[f]!, 0.5 / Math.max(1, otherUnits));
+    let low = Infinity;
+    for (let units = 1; units <= MAX_ENGLISH_UNITS; units++) {
+      const p0 = Math.min(0.95, 1 - (1 - c) ** units);
+      const at = f * MAX_ENGLISH_UNITS + units - 1;
+      found[at] = -weight * Math.log(p1 / p0);
+      missed[at] = -weight * Math.log((1 - p1) / (1 - p0));
+      low = Math.min(low, found[at]!, missed[at]!);
+    }
+    best[f] = low;
+  }
+  return { found, missed, best };
+}

@@ -1,0 +1,52 @@
+// English words reduced to lemmas (Porter stems, common irregular forms first mapped to their base),
+// so that a dictionary's "to leave" meets "left" and "cooperation" meets "cooperate".
+
+import { stemmer } from 'stemmer';
+
+// Past forms and participles of frequent irregular verbs, and irregular plurals: base forms.
+const IRREGULAR: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    'was:be were:be been:be is:be are:be am:be had:have has:have did:do done:does went:go gone:go made:make said:say ' +
+    'took:take taken:take came:come saw:see seen:see knew:know known:know got:get gotten:get gave:give given:give ' +
+    'found:find thought:think told:tell became:become left:leave felt:feel brought:bring began:begin begun:begin ' +
+    'kept:keep held:hold wrote:write written:write stood:stand heard:hear meant:mean met:meet ran:run paid:pay ' +
+    'sat:sit spoke:speak spoken:speak lay:lie lain:lie led:lead grew:grow grown:grow lost:lose fell:fall fallen:fall ' +
+    'sent:send built:build understood:understand drew:draw drawn:draw broke:break broken:break spent:spend ' +
+    'rose:rise risen:rise drove:drive driven:drive bought:buy wore:wear worn:wear chose:choose chosen:choose ' +
+    'sought:seek caught:catch taught:teach fought:fight threw:throw thrown:throw slept:sleep ate:eat eaten:eat ' +
+    'drank:drink drunk:drink flew:fly flown:fly forgot:forget forgotten:forget hid:hide hidden:hide hung:hang ' +
+    'laid:lay rode:ride ridden:ride rang:ring sang:sing sung:sing sank:sink shook:shake shaken:shake shot:shoot ' +
+    'shut:shut stole:steal stolen:steal struck:strike swore:swear swam:swim woke:wake won:win wept:weep ' +
+    'men:man women:woman children:child feet:foot teeth:tooth mice:mouse people:person geese:goose ' +
+    'better:good best:good worse:bad worst:bad'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** Words that carry no content of their own: never lemmas of a dictionary entry or evidence of a link. */
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the of to in on at by for from with into onto upon as and or but nor not no so than then that this these those ' +
+    'it its it\'s he him his she her hers they them their theirs we us our you your i me my mine be is are was were been ' +
+    'being have has had do does did will would shall should can could may might must there here what which who whom whose ' +
+    'when where why how all any both each few more most other some such only own same very too just also sth sb something ' +
+    'someone somebody one oneself one\'s etc up out off over about'
+  ).split(' '),
+);
+
+const cache = new Map<string, string>();
+
+/** The lemma of an English word (any case); the empty string for a stop word. */
+export function englishLemma(word: string): string {
+  const lower = word.toLowerCase();
+  let lemma = cache.get(lower);
+  if (lemma !== undefined) return lemma;
+  if (ENGLISH_STOPWORDS.has(lower)) lemma = '';
+  else lemma = stemmer(IRREGULAR[lower] ?? lower);
+  if (cache.size < 50_000) cache.set(lower, lemma);
+  return lemma;
+}
+
+/** Letter runs of an English text (with inner apostrophes and hyphens split off). */
+export const ENGLISH_WORD = /[A-Za-z]+/g;

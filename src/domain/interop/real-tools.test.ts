@@ -1,0 +1,188 @@
+// Every export read back by software written elsewhere: Debian's translate-toolkit (TMX, XLIFF 1.2
+// and its xliff2po converter), the xliff package (XLIFF 2.x), LibreOffice headless (DOCX → text),
+// and the W3C Web Annotation model's required shape (JSON-LD).
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import xliff2js from 'xliff/xliff2js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { renderExport, type ExportFormat } from './export.ts';
+import { buildRows, selectRows } from './rows.ts';
+import type { TextLayout } from './text.ts';
+import { OPTIONS, sampleExport } from './fixtures/sample-export.ts';
+
+const run = promisify(execFile);
+const PYTHON = '/usr/bin/python3';
+const READER = fileURLToPath(new URL('./fixtures/translate_toolkit_read.py', import.meta.url));
+const doc = sampleExport();
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'duizhao-interop-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function exportTo(format: ExportFormat, options: { rows?: 'approved' | 'translated' | 'all'; layout?: TextLayout } = {}): Promise<string> {
+  const [file] = await renderExport(doc, { ...OPTIONS, rows: options.rows ?? 'all', format, layout: options.layout });
+  const target = path.join(dir, `${format}-${options.layout ?? ''}-${options.rows ?? 'all'}-${file!.name}`);
+  await writeFile(target, file!.data);
+  return target;
+}
+
+interface ToolkitUnit {
+  id: string;
+  source: string;
+  target: string | null;
+  notes: string;
+  approved?: boolean;
+  state?: string | null;
+  languages?: string[];
+}
+
+async function translateToolkit(kind: 'tmx' | 'xliff', file: string): Promise<{ source_language?: string; target_language?: string; units: ToolkitUnit[] }> {
+  const { stdout } = await run(PYTHON, [READER, kind, file], { maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(stdout);
+}
+
+const expectedRows = (rows: 'approved' | 'translated' | 'all') => selectRows(buildRows(doc, OPTIONS.notes), rows);
+
+describe('translate-toolkit reads the TMX', () => {
+  it.each(['approved', 'translated', 'all'] as const)('rows: %s', async (rows) => {
+    const tmx = await translateToolkit('tmx', await exportTo('tmx', { rows }));
+    const expected = expectedRows(rows);
+    expect(tmx.units.map((u) => u.id)).toEqual(expected.map((r) => r.head.id));
+    expect(tmx.units.map((u) => u.source)).toEqual(expected.map((r) => r.source));
+    expect(tmx.units.map((u) => u.target ?? '')).toEqual(expected.map((r) => r.target));
+    expect(tmx.units.every((u) => u.languages![0] === 'zh-CN' && (u.languages!.length === 1 || u.languages![1] === 'en'))).toBe(true);
+  });
+});
+
+describe('translate-toolkit reads the XLIFF 1.2', () => {
+  it('finds every unit with its id, text, language pair, approval and notes', async () => {
+    const file = await exportTo('xliff12');
+    const xlf = await translateToolkit('xliff', file);
+    const expected = expectedRows('all');
+    expect([xlf.source_language, xlf.target_language]).toEqual(['zh-CN', 'en']);
+    expect(xlf.units.map((u) => u.id)).toEqual(expected.map((r) => r.head.id));
+    expect(xlf.units.map((u) => u.source)).toEqual(expected.map((r) => r.source));
+    expect(xlf.units.map((u) => u.target ?? '')).toEqual(expected.map((r) => r.target));
+    expect(xlf.units.map((u) => u.approved)).toEqual(expected.map((r) => r.status === 'approved'));
+    expect(xlf.units.map((u) => u.state ?? null)).toEqual(
+      expected.map((r) => ({ empty: null, draft: 'needs-review-translation', translated: 'translated', approved: 'signed-off' })[r.status]),
+    );
+    expect(xlf.units[0]!.notes).toContain('亚洲相互协作与信任措施会议');
+  });
+
+  it('xliff2po converts it to a PO catalogue with every translated unit', async () => {
+    const po = path.join(dir, 'out.po');
+    await run('/usr/bin/xliff2po', ['--progress=none', await exportTo('xliff12', { rows: 'translated' }), po]);
+    // PO wraps long strings over several quoted lines; join them back.
+    const catalogue = (await readFile(po, 'utf8')).replace(/"\n"/g, '');
+    for (const row of expectedRows('translated')) {
+      expect(catalogue).toContain(`msgstr "${row.target.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`);
+    }
+  });
+});
+
+describe('the xliff package reads the XLIFF 2.1', () => {
+  it('finds every unit by id with its source and target', async () => {
+    const js = (await xliff2js(await readFile(await exportTo('xliff21'), 'utf8'))) as {
+      sourceLanguage: string;
+      targetLanguage: string;
+      resources: Record<string, Record<string, any>>;
+    };
+    expect([js.sourceLanguage, js.targetLanguage]).toEqual(['zh-CN', 'en']);
+    // Groups come back as nested objects with their own units.
+    const units: [string, { source: string; target?: string }][] = [];
+    const walk = (entries: Record<string, any>) => {
+      for (const [id, value] of Object.entries(entries)) {
+        if (value && typeof value === 'object' && 'source' in value) units.push([id, value]);
+        else if (value && typeof value === 'object' && value.groupUnits) walk(value.groupUnits);
+      }
+    };
+    walk(js.resources.f1!);
+    const expected = expectedRows('all');
+    expect(units.map(([id]) => id).sort()).toEqual(expected.map((r) => r.head.id).sort());
+    const byId = new Map(units);
+    for (const row of expected) {
+      expect(byId.get(row.head.id)!.source).toBe(row.source);
+      expect(byId.get(row.head.id)!.target ?? '').toBe(row.target);
+    }
+  });
+});
+
+describe('LibreOffice opens the Word documents', () => {
+  it('both layouts read back as text with every row, Chinese and English', async () => {
+    const bilingual = await exportTo('docx', { layout: 'bilingual' });
+    const english = await exportTo('docx', { layout: 'english' });
+    const out = path.join(dir, 'lo');
+    // A profile of its own, so a LibreOffice already running elsewhere does not take the job.
+    await run('/usr/bin/soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', out, bilingual, english], {
+      timeout: 120_000,
+    });
+    const texts = Object.fromEntries(await Promise.all((await readdir(out)).map(async (f) => [f, await readFile(path.join(out, f), 'utf8')] as const)));
+    const read = (file: string) => texts[path.basename(file).replace(/\.docx$/, '.txt')]!;
+    const rows = expectedRows('all');
+    const zhEn = read(bilingual);
+    expect(zhEn).toContain(doc.title);
+    for (const row of rows) {
+      for (const p of row.paragraphs) expect(zhEn).toContain(p.text.split('\u3000')[0]);
+      for (const line of row.target.split('\n')) expect(zhEn).toContain(line.split('\t')[0]);
+    }
+    const en = read(english);
+    for (const row of rows) {
+      if (row.target) for (const line of row.target.split('\n')) expect(en).toContain(line.split('\t')[0]);
+      else expect(en).toContain(`[¶${row.head.position}`);
+    }
+    expect(en).not.toContain(rows[0]!.source);
+  }, 180_000);
+});
+
+// The W3C Web Annotation Data Model's requirements, as a schema: context, types, ids, targets, selectors.
+const iri = z.string().regex(/^[a-z][a-z0-9+.-]*:\S+$/i);
+const textQuote = z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string().optional(), suffix: z.string().optional() });
+const textPosition = z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).refine((s) => s.start <= s.end);
+const specificResource = z.object({ type: z.literal('SpecificResource'), source: iri, selector: z.array(z.union([textQuote, textPosition])).optional() });
+const textualBody = z.object({ type: z.literal('TextualBody'), value: z.string(), format: z.string().optional(), purpose: z.string().optional() });
+const motivation = z.enum(['assessing', 'bookmarking', 'classifying', 'commenting', 'describing', 'editing', 'highlighting', 'identifying', 'linking', 'moderating', 'questioning', 'replying', 'tagging']);
+const agent = z.object({ id: iri.optional(), type: z.enum(['Person', 'Organization', 'Software']), name: z.string().optional() });
+const annotationSchema = z.object({
+  id: iri,
+  type: z.literal('Annotation'),
+  motivation,
+  creator: agent,
+  created: z.iso.datetime(),
+  modified: z.iso.datetime().optional(),
+  body: z.array(textualBody).min(1),
+  target: z.union([specificResource, iri]),
+});
+const collectionSchema = z.object({
+  '@context': z.literal('http://www.w3.org/ns/anno.jsonld'),
+  id: iri,
+  type: z.literal('AnnotationCollection'),
+  label: z.string(),
+  total: z.number().int(),
+  first: z.object({ id: iri, type: z.literal('AnnotationPage'), partOf: iri, startIndex: z.number().int(), items: z.array(annotationSchema) }),
+});
+
+describe('the JSON-LD validates against the Web Annotation model', () => {
+  it.each(['approved', 'shared'] as const)('notes: %s', async (notes) => {
+    const [file] = await renderExport(doc, { ...OPTIONS, notes, format: 'jsonld' });
+    const json = JSON.parse(file!.data as string);
+    const parsed = collectionSchema.parse(json);
+    expect(parsed.total).toBe(parsed.first.items.length);
+    for (const item of parsed.first.items) {
+      if (typeof item.target === 'string') continue;
+      const selectors = item.target.selector ?? [];
+      const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+      const position = selectors.find((s) => s.type === 'TextPositionSelector');
+      expect(!!quote).toBe(!!position);
+    }
+  });
+});
