@@ -1,8 +1,9 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config.ts';
 
-// Vitest's two projects: "unit" (pure domain, data, editor and server units) and "contract"
-// (server/ driven through supabase-js).
+// Vitest's projects: "unit" (pure domain, data, editor and server units), "contract" (server/
+// driven through supabase-js) and "faults" (`npm run test:faults`: the server killed, restarted
+// and cut off from its database under a stream of saves).
 export default mergeConfig(
   viteConfig,
   defineConfig({
@@ -27,6 +28,17 @@ export default mergeConfig(
             globalSetup: ['server/test/global-setup.ts'],
             testTimeout: 30_000,
             hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'faults',
+            include: ['server/faults/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 600_000,
+            hookTimeout: 300_000,
             fileParallelism: false,
           },
         },
