@@ -15,6 +15,8 @@ export interface ApiProcessOptions {
   dataDir?: string;
   port?: number;
   env?: NodeJS.ProcessEnv;
+  /** Extra node options for the server, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
   /** Receives the server's output lines (default: kept in `log` only). */
   onLine?: (line: string) => void;
 }
@@ -50,7 +52,7 @@ export class ApiProcess {
   /** Starts the server and waits until it answers; the data directory or database is reused. */
   async start(timeoutMs = 120_000): Promise<void> {
     if (this.running) throw new Error('the API process is already running');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), '--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -424,6 +424,8 @@ function reviewer(ws: Workspace, ledger: Ledger, user: SimUser): Step {
 }
 
 export interface RunningWorkload {
+  /** Settles when every user has stopped (after `durationMs`, or after `stop()`). */
+  finished: Promise<void>;
   /** Stops every user after its current request and waits for them. */
   stop(): Promise<void>;
 }
@@ -450,8 +452,9 @@ export function startWorkload(ws: Workspace, ledger: Ledger, options: WorkloadOp
       await sleep(failed ? (options.backoffMs ?? 100) : Math.random() * 2 * options.thinkMs);
     }
   });
-  const all = Promise.all(loops);
+  const all = Promise.all(loops).then(() => undefined);
   return {
+    finished: all,
     async stop() {
       stopped = true;
       await all;
