@@ -11,9 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../src/domain/interop/export.ts';
+import { EXPORT_FORMATS, renderExport, type ExportFormat, type TextLayout } from '../src/domain/interop/index.ts';
 import { OPTIONS, syntheticExport } from '../src/domain/interop/fixtures/sample-export.ts';
-import type { TextLayout } from '../src/domain/interop/text.ts';
 import { isMain } from './lib.ts';
 
 const SELF = fileURLToPath(import.meta.url);

@@ -90,3 +90,28 @@ test('files dropped on the project in the library open in the import preview', a
   await expect(page.getByRole('heading', { name: 'Import documents', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'dropped-export.txt' })).toHaveCount(0);
 });
+
+test('"Import all" sends every ready file from one queue and flags a file left without a title', async ({ owner }) => {
+  const { page } = owner;
+  await page.goto('/');
+  await owner.library.project().getByRole('link', { name: 'Import document' }).click();
+  const token = runToken('import-all');
+  await page.getByLabel('Choose files').setInputFiles(
+    ['first', 'second', 'third'].map((name) => ({ name: `${name}.txt`, mimeType: 'text/plain', buffer: Buffer.from(SHORT_EXPORT) })),
+  );
+  const cards = ['first', 'second', 'third'].map((name) => page.getByRole('region', { name: `${name}.txt` }));
+  for (const [i, card] of cards.entries()) {
+    await expect(card.getByLabel('Title')).toHaveValue('中华人民共和国和哈萨克斯坦共和国联合宣言');
+    await card.getByLabel('Title').fill(i === 2 ? '' : `批量导入 ${i + 1} ${token}`);
+  }
+  await page.getByRole('button', { name: 'Import all (3)' }).click();
+
+  await expect(cards[0]!.getByRole('status')).toContainText(`Imported 批量导入 1 ${token} (10 paragraphs).`);
+  await expect(cards[1]!.getByRole('status')).toContainText(`Imported 批量导入 2 ${token} (10 paragraphs).`);
+  // The untitled file is not sent; it says why and imports once it has a title.
+  await expect(cards[2]!.getByText('Enter a title.')).toBeVisible();
+  await cards[2]!.getByLabel('Title').fill(`批量导入 3 ${token}`);
+  await expect(page.getByRole('button', { name: /^Import all/ })).toHaveCount(0);
+  await cards[2]!.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(cards[2]!.getByRole('status')).toContainText(`Imported 批量导入 3 ${token} (10 paragraphs).`);
+});

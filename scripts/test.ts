@@ -82,6 +82,7 @@ await step('typecheck', () => command('npx', ['tsc', '-p', 'tsconfig.json', '--n
 await step('lint', () => command('npx', ['eslint', '.', '--max-warnings=0']));
 await step('generated files', () => command('npx', ['tsx', 'scripts/check-generated.ts'], pgliteOnly));
 await step('unit', () => vitest('unit', pgliteOnly));
+await step('data layer', () => vitest('data', pgliteOnly));
 await step('database (pgTAP)', () => pgtap(['--pglite-only'], pgliteOnly));
 if (pgUrl) await step('database (pgTAP, PostgreSQL)', () => pgtap(['--postgres-only'], { DATABASE_URL: pgUrl }));
 await step('contract', () => vitest('contract', pgliteOnly));

@@ -6,8 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cedictHeader, parseCedict } from '../../src/domain/dictionary/cedict.ts';
-import { compileTranslationTable, readTranslationTable, type TranslationTable } from '../../src/domain/dictionary/translation-table.ts';
+import { cedictHeader, parseCedict, compileTranslationTable, readTranslationTable, type TranslationTable } from '../../src/domain/dictionary/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Bump when the compiled format or the lemma rules change, so that caches are rebuilt. */

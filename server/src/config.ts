@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseGoDuration } from './auth/go-duration.ts';
 
 /** The Supabase CLI's local defaults, so one `.env` works against this server or `supabase start`. */
 export const DEMO_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
@@ -43,12 +44,47 @@ export interface ServerConfig {
     minPasswordLength: number;
     disableSignup: boolean;
     autoconfirm: boolean;
-    /** Password grant attempts allowed per IP per window (GoTrue's token rate limit). */
-    tokenRateLimit: number;
-    tokenRateWindowMs: number;
     refreshTokenReuseIntervalSec: number;
+    /** GoTrue's SITE_URL: where users land after following an email link, and the base of allowed redirects. */
+    siteUrl: string;
+    /** Further redirect targets, exact URLs or globs (`*` within a host or path segment, `**` across them). */
+    additionalRedirectUrls: string[];
+    email: {
+      /** Digits in an email one-time code. */
+      otpLength: number;
+      /** Seconds an email link or code stays valid. */
+      otpExpirySec: number;
+      /** Seconds before another mail of the same kind may go to the same user. */
+      maxFrequencySec: number;
+      /** An email change needs confirming from both the old and the new address. */
+      doubleConfirmChanges: boolean;
+    };
+    /**
+     * The request header that carries the client's address, set by a trusted proxy in front of the
+     * server (GoTrue's GOTRUE_RATE_LIMIT_HEADER, e.g. X-Forwarded-For: its first entry is used).
+     * Unset, the socket's peer address is the client, so nobody can pick their own rate-limit key.
+     */
+    clientAddressHeader: string | undefined;
+    rateLimit: {
+      /** /token requests per client address per window (GoTrue's token rate limit). */
+      tokenRefresh: number;
+      /** Requests a client address may make at once before the refill rate applies (tollbooth's burst). */
+      burst: number;
+      /** Failed password sign-ins per account per window; further attempts are refused before any password check. */
+      signInFailuresPerAccount: number;
+      windowMs: number;
+    };
   };
   logRequests: boolean;
+  /** The local mail catcher (the Supabase CLI's [inbucket]). */
+  mail: {
+    /** 54324 as the CLI; 0 (any free port) when the API itself is on port 0. */
+    port: number;
+    host: string;
+    /** The sender of auth emails ([inbucket] admin_email, sender_name). */
+    adminEmail: string;
+    senderName: string;
+  };
 }
 
 function envInt(name: string, fallback: number): number {
@@ -65,7 +101,45 @@ function corsFromEnv(): ServerConfig['cors'] {
   return { origins, credentials: origins !== '*' && process.env.DUIZHAO_CORS_CREDENTIALS === 'true' };
 }
 
-export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+function envBool(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
+
+function envList(name: string, fallback: string[]): string[] {
+  const raw = process.env[name];
+  if (raw === undefined) return fallback;
+  return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Seconds from a Go duration ("1s", "1m30s") or a bare number of seconds. */
+function envDuration(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : (parseGoDuration(raw) ?? NaN) / 1000;
+  if (!Number.isFinite(seconds)) throw new Error(`${name} must be a duration such as 60s, got "${raw}"`);
+  return seconds;
+}
+
+/** Settings to override, at any depth (e.g. `{ auth: { rateLimit: { burst: 3 } } }`). */
+export type ConfigOverrides = { [K in keyof ServerConfig]?: ServerConfig[K] extends object ? DeepPartial<ServerConfig[K]> : ServerConfig[K] };
+type DeepPartial<T> = T extends unknown[] ? T : { [K in keyof T]?: T[K] extends object | undefined ? DeepPartial<T[K]> : T[K] };
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Overrides win at every depth; a key given as undefined is unset (e.g. `databaseUrl` to force PGlite). */
+function merge<T>(base: T, overrides: unknown): T {
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) out[key] = merge(out[key], value);
+  return out as T;
+}
+
+export function loadConfig(overrides: ConfigOverrides = {}): ServerConfig {
   const port = overrides.port ?? envInt('DUIZHAO_API_PORT', 54321);
   const host = overrides.host ?? process.env.DUIZHAO_API_HOST ?? '127.0.0.1';
   const base: ServerConfig = {
@@ -91,11 +165,30 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
       minPasswordLength: envInt('GOTRUE_PASSWORD_MIN_LENGTH', 6),
       disableSignup: process.env.GOTRUE_DISABLE_SIGNUP === 'true',
       autoconfirm: process.env.GOTRUE_MAILER_AUTOCONFIRM !== 'false',
-      tokenRateLimit: envInt('GOTRUE_RATE_LIMIT_TOKEN', 30),
-      tokenRateWindowMs: envInt('GOTRUE_RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
       refreshTokenReuseIntervalSec: envInt('GOTRUE_REFRESH_TOKEN_REUSE_INTERVAL', 10),
+      siteUrl: process.env.GOTRUE_SITE_URL ?? 'http://127.0.0.1:3000',
+      additionalRedirectUrls: envList('GOTRUE_URI_ALLOW_LIST', []),
+      email: {
+        otpLength: envInt('GOTRUE_MAILER_OTP_LENGTH', 6),
+        otpExpirySec: envInt('GOTRUE_MAILER_OTP_EXP', 3600),
+        maxFrequencySec: envDuration('GOTRUE_SMTP_MAX_FREQUENCY', 60),
+        doubleConfirmChanges: envBool('GOTRUE_MAILER_SECURE_EMAIL_CHANGE_ENABLED', true),
+      },
+      clientAddressHeader: process.env.GOTRUE_RATE_LIMIT_HEADER || undefined,
+      rateLimit: {
+        tokenRefresh: envInt('GOTRUE_RATE_LIMIT_TOKEN', 30),
+        burst: envInt('GOTRUE_RATE_LIMIT_BURST', 30),
+        signInFailuresPerAccount: envInt('DUIZHAO_RATE_LIMIT_ACCOUNT_SIGN_IN_FAILURES', 10),
+        windowMs: envInt('GOTRUE_RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
+      },
     },
     logRequests: process.env.DUIZHAO_LOG_REQUESTS === 'true',
+    mail: {
+      port: envInt('DUIZHAO_MAIL_PORT', port === 0 ? 0 : 54324),
+      host,
+      adminEmail: process.env.GOTRUE_SMTP_ADMIN_EMAIL ?? 'admin@email.com',
+      senderName: process.env.GOTRUE_SMTP_SENDER_NAME ?? 'Duizhao',
+    },
   };
-  return { ...base, ...overrides, auth: { ...base.auth, ...(overrides.auth ?? {}) } };
+  return merge(base, overrides);
 }

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type ServerConfig } from './config.ts';
+import { type ConfigOverrides, loadConfig, type ServerConfig } from './config.ts';
 import { openDatabase, prepareDatabase } from './db/open.ts';
 import type { Database } from './db/types.ts';
 import { createApiServer } from './http/server.ts';
@@ -9,19 +9,22 @@ import { JwtKeys } from './jwt.ts';
 import { createAuthHandler } from './auth/handler.ts';
 import { createRestHandler } from './rest/handler.ts';
 import { createRealtime } from './realtime/service.ts';
+import { type MailCatcher, startMailCatcher } from './mail/catcher.ts';
 
 export interface RunningStack {
   url: string;
   config: ServerConfig;
   db: Database;
   server: http.Server;
+  /** The mail catcher that receives every email the auth service sends. */
+  mail: MailCatcher;
   /** Re-reads the catalog after DDL run outside migrations (tests, NOTIFY pgrst). */
   reloadSchema(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Opens the database, applies Supabase's objects, migrations and seed, and serves the API. */
-export async function startStack(overrides: Partial<ServerConfig> = {}, log: (line: string) => void = () => undefined): Promise<RunningStack> {
+export async function startStack(overrides: ConfigOverrides = {}, log: (line: string) => void = () => undefined): Promise<RunningStack> {
   const config = loadConfig(overrides);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, durable: config.durableCommits });
   await prepareDatabase(db, { migrationsDir: config.migrationsDir, seedFile: config.seedFile, log });
@@ -32,8 +35,9 @@ export async function startStack(overrides: Partial<ServerConfig> = {}, log: (li
   // As PostgREST does after reconnecting: the schema may have changed while the connection was down.
   db.onReconnect(reloadSchema);
   const realtime = await createRealtime(ctx);
+  const mail = await startMailCatcher(config.mail, log);
   const server = createApiServer(ctx, {
-    auth: await createAuthHandler(ctx),
+    auth: await createAuthHandler(ctx, mail),
     rest: await createRestHandler(ctx),
     realtime: realtime.handle,
     realtimeUpgrade: realtime.upgrade,
@@ -50,8 +54,10 @@ export async function startStack(overrides: Partial<ServerConfig> = {}, log: (li
     config,
     db,
     server,
+    mail,
     reloadSchema,
     async stop() {
+      await mail.close();
       // WebSockets have left the HTTP server's connection list; close them first.
       await realtime.close();
       server.closeAllConnections();

@@ -184,7 +184,7 @@ describe('with email confirmations on (autoconfirm off)', () => {
 describe('/token rate limit', () => {
   let stack: RunningStack;
   beforeAll(async () => {
-    stack = await privateStack({ auth: { tokenRateLimit: 3, tokenRateWindowMs: 60_000 } as never });
+    stack = await privateStack({ auth: { rateLimit: { tokenRefresh: 3, burst: 3, windowMs: 60_000 } } });
   });
   afterAll(async () => {
     await stack?.stop();

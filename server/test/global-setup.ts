@@ -9,6 +9,7 @@ const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtur
 declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
+    mailUrl: string;
     databaseKind: 'pglite' | 'postgres';
   }
 }
@@ -25,12 +26,13 @@ export async function setup(project: TestProject) {
     port: 0,
     dataDir: 'memory://',
     dbSchemas: ['public', 'graphql_public', 'contract'],
-    auth: { tokenRateLimit: 10_000 } as never,
+    auth: { rateLimit: { tokenRefresh: 10_000, burst: 10_000, signInFailuresPerAccount: 10_000 } },
   });
   const files = (await readdir(FIXTURES)).filter((f) => f.endsWith('.sql')).sort();
   for (const f of files) await stack.db.exec(await readFile(path.join(FIXTURES, f), 'utf8'));
   await stack.reloadSchema();
   project.provide('apiUrl', stack.url);
+  project.provide('mailUrl', stack.mail.url);
   project.provide('databaseKind', stack.db.kind);
 }
 

@@ -7,6 +7,7 @@ import { rethrowAsConflict } from './errors.ts';
 import { documentKeys, invalidate } from './keys.ts';
 import { withSignal } from './postgrest.ts';
 import type { Json } from './database.types.ts';
+import type { TextAnchorSelectors } from '../domain/anchor/index.ts';
 
 export const annotationStatusSchema = z.enum(['draft', 'submitted', 'approved', 'rejected']);
 export type AnnotationStatus = z.infer<typeof annotationStatusSchema>;
@@ -46,6 +47,36 @@ export const ANNOTATION_COLUMNS =
 
 const PAGE = 1000;
 
+/** The columns that store a note's W3C selectors (all null for a note on the whole paragraph). */
+export interface SelectorColumns {
+  quote_exact: string | null;
+  quote_prefix: string | null;
+  quote_suffix: string | null;
+  /** Code point offsets into the paragraph text. */
+  start_offset: number | null;
+  end_offset: number | null;
+}
+
+/** The selectors stored in a note's columns, or null for a note on the whole paragraph. */
+export function annotationSelectors(note: Partial<SelectorColumns>): TextAnchorSelectors | null {
+  if (note.quote_exact == null || note.start_offset == null || note.end_offset == null) return null;
+  return {
+    quote: { type: 'TextQuoteSelector', exact: note.quote_exact, prefix: note.quote_prefix ?? '', suffix: note.quote_suffix ?? '' },
+    position: { type: 'TextPositionSelector', start: note.start_offset, end: note.end_offset },
+  };
+}
+
+/** The columns that store `selectors` (null: the whole paragraph). */
+export function selectorColumns(selectors: TextAnchorSelectors | null): SelectorColumns {
+  return {
+    quote_exact: selectors?.quote.exact ?? null,
+    quote_prefix: selectors?.quote.prefix ?? null,
+    quote_suffix: selectors?.quote.suffix ?? null,
+    start_offset: selectors?.position.start ?? null,
+    end_offset: selectors?.position.end ?? null,
+  };
+}
+
 /** All notes the user may see on a document's paragraphs (RLS hides others' drafts). */
 export async function fetchDocumentAnnotations(documentId: string, signal?: AbortSignal): Promise<Annotation[]> {
   const all: Annotation[] = [];
@@ -74,14 +105,9 @@ export function useDocumentAnnotations(documentId: string) {
   return useQuery(documentAnnotationsQuery(documentId));
 }
 
-export interface NewAnnotation {
+export interface NewAnnotation extends SelectorColumns {
   paragraph_id: string;
   target: 'source' | 'translation';
-  quote_exact: string | null;
-  quote_prefix: string | null;
-  quote_suffix: string | null;
-  start_offset: number | null;
-  end_offset: number | null;
   body: Json;
   body_text: string;
   kind: AnnotationKind;

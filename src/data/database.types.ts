@@ -129,6 +129,71 @@ export type Database = {
           },
         ]
       }
+      document_stats: {
+        Row: {
+          approved: number
+          document_id: string
+          notes_approved: number
+          notes_submitted: number
+          paragraphs: number
+          progress: number | null
+          project_id: string
+          translated: number
+          updated_at: string
+        }
+        Insert: {
+          approved?: number
+          document_id: string
+          notes_approved?: number
+          notes_submitted?: number
+          paragraphs?: number
+          progress?: never
+          project_id: string
+          translated?: number
+          updated_at?: string
+        }
+        Update: {
+          approved?: number
+          document_id?: string
+          notes_approved?: number
+          notes_submitted?: number
+          paragraphs?: number
+          progress?: never
+          project_id?: string
+          translated?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "document_stats_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: true
+            referencedRelation: "document_progress"
+            referencedColumns: ["document_id"]
+          },
+          {
+            foreignKeyName: "document_stats_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: true
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "document_stats_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: true
+            referencedRelation: "library_documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "document_stats_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       documents: {
         Row: {
           collection: string | null
@@ -217,6 +282,13 @@ export type Database = {
             columns: ["document_id"]
             isOneToOne: false
             referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "paragraphs_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "library_documents"
             referencedColumns: ["id"]
           },
         ]
@@ -366,6 +438,184 @@ export type Database = {
           },
         ]
       }
+      tm_entries: {
+        Row: {
+          author_id: string | null
+          author_name: string | null
+          id: string
+          import_id: string | null
+          paragraph_id: string | null
+          project_id: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_text: string
+          updated_at: string
+        }
+        Insert: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          paragraph_id?: string | null
+          project_id: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_text: string
+          updated_at?: string
+        }
+        Update: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          paragraph_id?: string | null
+          project_id?: string
+          source_norm?: string
+          source_text?: string
+          status?: string
+          target_text?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tm_entries_import_id_fkey"
+            columns: ["import_id"]
+            isOneToOne: false
+            referencedRelation: "tm_imports"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_entries_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: true
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_entries_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      tm_imports: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          id: string
+          name: string
+          project_id: string
+          source_language: string
+          target_language: string
+          units: number
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name: string
+          project_id: string
+          source_language: string
+          target_language: string
+          units?: number
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name?: string
+          project_id?: string
+          source_language?: string
+          target_language?: string
+          units?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tm_imports_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      tm_segments: {
+        Row: {
+          author_id: string | null
+          author_name: string | null
+          id: string
+          import_id: string | null
+          occurrences: number
+          paragraph_id: string | null
+          project_id: string
+          source_hash: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_hash: string
+          target_text: string
+          updated_at: string
+        }
+        Insert: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          occurrences: number
+          paragraph_id?: string | null
+          project_id: string
+          source_hash: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_hash: string
+          target_text: string
+          updated_at: string
+        }
+        Update: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          occurrences?: number
+          paragraph_id?: string | null
+          project_id?: string
+          source_hash?: string
+          source_norm?: string
+          source_text?: string
+          status?: string
+          target_hash?: string
+          target_text?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tm_segments_import_id_fkey"
+            columns: ["import_id"]
+            isOneToOne: false
+            referencedRelation: "tm_imports"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_segments_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: false
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_segments_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       translation_revisions: {
         Row: {
           author_id: string | null
@@ -483,6 +733,34 @@ export type Database = {
           },
         ]
       }
+      library_documents: {
+        Row: {
+          approved: number | null
+          collection: string | null
+          created_at: string | null
+          id: string | null
+          keywords: string[] | null
+          notes_approved: number | null
+          notes_submitted: number | null
+          paragraphs: number | null
+          progress: number | null
+          project_id: string | null
+          published_on: string | null
+          source_line: string | null
+          title: string | null
+          translated: number | null
+          updated_at: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       review_queue: {
         Row: {
           author_id: string | null
@@ -548,9 +826,28 @@ export type Database = {
         Args: { p_document_id: string; p_overwrite?: boolean; p_rows: Json }
         Returns: Json
       }
+      concordance: {
+        Args: {
+          p_language?: string
+          p_limit?: number
+          p_project_id: string
+          p_text: string
+        }
+        Returns: Json
+      }
       import_document: {
         Args: { p_document: Json; p_project_id: string }
         Returns: string
+      }
+      import_translation_memory: {
+        Args: {
+          p_name: string
+          p_project_id: string
+          p_source_language: string
+          p_target_language: string
+          p_units: Json
+        }
+        Returns: Json
       }
       import_translations: {
         Args: { p_author?: string; p_document_id: string; p_rows: Json }
@@ -675,6 +972,29 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      search_project: {
+        Args: {
+          p_document_ids?: string[]
+          p_fields?: string[]
+          p_limit?: number
+          p_note_authors?: string[]
+          p_note_kinds?: string[]
+          p_note_tags?: string[]
+          p_offset?: number
+          p_project_id: string
+          p_query?: string
+          p_statuses?: string[]
+        }
+        Returns: Json
+      }
+      tm_suggestions: {
+        Args: {
+          p_limit?: number
+          p_min_similarity?: number
+          p_paragraph_id: string
+        }
+        Returns: Json
       }
     }
     Enums: {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import type { Queryable } from '../db/types.ts';
 import { audit, type AuditActor } from './audit.ts';
-import { type AuthDeps, clientIp, DEFAULT_ROLE, requestAud } from './context.ts';
+import { type AuthDeps, requestIp, DEFAULT_ROLE, requestAud } from './context.ts';
 import { badRequest, internal, jsonResponse, notFound, unprocessable } from './errors.ts';
 import { parseGoDuration } from './go-duration.ts';
 import { checkPasswordStrength, hashPassword, MAX_PASSWORD_BYTES } from './passwords.ts';
@@ -27,21 +27,22 @@ import {
   updateUserMetadata,
   userJson,
 } from './users.ts';
-import { adminDeleteBody, adminUserBody, isUuid, NIL_UUID, parseBody, validateEmail, validatePhone } from './validation.ts';
+import { adminDeleteBody, adminUserBody, isUuid, NIL_UUID, parseBody, validateEmail, validatePhone, varchar255 } from './validation.ts';
 
 const DEFAULT_PER_PAGE = 50;
 
 /** The actor GoTrue records for admin calls: a nil-id user named after the token's role. */
-function adminActor(claims: BearerClaims): AuditActor {
+export function adminActor(claims: BearerClaims): AuditActor {
   return { id: NIL_UUID, email: typeof claims.role === 'string' ? claims.role : '' };
 }
 
-function parseUint(name: string, raw: string | null, fallback: number): number {
+/** Go's strconv.ParseUint(raw, 10, 64), kept within what SQL's LIMIT and OFFSET take. */
+function parseUint(raw: string | null, fallback: number): number {
   if (raw === null || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) {
-    throw badRequest('validation_failed', `Bad Pagination Parameters: strconv.ParseUint: parsing ${JSON.stringify(raw)}: invalid syntax`);
-  }
-  return Number(raw);
+  const fail = (why: string) => badRequest('validation_failed', `Bad Pagination Parameters: strconv.ParseUint: parsing ${JSON.stringify(raw)}: ${why}`);
+  if (!/^\d+$/.test(raw)) throw fail('invalid syntax');
+  if (BigInt(raw) > 0xffff_ffff_ffff_ffffn) throw fail('value out of range');
+  return Math.min(Number(raw), Number.MAX_SAFE_INTEGER);
 }
 
 /** Go's url.Values.Encode: keys sorted, each value query-escaped. */
@@ -53,8 +54,8 @@ function encodeQuery(params: URLSearchParams): string {
 /** GET /admin/users: `{users, aud}` newest first, with GoTrue's `Link` and `X-Total-Count` headers. */
 export async function adminListUsers(deps: AuthDeps, req: ApiRequest, claims: BearerClaims): Promise<ApiResponse> {
   const query = req.url.searchParams;
-  const page = parseUint('page', query.get('page'), 1);
-  const perPage = parseUint('per_page', query.get('per_page'), DEFAULT_PER_PAGE);
+  const page = parseUint(query.get('page'), 1);
+  const perPage = parseUint(query.get('per_page'), DEFAULT_PER_PAGE);
   // pop's Paginate treats a page below 1 as the first and a page size below 1 as 20.
   const effectivePage = Math.max(page, 1);
   const effectivePerPage = perPage < 1 ? 20 : perPage;
@@ -107,7 +108,8 @@ function isBcryptHash(hash: string): boolean {
 export async function adminCreateUser(deps: AuthDeps, req: ApiRequest, claims: BearerClaims): Promise<ApiResponse> {
   const { db } = deps.ctx;
   const body = parseBody(req, adminUserBody);
-  const aud = body.aud || requestAud(req, claims);
+  const aud = body.aud ? varchar255(body.aud, 'aud') : requestAud(req, claims);
+  if (body.role) varchar255(body.role, 'role');
   let email = body.email ?? '';
   let phone = body.phone ?? '';
   if (email === '' && phone === '') throw badRequest('validation_failed', 'Cannot create a user without either an email or phone');
@@ -158,7 +160,7 @@ export async function adminCreateUser(deps: AuthDeps, req: ApiRequest, claims: B
       });
       if (email) await insertIdentity(tx, userId, 'email', identityData(userId, { email }));
       if (phone) await insertIdentity(tx, userId, 'phone', identityData(userId, { phone }));
-      await audit(tx, adminActor(claims), 'user_signedup', clientIp(req), { user_id: userId, user_email: email, user_phone: phone });
+      await audit(tx, adminActor(claims), 'user_signedup', requestIp(deps, req), { user_id: userId, user_email: email, user_phone: phone });
       await setRole(tx, userId, body.role || DEFAULT_ROLE);
       if (body.app_metadata) await updateAppMetadata(tx, userId, body.app_metadata);
       if (body.email_confirm) await confirmEmail(tx, userId);
@@ -180,6 +182,7 @@ export async function adminUpdateUser(deps: AuthDeps, req: ApiRequest, claims: B
   const email = body.email ? validateEmail(body.email) : '';
   const phone = body.phone ? validatePhone(body.phone) : '';
   const banFor = banMs(body.ban_duration);
+  if (body.role) varchar255(body.role, 'role');
   let passwordHash: string | undefined;
   if (body.password != null) {
     checkPasswordStrength(body.password, config.auth.minPasswordLength);
@@ -215,7 +218,7 @@ export async function adminUpdateUser(deps: AuthDeps, req: ApiRequest, claims: B
       if (body.user_metadata) await updateUserMetadata(tx, userId, body.user_metadata);
       if (banFor !== undefined) await ban(tx, userId, banFor);
       const after = (await findUserById(tx, userId))!;
-      await audit(tx, adminActor(claims), 'user_modified', clientIp(req), {
+      await audit(tx, adminActor(claims), 'user_modified', requestIp(deps, req), {
         user_id: userId,
         user_email: after.row.email ?? '',
         user_phone: after.row.phone ?? '',
@@ -234,7 +237,7 @@ export async function adminDeleteUser(deps: AuthDeps, req: ApiRequest, claims: B
   const soft = req.body.length > 0 ? !!parseBody(req, adminDeleteBody).should_soft_delete : false;
   const { row } = target;
   await deps.ctx.db.transaction(async (tx) => {
-    await audit(tx, adminActor(claims), 'user_deleted', clientIp(req), { user_id: row.id, user_email: row.email ?? '', user_phone: row.phone ?? '' });
+    await audit(tx, adminActor(claims), 'user_deleted', requestIp(deps, req), { user_id: row.id, user_email: row.email ?? '', user_phone: row.phone ?? '' });
     if (!soft) {
       await tx.query('delete from auth.users where id = $1', [row.id]);
     } else if (!row.deleted_at) {

@@ -1,16 +1,24 @@
+import { isIP } from 'node:net';
 import type { ApiRequest, ServerContext } from '../http/types.ts';
 import type { Queryable } from '../db/types.ts';
+import type { Mailbox } from '../mail/catcher.ts';
 import { forbidden, unauthorized } from './errors.ts';
+import { varchar255 } from './validation.ts';
 import type { GrantParams, SigningConfig } from './sessions.ts';
 import { sessionExists } from './sessions.ts';
 import { sessionIdOf, subjectOf, verifyBearer, type BearerClaims } from './tokens.ts';
 import { findUserById, type LoadedUser } from './users.ts';
 import type { TokenBucketLimiter } from './rate-limit.ts';
 
-/** What every auth route needs: the server context and the /token limiter. */
+/** What every auth route needs: the server context and the rate limiters. */
 export interface AuthDeps {
   ctx: ServerContext;
+  /** Where auth emails go (the local mail catcher). */
+  mailbox: Mailbox;
+  /** /token requests per client address. */
   tokenLimiter: TokenBucketLimiter;
+  /** Failed password sign-ins per account (audience and address). */
+  accountLimiter: TokenBucketLimiter;
 }
 
 /** GoTrue's default audience (GOTRUE_JWT_AUD) and default role (GOTRUE_JWT_DEFAULT_GROUP_NAME). */
@@ -27,18 +35,27 @@ export function signingConfig(deps: AuthDeps): SigningConfig {
   return { issuer: `${config.siteUrl}/auth/v1`, keys: deps.ctx.jwt, expiresIn: config.jwtExpiry };
 }
 
-export function clientIp(req: ApiRequest): string {
-  return req.remoteAddress.replace(/^::ffff:/, '');
+/**
+ * The client's address: the first entry of the configured trusted header when the request has it
+ * (a proxy appends the address it saw), else the socket's peer.
+ */
+export function clientIp(req: ApiRequest, header: string | undefined): string {
+  const forwarded = header ? req.headers[header.toLowerCase()]?.split(',')[0]?.trim() : undefined;
+  return forwarded || req.remoteAddress.replace(/^::ffff:/, '');
 }
 
-export function grantParams(req: ApiRequest): GrantParams {
-  return { userAgent: req.headers['user-agent'] ?? '', ip: clientIp(req) };
+export function grantParams(deps: AuthDeps, req: ApiRequest): GrantParams {
+  const ip = requestIp(deps, req);
+  // auth.sessions.ip is inet: a forwarded value that is no address is not recorded.
+  return { userAgent: req.headers['user-agent'] ?? '', ip: isIP(ip) ? ip : '' };
 }
+
+export const requestIp = (deps: AuthDeps, req: ApiRequest): string => clientIp(req, deps.ctx.config.auth.clientAddressHeader);
 
 /** GoTrue's requestAud: the X-JWT-AUD header, else the bearer's `aud`, else the default audience. */
 export function requestAud(req: ApiRequest, claims?: BearerClaims): string {
   const header = req.headers['x-jwt-aud'];
-  if (header) return header;
+  if (header) return varchar255(header, 'The audience (X-JWT-AUD)');
   const aud = Array.isArray(claims?.aud) ? claims.aud[0] : claims?.aud;
   return typeof aud === 'string' && aud !== '' ? aud : DEFAULT_AUD;
 }

@@ -21,5 +21,7 @@ export function parseGoDuration(text: string): number | undefined {
     total += Number(m[1]) * UNIT_MS[m[2]!]!;
     rest = rest.slice(m[0].length);
   }
+  // time.Duration is an int64 of nanoseconds; longer durations do not parse.
+  if (total * 1e6 > 2 ** 63 - 1) return undefined;
   return sign * total;
 }

@@ -1,8 +1,11 @@
 import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
+import type { Mailbox } from '../mail/catcher.ts';
+import { invite } from './invite.ts';
+import { verifyGet, verifyPost } from './verify.ts';
 import { adminCreateUser, adminDeleteUser, adminListUsers, adminUpdateUser, loadAdminTarget } from './admin.ts';
 import { getUser, logout, updateUser } from './user-endpoint.ts';
 import { authenticate, type AuthDeps, requireAdmin } from './context.ts';
-import { jsonResponse, renderError } from './errors.ts';
+import { badRequest, jsonResponse, renderError } from './errors.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 import { loadedUserJson } from './users.ts';
 import { signup } from './signup.ts';
@@ -51,6 +54,8 @@ function routes(): Map<string, MethodTable> {
     ['/.well-known/jwks.json', { GET: async () => jsonResponse(200, { keys: [] }, { 'Cache-Control': 'public, max-age=600' }) }],
     ['/settings', { GET: async (deps) => jsonResponse(200, settings(deps)) }],
     ['/signup', { POST: signup }],
+    ['/invite', { POST: async (deps, req) => invite(deps, req, await requireAdmin(deps, req)) }],
+    ['/verify', { GET: verifyGet, POST: verifyPost }],
     ['/token', { POST: token }],
     [
       '/user',
@@ -86,15 +91,22 @@ async function admin(deps: AuthDeps, req: ApiRequest, path: string): Promise<Api
 }
 
 /** The GoTrue-compatible service mounted at /auth/v1. */
-export async function createAuthHandler(ctx: ServerContext): Promise<Handler> {
+export async function createAuthHandler(ctx: ServerContext, mailbox: Mailbox): Promise<Handler> {
+  const limits = ctx.config.auth.rateLimit;
   const deps: AuthDeps = {
     ctx,
-    tokenLimiter: new TokenBucketLimiter(ctx.config.auth.tokenRateLimit, ctx.config.auth.tokenRateWindowMs),
+    mailbox,
+    tokenLimiter: new TokenBucketLimiter(limits.burst, limits.tokenRefresh, limits.windowMs),
+    accountLimiter: new TokenBucketLimiter(limits.signInFailuresPerAccount, limits.signInFailuresPerAccount, limits.windowMs),
   };
   const table = routes();
   return async (req) => {
     const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path;
     try {
+      for (const value of req.url.searchParams.values()) {
+        // Postgres keeps no NUL in text, so such a value could only fail later in the database.
+        if (value.includes('\u0000')) throw badRequest('validation_failed', 'Query parameters cannot contain a NUL (\\u0000) character');
+      }
       if (path === '/admin' || path.startsWith('/admin/')) return await admin(deps, req, path);
       const methods = table.get(path);
       if (!methods) return notFoundPage;

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthHttpError, WeakPasswordError } from './errors.ts';
-import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
+import { checkPasswordStrength, hashPassword, passwordWorkerStats, verifyPassword } from './passwords.ts';
 
 describe('bcrypt hashes', () => {
   it('writes $2a$10$ hashes that verify', async () => {
@@ -10,6 +10,15 @@ describe('bcrypt hashes', () => {
     expect(hash).toMatch(/^\$2a\$10\$[./A-Za-z0-9]{53}$/);
     expect(await verifyPassword('correct-horse-1', hash)).toBe(true);
     expect(await verifyPassword('correct-horse-2', hash)).toBe(false);
+  });
+
+  it('hashes and checks in worker threads, off the event loop', async () => {
+    const before = passwordWorkerStats().completed;
+    const hash = await hashPassword('correct-horse-1');
+    await Promise.all([verifyPassword('correct-horse-1', hash), verifyPassword('wrong', hash)]);
+    const after = passwordWorkerStats();
+    expect(after.completed - before).toBe(3);
+    expect(after.threads).toBeGreaterThanOrEqual(1);
   });
 
   it('treats missing or non-bcrypt hashes as a failed check', async () => {

@@ -4,7 +4,7 @@ import type { JwtKeys } from '../jwt.ts';
 import { NIL_UUID } from './validation.ts';
 import { newRefreshToken, signAccessToken, type AccessTokenClaims } from './tokens.ts';
 import type { LoadedUser } from './users.ts';
-import { loadedUserJson } from './users.ts';
+import { findUserById, loadedUserJson } from './users.ts';
 
 /** The client facts GoTrue's GrantParams records on a new session. */
 export interface GrantParams {
@@ -92,11 +92,6 @@ export async function swapRefreshToken(q: Queryable, token: RefreshTokenRow): Pr
   return insertRefreshToken(q, token.user_id, token.session_id!, token.token);
 }
 
-/** GoTrue's RevokeTokenFamily for a token with a session: every live token of that session. */
-export async function revokeSessionTokens(q: Queryable, sessionId: string): Promise<void> {
-  await q.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false', [sessionId]);
-}
-
 export async function touchSession(q: Queryable, sessionId: string, grant: GrantParams): Promise<void> {
   await q.query(
     `update auth.sessions set refreshed_at = (now() at time zone 'UTC'), user_agent = $2, ip = $3::inet, updated_at = now() where id = $1`,
@@ -162,4 +157,16 @@ export async function tokenResponse(
     refresh_token: refreshToken,
     user: loadedUserJson(user),
   };
+}
+
+/** GoTrue's issueRefreshToken: a new session for the user and its first access and refresh tokens. */
+export async function grantSession(
+  q: Queryable,
+  userId: string,
+  method: string,
+  grant: GrantParams,
+  signing: SigningConfig,
+): Promise<Record<string, unknown>> {
+  const { sessionId, refreshToken } = await startSession(q, userId, method, grant);
+  return tokenResponse(q, (await findUserById(q, userId))!, sessionId, refreshToken, signing);
 }

@@ -2,7 +2,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import type { Queryable } from '../db/types.ts';
 import { audit } from './audit.ts';
-import { type AuthDeps, clientIp, DEFAULT_ROLE, EMAIL_MAX_FREQUENCY_SECONDS, grantParams, requestAud, signingConfig } from './context.ts';
+import { type AuthDeps, requestIp, DEFAULT_ROLE, EMAIL_MAX_FREQUENCY_SECONDS, grantParams, requestAud, signingConfig } from './context.ts';
 import { badRequest, internal, jsonResponse, tooManyRequests, unprocessable } from './errors.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { startSession, tokenResponse } from './sessions.ts';
@@ -80,7 +80,7 @@ export async function signup(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
   const aud = requestAud(req);
   const normalised = validateEmail(email);
   const existingId = await findDuplicateEmail(db, normalised, aud);
-  const ip = clientIp(req);
+  const ip = requestIp(deps, req);
   // Hashing is slow, so like GoTrue it happens before the transaction opens.
   const passwordHash = existingId ? '' : await hashPassword(password);
 
@@ -145,7 +145,7 @@ export async function signup(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
   const signing = signingConfig(deps);
   const session = await db.transaction(async (tx) => {
     await audit(tx, { id: user.row.id, email: user.row.email }, 'login', ip, { provider: 'email' });
-    const { sessionId, refreshToken } = await startSession(tx, user.row.id, 'password', grantParams(req));
+    const { sessionId, refreshToken } = await startSession(tx, user.row.id, 'password', grantParams(deps, req));
     return tokenResponse(tx, (await findUserById(tx, user.row.id))!, sessionId, refreshToken, signing);
   });
   return jsonResponse(200, session);
@@ -200,7 +200,7 @@ async function signupAnonymously(deps: AuthDeps, req: ApiRequest, data: Record<s
     const session = await db.transaction(async (tx) => {
       const userId = await insertUser(tx, { aud, email: null, phone: null, passwordHash: '', userMetadata: data, appMetadata: {}, isAnonymous: true });
       await setRole(tx, userId, DEFAULT_ROLE);
-      const { sessionId, refreshToken } = await startSession(tx, userId, 'anonymous', grantParams(req));
+      const { sessionId, refreshToken } = await startSession(tx, userId, 'anonymous', grantParams(deps, req));
       return tokenResponse(tx, (await findUserById(tx, userId))!, sessionId, refreshToken, signing);
     });
     return jsonResponse(200, session);

@@ -1,12 +1,11 @@
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
-import { type AuthDeps, clientIp, grantParams, requestAud, signingConfig } from './context.ts';
+import { type AuthDeps, requestIp, grantParams, requestAud, signingConfig } from './context.ts';
 import { type AuthHttpError, badRequest, jsonResponse, OAuthError, tooManyRequests, unprocessable, WeakPasswordError } from './errors.ts';
 import { checkPasswordStrength, verifyPassword } from './passwords.ts';
 import {
   activeRefreshToken,
   findRefreshToken,
-  revokeSessionTokens,
   sessionExists,
   startSession,
   swapRefreshToken,
@@ -21,7 +20,7 @@ export async function token(deps: AuthDeps, req: ApiRequest): Promise<ApiRespons
   const grantType = req.url.searchParams.get('grant_type') ?? '';
   const handler = grantType === 'password' ? passwordGrant : grantType === 'refresh_token' ? refreshTokenGrant : undefined;
   if (!handler) throw badRequest('invalid_credentials', 'unsupported_grant_type');
-  if (!deps.tokenLimiter.take(clientIp(req))) throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
+  if (!deps.tokenLimiter.take(requestIp(deps, req))) throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
   return handler(deps, req);
 }
 
@@ -40,10 +39,19 @@ async function passwordGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
   if (email === '' && phone !== '') throw unprocessable('phone_provider_disabled', 'Phone logins are disabled');
   if (email === '') throw badRequest('validation_failed', 'missing email or phone');
 
-  const user = await findUserByEmail(db, email, requestAud(req));
+  const aud = requestAud(req);
+  // Guessing one account's password from many addresses meets this limit before any hashing.
+  // Each attempt takes from the account's allowance up front, so concurrent guesses count too;
+  // a correct password gives the allowance back in full.
+  const account = `${aud}\u0000${email.toLowerCase()}`;
+  if (!deps.accountLimiter.take(account)) {
+    throw tooManyRequests('over_request_rate_limit', 'Too many failed sign-in attempts for this account, please try again later');
+  }
+  const user = await findUserByEmail(db, email, aud);
   if (!user || !user.row.encrypted_password) throw badRequest('invalid_credentials', INVALID_LOGIN);
   if (user.row.banned) throw badRequest('user_banned', 'User is banned');
   const valid = await verifyPassword(password, user.row.encrypted_password);
+  if (valid) deps.accountLimiter.reset(account);
   let weakPassword: WeakPasswordError | undefined;
   if (valid) {
     try {
@@ -57,8 +65,8 @@ async function passwordGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
 
   const signing = signingConfig(deps);
   const session = await db.transaction(async (tx) => {
-    await audit(tx, { id: user.row.id, email: user.row.email, isSsoUser: user.row.is_sso_user }, 'login', clientIp(req), { provider: 'email' });
-    const { sessionId, refreshToken } = await startSession(tx, user.row.id, 'password', grantParams(req));
+    await audit(tx, { id: user.row.id, email: user.row.email, isSsoUser: user.row.is_sso_user }, 'login', requestIp(deps, req), { provider: 'email' });
+    const { sessionId, refreshToken } = await startSession(tx, user.row.id, 'password', grantParams(deps, req));
     return tokenResponse(tx, (await findUserById(tx, user.row.id))!, sessionId, refreshToken, signing);
   });
   if (weakPassword) session.weak_password = { message: weakPassword.message, reasons: weakPassword.reasons };
@@ -72,7 +80,7 @@ type Outcome = { session: Record<string, unknown> } | { failure: AuthHttpError }
  * Refresh token rotation as GoTrue 2.18x does it for its 12-character tokens: each use revokes
  * the token and issues a child in the same session; re-presenting the parent of the active token
  * returns that active token again; any other revoked token is accepted only within the reuse
- * interval, after which the whole session's tokens are revoked.
+ * interval, after which the session ends.
  */
 async function refreshTokenGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
@@ -106,17 +114,22 @@ async function refreshTokenGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiRe
         // The client lost the response of its last refresh; hand it the same child again.
         issued = active.token;
       } else if (token.age_seconds > reuseInterval) {
-        await revokeSessionTokens(tx, token.session_id);
+        // Reuse outside the interval means the token may have been stolen: as Supabase documents,
+        // the session ends and every refresh token of its family with it. Revoking the tokens
+        // alone would stamp them with a fresh revocation time and let the newest be reused
+        // within the interval.
+        await tx.query('delete from auth.sessions where id = $1', [token.session_id]);
+        await audit(tx, { id: user.row.id, email: user.row.email, phone: user.row.phone }, 'token_revoked', requestIp(deps, req));
         return { failure: badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used') };
       }
     }
     const actor = { id: user.row.id, email: user.row.email, phone: user.row.phone };
-    await audit(tx, actor, 'token_refreshed', clientIp(req));
+    await audit(tx, actor, 'token_refreshed', requestIp(deps, req));
     if (issued === undefined) {
-      await audit(tx, actor, 'token_revoked', clientIp(req));
+      await audit(tx, actor, 'token_revoked', requestIp(deps, req));
       issued = await swapRefreshToken(tx, token);
     }
-    await touchSession(tx, token.session_id, grantParams(req));
+    await touchSession(tx, token.session_id, grantParams(deps, req));
     return { session: await tokenResponse(tx, user, token.session_id, issued, signing) };
   });
   if ('failure' in outcome) throw outcome.failure;

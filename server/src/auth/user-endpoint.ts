@@ -1,6 +1,6 @@
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
-import { type Authenticated, type AuthDeps, clientIp, requestAud } from './context.ts';
+import { type Authenticated, type AuthDeps, requestIp, requestAud } from './context.ts';
 import { badRequest, forbidden, jsonResponse, unprocessable } from './errors.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
 import { deleteSessions } from './sessions.ts';
@@ -65,7 +65,7 @@ export async function updateUser(deps: AuthDeps, req: ApiRequest, auth: Authenti
     passwordHash = password === '' ? null : await hashPassword(password);
   }
 
-  const ip = clientIp(req);
+  const ip = requestIp(deps, req);
   const actor = { id: userId, email: row.email, phone: row.phone };
   const updated = await db.transaction(async (tx) => {
     if (passwordHash !== undefined) {
@@ -139,7 +139,7 @@ export async function logout(deps: AuthDeps, req: ApiRequest, auth: Authenticate
   const scope = (raw || 'global') as 'global' | 'local' | 'others';
   const { row } = auth.user;
   await deps.ctx.db.transaction(async (tx) => {
-    await audit(tx, { id: row.id, email: row.email, phone: row.phone }, 'logout', clientIp(req));
+    await audit(tx, { id: row.id, email: row.email, phone: row.phone }, 'logout', requestIp(deps, req));
     await deleteSessions(tx, row.id, scope, auth.sessionId);
   });
   return { status: 204, headers: {}, body: null };

@@ -128,7 +128,7 @@ export async function listUsers(
     where += ` and (u.email like $2 or u.raw_user_meta_data->>'full_name' ilike $2)`;
   }
   const total = Number((await q.query<{ n: string | number }>(`select count(*) as n from auth.users u where ${where}`, params)).rows[0]?.n ?? 0);
-  params.push(perPage, (page - 1) * perPage);
+  params.push(perPage, Math.min((page - 1) * perPage, Number.MAX_SAFE_INTEGER));
   const { rows } = await q.query<UserRow>(
     `${USER_SELECT} where ${where} order by u.created_at desc, u.id limit $${params.length - 1} offset $${params.length}`,
     params,

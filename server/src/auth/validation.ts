@@ -49,6 +49,10 @@ export const adminUserBody = z.object({
 
 export const adminDeleteBody = z.object({ should_soft_delete: bool });
 
+export const inviteBody = z.object({ email: str, data: obj });
+
+export const verifyBody = z.object({ type: str, token: str, token_hash: str, email: str, phone: str, redirect_to: str });
+
 /** The Go struct each body decodes into, named in GoTrue's type-mismatch messages. */
 const GO_STRUCT = new Map<z.ZodType, string>([
   [signupBody, 'SignupParams'],
@@ -57,6 +61,8 @@ const GO_STRUCT = new Map<z.ZodType, string>([
   [userUpdateBody, 'UserUpdateParams'],
   [adminUserBody, 'AdminUserParams'],
   [adminDeleteBody, 'adminUserDeleteParams'],
+  [inviteBody, 'InviteParams'],
+  [verifyBody, 'VerifyParams'],
 ]);
 
 function jsonKind(value: unknown): string {
@@ -67,6 +73,32 @@ function jsonKind(value: unknown): string {
 }
 
 const GO_TYPE: Record<string, string> = { string: 'string', boolean: 'bool', record: 'map[string]interface {}', object: 'map[string]interface {}' };
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Nesting deeper than this is refused before it reaches the database's JSON parser. */
+export const MAX_JSON_DEPTH = 512;
+
+/**
+ * Makes decoded JSON storable: unpaired surrogates become U+FFFD as Go's decoder makes them, and
+ * text holding NUL (which Postgres can keep in neither text nor jsonb) is refused with a 400
+ * instead of failing in the database. Passwords never reach the database, so they may hold NUL.
+ */
+function storableJson(value: unknown, depth: number, top = false): unknown {
+  if (depth > MAX_JSON_DEPTH) throw badRequest('bad_json', 'Could not parse request body as JSON: exceeded max depth');
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw badRequest('validation_failed', 'Text in the request body cannot contain a NUL (\\u0000) character');
+    return value.replace(LONE_SURROGATE, '\ufffd');
+  }
+  if (Array.isArray(value)) return value.map((v) => storableJson(v, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    // fromEntries keeps a `__proto__` key as data, as JSON.parse does.
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => [storableJson(key, depth), top && key === 'password' && typeof v === 'string' ? v : storableJson(v, depth + 1)]),
+    );
+  }
+  return value;
+}
 
 /**
  * Decodes a JSON request body into `schema`, failing as GoTrue's retrieveRequestParams does:
@@ -84,6 +116,7 @@ export function parseBody<S extends z.ZodObject>(req: ApiRequest, schema: S): z.
   }
   const struct = GO_STRUCT.get(schema) ?? 'params';
   if (raw === null) raw = {};
+  raw = storableJson(raw, 0, true);
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw badRequest('bad_json', `Could not parse request body as JSON: json: cannot unmarshal ${jsonKind(raw)} into Go value of type api.${struct}`);
   }
@@ -123,6 +156,12 @@ export function validatePhone(phone: string): string {
     throw badRequest('validation_failed', 'Invalid phone number format (E.164 required)');
   }
   return formatted;
+}
+
+/** auth.users keeps `aud` and `role` in varchar(255) columns. */
+export function varchar255(value: string, what: string): string {
+  if (value.length > 255) throw badRequest('validation_failed', `${what} cannot be longer than 255 characters`);
+  return value;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

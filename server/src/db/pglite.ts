@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import type { Database, Queryable, QueryResult, TransactionOptions } from './types.ts';
@@ -188,7 +189,7 @@ export class PgliteDatabase implements Database {
             startParams: [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'],
           }
         : { dataDir }),
-      extensions: { pgcrypto, uuid_ossp, ...options.extensions } as never,
+      extensions: { pgcrypto, pg_trgm, uuid_ossp, ...options.extensions } as never,
       parsers,
       serializers,
     });

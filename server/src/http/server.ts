@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ApiRequest, ApiResponse, Handler, ServerContext } from './types.ts';
+import type { ApiResponse, Handler, HttpRequest, ServerContext } from './types.ts';
 import { json } from './types.ts';
 
 export interface Services {
@@ -137,7 +137,7 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
       throw e;
     }
 
-    const apiRequest: ApiRequest = {
+    const httpRequest: HttpRequest = {
       method,
       url,
       headers,
@@ -145,7 +145,7 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
       path: match[2] ?? '/',
       remoteAddress: req.socket.remoteAddress ?? '',
     };
-    return handler(apiRequest);
+    return handler(httpRequest);
   }
 
   const server = http.createServer((req, res) => {

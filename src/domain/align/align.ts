@@ -169,8 +169,9 @@ function refitFound(doc: Prepared, units: readonly LinkSpec[]): number {
   return Math.min(0.7, Math.max(0.15, (hits + strength * prior) / (words + strength)));
 }
 
-/** At most this many units feed the word model (its cost grows with them; more adds little). */
-const LEARNING_UNITS = 3000;
+/** At most this many units feed the word model (its cost grows with them; more adds little), with at most this many words a side. */
+const LEARNING_UNITS = 600;
+const LEARNING_WORDS = 24;
 
 /** IBM Model 1 over the trusted units and the confirmed text pairs: Chinese word → learned English lemmas. */
 function learnFromUnits(
@@ -186,8 +187,8 @@ function learnFromUnits(
   const step = Math.max(1, Math.ceil(units.length / LEARNING_UNITS));
   for (let u = 0; u < units.length; u += step) {
     const unit = units[u]!;
-    const zhWords = unit.zh.flatMap((i) => [...lexicon.entriesOf(i)]);
-    const enWords = unit.en.flatMap((j) => englishLemmaIds(en[j]!, ids, names));
+    const zhWords = unit.zh.flatMap((i) => [...lexicon.entriesOf(i)]).slice(0, LEARNING_WORDS);
+    const enWords = unit.en.flatMap((j) => englishLemmaIds(en[j]!, ids, names)).slice(0, LEARNING_WORDS * 2);
     if (zhWords.length > 0 && enWords.length > 0) pairs.push({ zh: zhWords, en: enWords });
   }
   if (confirmedPairs.length > 0 && lexicon.table) {

@@ -4,8 +4,7 @@
 // people confirmed. English words resolve to the entries whose lemmas they carry. It serves the
 // same Lexicon interface as the built-in lexicon, so the scorer weighs its words the same way.
 
-import { ENGLISH_WORD, englishLemma } from '../dictionary/english.ts';
-import type { TranslationTable } from '../dictionary/translation-table.ts';
+import { ENGLISH_WORD, englishLemma, type TranslationTable } from '../dictionary/index.ts';
 import type { Lexicon, LexiconHits } from './lexicon.ts';
 
 /** Extra translations of Chinese words (glossary terms, learned pairs): word → English lemmas. */

@@ -5,7 +5,7 @@
 // found by chance with probability p₀, from how often its lemmas occur in the document's English).
 // Long links find more by chance, so the evidence is normalised for length by construction.
 
-import { ENGLISH_WORD, englishLemma } from '../dictionary/english.ts';
+import { ENGLISH_WORD, englishLemma } from '../dictionary/index.ts';
 import type { DocumentLexicon } from './document-lexicon.ts';
 
 /** Links span at most this many English units and this many Chinese units (the widest bead shapes). */

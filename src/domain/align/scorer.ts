@@ -25,6 +25,7 @@ export const BEADS = 11;
 export const ONE_ONE = 0;
 export const ONE_ZERO = 1;
 export const ZERO_ONE = 2;
+export const TWO_TWO = 5;
 
 /**
  * How often each shape occurs in official translations: Gale–Church's figures, with more 1-2 splits

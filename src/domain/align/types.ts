@@ -1,6 +1,6 @@
 // Public types of the zh→en paragraph aligner. Indices are 0-based paragraph (or sentence) positions.
 
-import type { TranslationTable } from '../dictionary/translation-table.ts';
+import type { TranslationTable } from '../dictionary/index.ts';
 
 export interface GlossaryTerm {
   zh: string;
@@ -70,6 +70,10 @@ export type Reason =
       expected: number;
       /** Standardised deviation of the English length from the expected one. */
       deviation: number;
+      /** The link's English length (characters, runs of white space as one) and the range expected for a good fit. */
+      english: number;
+      low: number;
+      high: number;
       fit: LengthFit;
       text: string;
     }

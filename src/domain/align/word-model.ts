@@ -3,7 +3,7 @@
 // sentences; expectation–maximisation estimates t(English lemma | Chinese word) over the pairs that
 // co-occur in them, and the pairs it is sure of join the dictionary for the final alignment.
 
-import { ENGLISH_WORD, englishLemma } from '../dictionary/english.ts';
+import { ENGLISH_WORD, englishLemma } from '../dictionary/index.ts';
 import type { GlossaryTerm } from './types.ts';
 
 /** Glossary terms as extra translations: the term's Chinese → the lemmas of its English. */

@@ -1,12 +1,10 @@
-// Re-anchors a quote in (possibly edited) text: position hint first, then exact and approximate
-// matches scored on quote, prefix, suffix and distance from the hint.
+// anchor(): finds where described selectors now point in (possibly edited) text, the inverse of
+// describe() in selectors.ts. Position hint first, then exact and approximate matches scored on
+// quote, prefix, suffix and distance from the hint.
 import { codePoints } from '../text/index.ts';
-import type { TextAnchorSelectors } from './selectors.ts';
+import type { TextAnchorSelectors, TextRange } from './selectors.ts';
 
-export interface AnchorMatch {
-  /** Code point offsets into the text. */
-  start: number;
-  end: number;
+export interface AnchorMatch extends TextRange {
   /** 0..1, 1 = quote, context and position all as recorded. */
   score: number;
   /** Edit distance between the recorded quote and the matched text. */
@@ -104,7 +102,7 @@ function approximateOccurrences(text: readonly string[], quote: readonly string[
  * Finds where the annotated span now is in `text`. Returns null when the quote cannot be found
  * with at most a quarter of its characters changed (the annotation is then orphaned).
  */
-export function anchorQuote(text: string, selectors: TextAnchorSelectors): AnchorMatch | null {
+export function anchor(text: string, selectors: TextAnchorSelectors): AnchorMatch | null {
   const chars = codePoints(text);
   const quote = codePoints(selectors.quote.exact);
   if (quote.length === 0) return null;

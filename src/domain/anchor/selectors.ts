@@ -1,5 +1,6 @@
-// W3C Web Annotation selectors for a span of one paragraph's text (offsets in code points).
-import { codePointLength, sliceCodePoints, utf16ToCodePoint } from '../text/index.ts';
+// W3C Web Annotation selectors for a span of one paragraph's text (offsets in code points), and
+// describe(): the first half of anchoring, whose inverse is anchor() in match-quote.ts.
+import { codePoints } from '../text/index.ts';
 
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
@@ -19,37 +20,33 @@ export interface TextAnchorSelectors {
   position: TextPositionSelector;
 }
 
+/** A span of a paragraph's text, in code points, end exclusive. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
 /** Context kept on each side of the quote, in code points. */
 export const CONTEXT_LENGTH = 32;
 
 /**
- * Describes the span [start, end) of `text`, given in code points, as a quote and a position selector.
- * Returns null for an empty span.
+ * Describes `range` of `text` as a quote (with context) and a position selector. Whitespace at
+ * the edges of the range is left out, as a reader rarely means to quote it. Null for an empty span.
  */
-export function describeSpan(text: string, start: number, end: number, contextLength = CONTEXT_LENGTH): TextAnchorSelectors | null {
-  const length = codePointLength(text);
-  const a = Math.max(0, Math.min(start, end, length));
-  const b = Math.min(length, Math.max(start, end));
+export function describe(text: string, range: TextRange, contextLength = CONTEXT_LENGTH): TextAnchorSelectors | null {
+  const chars = codePoints(text);
+  let a = Math.max(0, Math.min(range.start, range.end, chars.length));
+  let b = Math.min(chars.length, Math.max(range.start, range.end));
+  while (a < b && /\s/u.test(chars[a]!)) a++;
+  while (b > a && /\s/u.test(chars[b - 1]!)) b--;
   if (b <= a) return null;
   return {
     quote: {
       type: 'TextQuoteSelector',
-      exact: sliceCodePoints(text, a, b),
-      prefix: sliceCodePoints(text, Math.max(0, a - contextLength), a),
-      suffix: sliceCodePoints(text, b, Math.min(length, b + contextLength)),
+      exact: chars.slice(a, b).join(''),
+      prefix: chars.slice(Math.max(0, a - contextLength), a).join(''),
+      suffix: chars.slice(b, b + contextLength).join(''),
     },
     position: { type: 'TextPositionSelector', start: a, end: b },
   };
-}
-
-/**
- * Describes a selection given as UTF-16 offsets into `text` (what a DOM Range yields).
- * Whitespace at the edges of the selection is trimmed, as a reader rarely means to quote it.
- */
-export function describeUtf16Range(text: string, startUtf16: number, endUtf16: number, contextLength = CONTEXT_LENGTH): TextAnchorSelectors | null {
-  let a = Math.max(0, Math.min(startUtf16, endUtf16));
-  let b = Math.min(text.length, Math.max(startUtf16, endUtf16));
-  while (a < b && /\s/u.test(text[a] ?? '')) a++;
-  while (b > a && /\s/u.test(text[b - 1] ?? '')) b--;
-  return describeSpan(text, utf16ToCodePoint(text, a), utf16ToCodePoint(text, b), contextLength);
 }

@@ -1,118 +1,24 @@
 // Route /projects/:projectId/import — owners drop export files, check a preview of each, edit the
 // title, and import; every document is saved whole by the import_document RPC or not at all.
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { DEFAULT_MAX_BYTES } from '../../domain/import/index.ts';
 import { useCurrentUser } from '../../data/session.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
-import { errorMessage, isAbortError } from '../../data/errors.ts';
+import { errorMessage } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { ErrorState, Loading } from '../../components/states.tsx';
-import { formatSize, ImportFileCard, type FileEntry, type FileStage } from './import-file-card.tsx';
-import { ParseError, ParseWorkerClient, readFileBytes } from '../../workers/parse-client.ts';
-import './import.css';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
-
-let fileCounter = 0;
+import { ErrorState, Loading } from '../../components/states.tsx';
+import { ImportFileCard } from './import-file-card.tsx';
+import { isWaiting, useImportFiles } from './use-import-files.ts';
+import './import.css';
 
 export default function ImportPage() {
   const t = useT();
   const { projectId = '' } = useParams();
   const user = useCurrentUser();
   const projects = useProjects(user.id);
-  const [entries, setEntries] = useState<FileEntry[]>([]);
   const [dragging, setDragging] = useState(false);
-  const [importAll, setImportAll] = useState(0);
-  const [imported, setImported] = useState<ReadonlySet<string>>(new Set());
-  const bytesByKey = useRef(new Map<string, Uint8Array>());
-  const parserRef = useRef<ParseWorkerClient | null>(null);
-
-  useEffect(() => {
-    const parser = new ParseWorkerClient();
-    parserRef.current = parser;
-    return () => {
-      parser.dispose();
-      parserRef.current = null;
-    };
-  }, []);
-
-  const setStage = useCallback((key: string, stage: FileStage) => {
-    setEntries((list) => list.map((e) => (e.key === key ? { ...e, stage } : e)));
-  }, []);
-
-  const parse = useCallback(
-    async (key: string, bytes: Uint8Array, encoding: FileEntry['encoding']) => {
-      const parser = parserRef.current;
-      if (!parser) return;
-      setStage(key, { kind: 'parsing' });
-      try {
-        const document = await parser.parse(bytes, encoding === 'auto' ? {} : { encoding });
-        setStage(key, { kind: 'ready', document });
-      } catch (e) {
-        if (isAbortError(e)) return;
-        setStage(key, { kind: 'failed', failure: e instanceof ParseError ? e.failure : { code: 'internal', message: errorMessage(e) } });
-      }
-    },
-    [setStage],
-  );
-
-  const addFiles = useCallback(
-    (files: readonly File[]) => {
-      const added: FileEntry[] = files.map((file) => ({
-        key: `${++fileCounter}:${file.name}`,
-        file,
-        encoding: 'auto',
-        stage: { kind: 'reading', loaded: 0 },
-      }));
-      setEntries((list) => [...list, ...added]);
-      for (const entry of added) {
-        // Refused before reading: a huge file is never loaded into memory.
-        if (entry.file.size > DEFAULT_MAX_BYTES) {
-          setStage(entry.key, {
-            kind: 'failed',
-            failure: {
-              code: 'too-large',
-              message: t('import.error.tooLargeDetail', { size: formatSize(entry.file.size), limit: formatSize(DEFAULT_MAX_BYTES) }),
-            },
-          });
-          continue;
-        }
-        let lastShown = 0;
-        void readFileBytes(entry.file, (loaded) => {
-          // Re-render at most every 2% of the file.
-          if (loaded - lastShown < entry.file.size / 50 && loaded < entry.file.size) return;
-          lastShown = loaded;
-          setStage(entry.key, { kind: 'reading', loaded });
-        }).then(
-          (bytes) => {
-            bytesByKey.current.set(entry.key, bytes);
-            return parse(entry.key, bytes, 'auto');
-          },
-          (e: unknown) => setStage(entry.key, { kind: 'failed', failure: { code: 'internal', message: errorMessage(e) } }),
-        );
-      }
-    },
-    [parse, setStage, t],
-  );
-
-  const changeEncoding = useCallback(
-    (key: string, encoding: FileEntry['encoding']) => {
-      setEntries((list) => list.map((e) => (e.key === key ? { ...e, encoding } : e)));
-      const bytes = bytesByKey.current.get(key);
-      if (bytes) void parse(key, bytes, encoding);
-    },
-    [parse],
-  );
-
-  const remove = useCallback((key: string) => {
-    bytesByKey.current.delete(key);
-    setEntries((list) => list.filter((e) => e.key !== key));
-  }, []);
-
-  const markImported = useCallback((key: string) => {
-    bytesByKey.current.delete(key);
-    setImported((set) => new Set(set).add(key));
-  }, []);
+  const { entries, addFiles, changeEncoding, changeTitle, remove, enqueue } = useImportFiles(projectId, t);
 
   // Files dropped on the project in the library arrive in the navigation state, once.
   const location = useLocation();
@@ -143,7 +49,7 @@ export default function ImportPage() {
   }
   const project = projects.data.find((p) => p.id === projectId);
   const isOwner = hasRole(project, 'owner');
-  const waiting = entries.filter((e) => e.stage.kind === 'ready' && !imported.has(e.key)).length;
+  const waiting = entries.filter(isWaiting);
 
   return (
     <main className="page import-page" aria-labelledby="import-title">
@@ -192,18 +98,17 @@ export default function ImportPage() {
             <ImportFileCard
               key={entry.key}
               entry={entry}
-              projectId={projectId}
-              importAll={importAll}
               onEncodingChange={changeEncoding}
+              onTitleChange={changeTitle}
               onRemove={remove}
-              onImported={markImported}
+              onImport={(key) => enqueue([key])}
             />
           ))}
 
           <div className="import-footer">
-            {waiting > 1 ? (
-              <button type="button" className="button button-primary" onClick={() => setImportAll((n) => n + 1)}>
-                {t('import.importAll', { count: waiting })}
+            {waiting.length > 1 ? (
+              <button type="button" className="button button-primary" onClick={() => enqueue(waiting.map((e) => e.key))}>
+                {t('import.importAll', { count: waiting.length })}
               </button>
             ) : null}
             <Link to="/">{t('import.backToLibrary')}</Link>

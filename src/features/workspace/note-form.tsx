@@ -1,6 +1,6 @@
 // The form for a new note or an edit: rich text body, kind, tags; save as draft or submit.
 import { useRef, useState, type FormEvent } from 'react';
-import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, useCreateAnnotation, useSaveAnnotation } from '../../data/annotations.ts';
+import { ANNOTATION_KINDS, selectorColumns, type Annotation, type AnnotationKind, useCreateAnnotation, useSaveAnnotation } from '../../data/annotations.ts';
 import { errorKind, errorMessage } from '../../data/errors.ts';
 import { DeferredRichTextEditor } from '../../editor/lazy.tsx';
 import { parseRichDoc, type RichDoc } from '../../editor/rich-text-schema.ts';
@@ -58,11 +58,7 @@ export function NoteForm({ paragraphId, paragraphNumber, anchor, editing, onClos
           tempId: `pending-${crypto.randomUUID()}`,
           paragraph_id: paragraphId,
           target: 'source',
-          quote_exact: anchor?.quote.exact ?? null,
-          quote_prefix: anchor?.quote.prefix ?? null,
-          quote_suffix: anchor?.quote.suffix ?? null,
-          start_offset: anchor?.position.start ?? null,
-          end_offset: anchor?.position.end ?? null,
+          ...selectorColumns(anchor),
         },
         // The note shows at once (optimistic); the form stays until the server has it.
         { onSuccess: onClose, onError },

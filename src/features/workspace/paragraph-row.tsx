@@ -1,8 +1,8 @@
 // One aligned row: number, Chinese source (with anchored notes marked), English translation, notes.
 import { memo, useMemo, useState } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
-import type { Annotation } from '../../data/annotations.ts';
-import { anchorQuote, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
+import { annotationSelectors, type Annotation } from '../../data/annotations.ts';
+import { anchor, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
 import { truncateCodePoints } from '../../domain/text/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { sourceSegments, type AnchoredSpan } from './source-segments.ts';
@@ -13,14 +13,6 @@ import { NoteForm } from './note-form.tsx';
 import { useWorkspace, type Composer } from './workspace-context.ts';
 
 const NO_SPANS: AnchoredSpan[] = [];
-
-function selectorsOf(note: Annotation): TextAnchorSelectors | null {
-  if (note.quote_exact == null || note.start_offset == null || note.end_offset == null) return null;
-  return {
-    quote: { type: 'TextQuoteSelector', exact: note.quote_exact, prefix: note.quote_prefix ?? '', suffix: note.quote_suffix ?? '' },
-    position: { type: 'TextPositionSelector', start: note.start_offset, end: note.end_offset },
-  };
-}
 
 const SourceText = memo(function SourceText({
   paragraph,
@@ -73,10 +65,10 @@ export const ParagraphRow = memo(function ParagraphRow({ paragraph, covered, ind
     const map = new Map<string, AnchoredSpan | null>();
     for (const note of notes) {
       if (note.target !== 'source') continue;
-      const selectors = selectorsOf(note);
+      const selectors = annotationSelectors(note);
       const text = sources.find((p) => p.id === note.paragraph_id)?.text;
       if (!selectors || text === undefined) continue;
-      const match = anchorQuote(text, selectors);
+      const match = anchor(text, selectors);
       map.set(note.id, match ? { id: note.id, start: match.start, end: match.end } : null);
     }
     return map;

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { describeUtf16Range } from '../../domain/anchor/index.ts';
+import { describe as describeSpan } from '../../domain/anchor/index.ts';
+import { sliceCodePoints } from '../../domain/text/index.ts';
 import { readSourceSelection, SOURCE_ATTRIBUTE } from './selection.ts';
 
 function sourceElement(html: string): HTMLElement {
@@ -26,8 +27,8 @@ describe('readSourceSelection', () => {
     const at = '之间的'.length;
     const result = readSourceSelection(select(tail, at, tail, at + 4))!;
     expect(result.paragraphId).toBe('p5');
-    expect(text.slice(result.start, result.end)).toBe('密切交往');
-    const selectors = describeUtf16Range(text, result.start, result.end)!;
+    expect(sliceCodePoints(text, result.start, result.end)).toBe('密切交往');
+    const selectors = describeSpan(text, result)!;
     expect(selectors.position).toMatchObject({ start: 13, end: 17 });
     expect(selectors.quote).toMatchObject({ exact: '密切交往', prefix: '双方将保持两国领导人之间的', suffix: '，就双边关系' });
   });
@@ -39,13 +40,13 @@ describe('readSourceSelection', () => {
     expect([result.start, result.end]).toEqual([2, 4]);
   });
 
-  it('counts astral characters as two UTF-16 units, which the selector turns into one code point', () => {
+  it('turns the DOM\'s UTF-16 offsets into code points: an astral character counts once', () => {
     const text = '甲𠀀乙丙';
     const el = sourceElement(text);
     const node = el.firstChild!;
     const result = readSourceSelection(select(node, 3, node, 5))!;
-    expect([result.start, result.end]).toEqual([3, 5]);
-    expect(describeUtf16Range(text, result.start, result.end)!.position).toMatchObject({ start: 2, end: 4 });
+    expect([result.start, result.end]).toEqual([2, 4]);
+    expect(describeSpan(text, result)!.quote.exact).toBe('乙丙');
   });
 
   it('ignores collapsed selections and selections leaving the paragraph', () => {

@@ -1,11 +1,14 @@
-// Maps a DOM selection inside a rendered source paragraph to UTF-16 offsets of the paragraph text.
-// The paragraph element renders the text verbatim (marks only wrap runs), so text lengths agree.
+// Maps a DOM selection inside a rendered source paragraph to code point offsets of the paragraph
+// text (what describe() takes). The paragraph element renders the text verbatim (marks only wrap
+// runs), so its text is the paragraph's.
+import { utf16ToCodePoint } from '../../domain/text/index.ts';
 
 export const SOURCE_ATTRIBUTE = 'data-source-paragraph';
 
 export interface SourceSelection {
   paragraphId: string;
   element: HTMLElement;
+  /** Code point offsets into the paragraph text. */
   start: number;
   end: number;
 }
@@ -31,8 +34,9 @@ export function readSourceSelection(selection: Selection | null): SourceSelectio
   if (!startEl || startEl !== endEl) return null;
   const paragraphId = startEl.getAttribute(SOURCE_ATTRIBUTE);
   if (!paragraphId) return null;
-  const start = offsetWithin(startEl, range.startContainer, range.startOffset);
-  const end = offsetWithin(startEl, range.endContainer, range.endOffset);
+  const text = startEl.textContent ?? '';
+  const start = utf16ToCodePoint(text, offsetWithin(startEl, range.startContainer, range.startOffset));
+  const end = utf16ToCodePoint(text, offsetWithin(startEl, range.endContainer, range.endOffset));
   if (end <= start) return null;
   return { paragraphId, element: startEl, start, end };
 }

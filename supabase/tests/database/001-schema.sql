@@ -5,9 +5,10 @@ select plan(38);
 
 select tables_are('public',
   array['profiles', 'projects', 'project_members', 'documents', 'paragraphs', 'translations',
-        'translation_revisions', 'annotations', 'annotation_replies', 'review_events'],
+        'translation_revisions', 'annotations', 'annotation_replies', 'review_events',
+        'document_stats', 'tm_imports', 'tm_entries', 'tm_segments'],
   'public holds exactly the Duizhao tables');
-select views_are('public', array['document_progress', 'review_queue'], 'public holds the read-model views');
+select views_are('public', array['document_progress', 'review_queue', 'library_documents', 'translation_history'], 'public holds the read-model views');
 
 select is_empty($$
   select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -36,7 +37,7 @@ $$, 'no policy reads roles from JWT claims or user_metadata');
 
 select results_eq($$
   select cmd::text, count(*)::int from pg_policies where schemaname = 'public' group by cmd order by cmd
-$$, $$ values ('DELETE', 6), ('INSERT', 6), ('SELECT', 10), ('UPDATE', 8) $$,
+$$, $$ values ('DELETE', 7), ('INSERT', 6), ('SELECT', 14), ('UPDATE', 8) $$,
   'policies per operation: a select policy on every table, writes only where the matrix allows');
 
 select is_empty($$
