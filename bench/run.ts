@@ -16,10 +16,11 @@ for (const file of files) {
   if (wanted.length && !wanted.includes(name)) continue;
   console.log(`\n## ${name}`);
   try {
-    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { run?: () => Promise<unknown> };
+    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { run?: () => Promise<unknown>; report?: (figures: unknown) => string };
     if (typeof mod.run !== 'function') throw new Error(`${file} exports no run()`);
     const figures = await mod.run();
-    if (figures !== undefined) console.log(JSON.stringify(figures, null, 2));
+    // A benchmark with its own report (tables) prints that; the others print their figures as JSON.
+    if (figures !== undefined) console.log(typeof mod.report === 'function' ? mod.report(figures) : JSON.stringify(figures, null, 2));
   } catch (e) {
     failures++;
     console.error(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -28,6 +28,18 @@ function file(name: string, content: string | Uint8Array): string {
 }
 
 describe.concurrent('scripts/align.ts', { timeout: 60_000 }, () => {
+  it('aligns the sentences inside the paragraph links with --sentences, listing them', async () => {
+    const { status, stdout, stderr } = await run('--sentences', fixturePath('speech.zh.txt'), fixturePath('speech.en.txt'));
+    expect(stderr).toEqual([]);
+    expect(status).toBe(0);
+    const { links, sentences } = JSON.parse(stdout) as { links: Link[]; sentences: { zh: string[]; en: string[] } };
+    expect(sentences.zh.length).toBeGreaterThan(10);
+    // Every sentence of both sides is in exactly one link, in order.
+    expect(links.flatMap((l) => l.zh)).toEqual(sentences.zh.map((_, i) => i));
+    expect(links.flatMap((l) => l.en)).toEqual(sentences.en.map((_, i) => i));
+    expect(links.filter((l) => l.zh.length === 1 && l.en.length === 1).length).toBeGreaterThan(links.length / 2);
+  });
+
   it('prints the links of a fixture as JSON with 0-based paragraph indices', async () => {
     const { status, stdout, stderr } = await run(fixturePath('speech.zh.txt'), fixturePath('speech.en.txt'));
     expect(stderr).toEqual([]);
@@ -64,7 +76,7 @@ describe.concurrent('scripts/align.ts', { timeout: 60_000 }, () => {
     ['white space only', () => [file('blank.txt', '\n \u3000\n'), fixturePath('speech.en.txt')], /no paragraphs/, 1],
     ['undecodable bytes', () => [file('bad.txt', Uint8Array.from([0x61, 0x80, 0x80, 0xff, 0xff])), fixturePath('speech.en.txt')], /neither UTF-8/, 1],
     ['one file only', () => [fixturePath('speech.zh.txt')], /expected two files/, 2],
-    ['an unknown option', () => ['--sentences', fixturePath('speech.zh.txt'), fixturePath('speech.en.txt')], /unknown option/, 2],
+    ['an unknown option', () => ['--words', fixturePath('speech.zh.txt'), fixturePath('speech.en.txt')], /unknown option/, 2],
   ] as const)('fails with one clear line on stderr for %s', async (_, args, message, code) => {
     const { status, stdout, stderr } = await run(...args());
     expect(status).toBe(code);

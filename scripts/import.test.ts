@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -61,6 +64,7 @@ describe('scripts/import.ts', { timeout: 60_000 }, () => {
     [['missing-file.txt'], 1, /^import: missing-file\.txt: no such file$/],
     [[], 2, /^import: no FILE given; usage: /],
     [['--title', 'T', SAMPLE, SAMPLE], 2, /^import: --title applies to a single FILE$/],
+    [['--jobs', '0', SAMPLE], 2, /^import: --jobs must be a whole number from 1 to 64, not "0"$/],
   ] as const)('%j exits %i with one line on stderr', async (args, code, message) => {
     const run = await cli(['--dry-run', ...args]);
     expect(run.code).toBe(code);
@@ -69,10 +73,39 @@ describe('scripts/import.ts', { timeout: 60_000 }, () => {
     expect(run.stdout).toBe('');
   });
 
-  it('a bad file stops the run before anything is imported', async () => {
-    const run = await cli([SAMPLE, `${FIXTURES}/empty.txt`], { SUPABASE_URL: 'http://127.0.0.1:9' });
+  it('a dry run stops at the first bad file', async () => {
+    const run = await cli(['--dry-run', SAMPLE, `${FIXTURES}/empty.txt`, SAMPLE]);
     expect(run.code).toBe(1);
     expect(run.errors).toEqual([expect.stringMatching(/empty\.txt: The file is empty/)]);
+    expect(run.stdout).toBe('');
+  });
+
+  it('a directory stands for its files: subdirectories included, hidden files skipped, in name order', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'duizhao-import-cli-'));
+    try {
+      const sample = await readFile(path.join(ROOT, SAMPLE));
+      await mkdir(path.join(dir, 'b'));
+      await writeFile(path.join(dir, 'b', '10.txt'), sample);
+      await writeFile(path.join(dir, 'b', '9.txt'), sample);
+      await writeFile(path.join(dir, 'a.txt'), await readFile(path.join(ROOT, FIXTURES, 'plain-text.txt')));
+      await writeFile(path.join(dir, '.hidden.txt'), 'not an export');
+      const run = await cli(['--dry-run', dir]);
+      expect(run.errors).toEqual([]);
+      expect((JSON.parse(run.stdout) as { file: string }[]).map((d) => path.relative(dir, d.file))).toEqual(['a.txt', 'b/9.txt', 'b/10.txt']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an empty directory is one clear error', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'duizhao-import-cli-'));
+    try {
+      const run = await cli([dir]);
+      expect(run.code).toBe(1);
+      expect(run.errors).toEqual([`import: no files in ${dir}`]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('an unreachable server is one clear error', async () => {

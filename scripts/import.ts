@@ -1,28 +1,40 @@
 /**
  * Imports exported or plain-text Chinese documents into a Duizhao project.
  *
- *   npm run import -- [--dry-run] [--project NAME] [--title T] [--no-title-line] [--max-mb N] FILE...
+ *   npm run import -- [--dry-run] [--project NAME] [--jobs N] [--skip-existing] [--verbose]
+ *                     [--title T] [--no-title-line] [--max-mb N] FILE|DIR...
  *
- * --dry-run prints the parse result as JSON (one object, or an array for several files) and
- * touches no database. Otherwise each file is saved whole through the import_document RPC, on
- * SUPABASE_URL (or VITE_SUPABASE_URL) with SUPABASE_SERVICE_ROLE_KEY, defaulting to the local
- * stack. Any error prints one line on stderr and exits non-zero; nothing is imported after it.
+ * A directory stands for every file in it and its subdirectories (hidden ones skipped), in name
+ * order. --dry-run prints the parse result as JSON (one object, or an array for several files),
+ * touches no database and stops at the first bad file. Otherwise each file is saved whole through
+ * the import_document RPC (one transaction per file), N at a time (default 4), on SUPABASE_URL (or
+ * VITE_SUPABASE_URL) with SUPABASE_SERVICE_ROLE_KEY, defaulting to the local stack. A file that
+ * cannot be read, parsed or saved is reported and the batch goes on; the run ends with a summary
+ * and exits 1 if any file failed. On a terminal a progress bar shows how far it got; elsewhere each
+ * file gets a line. --skip-existing leaves out files whose title and date the project already has
+ * (so a run can be repeated after fixing the files that failed).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import {
   DEFAULT_MAX_BYTES, ImportError, countParagraphs, parseDocument, toImportPayload, type ParseOptions, type ParsedDocument,
 } from '../src/domain/import/index.ts';
+import { ProgressBar } from './lib/progress.ts';
 
 const LOCAL_URL = 'http://127.0.0.1:54321';
 // The Supabase CLI's well-known local service_role key (public, for local development only).
 const LOCAL_SERVICE_ROLE_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
 const DEFAULT_PROJECT = 'Demo';
+const DEFAULT_JOBS = 4;
+/** Failed files listed again in the summary; the rest are counted. */
+const SUMMARY_FAILURES = 20;
 
-const USAGE = 'usage: npm run import -- [--dry-run] [--project NAME] [--title T] [--no-title-line] [--max-mb N] FILE...';
+const USAGE =
+  'usage: npm run import -- [--dry-run] [--project NAME] [--jobs N] [--skip-existing] [--verbose] [--title T] [--no-title-line] [--max-mb N] FILE|DIR...';
 
 class CliError extends Error {
   constructor(message: string, readonly exitCode = 1) {
@@ -30,12 +42,25 @@ class CliError extends Error {
   }
 }
 
+/** The server cannot be reached: every later file would fail the same way, so the batch stops. */
+class Unreachable extends CliError {}
+
 interface Parsed {
   file: string;
   doc: ParsedDocument;
 }
 
-function readOptions(argv: string[]) {
+interface Options {
+  dryRun: boolean;
+  project: string;
+  inputs: string[];
+  parse: ParseOptions;
+  jobs: number;
+  skipExisting: boolean;
+  verbose: boolean;
+}
+
+function readOptions(argv: string[]): Options {
   let values;
   let positionals;
   try {
@@ -48,6 +73,9 @@ function readOptions(argv: string[]) {
         title: { type: 'string' },
         'no-title-line': { type: 'boolean', default: false },
         'max-mb': { type: 'string' },
+        jobs: { type: 'string' },
+        'skip-existing': { type: 'boolean', default: false },
+        verbose: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -66,10 +94,45 @@ function readOptions(argv: string[]) {
     if (!Number.isFinite(mb) || mb <= 0) throw new CliError(`--max-mb must be a positive number, not "${values['max-mb']}"`, 2);
     maxBytes = Math.floor(mb * 1024 * 1024);
   }
+  let jobs = DEFAULT_JOBS;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new CliError(`--jobs must be a whole number from 1 to 64, not "${values.jobs}"`, 2);
+  }
   const parse: ParseOptions = { maxBytes };
   if (values.title !== undefined) parse.title = values.title;
   if (values['no-title-line']) parse.firstLineIsTitle = false;
-  return { dryRun: values['dry-run'], project: values.project, files: positionals, parse };
+  return {
+    dryRun: values['dry-run'],
+    project: values.project,
+    inputs: positionals,
+    parse,
+    jobs,
+    skipExisting: values['skip-existing'],
+    verbose: values.verbose,
+  };
+}
+
+/** Files named on the command line, directories expanded (recursively, hidden entries skipped, in name order). */
+async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+  async function walk(dir: string): Promise<void> {
+    const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+    entries.sort((a, b) => byName(a.name, b.name));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) files.push(full);
+    }
+  }
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    // A missing path stays in the list: reading it reports "no such file" for that entry.
+    if (info?.isDirectory()) await walk(input);
+    else files.push(input);
+  }
+  return files;
 }
 
 async function parseFile(file: string, options: ParseOptions): Promise<Parsed> {
@@ -103,8 +166,12 @@ function asJson({ file, doc }: Parsed) {
   };
 }
 
+function isUnreachable(error: { message: string; details?: string | null }): boolean {
+  return /fetch failed|ECONNREFUSED|ENOTFOUND|ECONNRESET|network/i.test(`${error.message} ${error.details ?? ''}`);
+}
+
 function describeFailure(url: string, error: { message: string; code?: string; details?: string | null }): string {
-  if (/fetch failed|ECONNREFUSED|ENOTFOUND|network/i.test(`${error.message} ${error.details ?? ''}`)) {
+  if (isUnreachable(error)) {
     return `cannot reach the server at ${url} (${error.message.replace(/^TypeError: /, '')}); is it running (npm start)?`;
   }
   return error.code ? `${error.message} (${error.code})` : error.message;
@@ -119,7 +186,28 @@ async function findProject(client: SupabaseClient, url: string, name: string): P
   return (data[0] as { id: string }).id;
 }
 
-async function importAll(parsed: Parsed[], projectName: string): Promise<void> {
+const documentKey = (title: string, publishedOn: string | null) => `${title}\u0000${publishedOn ?? ''}`;
+
+/** Title and date of every document already in the project, a page at a time. */
+async function existingDocuments(client: SupabaseClient, url: string, projectId: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  const page = 1000;
+  for (let from = 0; ; from += page) {
+    const { data, error } = await client
+      .from('documents')
+      .select('id, title, published_on')
+      .eq('project_id', projectId)
+      .order('id')
+      .range(from, from + page - 1);
+    if (error) throw new CliError(`listing the project's documents: ${describeFailure(url, error)}`);
+    for (const d of data as { title: string; published_on: string | null }[]) keys.add(documentKey(d.title, d.published_on));
+    if (data.length < page) return keys;
+  }
+}
+
+const number = (n: number) => n.toLocaleString('en');
+
+async function importAll(options: Options, files: readonly string[]): Promise<boolean> {
   const url = process.env.SUPABASE_URL ?? process.env.VITE_SUPABASE_URL ?? LOCAL_URL;
   const key = process.env.SUPABASE_SERVICE_ROLE_KEY ?? LOCAL_SERVICE_ROLE_KEY;
   const client = createClient(url, key, {
@@ -127,30 +215,106 @@ async function importAll(parsed: Parsed[], projectName: string): Promise<void> {
     // Node 20 has no global WebSocket, which realtime-js needs as soon as a client is created.
     realtime: { transport: WebSocket as never },
   });
-  const projectId = await findProject(client, url, projectName);
-  for (const { file, doc } of parsed) {
+  const projectId = await findProject(client, url, options.project);
+  const existing = options.skipExisting ? await existingDocuments(client, url, projectId) : undefined;
+
+  const started = performance.now();
+  const bar = new ProgressBar(files.length);
+  const showEach = !bar.visible || options.verbose;
+  const failures: string[] = [];
+  const totals = { files: 0, skipped: 0, total: 0, body: 0, heading: 0, closing: 0 };
+  let stopped: Unreachable | undefined;
+  let next = 0;
+
+  const progress = () =>
+    bar.update({
+      done: totals.files + totals.skipped,
+      failed: failures.length,
+      detail: `${number(totals.total)} paragraphs${totals.skipped ? `  ${totals.skipped} skipped` : ''}`,
+    });
+
+  async function importOne(file: string): Promise<void> {
+    const { doc } = await parseFile(file, options.parse);
+    const docKey = documentKey(doc.title, doc.published_on);
+    if (existing?.has(docKey)) {
+      totals.skipped++;
+      if (showEach) bar.log(`${file}: skipped, "${doc.title}" (${doc.published_on ?? 'no date'}) is already in "${options.project}"`, process.stdout);
+      return;
+    }
+    // Claimed before the request, so the same document twice in one batch is imported once.
+    existing?.add(docKey);
     const { data, error } = await client.rpc('import_document', { p_project_id: projectId, p_document: toImportPayload(doc) });
-    if (error) throw new CliError(`${file}: import failed: ${describeFailure(url, error)}`);
+    if (error) {
+      existing?.delete(docKey);
+      const message = `${file}: import failed: ${describeFailure(url, error)}`;
+      throw isUnreachable(error) ? new Unreachable(message) : new CliError(message);
+    }
     const counts = countParagraphs(doc);
-    console.log(
-      `${file}: imported as document ${String(data)} into "${projectName}": ${counts.total} paragraphs ` +
-        `(${counts.body} body, ${counts.heading} headings, ${counts.closing} closing), ${doc.keywords.length} keywords`,
-    );
-    for (const warning of doc.warnings) console.log(`  note: ${warning}`);
+    totals.files++;
+    totals.total += counts.total;
+    totals.body += counts.body;
+    totals.heading += counts.heading;
+    totals.closing += counts.closing;
+    if (showEach) {
+      bar.log(
+        `${file}: imported as document ${String(data)} into "${options.project}": ${counts.total} paragraphs ` +
+          `(${counts.body} body, ${counts.heading} headings, ${counts.closing} closing), ${doc.keywords.length} keywords`,
+        process.stdout,
+      );
+      for (const warning of doc.warnings) bar.log(`  note: ${warning}`, process.stdout);
+    }
   }
+
+  async function worker(): Promise<void> {
+    while (!stopped) {
+      const i = next++;
+      if (i >= files.length) return;
+      try {
+        await importOne(files[i]!);
+      } catch (error) {
+        const cli = error instanceof CliError ? error : new CliError(`${files[i]}: ${(error as Error).message}`);
+        if (cli instanceof Unreachable) stopped ??= cli;
+        failures.push(cli.message);
+        bar.log(`import: ${cli.message}`, process.stderr);
+      }
+      progress();
+    }
+  }
+
+  await Promise.all(Array.from({ length: Math.min(options.jobs, files.length) }, worker));
+  bar.finish();
+
+  const seconds = (performance.now() - started) / 1000;
+  const attempted = totals.files + totals.skipped + failures.length;
+  console.log(
+    `Imported ${number(totals.files)} of ${number(files.length)} files into "${options.project}" in ${seconds.toFixed(1)} s ` +
+      `(${(totals.files / seconds).toFixed(1)} files/s): ${number(totals.total)} paragraphs ` +
+      `(${number(totals.body)} body, ${number(totals.heading)} headings, ${number(totals.closing)} closing; ` +
+      `${number(Math.round(totals.total / seconds))} paragraphs/s); ${failures.length} failed, ${totals.skipped} skipped.`,
+  );
+  if (failures.length) {
+    console.log('Failed:');
+    for (const f of failures.slice(0, SUMMARY_FAILURES)) console.log(`  ${f}`);
+    if (failures.length > SUMMARY_FAILURES) console.log(`  … and ${failures.length - SUMMARY_FAILURES} more (listed above)`);
+  }
+  if (stopped) console.log(`Stopped: the server stopped answering; ${number(files.length - attempted)} files were not attempted.`);
+  return failures.length === 0;
 }
 
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
-  const parsed: Parsed[] = [];
-  // Parse everything first: a bad file stops the run before anything is written.
-  for (const file of options.files) parsed.push(await parseFile(file, options.parse));
+  const files = await expandInputs(options.inputs);
+  if (files.length === 0) throw new CliError(`no files in ${options.inputs.join(', ')}`);
+  if (options.parse.title !== undefined && files.length > 1) throw new CliError('--title applies to a single FILE', 2);
   if (options.dryRun) {
+    const parsed: Parsed[] = [];
+    // A parse check: the first bad file stops it.
+    for (const file of files) parsed.push(await parseFile(file, options.parse));
     const json = parsed.length === 1 ? asJson(parsed[0]!) : parsed.map(asJson);
     console.log(JSON.stringify(json, null, 2));
     return;
   }
-  await importAll(parsed, options.project);
+  if (!(await importAll(options, files))) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

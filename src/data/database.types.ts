@@ -129,9 +129,75 @@ export type Database = {
           },
         ]
       }
+      document_stats: {
+        Row: {
+          approved: number
+          document_id: string
+          notes_approved: number
+          notes_submitted: number
+          paragraphs: number
+          progress: number | null
+          project_id: string
+          translated: number
+          updated_at: string
+        }
+        Insert: {
+          approved?: number
+          document_id: string
+          notes_approved?: number
+          notes_submitted?: number
+          paragraphs?: number
+          progress?: never
+          project_id: string
+          translated?: number
+          updated_at?: string
+        }
+        Update: {
+          approved?: number
+          document_id?: string
+          notes_approved?: number
+          notes_submitted?: number
+          paragraphs?: number
+          progress?: never
+          project_id?: string
+          translated?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "document_stats_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: true
+            referencedRelation: "document_progress"
+            referencedColumns: ["document_id"]
+          },
+          {
+            foreignKeyName: "document_stats_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: true
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "document_stats_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: true
+            referencedRelation: "library_documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "document_stats_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       documents: {
         Row: {
           collection: string | null
+          content_hash: string | null
           created_at: string
           created_by: string | null
           id: string
@@ -145,6 +211,7 @@ export type Database = {
         }
         Insert: {
           collection?: string | null
+          content_hash?: string | null
           created_at?: string
           created_by?: string | null
           id?: string
@@ -158,6 +225,7 @@ export type Database = {
         }
         Update: {
           collection?: string | null
+          content_hash?: string | null
           created_at?: string
           created_by?: string | null
           id?: string
@@ -175,6 +243,141 @@ export type Database = {
             columns: ["project_id"]
             isOneToOne: false
             referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      notifications: {
+        Row: {
+          actor_id: string | null
+          annotation_id: string | null
+          created_at: string
+          document_id: string | null
+          excerpt: string | null
+          id: number
+          kind: string
+          paragraph_id: string | null
+          previous_role: string | null
+          project_id: string
+          read_at: string | null
+          reply_id: string | null
+          review_event_id: number | null
+          role: string | null
+          translation_id: string | null
+          user_id: string
+        }
+        Insert: {
+          actor_id?: string | null
+          annotation_id?: string | null
+          created_at?: string
+          document_id?: string | null
+          excerpt?: string | null
+          id?: never
+          kind: string
+          paragraph_id?: string | null
+          previous_role?: string | null
+          project_id: string
+          read_at?: string | null
+          reply_id?: string | null
+          review_event_id?: number | null
+          role?: string | null
+          translation_id?: string | null
+          user_id: string
+        }
+        Update: {
+          actor_id?: string | null
+          annotation_id?: string | null
+          created_at?: string
+          document_id?: string | null
+          excerpt?: string | null
+          id?: never
+          kind?: string
+          paragraph_id?: string | null
+          previous_role?: string | null
+          project_id?: string
+          read_at?: string | null
+          reply_id?: string | null
+          review_event_id?: number | null
+          role?: string | null
+          translation_id?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_actor_id_fkey"
+            columns: ["actor_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_annotation_id_fkey"
+            columns: ["annotation_id"]
+            isOneToOne: false
+            referencedRelation: "annotations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "document_progress"
+            referencedColumns: ["document_id"]
+          },
+          {
+            foreignKeyName: "notifications_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "library_documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: false
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_reply_id_fkey"
+            columns: ["reply_id"]
+            isOneToOne: false
+            referencedRelation: "annotation_replies"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_review_event_id_fkey"
+            columns: ["review_event_id"]
+            isOneToOne: false
+            referencedRelation: "review_events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
+            referencedRelation: "translation_history"
+            referencedColumns: ["translation_id"]
+          },
+          {
+            foreignKeyName: "notifications_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
+            referencedRelation: "translations"
             referencedColumns: ["id"]
           },
         ]
@@ -219,6 +422,13 @@ export type Database = {
             referencedRelation: "documents"
             referencedColumns: ["id"]
           },
+          {
+            foreignKeyName: "paragraphs_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "library_documents"
+            referencedColumns: ["id"]
+          },
         ]
       }
       profiles: {
@@ -244,6 +454,50 @@ export type Database = {
           updated_at?: string
         }
         Relationships: []
+      }
+      project_invitations: {
+        Row: {
+          accepted_at: string | null
+          accepted_by: string | null
+          created_at: string
+          email: string
+          email_sent_at: string | null
+          id: string
+          invited_by: string | null
+          project_id: string
+          role: string
+        }
+        Insert: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          email: string
+          email_sent_at?: string | null
+          id?: string
+          invited_by?: string | null
+          project_id: string
+          role: string
+        }
+        Update: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          email?: string
+          email_sent_at?: string | null
+          id?: string
+          invited_by?: string | null
+          project_id?: string
+          role?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "project_invitations_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       project_members: {
         Row: {
@@ -307,10 +561,13 @@ export type Database = {
           comment: string | null
           created_at: string
           decision: string
+          document_id: string | null
           id: number
           project_id: string
           reviewer_id: string | null
+          suggestion: string | null
           translation_id: string | null
+          undoes: number | null
           version: number
         }
         Insert: {
@@ -318,10 +575,13 @@ export type Database = {
           comment?: string | null
           created_at?: string
           decision: string
+          document_id?: string | null
           id?: number
           project_id: string
           reviewer_id?: string | null
+          suggestion?: string | null
           translation_id?: string | null
+          undoes?: number | null
           version: number
         }
         Update: {
@@ -329,10 +589,13 @@ export type Database = {
           comment?: string | null
           created_at?: string
           decision?: string
+          document_id?: string | null
           id?: number
           project_id?: string
           reviewer_id?: string | null
+          suggestion?: string | null
           translation_id?: string | null
+          undoes?: number | null
           version?: number
         }
         Relationships: [
@@ -341,6 +604,27 @@ export type Database = {
             columns: ["annotation_id"]
             isOneToOne: false
             referencedRelation: "annotations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_events_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "document_progress"
+            referencedColumns: ["document_id"]
+          },
+          {
+            foreignKeyName: "review_events_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_events_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "library_documents"
             referencedColumns: ["id"]
           },
           {
@@ -362,6 +646,191 @@ export type Database = {
             columns: ["translation_id"]
             isOneToOne: false
             referencedRelation: "translations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_events_undoes_fkey"
+            columns: ["undoes"]
+            isOneToOne: false
+            referencedRelation: "review_events"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      tm_entries: {
+        Row: {
+          author_id: string | null
+          author_name: string | null
+          id: string
+          import_id: string | null
+          paragraph_id: string | null
+          project_id: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_text: string
+          updated_at: string
+        }
+        Insert: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          paragraph_id?: string | null
+          project_id: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_text: string
+          updated_at?: string
+        }
+        Update: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          paragraph_id?: string | null
+          project_id?: string
+          source_norm?: string
+          source_text?: string
+          status?: string
+          target_text?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tm_entries_import_id_fkey"
+            columns: ["import_id"]
+            isOneToOne: false
+            referencedRelation: "tm_imports"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_entries_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: true
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_entries_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      tm_imports: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          id: string
+          name: string
+          project_id: string
+          source_language: string
+          target_language: string
+          units: number
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name: string
+          project_id: string
+          source_language: string
+          target_language: string
+          units?: number
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name?: string
+          project_id?: string
+          source_language?: string
+          target_language?: string
+          units?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tm_imports_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      tm_segments: {
+        Row: {
+          author_id: string | null
+          author_name: string | null
+          id: string
+          import_id: string | null
+          occurrences: number
+          paragraph_id: string | null
+          project_id: string
+          source_hash: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_hash: string
+          target_text: string
+          updated_at: string
+        }
+        Insert: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          occurrences: number
+          paragraph_id?: string | null
+          project_id: string
+          source_hash: string
+          source_norm: string
+          source_text: string
+          status: string
+          target_hash: string
+          target_text: string
+          updated_at: string
+        }
+        Update: {
+          author_id?: string | null
+          author_name?: string | null
+          id?: string
+          import_id?: string | null
+          occurrences?: number
+          paragraph_id?: string | null
+          project_id?: string
+          source_hash?: string
+          source_norm?: string
+          source_text?: string
+          status?: string
+          target_hash?: string
+          target_text?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tm_segments_import_id_fkey"
+            columns: ["import_id"]
+            isOneToOne: false
+            referencedRelation: "tm_imports"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_segments_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: false
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tm_segments_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
             referencedColumns: ["id"]
           },
         ]
@@ -420,8 +889,12 @@ export type Database = {
           created_at: string
           id: string
           paragraph_id: string
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
           span: number
           status: string
+          suggested_text: string | null
           text: string
           updated_at: string
           updated_by: string | null
@@ -432,8 +905,12 @@ export type Database = {
           created_at?: string
           id?: string
           paragraph_id: string
+          review_comment?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
           span?: number
           status?: string
+          suggested_text?: string | null
           text?: string
           updated_at?: string
           updated_by?: string | null
@@ -444,8 +921,12 @@ export type Database = {
           created_at?: string
           id?: string
           paragraph_id?: string
+          review_comment?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
           span?: number
           status?: string
+          suggested_text?: string | null
           text?: string
           updated_at?: string
           updated_by?: string | null
@@ -482,6 +963,70 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      library_collections: {
+        Row: {
+          collection: string | null
+          documents: number | null
+          project_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      library_documents: {
+        Row: {
+          approved: number | null
+          collection: string | null
+          created_at: string | null
+          id: string | null
+          keywords: string[] | null
+          notes_approved: number | null
+          notes_submitted: number | null
+          paragraphs: number | null
+          progress: number | null
+          project_id: string | null
+          published_on: string | null
+          source_line: string | null
+          title: string | null
+          translated: number | null
+          updated_at: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      my_work: {
+        Row: {
+          document_id: string | null
+          document_title: string | null
+          item_id: string | null
+          item_type: string | null
+          kind: string | null
+          paragraph_id: string | null
+          position: number | null
+          project_id: string | null
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string | null
+          text: string | null
+          updated_at: string | null
+          version: number | null
+        }
+        Relationships: []
       }
       review_queue: {
         Row: {
@@ -529,6 +1074,26 @@ export type Database = {
       }
     }
     Functions: {
+      accept_invitations: {
+        Args: never
+        Returns: {
+          accepted_at: string | null
+          accepted_by: string | null
+          created_at: string
+          email: string
+          email_sent_at: string | null
+          id: string
+          invited_by: string | null
+          project_id: string
+          role: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "project_invitations"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       add_project_member: {
         Args: { p_email: string; p_project_id: string; p_role: string }
         Returns: {
@@ -548,14 +1113,51 @@ export type Database = {
         Args: { p_document_id: string; p_overwrite?: boolean; p_rows: Json }
         Returns: Json
       }
+      approve_items: { Args: { p_items: Json }; Returns: Json }
+      concordance: {
+        Args: {
+          p_language?: string
+          p_limit?: number
+          p_project_id: string
+          p_text: string
+        }
+        Returns: Json
+      }
+      delete_document: { Args: { p_document_id: string }; Returns: Json }
+      document_footprint: { Args: { p_document_id: string }; Returns: Json }
+      find_duplicate_documents: {
+        Args: { p_document: Json; p_project_id: string }
+        Returns: {
+          id: string
+          title: string
+          created_at: string
+          created_by: string
+          created_by_name: string
+        }[]
+      }
       import_document: {
         Args: { p_document: Json; p_project_id: string }
         Returns: string
+      }
+      import_translation_memory: {
+        Args: {
+          p_name: string
+          p_project_id: string
+          p_source_language: string
+          p_target_language: string
+          p_units: Json
+        }
+        Returns: Json
       }
       import_translations: {
         Args: { p_author?: string; p_document_id: string; p_rows: Json }
         Returns: Json
       }
+      invite_member: {
+        Args: { p_email: string; p_project_id: string; p_role: string }
+        Returns: Json
+      }
+      mark_notifications_read: { Args: { p_ids?: number[] }; Returns: number }
       review_annotation: {
         Args: {
           p_annotation_id: string
@@ -596,6 +1198,7 @@ export type Database = {
         Args: {
           p_comment: string
           p_decision: string
+          p_suggestion?: string
           p_translation_id: string
           p_version: number
         }
@@ -604,8 +1207,12 @@ export type Database = {
           created_at: string
           id: string
           paragraph_id: string
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
           span: number
           status: string
+          suggested_text: string | null
           text: string
           updated_at: string
           updated_by: string | null
@@ -662,8 +1269,12 @@ export type Database = {
           created_at: string
           id: string
           paragraph_id: string
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
           span: number
           status: string
+          suggested_text: string | null
           text: string
           updated_at: string
           updated_by: string | null
@@ -675,6 +1286,53 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      search_project: {
+        Args: {
+          p_document_ids?: string[]
+          p_fields?: string[]
+          p_limit?: number
+          p_note_authors?: string[]
+          p_note_kinds?: string[]
+          p_note_tags?: string[]
+          p_offset?: number
+          p_project_id: string
+          p_query?: string
+          p_statuses?: string[]
+        }
+        Returns: Json
+      }
+      set_member_role: {
+        Args: {
+          p_from: string
+          p_project_id: string
+          p_to: string
+          p_user_id: string
+        }
+        Returns: {
+          created_at: string
+          project_id: string
+          role: string
+          user_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "project_members"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      tm_suggestions: {
+        Args: {
+          p_limit?: number
+          p_min_similarity?: number
+          p_paragraph_id: string
+        }
+        Returns: Json
+      }
+      undo_review: {
+        Args: { p_item_id: string; p_item_type: string; p_version: number }
+        Returns: Json
       }
     }
     Enums: {

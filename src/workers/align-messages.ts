@@ -7,7 +7,9 @@ export interface AlignRequest {
   id: number;
   zh: string[];
   en: string[];
-  options?: AlignOptions;
+  options?: Omit<AlignOptions, 'dictionary'>;
+  /** Weigh the CC-CEDICT dictionary (loaded by the Worker the first time): true unless false. */
+  dictionary?: boolean;
 }
 
 export type AlignResponse = { id: number; result: AlignResult } | { id: number; error: string };

@@ -3,10 +3,16 @@ import type { AlignRequest, AlignResponse } from './align-messages.ts';
 
 // The worker module wires itself to `self`; give it a worker-like global to talk to.
 const posted: AlignResponse[] = [];
-const scope: { onmessage: ((event: { data: AlignRequest }) => void) | null; postMessage(message: AlignResponse): void } = {
+const scope: { onmessage: ((event: { data: AlignRequest }) => unknown) | null; postMessage(message: AlignResponse): void } = {
   onmessage: null,
   postMessage: (message) => posted.push(message),
 };
+
+/** The next response the worker posts. */
+async function answer(): Promise<AlignResponse | undefined> {
+  for (let tries = 0; posted.length === 0 && tries < 600; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+  return posted.pop();
+}
 
 beforeAll(async () => {
   (globalThis as { self?: unknown }).self = scope;
@@ -14,9 +20,9 @@ beforeAll(async () => {
 });
 
 describe('align.worker', () => {
-  it('answers a request with the alignment, under the same id', () => {
+  it('answers a request with the alignment, under the same id, loading the dictionary first', async () => {
     scope.onmessage?.({ data: { id: 7, zh: ['一', '双方将继续合作。'], en: ['I', 'The two sides will continue to cooperate.'] } });
-    const response = posted.pop();
+    const response = await answer();
     expect(response?.id).toBe(7);
     expect(response && 'result' in response ? response.result.links.map((l) => [l.zh, l.en]) : null).toEqual([
       [[0], [0]],
@@ -24,8 +30,8 @@ describe('align.worker', () => {
     ]);
   });
 
-  it('answers a bad request with an error message, under the same id', () => {
-    scope.onmessage?.({ data: { id: 8, zh: ['甲'], en: ['a'], options: { confirmed: [{ zh: [5], en: [0] }] } } });
-    expect(posted.pop()).toEqual({ id: 8, error: 'confirmed link has Chinese index 5, out of range' });
+  it('answers a bad request with an error message, under the same id', async () => {
+    scope.onmessage?.({ data: { id: 8, zh: ['甲'], en: ['a'], options: { confirmed: [{ zh: [5], en: [0] }] }, dictionary: false } });
+    expect(await answer()).toEqual({ id: 8, error: 'confirmed link has Chinese index 5, out of range' });
   });
 });

@@ -2,16 +2,18 @@
 
 import { align } from '../domain/align/index.ts';
 import type { AlignRequest, AlignResponse } from './align-messages.ts';
+import { loadTranslationTable } from './translation-table.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<AlignRequest>) => void) | null;
   postMessage(message: AlignResponse): void;
 };
 
-scope.onmessage = (event) => {
-  const { id, zh, en, options } = event.data;
+scope.onmessage = async (event) => {
+  const { id, zh, en, options, dictionary } = event.data;
   try {
-    scope.postMessage({ id, result: align(zh, en, options) });
+    const table = dictionary === false ? undefined : await loadTranslationTable();
+    scope.postMessage({ id, result: align(zh, en, { ...options, dictionary: table }) });
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

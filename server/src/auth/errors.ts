@@ -27,7 +27,32 @@ export type ErrorCode =
   | 'over_email_send_rate_limit'
   | 'invalid_credentials'
   | 'email_provider_disabled'
-  | 'phone_provider_disabled';
+  | 'phone_provider_disabled'
+  | 'otp_expired'
+  | 'otp_disabled'
+  | 'flow_state_not_found'
+  | 'flow_state_expired'
+  | 'bad_code_verifier'
+  | 'anonymous_provider_disabled'
+  | 'email_address_invalid'
+  | 'reauthentication_needed'
+  | 'reauthentication_not_valid'
+  | 'insufficient_aal'
+  | 'mfa_factor_not_found'
+  | 'mfa_challenge_expired'
+  | 'mfa_verification_failed'
+  | 'mfa_verification_rejected'
+  | 'mfa_ip_address_mismatch'
+  | 'mfa_factor_name_conflict'
+  | 'too_many_enrolled_mfa_factors'
+  | 'mfa_totp_enroll_not_enabled'
+  | 'mfa_totp_verify_not_enabled'
+  | 'mfa_phone_enroll_not_enabled'
+  | 'mfa_phone_verify_not_enabled'
+  | 'mfa_web_authn_enroll_not_enabled'
+  | 'mfa_web_authn_verify_not_enabled'
+  | 'unexpected_audience'
+  | 'not_found';
 
 /** GoTrue's HTTPError: an HTTP status, an error code and a message. */
 export class AuthHttpError extends Error {

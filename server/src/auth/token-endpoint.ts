@@ -1,26 +1,27 @@
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
-import { type AuthDeps, requestIp, grantParams, requestAud, signingConfig } from './context.ts';
-import { type AuthHttpError, badRequest, jsonResponse, OAuthError, tooManyRequests, unprocessable, WeakPasswordError } from './errors.ts';
+import { type AuthDeps, grantParams, rateLimit, requestAud, requestIp, signingConfig } from './context.ts';
+import { type AuthHttpError, badRequest, jsonResponse, notFound as notFoundError, OAuthError, tooManyRequests, unprocessable, WeakPasswordError } from './errors.ts';
 import { checkPasswordStrength, verifyPassword } from './passwords.ts';
 import {
   activeRefreshToken,
   findRefreshToken,
   sessionExists,
-  startSession,
+  grantSession,
   swapRefreshToken,
   tokenResponse,
   touchSession,
 } from './sessions.ts';
 import { findUserByEmail, findUserById } from './users.ts';
-import { parseBody, passwordGrantBody, refreshGrantBody } from './validation.ts';
+import { parseBody, passwordGrantBody, pkceGrantBody, refreshGrantBody } from './validation.ts';
+import { redeemAuthCode } from './pkce.ts';
 
 /** POST /token?grant_type=…: GoTrue's Token endpoint, rate limited per client IP. */
 export async function token(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
   const grantType = req.url.searchParams.get('grant_type') ?? '';
-  const handler = grantType === 'password' ? passwordGrant : grantType === 'refresh_token' ? refreshTokenGrant : undefined;
+  const handler = grantType === 'password' ? passwordGrant : grantType === 'refresh_token' ? refreshTokenGrant : grantType === 'pkce' ? pkceGrant : undefined;
   if (!handler) throw badRequest('invalid_credentials', 'unsupported_grant_type');
-  if (!deps.tokenLimiter.take(requestIp(deps, req))) throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
+  rateLimit(deps, req, 'token');
   return handler(deps, req);
 }
 
@@ -66,8 +67,7 @@ async function passwordGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
   const signing = signingConfig(deps);
   const session = await db.transaction(async (tx) => {
     await audit(tx, { id: user.row.id, email: user.row.email, isSsoUser: user.row.is_sso_user }, 'login', requestIp(deps, req), { provider: 'email' });
-    const { sessionId, refreshToken } = await startSession(tx, user.row.id, 'password', grantParams(deps, req));
-    return tokenResponse(tx, (await findUserById(tx, user.row.id))!, sessionId, refreshToken, signing);
+    return grantSession(tx, user.row.id, 'password', grantParams(deps, req), signing);
   });
   if (weakPassword) session.weak_password = { message: weakPassword.message, reasons: weakPassword.reasons };
   return jsonResponse(200, session);
@@ -134,4 +134,17 @@ async function refreshTokenGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiRe
   });
   if ('failure' in outcome) throw outcome.failure;
   return jsonResponse(200, outcome.session);
+}
+
+/** grant_type=pkce: the auth code from an email link and its verifier, traded for a session. */
+async function pkceGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+  const body = parseBody(req, pkceGrantBody);
+  const session = await deps.ctx.db.transaction(async (tx) => {
+    const flow = await redeemAuthCode(tx, body.auth_code ?? '', body.code_verifier ?? '');
+    const user = await findUserById(tx, flow.userId);
+    if (!user) throw notFoundError('user_not_found', 'User not found');
+    await audit(tx, { id: user.row.id, email: user.row.email }, 'login', requestIp(deps, req), { provider_type: flow.method });
+    return grantSession(tx, user.row.id, flow.method, grantParams(deps, req), signingConfig(deps));
+  });
+  return jsonResponse(200, session);
 }

@@ -10,7 +10,7 @@ const BOOTSTRAP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'boots
 export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
-  /** PGlite extensions beyond pgcrypto and uuid-ossp (pgTAP for the database tests). */
+  /** PGlite extensions beyond pgcrypto, pg_trgm and uuid-ossp (pgTAP for the database tests). */
   extensions?: Record<string, unknown>;
   /** PGlite on disk: flush every commit to disk (default true). */
   durable?: boolean;

@@ -1,3 +1,4 @@
+import { nodeTranslationTable } from '../../../scripts/lib/dictionary.ts';
 import { describe, expect, it } from 'vitest';
 import { align } from './align.ts';
 import { devCases, loadBitext, loadSentenceBitext } from './fixtures/dev-set.ts';
@@ -221,7 +222,8 @@ describe('long documents', () => {
     expect(correct).toBeGreaterThanOrEqual(40 * (single - 1));
   });
 
-  it('follow the alignment through documents joined end to end, whose lengths drift off the diagonal', () => {
+  it('follow the alignment through documents joined end to end, whose lengths drift off the diagonal', { timeout: 60_000 }, () => {
+    const dictionary = nodeTranslationTable();
     // Perturbed copies of the development documents, one after the other: about 1,000 paragraphs, so
     // searched in a band, and each document has its own ratio and its own dropped or merged paragraphs.
     const cases = devCases(2, ['paragraph']).filter((c) => c.perturbation !== 'none' && c.perturbation !== 'reorder');
@@ -235,10 +237,10 @@ describe('long documents', () => {
       zh.push(...c.bitext.zh);
       en.push(...c.bitext.en);
       for (const l of c.bitext.gold) gold.push({ zh: l.zh.map((z) => z + z0), en: l.en.map((e) => e + e0) });
-      separately += strictScore(align(c.bitext.zh, c.bitext.en).links, c.bitext.gold).f1 * c.bitext.gold.length;
+      separately += strictScore(align(c.bitext.zh, c.bitext.en, { dictionary }).links, c.bitext.gold).f1 * c.bitext.gold.length;
     }
     expect(zh.length).toBeGreaterThan(1000);
-    const joined = align(zh, en).links;
+    const joined = align(zh, en, { dictionary }).links;
     expect(coverageProblem(joined, zh.length, en.length)).toBeNull();
     expect(strictScore(joined, gold).f1).toBeGreaterThanOrEqual(separately / gold.length - 0.01);
   });

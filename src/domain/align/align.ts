@@ -6,6 +6,7 @@
 // paragraph unmatched is priced by whether its landmarks occur near where the first pass put it, and a
 // final pass, in a narrow band around the first path, gives the links and their confidence.
 
+import type { EnglishWords } from '../dictionary/index.ts';
 import { documentLexicon, segmentTexts, type DocumentLexicon } from './document-lexicon.ts';
 import { englishLemmaIds, glossaryTranslations, learnTranslations, type WordPair } from './word-model.ts';
 import { builtInLexicon } from './lexicon.ts';
@@ -169,14 +170,14 @@ function refitFound(doc: Prepared, units: readonly LinkSpec[]): number {
   return Math.min(0.7, Math.max(0.15, (hits + strength * prior) / (words + strength)));
 }
 
-/** At most this many units feed the word model (its cost grows with them; more adds little). */
-const LEARNING_UNITS = 3000;
+/** At most this many units feed the word model (its cost grows with them; more adds little), with at most this many words a side. */
+const LEARNING_UNITS = 600;
+const LEARNING_WORDS = 24;
 
 /** IBM Model 1 over the trusted units and the confirmed text pairs: Chinese word → learned English lemmas. */
 function learnFromUnits(
   lexicon: DocumentLexicon,
-  zh: readonly string[],
-  en: readonly string[],
+  english: EnglishWords,
   units: readonly LinkSpec[],
   confirmedPairs: readonly TextPair[],
 ): Map<string, string[]> {
@@ -186,8 +187,21 @@ function learnFromUnits(
   const step = Math.max(1, Math.ceil(units.length / LEARNING_UNITS));
   for (let u = 0; u < units.length; u += step) {
     const unit = units[u]!;
-    const zhWords = unit.zh.flatMap((i) => [...lexicon.entriesOf(i)]);
-    const enWords = unit.en.flatMap((j) => englishLemmaIds(en[j]!, ids, names));
+    const zhWords = unit.zh.flatMap((i) => [...lexicon.entriesOf(i)]).slice(0, LEARNING_WORDS);
+    const enWords: number[] = [];
+    for (const j of unit.en) {
+      for (let k = english.start[j]!; k < english.start[j + 1]! && enWords.length < LEARNING_WORDS * 2; k++) {
+        const lemma = english.lemmas[english.ids[k]!]!;
+        if (lemma.length < 2) continue;
+        let id = ids.get(lemma);
+        if (id === undefined) {
+          id = names.length;
+          ids.set(lemma, id);
+          names.push(lemma);
+        }
+        enWords.push(id);
+      }
+    }
     if (zhWords.length > 0 && enWords.length > 0) pairs.push({ zh: zhWords, en: enWords });
   }
   if (confirmedPairs.length > 0 && lexicon.table) {
@@ -329,7 +343,7 @@ function alignKeeping(zh: readonly string[], en: readonly string[], options: Ali
   if (doc.lexical && options.dictionary) {
     const units = trustedUnits(paths, segments, fixed);
     found = refitFound(doc, units);
-    const learned = learnFromUnits(doc.lexical.lexicon, zh, en, units, options.confirmedPairs ?? []);
+    const learned = learnFromUnits(doc.lexical.lexicon, doc.englishWords!, units, options.confirmedPairs ?? []);
     if (learned.size > 0) {
       const extra = glossaryTranslations(options.glossary);
       for (const [word, lemmas] of learned) extra.set(word, [...(extra.get(word) ?? []), ...lemmas]);

@@ -29,30 +29,35 @@ export function shapeReason(zh: number, en: number, unit = 'paragraph'): Reason 
   };
 }
 
-function fitOf(deviation: number): LengthFit {
-  const d = Math.abs(deviation);
-  if (d < 1) return 'good';
-  if (d < 2) return 'fair';
-  return 'poor';
+/**
+ * The English lengths the model expects for a Chinese length: within one standard deviation a fit is
+ * good, within two fair, beyond that poor. The verdict and the range shown come from this one place.
+ */
+export function expectedEnglish(zhLength: number, model: LengthModel): { expected: number; good: [number, number]; fair: [number, number] } {
+  const expected = model.ratio * zhLength;
+  const sd = Math.sqrt(model.variance * expected + 1);
+  return { expected, good: [Math.max(0, expected - sd), expected + sd], fair: [Math.max(0, expected - 2 * sd), expected + 2 * sd] };
 }
 
 export function lengthReason(zhLength: number, enLength: number, model: LengthModel): Reason | null {
   if (zhLength === 0 || enLength === 0) return null;
   const ratio = enLength / zhLength;
   const deviation = lengthDeviation(zhLength, enLength, model);
-  const fit = fitOf(deviation);
-  const figures = `${ratio.toFixed(1)} English characters per Chinese character, ${model.ratio.toFixed(1)} expected`;
-  const text =
-    fit === 'good'
-      ? `lengths fit (${figures})`
-      : `English ${deviation > 0 ? 'longer' : 'shorter'} than expected (${figures})`;
+  const range = expectedEnglish(zhLength, model);
+  const within = ([low, high]: [number, number]): boolean => enLength >= low && enLength <= high;
+  const fit: LengthFit = within(range.good) ? 'good' : within(range.fair) ? 'fair' : 'poor';
+  const low = Math.round(range.good[0]);
+  const high = Math.round(range.good[1]);
   return {
     kind: 'length',
     ratio: Number(ratio.toFixed(3)),
     expected: Number(model.ratio.toFixed(3)),
     deviation: Number(deviation.toFixed(2)),
+    english: Math.round(enLength),
+    low,
+    high,
     fit,
-    text,
+    text: `length ${fit}: ${Math.round(enLength)} English characters, ${low}–${high} expected`,
   };
 }
 

@@ -1,5 +1,7 @@
 // Duizhao's zh→en paragraph (and sentence) aligner: pure functions, usable in a Web Worker.
 export { align } from './align.ts';
+export { alignSentences, type SentenceAlignment } from './sentences.ts';
+export { CHECK_BELOW, confidenceOfMargin } from './calibration.ts';
 export {
   confirmRow,
   confirmThrough,

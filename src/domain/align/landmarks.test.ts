@@ -198,3 +198,14 @@ describe('glossary terms', () => {
     expect(buildGlossaryIndex([{ zh: '', en: 'x' }])).toBeUndefined();
   });
 });
+
+describe('ordinals written as a numbered phase or session', () => {
+  it('reads 二期 and 三届 as the ordinals 2 and 3, like 第二', () => {
+    const keys = (text: string) => extractZhLandmarks(text).filter((m) => m.kind === 'ordinal').map((m) => [m.surface, m.keys]);
+    expect(keys('中欧班列二期工程已经开工。')).toEqual([['二期', ['n:2']]]);
+    expect(keys('第二次会议')).toEqual([['第二', ['n:2']]]);
+    expect(keys('第十三届全国人大')).toEqual([['第十三', ['n:13']]]);
+    expect(keys('两国元首')).toEqual([]);
+    expect(extractEnLandmarks('The second phase has started.').map((m) => m.keys)).toEqual([['n:2']]);
+  });
+});

@@ -134,6 +134,8 @@ const ZH_PERCENT = new RegExp(`百分之(${ARABIC}|${CN}+(?:点${CN_SMALL}+)?)|(
 // 一是……二是…… at the start of a clause, the Chinese way of enumerating (First, … Second, …).
 const ZH_ENUMERATION = new RegExp(`(?<=^|[，。；：、,;:])(${CN_START}${CN_SMALL}?)是`, 'g');
 const ZH_ORDINAL = new RegExp(`第(${ARABIC}|${CN_START}${CN}*)`, 'g');
+// A numbered phase, session or round is an ordinal in English: 二期 "the second phase", 三届 "the third session".
+const ZH_COUNTED_ORDINAL = new RegExp(`(?<![${ZH_NUMERAL_CHARS}第])(${CN_START}${CN_SMALL}{0,2}|\\d{1,3})(?:期|届|轮)`, 'g');
 const ZH_ARABIC = new RegExp(`(${ARABIC})(?:多|余)?(万亿|亿|万)?`, 'g');
 const ZH_NUMERAL = new RegExp(`(${CN_START}${CN}*(?:点${CN_SMALL}+)?)(多|余)?(万亿|亿|万)?(?=(年|个|次|届|项|名|位|人|倍|周年|岁|天|国|多|余|家|所|座|条|种|批|场|元|美元|公里|吨)?)`, 'g');
 const ZH_TITLE = /《[^《》]{1,200}》/g;
@@ -252,6 +254,7 @@ export function extractZhLandmarks(paragraph: string, glossary?: GlossaryIndex):
   if (text.includes('%') || text.includes('百分之')) scan(text, spans, ZH_PERCENT, readZhPercent, out);
   if (text.includes('是')) scan(text, spans, ZH_ENUMERATION, readZhOrdinal, out);
   if (text.includes('第')) scan(text, spans, ZH_ORDINAL, readZhOrdinal, out);
+  if (/[期届轮]/.test(text)) scan(text, spans, ZH_COUNTED_ORDINAL, readZhOrdinal, out);
   if (contents & HAS_DIGIT) scan(text, spans, ZH_ARABIC, readZhArabic, out);
   if (contents & HAS_BIG_NUMERAL) scan(text, spans, ZH_NUMERAL, readZhNumeral, out);
   if (glossary) out.push(...glossary.matchZh(text));

@@ -3,6 +3,7 @@
 // its edge. Cells live in typed arrays, row after row: no per-cell objects. The sweeps work shape by
 // shape along a row, with what depends on the Chinese side computed once per row and shape.
 
+import { confidenceOfMargin } from './calibration.ts';
 import type { Prepared, Scorer } from './scorer.ts';
 import * as scoring from './scorer.ts';
 
@@ -13,6 +14,8 @@ const BEAD_EN = scoring.BEAD_EN;
 const BEADS = scoring.BEADS;
 const ONE_ZERO = scoring.ONE_ZERO;
 const ZERO_ONE = scoring.ZERO_ONE;
+const ONE_ONE = scoring.ONE_ONE;
+const TWO_TWO = scoring.TWO_TWO;
 const TAIL_TABLE = scoring.TAIL_TABLE;
 const TAIL_STEP = scoring.TAIL_STEP;
 
@@ -33,8 +36,6 @@ const PATH_BAND = 6;
 export const COMMON_BEADS = 5;
 /** A band never grows beyond this many cells (17 bytes each): caps memory on pathological inputs. */
 const MAX_BAND_CELLS = 3_000_000;
-/** Margins (in nats) are divided by this before the logistic that turns them into a confidence. */
-const CONFIDENCE_SCALE = 1;
 
 export interface Segment {
   z0: number;
@@ -161,6 +162,7 @@ interface Forward {
 
 /** Forward costs: cost[cell] is the cheapest path from (0, 0) to the cell, back[cell] its last bead. */
 function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, beads: number): Forward {
+  scorer.prepareBand(seg.z0, seg.e0, band);
   if (doc.hasForced) return sweepForwardForced(scorer, seg, band, beads);
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;
@@ -291,6 +293,7 @@ function sweepForwardForced(scorer: Scorer, seg: Segment, band: Band, beads: num
 
 /** Backward costs: rest[cell] is the cheapest path from the cell to the end, over all shapes. */
 function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band): Float64Array {
+  scorer.prepareBand(seg.z0, seg.e0, band);
   if (doc.hasForced) return sweepBackwardForced(scorer, seg, band);
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;
@@ -489,7 +492,7 @@ export function searchBeads(scorer: Scorer, doc: Prepared, seg: Segment, guide: 
   const { band, cost, steps } = bestPath(scorer, doc, seg, guide.length > 0 ? guide : null, BEADS);
   const rest = sweepBackward(scorer, doc, seg, band);
   const total = cost[band.cells - 1]!;
-  return steps.map(({ i, j, bead }) => {
+  return steps.flatMap(({ i, j, bead }) => {
     const pi = i - BEAD_ZH[bead]!;
     const pj = j - BEAD_EN[bead]!;
     const startCost = cost[cellIndex(band, pi, pj)]!;
@@ -506,8 +509,22 @@ export function searchBeads(scorer: Scorer, doc: Prepared, seg: Segment, guide: 
         alternative = Math.min(alternative, cost[s]! + scorer.cost(b, seg.z0 + i, seg.e0 + j, Infinity) + endRest);
       }
     }
-    const margin = alternative - total;
-    const confidence = margin === Infinity ? 1 : 1 / (1 + Math.exp(-margin / CONFIDENCE_SCALE));
-    return { zs: seg.z0 + pi, ze: seg.z0 + i, es: seg.e0 + pj, ee: seg.e0 + j, bead, confidence };
+    const confidence = confidenceOfMargin(alternative - total);
+    const found: Bead = { zs: seg.z0 + pi, ze: seg.z0 + i, es: seg.e0 + pj, ee: seg.e0 + j, bead, confidence };
+    return bead === TWO_TWO ? keepTwoTwo(scorer, found) : [found];
   });
+}
+
+/** A 2-2 link stands only when the two 1-1 links it could be are clearly worse (by this many nats). */
+const TWO_TWO_MARGIN = 2;
+
+/** Two paragraphs rendered as two are far likelier two 1-1 links than one 2-2: split unless the 1-1 pair is clearly worse. */
+function keepTwoTwo(scorer: Scorer, bead: Bead): Bead[] {
+  const merged = scorer.cost(TWO_TWO, bead.ze, bead.ee, Infinity);
+  const split = scorer.cost(ONE_ONE, bead.zs + 1, bead.es + 1, Infinity) + scorer.cost(ONE_ONE, bead.ze, bead.ee, Infinity);
+  if (split - merged >= TWO_TWO_MARGIN) return [bead];
+  return [
+    { zs: bead.zs, ze: bead.zs + 1, es: bead.es, ee: bead.es + 1, bead: ONE_ONE, confidence: bead.confidence },
+    { zs: bead.zs + 1, ze: bead.ze, es: bead.es + 1, ee: bead.ee, bead: ONE_ONE, confidence: bead.confidence },
+  ];
 }

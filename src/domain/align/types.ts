@@ -70,6 +70,10 @@ export type Reason =
       expected: number;
       /** Standardised deviation of the English length from the expected one. */
       deviation: number;
+      /** The link's English length (characters, runs of white space as one) and the range expected for a good fit. */
+      english: number;
+      low: number;
+      high: number;
       fit: LengthFit;
       text: string;
     }

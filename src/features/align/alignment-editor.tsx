@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AlignRow } from '../../domain/align/index.ts';
+import { CHECK_BELOW, type AlignRow } from '../../domain/align/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { AlignWorkerClient } from '../../workers/align-client.ts';
 import { AlignmentRowView, type ChineseParagraph } from './alignment-row.tsx';
@@ -87,6 +87,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
         <p className="align-summary small">
           {t('align.summary', { rows: rows.length, check: summary.check, confirmed: summary.confirmed, zh: zh.length, en: en.length })}
         </p>
+        <p className="align-check-rule small muted">{t('align.checkRule', { percent: Math.round(CHECK_BELOW * 100) })}</p>
         <p className="align-notice small" role="status" aria-live="polite">
           {notice ?? ''}
         </p>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { align, coverageProblem, toRows, splitParagraphs, type AlignRow } from '../../domain/align/index.ts';
+import { align, CHECK_BELOW, coverageProblem, toRows, splitParagraphs, type AlignRow } from '../../domain/align/index.ts';
 import { canRun, commandForKey, defaultSplit, moveSelection, needsCheck, runEdit, type EditCommand, type KeyLike } from './commands.ts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, ...mods });
@@ -110,11 +110,12 @@ describe('needsCheck and moveSelection', () => {
     expect(rows.map(needsCheck)).toEqual([false, true, false, true, false]);
   });
 
-  it('flags a confident link whose lengths fit poorly', () => {
-    const length = (fit: 'good' | 'poor') => ({ kind: 'length' as const, ratio: 2, expected: 4.6, deviation: fit === 'poor' ? -3 : 0.2, fit, text: '' });
-    expect(needsCheck({ ...row([0], [0]), reasons: [length('poor')] })).toBe(true);
-    expect(needsCheck({ ...row([0], [0]), reasons: [length('good')] })).toBe(false);
-    expect(needsCheck({ ...row([0], [0], 0.95, true), reasons: [length('poor')] })).toBe(false);
+  it('flags exactly the rows under the calibrated threshold, and rows joining Chinese paragraphs', () => {
+    expect(needsCheck(row([0], [0], CHECK_BELOW))).toBe(false);
+    expect(needsCheck(row([0], [0], CHECK_BELOW - 0.001))).toBe(true);
+    expect(needsCheck(row([0, 1], [0, 1], 0.99))).toBe(true);
+    expect(needsCheck(row([0], [0, 1], 0.99))).toBe(false);
+    expect(needsCheck(row([0, 1], [0, 1], 0.99, true))).toBe(false);
   });
 
   it('moves to the next row to check, wrapping around', () => {

@@ -1,6 +1,6 @@
 // The alignment editor's commands: which key runs which, whether a command applies to the
 // selected row, and what an edit does to the rows and the selection. Pure, so it is tested alone.
-import { confirmRow, confirmThrough, markUnmatched, mergeWithNext, shiftBoundary, splitRow, type AlignRow } from '../../domain/align/index.ts';
+import { CHECK_BELOW, confirmRow, confirmThrough, markUnmatched, mergeWithNext, shiftBoundary, splitRow, type AlignRow } from '../../domain/align/index.ts';
 
 export type EditCommand = 'merge' | 'split' | 'shiftUp' | 'shiftDown' | 'shiftUpZh' | 'shiftDownZh' | 'unmatch' | 'confirm' | 'confirmAbove';
 export type MoveCommand = 'prev' | 'next' | 'first' | 'last' | 'nextToCheck';
@@ -12,14 +12,13 @@ export interface EditorState {
   selected: number;
 }
 
-/** Links below this confidence are highlighted for the translator to check. */
-export const LOW_CONFIDENCE = 0.8;
-
-/** Unconfirmed links the aligner was unsure of, that leave a side unmatched, or whose lengths fit poorly. */
+/**
+ * Unconfirmed rows the translator should check: under the calibrated confidence threshold, leaving a
+ * side unmatched, or joining several Chinese paragraphs (applied, they become one translation).
+ */
 export function needsCheck(row: AlignRow): boolean {
   if (row.confirmed) return false;
-  if (row.confidence < LOW_CONFIDENCE || row.zh.length === 0 || row.en.length === 0) return true;
-  return row.reasons.some((r) => r.kind === 'length' && r.fit === 'poor');
+  return row.confidence < CHECK_BELOW || row.zh.length === 0 || row.en.length === 0 || row.zh.length > 1;
 }
 
 export interface KeyLike {

@@ -22,8 +22,9 @@ export function describeReason(t: Translate, reason: Reason, row: Pick<AlignRow,
     case 'length':
       return t('align.reason.length', {
         fit: t(`align.fit.${reason.fit}` as MessageKey),
-        ratio: reason.ratio.toFixed(1),
-        expected: reason.expected.toFixed(1),
+        english: reason.english,
+        low: reason.low,
+        high: reason.high,
       });
     case 'landmark-match': {
       const name = LANDMARK_NAMES[reason.landmark];
