@@ -31,6 +31,12 @@ export interface ServerConfig {
   seedFile: string | undefined;
   /** Hosted Supabase answers 401 without an `apikey`; the CLI's local gateway does not. */
   requireApiKey: boolean;
+  /**
+   * CORS as Supabase's gateway: any origin (`*`) without credentials. A list of origins
+   * (`DUIZHAO_CORS_ORIGINS`, comma-separated) is echoed back to those origins only, with
+   * credentials allowed when `DUIZHAO_CORS_CREDENTIALS=true`.
+   */
+  cors: { origins: '*' | string[]; credentials: boolean };
   maxRows: number;
   maxBodyBytes: number;
   dbSchemas: string[];
@@ -121,6 +127,14 @@ function int(env: Env, name: string): number | undefined {
   return n;
 }
 
+/** `DUIZHAO_CORS_ORIGINS` (comma-separated, or `*`) and `DUIZHAO_CORS_CREDENTIALS` (only with a list). */
+function cors(env: Env): ServerConfig['cors'] | undefined {
+  const raw = (env.DUIZHAO_CORS_ORIGINS ?? '').trim();
+  if (raw === '' && env.DUIZHAO_CORS_CREDENTIALS === undefined) return undefined;
+  const origins = raw === '' || raw === '*' ? '*' : raw.split(',').map((o) => o.trim()).filter(Boolean);
+  return { origins, credentials: origins !== '*' && bool(env, 'DUIZHAO_CORS_CREDENTIALS') === true };
+}
+
 function bool(env: Env, name: string): boolean | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -153,6 +167,7 @@ function fromEnvironment(env: Env): ConfigOverrides {
     dataDir: env.DUIZHAO_DATA_DIR,
     durableCommits: bool(env, 'DUIZHAO_DURABLE_COMMITS'),
     requireApiKey: bool(env, 'DUIZHAO_REQUIRE_APIKEY'),
+    cors: cors(env),
     maxRows: int(env, 'PGRST_DB_MAX_ROWS'),
     maxBodyBytes: int(env, 'DUIZHAO_MAX_BODY_BYTES'),
     dbSchemas: list(env, 'PGRST_DB_SCHEMAS'),
@@ -239,6 +254,7 @@ function defaults(): ServerConfig {
     migrationsDir: path.join(PROJECT_ROOT, 'supabase', 'migrations'),
     seedFile: path.join(PROJECT_ROOT, 'supabase', 'seed.sql'),
     requireApiKey: false,
+    cors: { origins: '*', credentials: false },
     maxRows: 1000,
     maxBodyBytes: 25 * 1024 * 1024,
     dbSchemas: ['public', 'graphql_public'],

@@ -1,11 +1,9 @@
 // The library: the user's projects, their documents with progress, and (for owners) members.
 import { useCurrentUser } from '../../data/session.ts';
 import { hasRole, useCreateProject, useProjects, useRenameProject, type Project } from '../../data/projects.ts';
-import { useDocuments, type DocumentRow } from '../../data/documents.ts';
-import { useProjectsProgress, type DocumentProgress } from '../../data/document-progress.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
-import { DocumentTable } from './document-table.tsx';
+import { ProjectDocuments } from './project-documents.tsx';
 import { MembersPanel } from './members-panel.tsx';
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -13,7 +11,7 @@ import { errorMessage } from '../../data/errors.ts';
 import { Badge } from '../../components/badge.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
-function NewProjectForm({ userId }: { userId: string }) {
+function NewProjectForm() {
   const t = useT();
   const create = useCreateProject();
   const [name, setName] = useState('');
@@ -45,7 +43,7 @@ function NewProjectForm({ userId }: { userId: string }) {
   );
 }
 
-function ProjectName({ project, userId }: { project: Project; userId: string }) {
+function ProjectName({ project }: { project: Project }) {
   const t = useT();
   const rename = useRenameProject();
   const [editing, setEditing] = useState(false);
@@ -103,19 +101,7 @@ function ProjectName({ project, userId }: { project: Project; userId: string }) 
   );
 }
 
-function ProjectSection({
-  project,
-  documents,
-  documentsLoading,
-  progress,
-  userId,
-}: {
-  project: Project;
-  documents: DocumentRow[];
-  documentsLoading: boolean;
-  progress: Map<string, DocumentProgress>;
-  userId: string;
-}) {
+function ProjectSection({ project }: { project: Project }) {
   const t = useT();
   const navigate = useNavigate();
   const [dropping, setDropping] = useState(false);
@@ -147,7 +133,7 @@ function ProjectSection({
     <section className={dropping ? 'project project-dropping' : 'project'} aria-labelledby={headingId} {...dropProps}>
       <div className="project-head">
         <div>
-          <ProjectName project={project} userId={userId} />
+          <ProjectName project={project} />
           {project.description ? <p className="project-description">{project.description}</p> : null}
           <p className="project-roles">
             <span className="muted">{t('library.yourRoles')}</span>{' '}
@@ -164,11 +150,12 @@ function ProjectSection({
           </Link>
         ) : null}
       </div>
-      {documentsLoading ? null : documents.length === 0 ? (
-        <EmptyState>{t('library.noDocuments')}</EmptyState>
-      ) : (
-        <DocumentTable documents={documents} progress={progress} caption={t('library.documentsOf', { name: project.name })} isOwner={isOwner} />
-      )}
+      <ProjectDocuments
+        projectId={project.id}
+        projectName={project.name}
+        isOwner={isOwner}
+        empty={<EmptyState>{t('library.noDocuments')}</EmptyState>}
+      />
       {isOwner ? <MembersPanel projectId={project.id} projectName={project.name} /> : null}
     </section>
   );
@@ -197,39 +184,18 @@ export function LibraryPage() {
   const location = useLocation();
   const welcome = !!(location.state as { welcome?: boolean } | null)?.welcome;
   const projects = useProjects(user.id);
-  const projectIds = (projects.data ?? []).map((p) => p.id);
-  const documents = useDocuments(projectIds);
-  const progress = useProjectsProgress(projectIds);
 
   let body;
   if (projects.isPending) body = <Loading />;
   else if (projects.isError) body = <ErrorState title={t('library.error')} detail={errorMessage(projects.error)} />;
   else if (projects.data.length === 0) body = welcome ? null : <EmptyState>{t('library.noProjects')}</EmptyState>;
-  else {
-    const progressById = new Map((progress.data ?? []).map((p) => [p.document_id, p]));
-    body = (
-      <>
-        {documents.isError ? <ErrorState title={t('library.error')} detail={errorMessage(documents.error)} /> : null}
-        {documents.isPending ? <Loading /> : null}
-        {projects.data.map((project) => (
-          <ProjectSection
-            key={project.id}
-            project={project}
-            documents={(documents.data ?? []).filter((d) => d.project_id === project.id)}
-            documentsLoading={documents.isPending}
-            progress={progressById}
-            userId={user.id}
-          />
-        ))}
-      </>
-    );
-  }
+  else body = projects.data.map((project) => <ProjectSection key={project.id} project={project} />);
 
   return (
     <main className="page library">
       <div className="library-head">
         <h1>{t('library.title')}</h1>
-        <NewProjectForm userId={user.id} />
+        <NewProjectForm />
       </div>
       {welcome && projects.data ? <WelcomeBanner projects={projects.data} email={user.email} /> : null}
       {body}
