@@ -5,8 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 let eslint: ESLint;
 
-beforeAll(() => {
+beforeAll(async () => {
   eslint = new ESLint({ cwd: process.cwd() });
+  // The first lint loads the config, the parser and the resolver: seconds on a busy machine.
+  await eslint.lintText('export {};\n', { filePath: 'src/probe.ts' });
 });
 
 /** Lints `code` as if it were the file at `filePath` and returns the rule ids it broke. */
@@ -17,7 +19,8 @@ async function violations(filePath: string, code: string): Promise<string[]> {
 
 const importing = (from: string, name = 'x') => `import { ${name} } from '${from}';\nexport const probe = ${name};\n`;
 
-describe('import boundaries', () => {
+// Each probe parses and resolves real files; allow for a machine shared with other test runs.
+describe('import boundaries', { timeout: 30_000 }, () => {
   it('catches a feature importing a sibling feature through ../', async () => {
     expect(await violations('src/features/library/probe.ts', importing('../workspace/paragraph-row.tsx', 'ParagraphRow'))).toEqual([
       'import-x/no-restricted-paths',

@@ -59,6 +59,7 @@ if (values.dev) {
 console.log('');
 console.log(`App: ${appUrl}`);
 console.log(`API: ${stack.url}`);
+console.log(`Mail: ${stack.mail.url}`);
 console.log(`Database: ${stack.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${stack.config.dataDir})`}`);
 console.log('Demo accounts (password duizhao-demo):');
 for (const [email, role] of DEMO_ACCOUNTS) console.log(`  ${email.padEnd(24)} ${role}`);

@@ -103,7 +103,7 @@ class WordModel {
   }
 }
 
-const COLLECTIONS = ['习近平系列重要讲话数据库', '中央文献数据库', '外交部发言人答记者问', '政府工作报告汇编'];
+const COLLECTIONS = ['习近平系列重要讲话数据库', '中央文献数据库', '外交文献数据库', '政府工作报告数据库'];
 const TITLE_TAILS = ['联合声明', '联合宣言', '的讲话', '的贺信', '会谈纪要', '合作规划', '的主旨演讲', '新闻公报'];
 const PLACES = ['北京', '上海', '阿斯塔纳', '莫斯科', '杭州', '西安', '青岛', '厦门', '南宁', '乌鲁木齐'];
 const CN_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -251,8 +251,9 @@ export function toExport(doc: CorpusDocument, index: number): string {
     '',
     doc.title,
     '',
-    `发布时间：${doc.published_on}`,
     `编号：${index}`,
+    '',
+    `发布时间：${doc.published_on}`,
     '',
     body.join('\n\n'),
     '',

@@ -9,12 +9,16 @@ import { JwtKeys } from './jwt.ts';
 import { createAuthHandler } from './auth/handler.ts';
 import { createRestHandler } from './rest/handler.ts';
 import { createRealtime } from './realtime/service.ts';
+import { createFunctionsHandler } from './functions/handler.ts';
+import { type MailCatcher, startMailCatcher } from './mail/catcher.ts';
 
 export interface RunningStack {
   url: string;
   config: ServerConfig;
   db: Database;
   server: http.Server;
+  /** The mail catcher that receives every email the auth service sends. */
+  mail: MailCatcher;
   /** Re-reads the catalog after DDL run outside migrations (tests, NOTIFY pgrst). */
   reloadSchema(): Promise<void>;
   stop(): Promise<void>;
@@ -32,9 +36,11 @@ export async function startStack(overrides: ConfigOverrides = {}, log: (line: st
   // As PostgREST does after reconnecting: the schema may have changed while the connection was down.
   db.onReconnect(reloadSchema);
   const realtime = await createRealtime(ctx);
+  const mail = await startMailCatcher(config.mail, log);
   const server = createApiServer(ctx, {
-    auth: await createAuthHandler(ctx),
+    auth: await createAuthHandler(ctx, mail),
     rest: await createRestHandler(ctx),
+    functions: createFunctionsHandler(ctx),
     realtime: realtime.handle,
     realtimeUpgrade: realtime.upgrade,
   });
@@ -50,8 +56,10 @@ export async function startStack(overrides: ConfigOverrides = {}, log: (line: st
     config,
     db,
     server,
+    mail,
     reloadSchema,
     async stop() {
+      await mail.close();
       // WebSockets have left the HTTP server's connection list; close them first.
       await realtime.close();
       server.closeAllConnections();

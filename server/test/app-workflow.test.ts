@@ -45,7 +45,13 @@ describe('editing and review, as seen through the API', () => {
     expect(rejectSilently.error?.message).toMatch(/comment is required/);
 
     const rejected = await team.reviewer.rpc('review_translation', { p_translation_id: id, p_decision: 'rejected', p_comment: 'Keep "decide".', p_version: 2 });
-    expect(rejected.data).toMatchObject({ status: 'draft', version: 3, updated_by: team.ids.translator });
+    expect(rejected.data).toMatchObject({
+      status: 'rejected',
+      version: 3,
+      updated_by: team.ids.translator,
+      review_comment: 'Keep "decide".',
+      reviewed_by: team.ids.reviewer,
+    });
 
     await team.translator.rpc('save_translation', { p_paragraph_id: p2, p_expected_version: 3, p_body: null, p_text: 'The two sides decide to strengthen cooperation.', p_status: 'translated' });
     const approved = await team.reviewer.rpc('review_translation', { p_translation_id: id, p_decision: 'approved', p_comment: '', p_version: 4 });
@@ -60,7 +66,7 @@ describe('editing and review, as seen through the API', () => {
       { decision: 'approved', comment: null, version: 4 },
     ]);
     const revisions = await team.researcher.from('translation_revisions').select('version, status').eq('translation_id', id).order('version');
-    expect(revisions.data!.map((r) => `${r.version}:${r.status}`)).toEqual(['1:draft', '2:translated', '3:draft', '4:translated', '5:approved', '6:translated']);
+    expect(revisions.data!.map((r) => `${r.version}:${r.status}`)).toEqual(['1:draft', '2:translated', '3:rejected', '4:translated', '5:approved', '6:translated']);
   });
 
   it('runs annotations through draft → submitted → rejected/approved, never by the author', async () => {

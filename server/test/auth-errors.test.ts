@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStack } from '../src/stack.ts';
-import { client } from './env.ts';
+import { client, serviceRoleKey } from './env.ts';
 import { authFetch, clientFor, privateStack, signUpUser, uniqueEmail } from './auth-helpers.ts';
 
 function expectError(res: Awaited<ReturnType<typeof authFetch>>, status: number, code: string, message: string) {
@@ -97,13 +97,41 @@ describe('error codes with X-Supabase-Api-Version: 2024-01-01', () => {
     }
   });
 
-  it('GoTrue answers unknown paths with its router’s plain-text 404 and wrong methods with 405', async () => {
+  it('answers unknown paths with a JSON 404 auth-js can read, and wrong methods with 405', async () => {
     const missing = await authFetch('/does-not-exist');
     expect(missing.status).toBe(404);
-    expect(missing.text).toBe('404 page not found\n');
+    expect(missing.body).toEqual({ code: 'not_found', message: 'Not Found' });
+    expect((await authFetch('/admin/nothing', { token: serviceRoleKey })).body).toEqual({ code: 'not_found', message: 'Not Found' });
+    const legacy = await authFetch('/does-not-exist', { version: null });
+    expect(legacy.body).toEqual({ code: 404, error_code: 'not_found', msg: 'Not Found' });
     const wrongMethod = await authFetch('/signup', { method: 'GET' });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('POST');
+  });
+
+  it('features that are off answer as GoTrue does when they are off', async () => {
+    const idToken = await clientFor().auth.signInWithIdToken({ provider: 'google', token: 'not-a-real-id-token' });
+    expect(idToken.error).toMatchObject({ status: 400, code: 'provider_disabled', message: 'Provider (issuer "https://accounts.google.com") is not enabled' });
+    expect((await authFetch('/token?grant_type=id_token', { body: { provider: 'google' } })).body).toEqual({
+      error: 'invalid request',
+      error_description: 'id_token required',
+    });
+    expectError(await authFetch('/token?grant_type=web3', { body: { chain: 'solana' } }), 422, 'web3_provider_disabled', 'Web3 provider is disabled');
+
+    const sso = await clientFor().auth.signInWithSSO({ domain: 'example.com' });
+    expect(sso.error).toMatchObject({ status: 404, code: 'saml_provider_disabled', message: 'SAML 2.0 is disabled' });
+    expectError(await authFetch('/sso/saml/metadata'), 404, 'saml_provider_disabled', 'SAML 2.0 is disabled');
+
+    // Manual linking: a signed-in user is told it is off; without a session, the bearer comes first.
+    const { session } = await signUpUser();
+    const signedIn = clientFor();
+    await signedIn.auth.setSession(session);
+    const { error: linkError } = await signedIn.auth.linkIdentity({ provider: 'github' });
+    expect(linkError).toMatchObject({ status: 404, code: 'manual_linking_disabled', message: 'Manual linking is disabled' });
+    const identities = (await signedIn.auth.getUserIdentities()).data!.identities;
+    const { error: unlinkError } = await signedIn.auth.unlinkIdentity(identities[0]!);
+    expect(unlinkError).toMatchObject({ status: 404, code: 'manual_linking_disabled' });
+    expect((await authFetch('/user/identities/authorize?provider=github')).body.code).toBe('bad_jwt');
   });
 });
 
@@ -126,7 +154,7 @@ describe('legacy error shape without the API version header', () => {
 describe('with sign-ups disabled', () => {
   let stack: RunningStack;
   beforeAll(async () => {
-    stack = await privateStack({ auth: { disableSignup: true } as never });
+    stack = await privateStack({ auth: { disableSignup: true, anonymousSignIns: true } });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -143,7 +171,7 @@ describe('with sign-ups disabled', () => {
 describe('with email confirmations on (autoconfirm off)', () => {
   let stack: RunningStack;
   beforeAll(async () => {
-    stack = await privateStack({ auth: { autoconfirm: false } as never });
+    stack = await privateStack({ auth: { autoconfirm: false } });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -184,7 +212,7 @@ describe('with email confirmations on (autoconfirm off)', () => {
 describe('/token rate limit', () => {
   let stack: RunningStack;
   beforeAll(async () => {
-    stack = await privateStack({ auth: { rateLimit: { tokenRefresh: 3, burst: 3, windowMs: 60_000 } } });
+    stack = await privateStack({ auth: { rateLimit: { tokenRefresh: 3, burst: 3, signInSignUps: 10_000, windowMs: 60_000 } } });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { anonKey, apiUrl } from './env.ts';
+import { anonKey, apiUrl, mailUrl } from './env.ts';
 import { startStack, type RunningStack } from '../src/stack.ts';
 import type { ConfigOverrides } from '../src/config.ts';
 
@@ -61,4 +61,58 @@ export async function signUpUser(url: string = apiUrl(), email = uniqueEmail(), 
   const res = await authFetch('/signup', { base: url, body: { email, password, data } });
   if (res.status !== 200) throw new Error(`signup failed: ${res.status} ${res.text}`);
   return { email, password, session: res.body as { access_token: string; refresh_token: string; user: { id: string } } };
+}
+
+export interface CaughtMessage {
+  ID: string;
+  Subject: string;
+  To: { Name: string; Address: string }[];
+  Text: string;
+  HTML: string;
+  Snippet?: string;
+}
+
+/**
+ * The newest message to `address`, read through the mail catcher's Mailpit API, waiting briefly
+ * for it; `after` skips messages already seen (by ID).
+ */
+export async function latestMail(address: string, options: { base?: string; after?: string[]; timeoutMs?: number } = {}): Promise<CaughtMessage> {
+  const base = options.base ?? mailUrl();
+  const deadline = Date.now() + (options.timeoutMs ?? 5000);
+  for (;;) {
+    const res = await fetch(`${base}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}`);
+    const list = (await res.json()) as { messages: { ID: string }[] };
+    const fresh = list.messages.find((m) => !(options.after ?? []).includes(m.ID));
+    if (fresh) return (await (await fetch(`${base}/api/v1/message/${fresh.ID}`)).json()) as CaughtMessage;
+    if (Date.now() > deadline) throw new Error(`no mail to ${address}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Every message to `address`, newest first. */
+export async function mailsTo(address: string, base = mailUrl()): Promise<{ ID: string; Subject: string }[]> {
+  const res = await fetch(`${base}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}`);
+  return ((await res.json()) as { messages: { ID: string; Subject: string }[] }).messages;
+}
+
+/** The first link in a message's HTML. */
+export function linkIn(message: CaughtMessage): string {
+  const m = /href="([^"]+)"/.exec(message.HTML);
+  if (!m) throw new Error(`no link in "${message.Subject}"`);
+  return m[1]!.replace(/&#38;/g, '&').replace(/&amp;/g, '&');
+}
+
+/** The one-time code in a message's text: digits standing alone after a colon or on their own line. */
+export function codeIn(message: CaughtMessage): string {
+  const m = /(?:^|[:：]\s*)(\d{6,10})\s*$/m.exec(message.Text);
+  if (!m) throw new Error(`no code in "${message.Subject}"`);
+  return m[1]!;
+}
+
+/** Follows a link without following the redirect; the Location and its fragment parameters. */
+export async function follow(link: string): Promise<{ status: number; location: string; fragment: URLSearchParams; query: URLSearchParams }> {
+  const res = await fetch(link, { redirect: 'manual' });
+  const location = res.headers.get('location') ?? '';
+  const url = new URL(location);
+  return { status: res.status, location, fragment: new URLSearchParams(url.hash.slice(1)), query: url.searchParams };
 }

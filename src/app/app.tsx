@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router-dom';
 import { createQueryClient } from '../data/query-client.ts';
 import { createAppOutbox, OutboxProvider } from '../data/translation-outbox.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
+import { RootErrorBoundary } from './route-error.tsx';
 import { createRouter } from './router.tsx';
 
 export function App() {
@@ -14,12 +15,14 @@ export function App() {
   });
   const [router] = useState(() => createRouter(queryClient));
   return (
-    <I18nProvider>
-      <QueryClientProvider client={queryClient}>
-        <OutboxProvider outbox={outbox}>
-          <RouterProvider router={router} />
-        </OutboxProvider>
-      </QueryClientProvider>
-    </I18nProvider>
+    <RootErrorBoundary>
+      <I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <OutboxProvider outbox={outbox}>
+            <RouterProvider router={router} />
+          </OutboxProvider>
+        </QueryClientProvider>
+      </I18nProvider>
+    </RootErrorBoundary>
   );
 }

@@ -8,6 +8,7 @@ import { documentAnnotationsQuery } from '../data/annotations.ts';
 import { AppLayout } from './app-layout.tsx';
 import { RequireAuth } from './require-auth.tsx';
 import { NotFound } from './not-found.tsx';
+import { RouteError } from './route-error.tsx';
 import { Loading } from '../components/states.tsx';
 
 // Every screen loads on demand through the router (not React.lazy): the router fetches the chunk
@@ -33,6 +34,19 @@ export function createRouter(queryClient: QueryClient) {
       path: '/sign-in',
       lazy: page(() => import('../features/auth/sign-in-page.tsx').then((m) => ({ default: m.SignInPage }))),
       HydrateFallback: Loading,
+      errorElement: <RouteError />,
+    },
+    {
+      path: '/sign-up',
+      lazy: page(() => import('../features/auth/sign-up-page.tsx').then((m) => ({ default: m.SignUpPage }))),
+      HydrateFallback: Loading,
+      errorElement: <RouteError />,
+    },
+    {
+      path: '/welcome',
+      lazy: page(() => import('../features/auth/welcome-page.tsx').then((m) => ({ default: m.WelcomePage }))),
+      HydrateFallback: Loading,
+      errorElement: <RouteError />,
     },
     {
       path: '/',
@@ -42,17 +56,27 @@ export function createRouter(queryClient: QueryClient) {
         </RequireAuth>
       ),
       HydrateFallback: Loading,
+      // Should the frame itself fail; a failing screen is caught below, inside the frame.
+      errorElement: <RouteError />,
       children: [
-        { index: true, lazy: page(() => import('../features/library/library-page.tsx').then((m) => ({ default: m.LibraryPage }))) },
         {
-          path: 'documents/:documentId',
-          loader: prefetchDocument(queryClient),
-          lazy: page(() => import('../features/workspace/workspace-page.tsx')),
+          // A screen that throws shows the error in place of the screen, with the navigation still there.
+          errorElement: <RouteError />,
+          children: [
+            { index: true, lazy: page(() => import('../features/library/library-page.tsx').then((m) => ({ default: m.LibraryPage }))) },
+            {
+              path: 'documents/:documentId',
+              loader: prefetchDocument(queryClient),
+              lazy: page(() => import('../features/workspace/workspace-page.tsx')),
+            },
+            { path: 'documents/:documentId/align', lazy: page(() => import('../features/align/align-page.tsx')) },
+            { path: 'review', lazy: page(() => import('../features/review/review-page.tsx')) },
+            { path: 'my-work', lazy: page(() => import('../features/my-work/my-work-page.tsx')) },
+            { path: 'search', lazy: page(() => import('../features/search/search-page.tsx')) },
+            { path: 'projects/:projectId/import', lazy: page(() => import('../features/import/import-page.tsx')) },
+            { path: '*', element: <NotFound /> },
+          ],
         },
-        { path: 'documents/:documentId/align', lazy: page(() => import('../features/align/align-page.tsx')) },
-        { path: 'review', lazy: page(() => import('../features/review/review-page.tsx')) },
-        { path: 'projects/:projectId/import', lazy: page(() => import('../features/import/import-page.tsx')) },
-        { path: '*', element: <NotFound /> },
       ],
     },
   ]);

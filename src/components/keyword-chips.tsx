@@ -1,6 +1,13 @@
+// Keywords as chips; past `limit`, a "+N" button shows the rest (and "fewer" folds them again).
+import { useState } from 'react';
+import { useT } from '../i18n/i18n.tsx';
+
 export function KeywordChips({ keywords, label, limit }: { keywords: readonly string[]; label: string; limit?: number }) {
+  const t = useT();
+  const [expanded, setExpanded] = useState(false);
   if (keywords.length === 0) return null;
-  const shown = limit ? keywords.slice(0, limit) : keywords;
+  const folded = !!limit && keywords.length > limit;
+  const shown = folded && !expanded ? keywords.slice(0, limit) : keywords;
   return (
     <ul className="chips" aria-label={label}>
       {shown.map((k) => (
@@ -8,7 +15,19 @@ export function KeywordChips({ keywords, label, limit }: { keywords: readonly st
           {k}
         </li>
       ))}
-      {shown.length < keywords.length ? <li className="chip chip-more">+{keywords.length - shown.length}</li> : null}
+      {folded ? (
+        <li>
+          <button
+            type="button"
+            className="chip chip-more"
+            aria-expanded={expanded}
+            aria-label={expanded ? t('keywords.fewer') : t('keywords.more', { count: keywords.length - shown.length })}
+            onClick={() => setExpanded((e) => !e)}
+          >
+            {expanded ? t('keywords.fewerShort') : `+${keywords.length - shown.length}`}
+          </button>
+        </li>
+      ) : null}
     </ul>
   );
 }

@@ -47,3 +47,82 @@ export async function signOut(): Promise<void> {
   // Local scope: signing out here must not end the user's sessions in other browsers.
   await supabase.auth.signOut({ scope: 'local' });
 }
+
+export type SignUpErrorReason = 'weak-password' | 'already-registered' | 'invalid-email' | 'signup-disabled' | 'rate-limited' | 'network' | 'other';
+
+export class SignUpError extends Error {
+  constructor(readonly reason: SignUpErrorReason, message: string) {
+    super(message);
+    this.name = 'SignUpError';
+  }
+}
+
+function signUpReason(error: { code?: string | undefined; status?: number | undefined; name?: string; message: string }): SignUpErrorReason {
+  const code = error.code;
+  if (code === 'weak_password' || /password/i.test(error.message) && error.status === 422) return 'weak-password';
+  if (code === 'user_already_exists' || code === 'email_exists' || /already registered/i.test(error.message)) return 'already-registered';
+  if (code === 'email_address_invalid' || code === 'validation_failed') return 'invalid-email';
+  if (code === 'signup_disabled' || code === 'email_provider_disabled') return 'signup-disabled';
+  if (error.status === 429 || code === 'over_request_rate_limit' || code === 'over_email_send_rate_limit') return 'rate-limited';
+  if (error.name === 'AuthRetryableFetchError' || error.status === 0) return 'network';
+  return 'other';
+}
+
+export interface SignUpResult {
+  user: SessionUser;
+  /** False when the address must be confirmed by email before signing in. */
+  signedIn: boolean;
+}
+
+/** Creates an account. Pending project invitations for the address turn into memberships on the way. */
+export async function signUp(email: string, password: string, displayName: string): Promise<SignUpResult> {
+  const name = displayName.trim();
+  const { data, error } = await supabase.auth.signUp({
+    email: email.trim(),
+    password,
+    options: { data: name ? { display_name: name } : {}, emailRedirectTo: `${window.location.origin}/welcome` },
+  });
+  if (error) throw new SignUpError(signUpReason(error), error.message);
+  const user = toSessionUser(data.user);
+  if (!user) throw new SignUpError('other', 'No user in the answer');
+  // Supabase Auth confirms an invited address on sign-up without taking the new password (it cannot
+  // be sure who typed it); signed in now, the user sets it as their own.
+  if (data.session && data.user?.invited_at) {
+    const { error: passwordError } = await supabase.auth.updateUser({ password });
+    if (passwordError) throw new SignUpError(signUpReason(passwordError), passwordError.message);
+  }
+  return { user, signedIn: !!data.session };
+}
+
+/**
+ * Signs in from the tokens an email link (invitation, confirmation) puts in the URL fragment.
+ * Returns the link's type, or throws with the reason Supabase Auth gave (an expired link…).
+ */
+export async function signInFromLink(fragment: string): Promise<string> {
+  const params = new URLSearchParams(fragment.replace(/^#/, ''));
+  const problem = params.get('error_description') ?? params.get('error');
+  if (problem) throw new Error(problem.replaceAll('+', ' '));
+  const accessToken = params.get('access_token');
+  const refreshToken = params.get('refresh_token');
+  if (!accessToken || !refreshToken) throw new Error('The link carries no session');
+  const { error } = await supabase.auth.setSession({ access_token: accessToken, refresh_token: refreshToken });
+  if (error) throw error;
+  return params.get('type') ?? 'signup';
+}
+
+/** Sets the signed-in user's password (after arriving from an invitation link). */
+export async function setPassword(password: string): Promise<void> {
+  const { error } = await supabase.auth.updateUser({ password });
+  if (error) throw new SignUpError(signUpReason(error), error.message);
+}
+
+export interface AcceptedInvitation {
+  projectId: string;
+  role: string;
+}
+
+/** Turns pending invitations for the user's confirmed address into memberships (each once). */
+export async function acceptInvitations(): Promise<AcceptedInvitation[]> {
+  const { data } = await supabase.rpc('accept_invitations').throwOnError();
+  return (data ?? []).map((i) => ({ projectId: i.project_id, role: i.role }));
+}

@@ -197,6 +197,7 @@ export type Database = {
       documents: {
         Row: {
           collection: string | null
+          content_hash: string | null
           created_at: string
           created_by: string | null
           id: string
@@ -210,6 +211,7 @@ export type Database = {
         }
         Insert: {
           collection?: string | null
+          content_hash?: string | null
           created_at?: string
           created_by?: string | null
           id?: string
@@ -223,6 +225,7 @@ export type Database = {
         }
         Update: {
           collection?: string | null
+          content_hash?: string | null
           created_at?: string
           created_by?: string | null
           id?: string
@@ -240,6 +243,141 @@ export type Database = {
             columns: ["project_id"]
             isOneToOne: false
             referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      notifications: {
+        Row: {
+          actor_id: string | null
+          annotation_id: string | null
+          created_at: string
+          document_id: string | null
+          excerpt: string | null
+          id: number
+          kind: string
+          paragraph_id: string | null
+          previous_role: string | null
+          project_id: string
+          read_at: string | null
+          reply_id: string | null
+          review_event_id: number | null
+          role: string | null
+          translation_id: string | null
+          user_id: string
+        }
+        Insert: {
+          actor_id?: string | null
+          annotation_id?: string | null
+          created_at?: string
+          document_id?: string | null
+          excerpt?: string | null
+          id?: never
+          kind: string
+          paragraph_id?: string | null
+          previous_role?: string | null
+          project_id: string
+          read_at?: string | null
+          reply_id?: string | null
+          review_event_id?: number | null
+          role?: string | null
+          translation_id?: string | null
+          user_id: string
+        }
+        Update: {
+          actor_id?: string | null
+          annotation_id?: string | null
+          created_at?: string
+          document_id?: string | null
+          excerpt?: string | null
+          id?: never
+          kind?: string
+          paragraph_id?: string | null
+          previous_role?: string | null
+          project_id?: string
+          read_at?: string | null
+          reply_id?: string | null
+          review_event_id?: number | null
+          role?: string | null
+          translation_id?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_actor_id_fkey"
+            columns: ["actor_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_annotation_id_fkey"
+            columns: ["annotation_id"]
+            isOneToOne: false
+            referencedRelation: "annotations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "document_progress"
+            referencedColumns: ["document_id"]
+          },
+          {
+            foreignKeyName: "notifications_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "library_documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: false
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_reply_id_fkey"
+            columns: ["reply_id"]
+            isOneToOne: false
+            referencedRelation: "annotation_replies"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_review_event_id_fkey"
+            columns: ["review_event_id"]
+            isOneToOne: false
+            referencedRelation: "review_events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
+            referencedRelation: "translation_history"
+            referencedColumns: ["translation_id"]
+          },
+          {
+            foreignKeyName: "notifications_translation_id_fkey"
+            columns: ["translation_id"]
+            isOneToOne: false
+            referencedRelation: "translations"
             referencedColumns: ["id"]
           },
         ]
@@ -317,6 +455,50 @@ export type Database = {
         }
         Relationships: []
       }
+      project_invitations: {
+        Row: {
+          accepted_at: string | null
+          accepted_by: string | null
+          created_at: string
+          email: string
+          email_sent_at: string | null
+          id: string
+          invited_by: string | null
+          project_id: string
+          role: string
+        }
+        Insert: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          email: string
+          email_sent_at?: string | null
+          id?: string
+          invited_by?: string | null
+          project_id: string
+          role: string
+        }
+        Update: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          email?: string
+          email_sent_at?: string | null
+          id?: string
+          invited_by?: string | null
+          project_id?: string
+          role?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "project_invitations_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       project_members: {
         Row: {
           created_at: string
@@ -379,10 +561,13 @@ export type Database = {
           comment: string | null
           created_at: string
           decision: string
+          document_id: string | null
           id: number
           project_id: string
           reviewer_id: string | null
+          suggestion: string | null
           translation_id: string | null
+          undoes: number | null
           version: number
         }
         Insert: {
@@ -390,10 +575,13 @@ export type Database = {
           comment?: string | null
           created_at?: string
           decision: string
+          document_id?: string | null
           id?: number
           project_id: string
           reviewer_id?: string | null
+          suggestion?: string | null
           translation_id?: string | null
+          undoes?: number | null
           version: number
         }
         Update: {
@@ -401,10 +589,13 @@ export type Database = {
           comment?: string | null
           created_at?: string
           decision?: string
+          document_id?: string | null
           id?: number
           project_id?: string
           reviewer_id?: string | null
+          suggestion?: string | null
           translation_id?: string | null
+          undoes?: number | null
           version?: number
         }
         Relationships: [
@@ -413,6 +604,27 @@ export type Database = {
             columns: ["annotation_id"]
             isOneToOne: false
             referencedRelation: "annotations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_events_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "document_progress"
+            referencedColumns: ["document_id"]
+          },
+          {
+            foreignKeyName: "review_events_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_events_document_id_fkey"
+            columns: ["document_id"]
+            isOneToOne: false
+            referencedRelation: "library_documents"
             referencedColumns: ["id"]
           },
           {
@@ -434,6 +646,13 @@ export type Database = {
             columns: ["translation_id"]
             isOneToOne: false
             referencedRelation: "translations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_events_undoes_fkey"
+            columns: ["undoes"]
+            isOneToOne: false
+            referencedRelation: "review_events"
             referencedColumns: ["id"]
           },
         ]
@@ -670,8 +889,12 @@ export type Database = {
           created_at: string
           id: string
           paragraph_id: string
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
           span: number
           status: string
+          suggested_text: string | null
           text: string
           updated_at: string
           updated_by: string | null
@@ -682,8 +905,12 @@ export type Database = {
           created_at?: string
           id?: string
           paragraph_id: string
+          review_comment?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
           span?: number
           status?: string
+          suggested_text?: string | null
           text?: string
           updated_at?: string
           updated_by?: string | null
@@ -694,8 +921,12 @@ export type Database = {
           created_at?: string
           id?: string
           paragraph_id?: string
+          review_comment?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
           span?: number
           status?: string
+          suggested_text?: string | null
           text?: string
           updated_at?: string
           updated_by?: string | null
@@ -722,6 +953,22 @@ export type Database = {
           paragraphs: number | null
           project_id: string | null
           translated: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      library_collections: {
+        Row: {
+          collection: string | null
+          documents: number | null
+          project_id: string | null
         }
         Relationships: [
           {
@@ -760,6 +1007,26 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      my_work: {
+        Row: {
+          document_id: string | null
+          document_title: string | null
+          item_id: string | null
+          item_type: string | null
+          kind: string | null
+          paragraph_id: string | null
+          position: number | null
+          project_id: string | null
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string | null
+          text: string | null
+          updated_at: string | null
+          version: number | null
+        }
+        Relationships: []
       }
       review_queue: {
         Row: {
@@ -807,6 +1074,26 @@ export type Database = {
       }
     }
     Functions: {
+      accept_invitations: {
+        Args: never
+        Returns: {
+          accepted_at: string | null
+          accepted_by: string | null
+          created_at: string
+          email: string
+          email_sent_at: string | null
+          id: string
+          invited_by: string | null
+          project_id: string
+          role: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "project_invitations"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       add_project_member: {
         Args: { p_email: string; p_project_id: string; p_role: string }
         Returns: {
@@ -826,6 +1113,7 @@ export type Database = {
         Args: { p_document_id: string; p_overwrite?: boolean; p_rows: Json }
         Returns: Json
       }
+      approve_items: { Args: { p_items: Json }; Returns: Json }
       concordance: {
         Args: {
           p_language?: string
@@ -834,6 +1122,18 @@ export type Database = {
           p_text: string
         }
         Returns: Json
+      }
+      delete_document: { Args: { p_document_id: string }; Returns: Json }
+      document_footprint: { Args: { p_document_id: string }; Returns: Json }
+      find_duplicate_documents: {
+        Args: { p_document: Json; p_project_id: string }
+        Returns: {
+          id: string
+          title: string
+          created_at: string
+          created_by: string
+          created_by_name: string
+        }[]
       }
       import_document: {
         Args: { p_document: Json; p_project_id: string }
@@ -853,6 +1153,11 @@ export type Database = {
         Args: { p_author?: string; p_document_id: string; p_rows: Json }
         Returns: Json
       }
+      invite_member: {
+        Args: { p_email: string; p_project_id: string; p_role: string }
+        Returns: Json
+      }
+      mark_notifications_read: { Args: { p_ids?: number[] }; Returns: number }
       review_annotation: {
         Args: {
           p_annotation_id: string
@@ -893,6 +1198,7 @@ export type Database = {
         Args: {
           p_comment: string
           p_decision: string
+          p_suggestion?: string
           p_translation_id: string
           p_version: number
         }
@@ -901,8 +1207,12 @@ export type Database = {
           created_at: string
           id: string
           paragraph_id: string
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
           span: number
           status: string
+          suggested_text: string | null
           text: string
           updated_at: string
           updated_by: string | null
@@ -959,8 +1269,12 @@ export type Database = {
           created_at: string
           id: string
           paragraph_id: string
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
           span: number
           status: string
+          suggested_text: string | null
           text: string
           updated_at: string
           updated_by: string | null
@@ -988,12 +1302,36 @@ export type Database = {
         }
         Returns: Json
       }
+      set_member_role: {
+        Args: {
+          p_from: string
+          p_project_id: string
+          p_to: string
+          p_user_id: string
+        }
+        Returns: {
+          created_at: string
+          project_id: string
+          role: string
+          user_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "project_members"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       tm_suggestions: {
         Args: {
           p_limit?: number
           p_min_similarity?: number
           p_paragraph_id: string
         }
+        Returns: Json
+      }
+      undo_review: {
+        Args: { p_item_id: string; p_item_type: string; p_version: number }
         Returns: Json
       }
     }

@@ -275,5 +275,7 @@ describe('shownStatus', () => {
     expect(shownStatus('approved', { status: null, text: 'edited' })).toBe('translated');
     expect(shownStatus('draft', { status: 'translated', text: 'done' })).toBe('translated');
     expect(shownStatus('translated', { status: null, text: 'more' })).toBe('translated');
+    expect(shownStatus('rejected', { status: null, text: 'reworded' })).toBe('draft');
+    expect(shownStatus('rejected', { status: 'translated', text: 'reworded' })).toBe('translated');
   });
 });

@@ -84,6 +84,7 @@ export function shownStatus(stored: TranslationStatus, edit: { status: Translati
   if (edit.status) return edit.status;
   if (stored === 'empty' && edit.text.trim() !== '') return 'draft';
   if (stored === 'approved') return 'translated';
+  if (stored === 'rejected') return 'draft';
   return stored;
 }
 

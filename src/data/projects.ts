@@ -1,8 +1,8 @@
 // Projects the signed-in user belongs to, with the roles they hold in each.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { projectKeys } from './keys.ts';
+import { invalidate, projectKeys } from './keys.ts';
 import { withSignal } from './postgrest.ts';
 
 export const roleSchema = z.enum(['owner', 'translator', 'researcher', 'reviewer']);
@@ -51,4 +51,26 @@ export function useProjects(userId: string) {
 
 export function hasRole(project: Pick<Project, 'roles'> | undefined, ...roles: Role[]): boolean {
   return !!project && project.roles.some((r) => roles.includes(r));
+}
+
+/** Creates a project; its creator becomes its owner (a trigger in the database). */
+export function useCreateProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (name: string) => {
+      const { data } = await supabase.from('projects').insert({ name: name.trim() }).select('id,name').single().throwOnError();
+      return z.object({ id: z.string(), name: z.string() }).parse(data);
+    },
+    onSettled: () => invalidate(queryClient, { type: 'project' }),
+  });
+}
+
+export function useRenameProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ projectId, name }: { projectId: string; name: string }) => {
+      await supabase.from('projects').update({ name: name.trim() }).eq('id', projectId).select('id').single().throwOnError();
+    },
+    onSettled: () => invalidate(queryClient, { type: 'project' }),
+  });
 }

@@ -4,7 +4,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { ANNOTATION_COLUMNS, annotationSchema, type Annotation } from './annotations.ts';
-import { invalidate, reviewKeys } from './keys.ts';
+import { invalidate, reviewKeys, type DataChange } from './keys.ts';
 import { toOne, withSignal } from './postgrest.ts';
 import { TRANSLATION_COLUMNS, translationSchema, type Translation } from './translations.ts';
 
@@ -105,36 +105,117 @@ export function isOwnWork(item: ReviewItem, userId: string): boolean {
 
 export type Decision = 'approved' | 'rejected';
 
-export async function reviewItem(item: ReviewItem, decision: Decision, comment: string): Promise<void> {
+export interface DecisionInput {
+  item: ReviewItem;
+  decision: Decision;
+  comment: string;
+  /** A suggested translation, with a rejection of a translated row. */
+  suggestion?: string;
+}
+
+/** A decision taken: the item's version after it, which is what an undo names. */
+export interface DecisionDone {
+  item: ReviewItem;
+  decision: Decision;
+  version: number;
+}
+
+const versionSchema = z.object({ version: z.int() });
+
+export async function reviewItem({ item, decision, comment, suggestion }: DecisionInput): Promise<DecisionDone> {
   // The RPCs treat an empty comment as none.
   const p_comment = comment.trim();
   if (item.type === 'annotation') {
-    await supabase
+    const { data } = await supabase
       .rpc('review_annotation', { p_annotation_id: item.annotation.id, p_decision: decision, p_comment, p_version: item.annotation.version })
       .throwOnError();
-  } else {
-    await supabase
-      .rpc('review_translation', { p_translation_id: item.translation.id, p_decision: decision, p_comment, p_version: item.translation.version })
-      .throwOnError();
+    return { item, decision, version: versionSchema.parse(data).version };
   }
+  const p_suggestion = decision === 'rejected' && suggestion?.trim() ? suggestion.trim() : undefined;
+  const { data } = await supabase
+    .rpc('review_translation', {
+      p_translation_id: item.translation.id,
+      p_decision: decision,
+      p_comment,
+      p_version: item.translation.version,
+      ...(p_suggestion ? { p_suggestion } : {}),
+    })
+    .throwOnError();
+  return { item, decision, version: versionSchema.parse(data).version };
 }
 
 export const reviewItemId = (item: ReviewItem) => (item.type === 'annotation' ? `a:${item.annotation.id}` : `t:${item.translation.id}`);
 
-export function useReviewDecision(userId: string, projectIds: readonly string[]) {
+const itemRef = (item: ReviewItem) =>
+  item.type === 'annotation'
+    ? { item_type: 'annotation' as const, item_id: item.annotation.id, version: item.annotation.version }
+    : { item_type: 'translation' as const, item_id: item.translation.id, version: item.translation.version };
+
+function useQueueMutation<V, R>(
+  userId: string,
+  projectIds: readonly string[],
+  run: (vars: V) => Promise<R>,
+  leaving: (vars: V) => readonly ReviewItem[],
+  changeOf: (vars: V) => DataChange,
+) {
   const queryClient = useQueryClient();
   const key = reviewQueueQuery(userId, projectIds).queryKey;
   return useMutation({
-    mutationFn: ({ item, decision, comment }: { item: ReviewItem; decision: Decision; comment: string }) => reviewItem(item, decision, comment),
-    onMutate: async ({ item }) => {
+    mutationFn: run,
+    onMutate: async (vars: V) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData(key);
-      if (previous) queryClient.setQueryData(key, previous.filter((i) => reviewItemId(i) !== reviewItemId(item)));
+      const gone = new Set(leaving(vars).map(reviewItemId));
+      if (previous && gone.size > 0) queryClient.setQueryData(key, previous.filter((i) => !gone.has(reviewItemId(i))));
       return { previous };
     },
     onError: (_e, _vars, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
-    onSettled: (_result, _error, { item }) => invalidate(queryClient, { type: 'review', documentId: item.context.documentId }),
+    onSettled: (_result, _error, vars: V) => invalidate(queryClient, changeOf(vars)),
   });
+}
+
+export function useReviewDecision(userId: string, projectIds: readonly string[]) {
+  return useQueueMutation(
+    userId,
+    projectIds,
+    reviewItem,
+    ({ item }: DecisionInput) => [item],
+    ({ item }) => ({ type: 'review', documentId: item.context.documentId }),
+  );
+}
+
+/** Takes back one's decision on an item still as it was left; it returns to the queue. */
+export function useUndoReview(userId: string, projectIds: readonly string[]) {
+  return useQueueMutation(
+    userId,
+    projectIds,
+    async ({ item, version }: DecisionDone) => {
+      const ref = itemRef(item);
+      await supabase.rpc('undo_review', { p_item_type: ref.item_type, p_item_id: ref.item_id, p_version: version }).throwOnError();
+    },
+    () => [],
+    ({ item }) => ({ type: 'review', documentId: item.context.documentId }),
+  );
+}
+
+const bulkResultSchema = z.object({
+  approved: z.array(z.object({ item_type: z.string(), item_id: z.string(), version: z.int() })),
+  skipped: z.array(z.object({ item_type: z.string(), item_id: z.string(), code: z.string(), message: z.string() })),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+
+/** Approves several items in one request; those that changed meanwhile are skipped and reported. */
+export function useApproveItems(userId: string, projectIds: readonly string[]) {
+  return useQueueMutation(
+    userId,
+    projectIds,
+    async (items: readonly ReviewItem[]) => {
+      const { data } = await supabase.rpc('approve_items', { p_items: items.map(itemRef) }).throwOnError();
+      return bulkResultSchema.parse(data);
+    },
+    (items) => items,
+    () => ({ type: 'bulk-review' }),
+  );
 }

@@ -20,6 +20,8 @@ export interface TranslationDraftState {
   edit: (body: unknown, text: string) => void;
   /** Sets the row translated and sends it at once; false when there is no row to mark. */
   markTranslated: () => boolean;
+  /** Replaces the content and status and sends it at once (accepting a suggestion, restoring a revision). */
+  replace: (body: unknown, text: string, status: 'draft' | 'translated') => void;
   flush: () => Promise<void>;
   retry: () => Promise<void>;
   discard: () => Promise<void>;
@@ -41,6 +43,7 @@ export function useTranslationDraft(paragraph: Paragraph): TranslationDraftState
         outbox.markTranslated(target, stored);
         return true;
       },
+      replace: (body: unknown, text: string, status: 'draft' | 'translated') => outbox.edit(target, { body, text, status }, { immediate: true }),
       flush: () => outbox.flush(paragraph.id),
       retry: () => outbox.retry(paragraph.id),
       discard: () => outbox.discard(paragraph.id),

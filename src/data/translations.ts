@@ -5,7 +5,7 @@ import { rethrowAsConflict } from './errors.ts';
 import { withSignal } from './postgrest.ts';
 import type { Json } from './database.types.ts';
 
-export const translationStatusSchema = z.enum(['empty', 'draft', 'translated', 'approved']);
+export const translationStatusSchema = z.enum(['empty', 'draft', 'translated', 'approved', 'rejected']);
 export type TranslationStatus = z.infer<typeof translationStatusSchema>;
 
 export const translationSchema = z.object({
@@ -22,10 +22,17 @@ export const translationSchema = z.object({
   version: z.int(),
   updated_by: z.nullish(z.string()),
   updated_at: z.nullish(z.string()),
+  /** The decision on the current text (approved or rejected rows only). */
+  review_comment: z.nullish(z.string()),
+  reviewed_by: z.nullish(z.string()),
+  reviewed_at: z.nullish(z.string()),
+  /** A reviewer's suggested translation, attached to a rejection. */
+  suggested_text: z.nullish(z.string()),
 });
 export type Translation = z.infer<typeof translationSchema>;
 
-export const TRANSLATION_COLUMNS = 'id,paragraph_id,body,text,status,span,version,updated_by,updated_at';
+export const TRANSLATION_COLUMNS =
+  'id,paragraph_id,body,text,status,span,version,updated_by,updated_at,review_comment,reviewed_by,reviewed_at,suggested_text';
 
 export interface SaveTranslationInput {
   paragraphId: string;

@@ -32,7 +32,7 @@ import { adminDeleteBody, adminUserBody, isUuid, NIL_UUID, parseBody, validateEm
 const DEFAULT_PER_PAGE = 50;
 
 /** The actor GoTrue records for admin calls: a nil-id user named after the token's role. */
-function adminActor(claims: BearerClaims): AuditActor {
+export function adminActor(claims: BearerClaims): AuditActor {
   return { id: NIL_UUID, email: typeof claims.role === 'string' ? claims.role : '' };
 }
 

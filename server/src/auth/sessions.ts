@@ -4,7 +4,7 @@ import type { JwtKeys } from '../jwt.ts';
 import { NIL_UUID } from './validation.ts';
 import { newRefreshToken, signAccessToken, type AccessTokenClaims } from './tokens.ts';
 import type { LoadedUser } from './users.ts';
-import { loadedUserJson } from './users.ts';
+import { findUserById, loadedUserJson } from './users.ts';
 
 /** The client facts GoTrue's GrantParams records on a new session. */
 export interface GrantParams {
@@ -110,7 +110,10 @@ export async function deleteSessions(q: Queryable, userId: string, scope: 'globa
   }
 }
 
-/** The session's AAL and AMR entries, most recent first (GoTrue's CalculateAALAndAMR without MFA). */
+/** The authentication methods that are a second factor: a session holding one is at AAL2. */
+export const AAL2_METHODS = ['totp', 'mfa/phone', 'mfa/webauthn'];
+
+/** The session's AMR entries, most recent first (GoTrue's CalculateAALAndAMR). */
 async function sessionAmr(q: Queryable, sessionId: string): Promise<{ method: string; timestamp: number }[]> {
   const { rows } = await q.query<{ method: string; ts: string | number }>(
     `select authentication_method as method, floor(extract(epoch from updated_at))::bigint as ts
@@ -143,7 +146,7 @@ export async function tokenResponse(
     app_metadata: row.raw_app_meta_data,
     user_metadata: row.raw_user_meta_data,
     role: row.role ?? '',
-    aal: 'aal1',
+    aal: amr.some((a) => AAL2_METHODS.includes(a.method)) ? 'aal2' : 'aal1',
     // `amr` is omitempty in GoTrue's claims struct.
     ...(amr.length > 0 ? { amr } : {}),
     session_id: sessionId,
@@ -157,4 +160,16 @@ export async function tokenResponse(
     refresh_token: refreshToken,
     user: loadedUserJson(user),
   };
+}
+
+/** GoTrue's issueRefreshToken: a new session for the user and its first access and refresh tokens. */
+export async function grantSession(
+  q: Queryable,
+  userId: string,
+  method: string,
+  grant: GrantParams,
+  signing: SigningConfig,
+): Promise<Record<string, unknown>> {
+  const { sessionId, refreshToken } = await startSession(q, userId, method, grant);
+  return tokenResponse(q, (await findUserById(q, userId))!, sessionId, refreshToken, signing);
 }

@@ -1,11 +1,13 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
-import type { Queryable } from '../db/types.ts';
 import { audit } from './audit.ts';
-import { type AuthDeps, requestIp, DEFAULT_ROLE, EMAIL_MAX_FREQUENCY_SECONDS, grantParams, requestAud, signingConfig } from './context.ts';
-import { badRequest, internal, jsonResponse, tooManyRequests, unprocessable } from './errors.ts';
+import { type AuthDeps, DEFAULT_ROLE, grantParams, rateLimit, requestAud, requestIp, signingConfig } from './context.ts';
+import { sendConfirmation } from './email-actions.ts';
+import { deliver, type PendingEmail } from './mailer.ts';
+import { createFlowState, type PkceParams, pkceParams } from './pkce.ts';
+import { badRequest, internal, jsonResponse, unprocessable } from './errors.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
-import { startSession, tokenResponse } from './sessions.ts';
+import { grantSession } from './sessions.ts';
 import {
   confirmEmail,
   findDuplicateEmail,
@@ -18,73 +20,63 @@ import {
   loadedUserJson,
   setRole,
   syncProviders,
-
   userJson,
 } from './users.ts';
 import { parseBody, signupBody, validateEmail } from './validation.ts';
 
 class UserExists extends Error {}
 
-/** sha224(contact + otp) in hex, the form GoTrue stores confirmation tokens in. */
-export function hashedOtp(contact: string): string {
-  const otp = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  return createHash('sha224').update(contact + otp).digest('hex');
-}
-
-/** Fails with GoTrue's 429 when a mail of this kind went out less than a minute ago. */
-export async function checkMailFrequency(q: Queryable, userId: string, column: 'confirmation_sent_at' | 'email_change_sent_at'): Promise<void> {
-  const { rows } = await q.query<{ left: number | null }>(
-    `select ceil(extract(epoch from (${column} + make_interval(secs => $2)) - now()))::int as left from auth.users where id = $1`,
-    [userId, EMAIL_MAX_FREQUENCY_SECONDS],
-  );
-  const left = rows[0]?.left;
-  if (left !== null && left !== undefined && left > 0) {
-    throw tooManyRequests('over_email_send_rate_limit', `For security purposes, you can only request this after ${left} seconds.`);
-  }
-}
-
-/** Records a confirmation mail as sent (the local stack delivers no mail). */
-async function sendConfirmation(q: Queryable, userId: string, email: string): Promise<void> {
-  await checkMailFrequency(q, userId, 'confirmation_sent_at');
-  const token = hashedOtp(email);
-  await q.query('update auth.users set confirmation_token = $2, confirmation_sent_at = now(), updated_at = now() where id = $1', [userId, token]);
-  await q.query("delete from auth.one_time_tokens where user_id = $1 and token_type = 'confirmation_token'", [userId]);
-  await q.query(
-    `insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to) values ($1, $2, 'confirmation_token', $3, $4)`,
-    [randomUUID(), userId, token, email],
-  );
-}
-
 /** POST /signup: email sign-up, or an anonymous sign-in when neither email nor phone is given. */
 export async function signup(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
   const body = parseBody(req, signupBody);
   const email = body.email ?? '';
   const phone = body.phone ?? '';
-  if (email === '' && phone === '') return signupAnonymously(deps, req, body.data ?? {});
-
-  const { config, db } = deps.ctx;
+  const { config } = deps.ctx;
+  if (email === '' && phone === '') {
+    if (!config.auth.anonymousSignIns) throw unprocessable('anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
+    rateLimit(deps, req, 'anonymous');
+    return signupAnonymously(deps, req, body.data ?? {});
+  }
+  rateLimit(deps, req, 'signup');
   if (config.auth.disableSignup) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
   const password = body.password ?? '';
-  const data = body.data ?? {};
   if (password === '') throw badRequest('validation_failed', 'Signup requires a valid password');
   checkPasswordStrength(password, config.auth.minPasswordLength);
   if (email !== '' && phone !== '') {
     throw badRequest('validation_failed', 'Only an email address or phone number should be provided on signup.');
   }
-  if (!body.code_challenge !== !body.code_challenge_method) {
-    throw badRequest('validation_failed', 'PKCE flow requires code_challenge_method and code_challenge');
-  }
+  const pkce = pkceParams(body.code_challenge, body.code_challenge_method);
   // The Supabase CLI's default config leaves phone sign-ups off ([auth.sms] enable_signup = false).
   if (email === '') throw badRequest('phone_provider_disabled', 'Phone signups are disabled');
+  if (!config.auth.email.enableSignup) throw unprocessable('email_provider_disabled', 'Email signups are disabled');
+  const outcome = await signUpWithEmail(deps, req, { email: validateEmail(email), password, data: body.data ?? {}, pkce });
+  return jsonResponse(200, outcome);
+}
 
+export interface EmailSignup {
+  /** Already validated and lower-cased. */
+  email: string;
+  password: string;
+  data: Record<string, unknown>;
+  pkce: PkceParams | undefined;
+}
+
+/**
+ * GoTrue's Signup for an email address: a new user, or an unconfirmed one again; confirmed at once
+ * (autoconfirm, answered with a session) or sent a confirmation email (answered with the user).
+ */
+export async function signUpWithEmail(deps: AuthDeps, req: ApiRequest, params: EmailSignup): Promise<Record<string, unknown>> {
+  const { config, db } = deps.ctx;
+  const { password, data, pkce } = params;
   const aud = requestAud(req);
-  const normalised = validateEmail(email);
+  const normalised = params.email;
   const existingId = await findDuplicateEmail(db, normalised, aud);
   const ip = requestIp(deps, req);
   // Hashing is slow, so like GoTrue it happens before the transaction opens.
   const passwordHash = existingId ? '' : await hashPassword(password);
 
   let user: LoadedUser;
+  const pending: PendingEmail[] = [];
   try {
     user = await db.transaction(async (tx) => {
       let userId = existingId;
@@ -129,7 +121,8 @@ export async function signup(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
           await confirmEmail(tx, userId);
         } else {
           await audit(tx, actor, 'user_confirmation_requested', ip, { provider: 'email' });
-          await sendConfirmation(tx, userId, normalised);
+          if (pkce) await createFlowState(tx, userId, 'signup', pkce);
+          pending.push(await sendConfirmation(deps, req, tx, current.row, { pkce: !!pkce }));
         }
       }
       return (await findUserById(tx, userId))!;
@@ -138,17 +131,16 @@ export async function signup(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
     if (!(e instanceof UserExists)) throw e;
     await db.transaction((tx) => audit(tx, { id: existingId!, email: normalised }, 'user_repeated_signup', ip, { provider: 'email' }));
     if (config.auth.autoconfirm) throw unprocessable('user_already_exists', 'User already registered');
-    return jsonResponse(200, obfuscatedUser(normalised, aud, data));
+    return obfuscatedUser(normalised, aud, data);
   }
 
-  if (!user.row.email_confirmed_at) return jsonResponse(200, loadedUserJson(user));
-  const signing = signingConfig(deps);
+  deliver(deps, pending);
+  if (!user.row.email_confirmed_at) return loadedUserJson(user);
   const session = await db.transaction(async (tx) => {
     await audit(tx, { id: user.row.id, email: user.row.email }, 'login', ip, { provider: 'email' });
-    const { sessionId, refreshToken } = await startSession(tx, user.row.id, 'password', grantParams(deps, req));
-    return tokenResponse(tx, (await findUserById(tx, user.row.id))!, sessionId, refreshToken, signing);
+    return grantSession(tx, user.row.id, 'password', grantParams(deps, req), signingConfig(deps));
   });
-  return jsonResponse(200, session);
+  return session;
 }
 
 /**
@@ -200,8 +192,7 @@ async function signupAnonymously(deps: AuthDeps, req: ApiRequest, data: Record<s
     const session = await db.transaction(async (tx) => {
       const userId = await insertUser(tx, { aud, email: null, phone: null, passwordHash: '', userMetadata: data, appMetadata: {}, isAnonymous: true });
       await setRole(tx, userId, DEFAULT_ROLE);
-      const { sessionId, refreshToken } = await startSession(tx, userId, 'anonymous', grantParams(deps, req));
-      return tokenResponse(tx, (await findUserById(tx, userId))!, sessionId, refreshToken, signing);
+      return grantSession(tx, userId, 'anonymous', grantParams(deps, req), signing);
     });
     return jsonResponse(200, session);
   } catch (e) {

@@ -1,30 +1,60 @@
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
-import { type AuthDeps, requestIp, grantParams, requestAud, signingConfig } from './context.ts';
-import { type AuthHttpError, badRequest, jsonResponse, OAuthError, tooManyRequests, unprocessable, WeakPasswordError } from './errors.ts';
+import { type AuthDeps, grantParams, rateLimit, requestAud, requestIp, signingConfig } from './context.ts';
+import { type AuthHttpError, badRequest, jsonResponse, notFound as notFoundError, OAuthError, tooManyRequests, unprocessable, WeakPasswordError } from './errors.ts';
 import { checkPasswordStrength, verifyPassword } from './passwords.ts';
 import {
   activeRefreshToken,
   findRefreshToken,
   sessionExists,
-  startSession,
+  grantSession,
   swapRefreshToken,
   tokenResponse,
   touchSession,
 } from './sessions.ts';
 import { findUserByEmail, findUserById } from './users.ts';
-import { parseBody, passwordGrantBody, refreshGrantBody } from './validation.ts';
+import { idTokenGrantBody, parseBody, passwordGrantBody, pkceGrantBody, refreshGrantBody } from './validation.ts';
+import { redeemAuthCode } from './pkce.ts';
 
 /** POST /token?grant_type=…: GoTrue's Token endpoint, rate limited per client IP. */
 export async function token(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
   const grantType = req.url.searchParams.get('grant_type') ?? '';
-  const handler = grantType === 'password' ? passwordGrant : grantType === 'refresh_token' ? refreshTokenGrant : undefined;
+  const handler = GRANTS[grantType];
   if (!handler) throw badRequest('invalid_credentials', 'unsupported_grant_type');
-  if (!deps.tokenLimiter.take(requestIp(deps, req))) throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
+  rateLimit(deps, req, 'token');
   return handler(deps, req);
 }
 
 const INVALID_LOGIN = 'Invalid login credentials';
+
+/** The issuers GoTrue names for its built-in OIDC providers (internal/api/provider). */
+const OIDC_ISSUERS: Record<string, string> = {
+  apple: 'https://appleid.apple.com',
+  google: 'https://accounts.google.com',
+  facebook: 'https://www.facebook.com',
+  kakao: 'https://kauth.kakao.com',
+  linkedin_oidc: 'https://www.linkedin.com/oauth',
+};
+
+/**
+ * grant_type=id_token: signing in with an OIDC provider's ID token. Every external provider is off
+ * in this server's config, so after GoTrue's own parameter checks the answer is that the provider
+ * is not enabled.
+ */
+async function idTokenGrant(_deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+  const body = parseBody(req, idTokenGrantBody);
+  if (!body.id_token) throw new OAuthError('invalid request', 'id_token required');
+  const provider = body.provider ?? '';
+  if (provider === '' && (!body.client_id || !body.issuer)) throw new OAuthError('invalid request', 'provider or client_id and issuer required');
+  const issuer = OIDC_ISSUERS[provider];
+  if (issuer) throw badRequest('provider_disabled', `Provider (issuer ${JSON.stringify(issuer)}) is not enabled`);
+  throw badRequest('provider_disabled', `Custom OIDC provider ${JSON.stringify(provider || body.issuer)} not allowed`);
+}
+
+/** grant_type=web3: Sign in with Solana or Ethereum, off as in the Supabase CLI's default config. */
+async function web3Grant(): Promise<ApiResponse> {
+  throw unprocessable('web3_provider_disabled', 'Web3 provider is disabled');
+}
 
 async function passwordGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
@@ -66,8 +96,7 @@ async function passwordGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
   const signing = signingConfig(deps);
   const session = await db.transaction(async (tx) => {
     await audit(tx, { id: user.row.id, email: user.row.email, isSsoUser: user.row.is_sso_user }, 'login', requestIp(deps, req), { provider: 'email' });
-    const { sessionId, refreshToken } = await startSession(tx, user.row.id, 'password', grantParams(deps, req));
-    return tokenResponse(tx, (await findUserById(tx, user.row.id))!, sessionId, refreshToken, signing);
+    return grantSession(tx, user.row.id, 'password', grantParams(deps, req), signing);
   });
   if (weakPassword) session.weak_password = { message: weakPassword.message, reasons: weakPassword.reasons };
   return jsonResponse(200, session);
@@ -135,3 +164,25 @@ async function refreshTokenGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiRe
   if ('failure' in outcome) throw outcome.failure;
   return jsonResponse(200, outcome.session);
 }
+
+/** grant_type=pkce: the auth code from an email link and its verifier, traded for a session. */
+async function pkceGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+  const body = parseBody(req, pkceGrantBody);
+  const session = await deps.ctx.db.transaction(async (tx) => {
+    const flow = await redeemAuthCode(tx, body.auth_code ?? '', body.code_verifier ?? '');
+    const user = await findUserById(tx, flow.userId);
+    if (!user) throw notFoundError('user_not_found', 'User not found');
+    await audit(tx, { id: user.row.id, email: user.row.email }, 'login', requestIp(deps, req), { provider_type: flow.method });
+    return grantSession(tx, user.row.id, flow.method, grantParams(deps, req), signingConfig(deps));
+  });
+  return jsonResponse(200, session);
+}
+
+/** The grant types /token takes. */
+const GRANTS: Partial<Record<string, (deps: AuthDeps, req: ApiRequest) => Promise<ApiResponse>>> = {
+  password: passwordGrant,
+  refresh_token: refreshTokenGrant,
+  pkce: pkceGrant,
+  id_token: idTokenGrant,
+  web3: web3Grant,
+};

@@ -1,12 +1,15 @@
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
 import { type Authenticated, type AuthDeps, requestIp, requestAud } from './context.ts';
-import { badRequest, forbidden, jsonResponse, unprocessable } from './errors.ts';
+import { AuthHttpError, badRequest, forbidden, jsonResponse, unprocessable } from './errors.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
 import { deleteSessions } from './sessions.ts';
-import { checkMailFrequency, hashedOtp } from './signup.ts';
+import { sendEmailChange } from './email-actions.ts';
+import { deliver, type PendingEmail } from './mailer.ts';
+import { clearTokens, newOtp, tokenHash } from './one-time-tokens.ts';
+import { createFlowState, pkceParams } from './pkce.ts';
+import { changeEmailNow } from './verify.ts';
 import {
-  confirmEmail,
   findDuplicateEmail,
   findIdentity,
   findUserById,
@@ -51,12 +54,19 @@ export async function updateUser(deps: AuthDeps, req: ApiRequest, auth: Authenti
   }
   const changingEmail = email !== '' && email !== (row.email ?? '');
   const changingPhone = phone !== '' && phone !== (row.phone ?? '');
+  if ((password || changingEmail || changingPhone) && auth.user.factors.some((f) => f.status === 'verified')) {
+    const { rows } = await db.query<{ aal: string | null }>('select aal from auth.sessions where id = $1', [auth.sessionId ?? null]);
+    if (rows[0]?.aal !== 'aal2') {
+      throw new AuthHttpError(401, 'insufficient_aal', 'AAL2 session is required to update email or password when MFA is enabled.');
+    }
+  }
   if (changingEmail && (await findDuplicateEmail(db, email, aud, userId))) {
     throw unprocessable('email_exists', 'A user with this email address has already been registered');
   }
   if (changingPhone && (await phoneTaken(db, phone, aud))) {
     throw unprocessable('phone_exists', 'A user with this phone number has already been registered');
   }
+  if (password !== undefined && config.auth.email.securePasswordChange) await checkReauthentication(deps, auth, body.nonce ?? '');
   let passwordHash: string | null | undefined;
   if (password !== undefined) {
     if (password !== '' && row.encrypted_password && (await verifyPassword(password, row.encrypted_password))) {
@@ -65,8 +75,10 @@ export async function updateUser(deps: AuthDeps, req: ApiRequest, auth: Authenti
     passwordHash = password === '' ? null : await hashPassword(password);
   }
 
+  const pkce = changingEmail ? pkceParams(body.code_challenge, body.code_challenge_method) : undefined;
   const ip = requestIp(deps, req);
   const actor = { id: userId, email: row.email, phone: row.phone };
+  const pending: PendingEmail[] = [];
   const updated = await db.transaction(async (tx) => {
     if (passwordHash !== undefined) {
       await tx.query(
@@ -88,21 +100,13 @@ export async function updateUser(deps: AuthDeps, req: ApiRequest, auth: Authenti
     if (changingEmail) {
       if (row.is_anonymous && config.auth.autoconfirm) {
         // An anonymous user adding an email under autoconfirm is converted like a sign-up.
-        await tx.query('update auth.users set email = $2, is_anonymous = false, updated_at = now() where id = $1', [userId, email]);
-        await confirmEmail(tx, userId);
-        const identity = await findIdentity(tx, userId, 'email');
-        if (identity) await updateIdentityData(tx, identity.id, { email });
-        else await insertIdentity(tx, userId, 'email', identityData(userId, { email }, { email: true, phone: false }));
+        await tx.query('update auth.users set email_change = $2 where id = $1', [userId, email]);
+        await changeEmailNow(deps, req, tx, (await findUserById(tx, userId))!);
         await syncProviders(tx, userId);
       } else {
-        // A permanent user's new address waits for confirmation of a mail the local stack never sends.
-        await checkMailFrequency(tx, userId, 'email_change_sent_at');
-        await tx.query(
-          `update auth.users set email_change = $2, email_change_token_new = $3, email_change_token_current = $4,
-             email_change_confirm_status = 0, email_change_sent_at = now(), updated_at = now()
-           where id = $1`,
-          [userId, email, hashedOtp(email), row.email ? hashedOtp(row.email) : ''],
-        );
+        // A permanent user's new address is confirmed through the emailed link(s).
+        if (pkce) await createFlowState(tx, userId, 'email_change', pkce);
+        pending.push(...(await sendEmailChange(deps, req, tx, row, email, { pkce: !!pkce })));
       }
     }
     if (changingPhone && config.auth.autoconfirm) {
@@ -121,13 +125,36 @@ export async function updateUser(deps: AuthDeps, req: ApiRequest, auth: Authenti
       await tx.query("update auth.users set phone_change = $2, phone_change_token = $3, phone_change_sent_at = now(), updated_at = now() where id = $1", [
         userId,
         phone,
-        hashedOtp(phone),
+        tokenHash(phone, newOtp(config.auth.email.otpLength)),
       ]);
     }
     await audit(tx, actor, 'user_modified', ip);
     return (await findUserById(tx, userId))!;
   });
+  deliver(deps, pending);
   return jsonResponse(200, loadedUserJson(updated));
+}
+
+/**
+ * GoTrue's reauthentication check for a password change: not needed within a day of signing in
+ * in this session; otherwise the `nonce` must be the code /reauthenticate sent, which it spends.
+ */
+async function checkReauthentication(deps: AuthDeps, auth: Authenticated, nonce: string): Promise<void> {
+  const { db, config } = deps.ctx;
+  if (auth.sessionId) {
+    const { rows } = await db.query<{ recent: boolean }>("select created_at > now() - interval '24 hours' as recent from auth.sessions where id = $1", [auth.sessionId]);
+    if (rows[0]?.recent) return;
+  }
+  if (nonce === '') throw badRequest('reauthentication_needed', 'Password update requires reauthentication');
+  const { row } = auth.user;
+  const { rows } = await db.query<{ valid: boolean }>(
+    `select reauthentication_token <> '' and reauthentication_token = $2
+            and reauthentication_sent_at + make_interval(secs => $3) > now() as valid
+       from auth.users where id = $1`,
+    [row.id, tokenHash(row.email ?? '', nonce), config.auth.email.otpExpirySec],
+  );
+  if (!rows[0]?.valid) throw unprocessable('reauthentication_not_valid', 'Nonce has expired or is invalid');
+  await clearTokens(db, row.id, 'reauthentication_token');
 }
 
 /** POST /logout?scope=global|local|others: 204, sessions deleted with their refresh tokens. */

@@ -1,11 +1,13 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ApiRequest, ApiResponse, Handler, ServerContext } from './types.ts';
+import type { ApiResponse, Handler, HttpRequest, ServerContext } from './types.ts';
 import { json } from './types.ts';
 
 export interface Services {
   auth?: Handler;
   rest?: Handler;
+  /** /functions/v1: the Edge Functions in supabase/functions. */
+  functions?: Handler;
   /** Plain HTTP requests below /realtime/v1 (the broadcast API). */
   realtime?: Handler;
   /** WebSocket upgrades below /realtime/v1. */
@@ -31,10 +33,15 @@ const EXPOSED_HEADERS = [
   'Link',
 ].join(', ');
 
-function corsHeaders(req: http.IncomingMessage): Record<string, string> {
+function corsHeaders(cors: ServerContext['config']['cors'], req: http.IncomingMessage): Record<string, string> {
+  // Supabase's gateway: any origin may call the API, never with credentials (the API authenticates
+  // with bearer tokens, not cookies).
+  if (cors.origins === '*') return { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS };
+  const origin = req.headers.origin;
+  const allowed = origin !== undefined && cors.origins.includes(origin);
   return {
-    'access-control-allow-origin': req.headers.origin ?? '*',
-    'access-control-allow-credentials': 'true',
+    ...(allowed ? { 'access-control-allow-origin': origin } : {}),
+    ...(allowed && cors.credentials ? { 'access-control-allow-credentials': 'true' } : {}),
     'access-control-expose-headers': EXPOSED_HEADERS,
     vary: 'Origin',
   };
@@ -101,9 +108,18 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
       };
     }
 
-    const match = /^\/(auth|rest|realtime)\/v1(\/.*)?$/.exec(url.pathname);
+    const match = /^\/(auth|rest|realtime|functions)\/v1(\/.*)?$/.exec(url.pathname);
     const service = match?.[1];
-    const handler = service === 'auth' ? services.auth : service === 'rest' ? services.rest : service === 'realtime' ? services.realtime : undefined;
+    const handler =
+      service === 'auth'
+        ? services.auth
+        : service === 'rest'
+          ? services.rest
+          : service === 'realtime'
+            ? services.realtime
+            : service === 'functions'
+              ? services.functions
+              : undefined;
     if (!match || !handler) {
       if (url.pathname === '/' || url.pathname === '/health') return json(200, { status: 'ok' });
       return json(404, { message: 'no Route matched with those values' });
@@ -132,7 +148,7 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
       throw e;
     }
 
-    const apiRequest: ApiRequest = {
+    const httpRequest: HttpRequest = {
       method,
       url,
       headers,
@@ -140,7 +156,7 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
       path: match[2] ?? '/',
       remoteAddress: req.socket.remoteAddress ?? '',
     };
-    return handler(apiRequest);
+    return handler(httpRequest);
   }
 
   const server = http.createServer((req, res) => {
@@ -151,7 +167,7 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
         return json(500, { code: 'XX000', message: 'Internal server error', details: null, hint: null });
       })
       .then((out) => {
-        const headers = { ...corsHeaders(req), ...(out.headers ?? {}) };
+        const headers = { ...corsHeaders(config.cors, req), ...(out.headers ?? {}) };
         res.writeHead(out.status, headers);
         res.end(req.method === 'HEAD' ? undefined : (out.body ?? undefined));
         if (config.logRequests) {

@@ -2,7 +2,8 @@ import type { ServerConfig } from '../config.ts';
 import type { Database } from '../db/types.ts';
 import type { JwtKeys } from '../jwt.ts';
 
-export interface ApiRequest {
+/** A request as the gateway received it, before any service parses it. */
+export interface HttpRequest {
   method: string;
   url: URL;
   /** Lower-cased header names; repeated headers joined with ", " as Node does. */
@@ -27,7 +28,10 @@ export interface ServerContext {
   onSchemaChange: Set<() => Promise<void> | void>;
 }
 
-export type Handler = (req: ApiRequest) => Promise<ApiResponse>;
+/** The gateway's request under its former name, still used by the auth and realtime services. */
+export type ApiRequest = HttpRequest;
+
+export type Handler = (req: HttpRequest) => Promise<ApiResponse>;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
   return {

@@ -1,13 +1,24 @@
 /**
- * The PostgREST-compatible `/rest/v1` service: JWT → role, request → plan → one transaction →
- * PostgREST's response. The schema cache reloads on `ctx.onSchemaChange` and `NOTIFY pgrst`.
+ * The PostgREST-compatible `/rest/v1` service (PostgREST's App): JWT → role, HttpRequest →
+ * ApiRequest → action plan → SQL → one transaction → response. The schema cache reloads on
+ * `ctx.onSchemaChange` and `NOTIFY pgrst`.
  */
-import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
-import { type AuthInfo, type EngineContext, type Prepared, openApiResponse, optionsResponse, prepare, run } from './engine.ts';
+import type { ApiResponse, Handler, HttpRequest, ServerContext } from '../http/types.ts';
 import { CLOCK_SKEW_SECONDS, verify } from '../jwt.ts';
-import { ApiError, errorResponse, jwtError, jwtFailureError, POSTGREST_JWT, toApiError } from './errors.ts';
-import { parseRequest } from './request.ts';
+import { type ApiRequest, userApiRequest } from './api-request.ts';
+import { ApiError, POSTGREST_JWT, errorResponse, jwtError, jwtFailureError, toApiError } from './errors.ts';
+import { runMainTx } from './main-tx.ts';
+import { openApiResponse } from './openapi.ts';
+import { type ActionPlan, type PlanContext, actionPlan } from './plan/index.ts';
+import { type MainStatement, callStatement, mutateStatement, preQuery, readStatement } from './query-builder.ts';
+import { actionResponse, optionsResponse } from './response.ts';
 import { type SchemaCache, loadSchemaCache } from './schema-cache.ts';
+
+/** The role and claims a request runs with. */
+interface AuthInfo {
+  role: string;
+  claims: Record<string, unknown>;
+}
 
 /** Supabase's anonymous role (PostgREST's db-anon-role). */
 export const ANON_ROLE = 'anon';
@@ -84,39 +95,78 @@ export async function createRestHandler(ctx: ServerContext): Promise<Handler> {
   // Reads with the same URL and negotiation headers plan to the same SQL: keep the last few
   // hundred plans per schema cache generation (a reload starts a fresh map).
   const PLAN_CACHE_SIZE = 500;
-  let plans = new Map<string, Prepared>();
+  let plans = new Map<string, Planned>();
   let plansFor: SchemaCache | undefined;
-  const planFor = (engine: EngineContext, req: ApiRequest, preq: ReturnType<typeof parseRequest>): Prepared => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return prepare(engine, preq);
-    if (plansFor !== engine.cache) {
+  const planFor = (pctx: PlanContext, http: HttpRequest, req: ApiRequest): Planned => {
+    if (http.method !== 'GET' && http.method !== 'HEAD') return plan(pctx, req);
+    if (plansFor !== pctx.cache) {
       plans = new Map();
-      plansFor = engine.cache;
+      plansFor = pctx.cache;
     }
-    const h = req.headers;
-    const key = [req.method, req.path, req.url.search, h.accept, h.prefer, h['accept-profile'], h.range].join('\u0000');
+    const h = http.headers;
+    const key = [http.method, http.path, http.url.search, h.accept, h.prefer, h['accept-profile'], h.range].join('\u0000');
     const hit = plans.get(key);
     if (hit) return hit;
-    const fresh = prepare(engine, preq);
+    const fresh = plan(pctx, req);
     if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value as string);
     plans.set(key, fresh);
     return fresh;
   };
 
-  return async (req: ApiRequest): Promise<ApiResponse> => {
+  return async (http: HttpRequest): Promise<ApiResponse> => {
     let authenticated = false;
     try {
-      const auth = await authenticate(ctx, req.headers.authorization);
+      const auth = await authenticate(ctx, http.headers.authorization);
       authenticated = auth.role !== ANON_ROLE;
       const current = cache;
-      const preq = parseRequest(req, schemas, current.timezones);
-      const engine: EngineContext = { db: ctx.db, cache: current, config: ctx.config };
-      if (preq.action === 'info') return optionsResponse(engine, preq);
-      if (preq.resource.kind === 'schema') return openApiResponse(engine, preq);
-      const prepared = planFor(engine, req, preq);
-      return await run(engine, preq, auth, prepared);
+      const req = userApiRequest(http, schemas, current.timezones);
+      if (req.action === 'info') return optionsResponse(current, req);
+      if (req.resource.kind === 'schema') return openApiResponse(current, ctx.config, req);
+      const { action, statement } = planFor({ cache: current, config: ctx.config }, http, req);
+      const result = await runMainTx(ctx.db, {
+        pre: preQuery({
+          searchPath: [req.schema, ...ctx.config.extraSearchPath],
+          roleSettings: current.roleSettings.get(auth.role) ?? [],
+          role: auth.role,
+          claims: auth.claims,
+          method: req.method,
+          path: req.path,
+          headers: req.headers,
+          cookies: req.cookies,
+          timezone: req.prefs.timezone,
+          fnSettings: action.fnSettings,
+        }),
+        privilegeCheck: action.privilegeCheck,
+        main: statement,
+        readOnly: action.readOnly,
+        checks: action.checks,
+        count: req.prefs.count,
+        maxRows: action.maxRows,
+        rollback: req.prefs.tx === 'rollback',
+      });
+      return actionResponse(req, action, result);
     } catch (e) {
       const err = e instanceof ApiError ? e : toApiError(e, authenticated);
       return errorResponse(err);
     }
   };
+}
+
+interface Planned {
+  action: ActionPlan;
+  statement: MainStatement;
+}
+
+function plan(pctx: PlanContext, req: ApiRequest): Planned {
+  const action = actionPlan(pctx, req);
+  const { shape, explain } = action.negotiated;
+  const count = req.prefs.count;
+  switch (action.kind) {
+    case 'read':
+      return { action, statement: readStatement(action.read, req.schema, shape, explain, count, action.maxRows) };
+    case 'mutate':
+      return { action, statement: mutateStatement(action.mutate, action.read, req.schema, shape, explain) };
+    case 'call':
+      return { action, statement: callStatement(action.call, action.read, req.schema, shape, explain, count) };
+  }
 }

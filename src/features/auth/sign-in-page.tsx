@@ -1,7 +1,7 @@
 // Email + password sign-in.
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { signIn, SignInError } from '../../data/auth.ts';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { acceptInvitations, signIn, SignInError } from '../../data/auth.ts';
 import { useSession } from '../../data/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { LanguageSelect } from '../../components/language-select.tsx';
@@ -29,6 +29,8 @@ export function SignInPage() {
     setBusy(true);
     try {
       await signIn(email, password);
+      // Invitations sent to this address while it had no confirmed account become memberships now.
+      await acceptInvitations().catch(() => []);
       navigate(from, { replace: true });
     } catch (e) {
       const reason = e instanceof SignInError ? e.reason : 'other';
@@ -90,6 +92,9 @@ export function SignInPage() {
             {busy ? t('auth.signingIn') : t('auth.signIn')}
           </button>
         </form>
+        <p className="auth-switch">
+          {t('auth.noAccount')} <Link to="/sign-up">{t('auth.createAccount')}</Link>
+        </p>
       </div>
     </main>
   );

@@ -7,7 +7,7 @@ import { describeImportFailure, describeParseFailure } from './describe-error.ts
 import type { ParseFailure } from '../../workers/parse-messages.ts';
 import { ImportPreview } from './import-preview.tsx';
 import { ProgressLine } from './progress-line.tsx';
-import { formatSize, type FileEntry } from './use-import-files.ts';
+import { formatSize, isHeldAsDuplicate, type FileEntry } from './use-import-files.ts';
 
 const ENCODINGS: { value: FileEntry['encoding']; label: MessageKey | null; text?: string }[] = [
   { value: 'auto', label: 'import.encoding.auto' },
@@ -23,9 +23,10 @@ interface ImportFileCardProps {
   onTitleChange: (key: string, title: string) => void;
   onRemove: (key: string) => void;
   onImport: (key: string) => void;
+  onImportAnyway: (key: string) => void;
 }
 
-export function ImportFileCard({ entry, onEncodingChange, onTitleChange, onRemove, onImport }: ImportFileCardProps) {
+export function ImportFileCard({ entry, onEncodingChange, onTitleChange, onRemove, onImport, onImportAnyway }: ImportFileCardProps) {
   const t = useT();
   const id = useId();
   const parsed = entry.stage.kind === 'ready' ? entry.stage.document : null;
@@ -122,8 +123,34 @@ export function ImportFileCard({ entry, onEncodingChange, onTitleChange, onRemov
                 {t('import.open', { title: state.title })}
               </Link>
             </p>
+          ) : isHeldAsDuplicate(entry) ? (
+            <div className="state state-warning" role="alert">
+              <p className="state-title">{t('import.duplicate.title')}</p>
+              <ul>
+                {entry.duplicates!.map((d) => (
+                  <li key={d.id}>
+                    {t('import.duplicate.item', {
+                      title: d.title,
+                      date: new Date(d.created_at).toLocaleDateString(),
+                      name: d.created_by_name ?? t('notes.someone'),
+                    })}{' '}
+                    <Link to={`/documents/${d.id}`} lang="zh-CN">
+                      {t('import.open', { title: d.title })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <div className="button-row">
+                <button type="button" className="button" onClick={() => onImportAnyway(entry.key)}>
+                  {t('import.duplicate.importAnyway')}
+                </button>
+                <button type="button" className="button button-quiet" onClick={() => onRemove(entry.key)}>
+                  {t('import.duplicate.skip')}
+                </button>
+              </div>
+            </div>
           ) : (
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => onImport(entry.key)}>
+            <button type="button" className="button button-primary" disabled={busy || entry.duplicates === null} onClick={() => onImport(entry.key)}>
               {busy ? t('import.importing') : t('import.submit')}
             </button>
           )}

@@ -9,7 +9,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { ImportFileCard } from './import-file-card.tsx';
-import { isWaiting, useImportFiles } from './use-import-files.ts';
+import { isHeldAsDuplicate, isWaiting, useImportFiles } from './use-import-files.ts';
 import './import.css';
 
 export default function ImportPage() {
@@ -18,7 +18,7 @@ export default function ImportPage() {
   const user = useCurrentUser();
   const projects = useProjects(user.id);
   const [dragging, setDragging] = useState(false);
-  const { entries, addFiles, changeEncoding, changeTitle, remove, enqueue } = useImportFiles(projectId, t);
+  const { entries, addFiles, changeEncoding, changeTitle, remove, enqueue, importAnyway } = useImportFiles(projectId, t);
 
   // Files dropped on the project in the library arrive in the navigation state, once.
   const location = useLocation();
@@ -49,7 +49,7 @@ export default function ImportPage() {
   }
   const project = projects.data.find((p) => p.id === projectId);
   const isOwner = hasRole(project, 'owner');
-  const waiting = entries.filter(isWaiting);
+  const waiting = entries.filter((e) => isWaiting(e) && !isHeldAsDuplicate(e));
 
   return (
     <main className="page import-page" aria-labelledby="import-title">
@@ -84,7 +84,7 @@ export default function ImportPage() {
                 className="visually-hidden"
                 type="file"
                 multiple
-                accept=".txt,text/plain"
+                accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 onChange={(e) => {
                   addFiles([...(e.target.files ?? [])]);
                   // The same file may be chosen again after it was removed.
@@ -102,6 +102,7 @@ export default function ImportPage() {
               onTitleChange={changeTitle}
               onRemove={remove}
               onImport={(key) => enqueue([key])}
+              onImportAnyway={importAnyway}
             />
           ))}
 

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_MAX_BYTES, toImportPayload, type ForcedEncoding, type ParsedDocument } from '../../domain/import/index.ts';
 import { errorMessage, isAbortError } from '../../data/errors.ts';
 import { useImportDocument, type UploadProgress } from '../../data/import-document.ts';
+import { findDuplicateDocuments, type DuplicateDocument } from '../../data/documents.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
 import { ParseError, ParseWorkerClient, readFileBytes } from '../../workers/parse-client.ts';
 import type { ParseFailure } from '../../workers/parse-messages.ts';
@@ -32,6 +33,15 @@ export interface FileEntry {
   /** An import was asked for while the title was empty. */
   titleMissing: boolean;
   import: ImportState;
+  /** Documents of the project with the same text (null until looked up; the lookup failing counts as none). */
+  duplicates: DuplicateDocument[] | null;
+  /** The owner chose to import the text again. */
+  importAnyway: boolean;
+}
+
+/** The same text is already in the project and the owner has not said to import it again. */
+export function isHeldAsDuplicate(entry: FileEntry): boolean {
+  return !!entry.duplicates && entry.duplicates.length > 0 && !entry.importAnyway;
 }
 
 export function formatSize(bytes: number): string {
@@ -82,13 +92,16 @@ export function useImportFiles(projectId: string, t: Translate) {
       setStage(key, { kind: 'parsing' });
       try {
         const document = await parser.parse(bytes, encoding === 'auto' ? {} : { encoding });
-        setStage(key, { kind: 'ready', document });
+        update(key, (e) => ({ ...e, stage: { kind: 'ready', document }, duplicates: null }));
+        // Before any import: is this text already in the project?
+        const duplicates = await findDuplicateDocuments(projectId, document.paragraphs).catch(() => []);
+        update(key, (e) => (e.stage.kind === 'ready' && e.stage.document === document ? { ...e, duplicates } : e));
       } catch (e) {
         if (isAbortError(e)) return;
         setStage(key, { kind: 'failed', failure: e instanceof ParseError ? e.failure : { code: 'internal', message: errorMessage(e) } });
       }
     },
-    [setStage],
+    [projectId, setStage, update],
   );
 
   const addFiles = useCallback(
@@ -101,6 +114,8 @@ export function useImportFiles(projectId: string, t: Translate) {
         title: null,
         titleMissing: false,
         import: { kind: 'idle' },
+        duplicates: null,
+        importAnyway: false,
       }));
       setEntries((list) => [...list, ...added]);
       for (const entry of added) {
@@ -186,7 +201,8 @@ export function useImportFiles(projectId: string, t: Translate) {
     (keys: readonly string[]) => {
       const wanted = new Set(keys);
       const queue = (e: FileEntry): FileEntry => {
-        if (!wanted.has(e.key) || !isWaiting(e)) return e;
+        // A text already in the project waits for the owner's word ("Import anyway"); so does one not looked up yet.
+        if (!wanted.has(e.key) || !isWaiting(e) || e.duplicates === null || isHeldAsDuplicate(e)) return e;
         if (entryTitle(e) === '') return { ...e, titleMissing: true };
         return { ...e, import: { kind: 'queued' } };
       };
@@ -198,5 +214,15 @@ export function useImportFiles(projectId: string, t: Translate) {
     [sendNext],
   );
 
-  return { entries, addFiles, changeEncoding, changeTitle, remove, enqueue };
+  /** The owner imports a text that is already in the project. */
+  const importAnyway = useCallback(
+    (key: string) => {
+      entriesRef.current = entriesRef.current.map((e) => (e.key === key ? { ...e, importAnyway: true } : e));
+      setEntries((list) => list.map((e) => (e.key === key ? { ...e, importAnyway: true } : e)));
+      enqueue([key]);
+    },
+    [enqueue],
+  );
+
+  return { entries, addFiles, changeEncoding, changeTitle, remove, enqueue, importAnyway };
 }

@@ -4,15 +4,18 @@ import type { DocumentProgress } from '../../data/document-progress.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { KeywordChips } from '../../components/keyword-chips.tsx';
+import { DocumentActions } from './document-actions.tsx';
 
 export function DocumentTable({
   documents,
   progress,
   caption,
+  isOwner,
 }: {
   documents: DocumentRow[];
   progress: Map<string, DocumentProgress>;
   caption: string;
+  isOwner: boolean;
 }) {
   const t = useT();
   return (
@@ -24,6 +27,11 @@ export function DocumentTable({
           <th scope="col">{t('library.col.date')}</th>
           <th scope="col">{t('library.col.keywords')}</th>
           <th scope="col">{t('library.col.progress')}</th>
+          {isOwner ? (
+            <th scope="col">
+              <span className="visually-hidden">{t('library.col.actions')}</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -63,6 +71,11 @@ export function DocumentTable({
                   <span className="muted">—</span>
                 )}
               </td>
+              {isOwner ? (
+                <td>
+                  <DocumentActions document={d} />
+                </td>
+              ) : null}
             </tr>
           );
         })}

@@ -1,15 +1,27 @@
 // Route /review — submitted notes and translated rows waiting for a decision, with context.
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../data/session.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
-import { isOwnWork, reviewItemId, useReviewDecision, useReviewQueue, type Decision, type ReviewItem } from '../../data/review-queue.ts';
+import {
+  isOwnWork,
+  reviewItemId,
+  useApproveItems,
+  useReviewDecision,
+  useReviewQueue,
+  useUndoReview,
+  type BulkResult,
+  type Decision,
+  type DecisionDone,
+  type ReviewItem,
+} from '../../data/review-queue.ts';
 import { useProfiles } from '../../data/profiles.ts';
 import { errorKind, errorMessage } from '../../data/errors.ts';
 import { RichTextView } from '../../editor/rich-text-view.tsx';
 import { Badge } from '../../components/badge.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
-import { useT, type MessageKey } from '../../i18n/i18n.tsx';
+import { ConfirmDialog } from '../../components/dialog.tsx';
+import { useT, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
 
 function ReviewCard({
   item,
@@ -18,16 +30,22 @@ function ReviewCard({
   onDecide,
   busy,
   failure,
+  selected,
+  onSelect,
 }: {
   item: ReviewItem;
   ownWork: boolean;
   authorName: string;
-  onDecide: (decision: Decision, comment: string) => void;
+  onDecide: (decision: Decision, comment: string, suggestion: string) => void;
   busy: boolean;
   failure: unknown;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
 }) {
   const t = useT();
   const [comment, setComment] = useState('');
+  const currentText = item.type === 'translation' ? item.translation.text : '';
+  const [suggestion, setSuggestion] = useState(currentText);
   const [commentError, setCommentError] = useState(false);
   const id = reviewItemId(item).replace(':', '-');
   const n = item.context.position;
@@ -41,19 +59,29 @@ function ReviewCard({
       setCommentError(true);
       return;
     }
-    onDecide('rejected', comment);
+    // Only a changed text is a suggestion.
+    onDecide('rejected', comment, suggestion.trim() !== currentText.trim() ? suggestion : '');
   }
 
   return (
     <article className="review-item" aria-label={label}>
       <header className="review-item-head">
+        {ownWork ? null : (
+          <input
+            type="checkbox"
+            className="review-select"
+            checked={selected}
+            onChange={(e) => onSelect(e.target.checked)}
+            aria-label={t('review.select', { label })}
+          />
+        )}
         <Badge tone={item.type === 'annotation' ? 'info' : 'progress'}>
           {item.type === 'annotation' ? t('review.type.note') : t('review.type.translation')}
         </Badge>
         <Link to={`/documents/${item.context.documentId}`} lang="zh-CN">
           {item.context.documentTitle}
         </Link>
-        <span className="muted">{t('workspace.paragraph', { n })}</span>
+        <Link to={`/documents/${item.context.documentId}?p=${n}`}>{t('review.openParagraph', { n })}</Link>
         {item.type === 'annotation' ? (
           <span className="muted">
             {t('review.by', { name: authorName })} · {t(`kind.${item.annotation.kind}` as MessageKey)}
@@ -117,6 +145,15 @@ function ReviewCard({
               aria-describedby={commentError ? `comment-error-${id}` : undefined}
             />
           </div>
+          {item.type === 'translation' ? (
+            <div className="field">
+              <label htmlFor={`suggestion-${id}`}>{t('review.suggestion')}</label>
+              <textarea id={`suggestion-${id}`} rows={2} lang="en" value={suggestion} onChange={(e) => setSuggestion(e.target.value)} aria-describedby={`suggestion-hint-${id}`} />
+              <p id={`suggestion-hint-${id}`} className="field-hint">
+                {t('review.suggestionHint')}
+              </p>
+            </div>
+          ) : null}
           {commentError ? (
             <p id={`comment-error-${id}`} className="form-error small" role="alert">
               {t('review.commentRequired')}
@@ -128,7 +165,7 @@ function ReviewCard({
             </p>
           ) : null}
           <div className="button-row">
-            <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => onDecide('approved', comment)}>
+            <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => onDecide('approved', comment, '')}>
               {t('review.approve')}
             </button>
             <button type="button" className="button button-small button-danger" disabled={busy} onClick={reject}>
@@ -141,6 +178,24 @@ function ReviewCard({
   );
 }
 
+type KindFilter = 'all' | 'annotation' | 'translation';
+type Order = 'oldest' | 'newest';
+
+const updatedAt = (item: ReviewItem) => (item.type === 'annotation' ? (item.annotation.updated_at ?? item.annotation.created_at) : (item.translation.updated_at ?? ''));
+
+function describeDone(t: Translate, done: DecisionDone): string {
+  const vars = { n: done.item.context.position, title: done.item.context.documentTitle };
+  return t(done.decision === 'approved' ? 'review.done.approved' : 'review.done.rejected', vars);
+}
+
+function describeBulk(t: Translate, result: BulkResult): string {
+  const approved = t('review.bulk.done', { count: result.approved.length });
+  return result.skipped.length === 0 ? approved : `${approved} ${t('review.bulk.skipped', { count: result.skipped.length })}`;
+}
+
+/** How long "Undo" stays offered after a decision. */
+const UNDO_MS = 8000;
+
 export default function ReviewPage() {
   const t = useT();
   const user = useCurrentUser();
@@ -148,21 +203,71 @@ export default function ReviewPage() {
   const reviewProjects = (projects.data ?? []).filter((p) => hasRole(p, 'reviewer', 'owner')).map((p) => p.id);
   const queue = useReviewQueue(user.id, reviewProjects);
   const decide = useReviewDecision(user.id, reviewProjects);
+  const undo = useUndoReview(user.id, reviewProjects);
+  const approveMany = useApproveItems(user.id, reviewProjects);
   const [failed, setFailed] = useState<{ id: string; error: unknown } | null>(null);
-  const authorIds = (queue.data ?? []).flatMap((i) =>
+  const [params, setParams] = useSearchParams();
+  const documentFilter = params.get('document') ?? 'all';
+  const kind = (['annotation', 'translation'].includes(params.get('kind') ?? '') ? params.get('kind') : 'all') as KindFilter;
+  const order: Order = params.get('order') === 'newest' ? 'newest' : 'oldest';
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [confirmingBulk, setConfirmingBulk] = useState(false);
+  const [lastDone, setLastDone] = useState<DecisionDone | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!lastDone) return;
+    const timer = setTimeout(() => setLastDone(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [lastDone]);
+
+  function setFilter(name: string, value: string, fallback: string) {
+    const next = new URLSearchParams(params);
+    if (value === fallback) next.delete(name);
+    else next.set(name, value);
+    setParams(next, { replace: true });
+  }
+
+  const all = useMemo(() => queue.data ?? [], [queue.data]);
+  const documents = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const i of all) byId.set(i.context.documentId, i.context.documentTitle);
+    return [...byId].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [all]);
+  const shown = useMemo(() => {
+    const filtered = all.filter(
+      (i) => (documentFilter === 'all' || i.context.documentId === documentFilter) && (kind === 'all' || i.type === kind),
+    );
+    const sign = order === 'newest' ? -1 : 1;
+    return filtered.sort((a, b) => sign * updatedAt(a).localeCompare(updatedAt(b)) || a.context.position - b.context.position);
+  }, [all, documentFilter, kind, order]);
+  const selectable = shown.filter((i) => !isOwnWork(i, user.id));
+  const chosen = selectable.filter((i) => selected.has(reviewItemId(i)));
+
+  const authorIds = all.flatMap((i) =>
     i.type === 'annotation' ? [i.annotation.author_id] : i.translation.updated_by ? [i.translation.updated_by] : [],
   );
   const profiles = useProfiles(authorIds);
+
+  function toggle(item: ReviewItem, on: boolean) {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(reviewItemId(item));
+      else next.delete(reviewItemId(item));
+      return next;
+    });
+  }
 
   let body;
   if (projects.isPending || (reviewProjects.length > 0 && queue.isPending)) body = <Loading />;
   else if (projects.isError || queue.isError) body = <ErrorState title={t('review.error.load')} detail={errorMessage(projects.error ?? queue.error)} />;
   else if (reviewProjects.length === 0) body = <EmptyState>{t('review.notReviewer')}</EmptyState>;
-  else if ((queue.data ?? []).length === 0) body = <EmptyState>{t('review.empty')}</EmptyState>;
+  else if (all.length === 0) body = <EmptyState>{t('review.empty')}</EmptyState>;
+  else if (shown.length === 0) body = <EmptyState>{t('review.noneMatch')}</EmptyState>;
   else {
     body = (
       <ul className="review-list">
-        {queue.data!.map((item) => {
+        {shown.map((item) => {
           const key = reviewItemId(item);
           const authorId = item.type === 'annotation' ? item.annotation.author_id : item.translation.updated_by;
           return (
@@ -173,9 +278,16 @@ export default function ReviewPage() {
                 authorName={(authorId && profiles.get(authorId)?.displayName) || t('notes.someone')}
                 busy={decide.isPending && decide.variables?.item === item}
                 failure={failed?.id === key ? failed.error : null}
-                onDecide={(decision, comment) => {
+                selected={selected.has(key)}
+                onSelect={(on) => toggle(item, on)}
+                onDecide={(decision, comment, suggestion) => {
                   setFailed(null);
-                  decide.mutate({ item, decision, comment }, { onError: (error) => setFailed({ id: key, error }) });
+                  setNotice(null);
+                  toggle(item, false);
+                  decide.mutate(
+                    { item, decision, comment, suggestion },
+                    { onSuccess: (done) => setLastDone(done), onError: (error) => setFailed({ id: key, error }) },
+                  );
                 }}
               />
             </li>
@@ -189,7 +301,94 @@ export default function ReviewPage() {
     <main className="page review">
       <h1>{t('review.title')}</h1>
       <p className="muted">{t('review.lead')}</p>
+      {reviewProjects.length > 0 && all.length > 0 ? (
+        <div className="review-toolbar" role="group" aria-label={t('review.filters')}>
+          <div className="field-inline">
+            <label htmlFor="review-document">{t('review.filter.document')}</label>
+            <select id="review-document" value={documentFilter} onChange={(e) => setFilter('document', e.target.value, 'all')}>
+              <option value="all">{t('review.filter.allDocuments')}</option>
+              {documents.map(([id, title]) => (
+                <option key={id} value={id} lang="zh-CN">
+                  {title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field-inline">
+            <label htmlFor="review-kind">{t('review.filter.kind')}</label>
+            <select id="review-kind" value={kind} onChange={(e) => setFilter('kind', e.target.value, 'all')}>
+              <option value="all">{t('review.filter.allKinds')}</option>
+              <option value="annotation">{t('review.filter.notes')}</option>
+              <option value="translation">{t('review.filter.translations')}</option>
+            </select>
+          </div>
+          <div className="field-inline">
+            <label htmlFor="review-order">{t('review.filter.order')}</label>
+            <select id="review-order" value={order} onChange={(e) => setFilter('order', e.target.value, 'oldest')}>
+              <option value="oldest">{t('review.filter.oldest')}</option>
+              <option value="newest">{t('review.filter.newest')}</option>
+            </select>
+          </div>
+          <label className="field-inline review-select-all">
+            <input
+              type="checkbox"
+              checked={selectable.length > 0 && chosen.length === selectable.length}
+              disabled={selectable.length === 0}
+              onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map(reviewItemId)) : new Set())}
+            />
+            <span>{t('review.selectAll', { count: selectable.length })}</span>
+          </label>
+          <button type="button" className="button button-primary button-small" disabled={chosen.length === 0 || approveMany.isPending} onClick={() => setConfirmingBulk(true)}>
+            {t('review.bulk.button', { count: chosen.length })}
+          </button>
+        </div>
+      ) : null}
+      <div className="review-notices" aria-live="polite">
+        {lastDone ? (
+          <p className="review-notice" role="status">
+            {describeDone(t, lastDone)}{' '}
+            <button
+              type="button"
+              className="button button-small"
+              disabled={undo.isPending}
+              onClick={() => {
+                const done = lastDone;
+                setLastDone(null);
+                undo.mutate(done, { onSuccess: () => setNotice(t('review.undone')), onError: (e) => setNotice(t('review.undoFailed', { message: errorMessage(e) })) })
+              }}
+            >
+              {t('review.undo')}
+            </button>
+          </p>
+        ) : null}
+        {notice ? (
+          <p className="review-notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+      </div>
       {body}
+      {confirmingBulk ? (
+        <ConfirmDialog
+          title={t('review.bulk.title', { count: chosen.length })}
+          confirmLabel={t('review.bulk.confirm', { count: chosen.length })}
+          busy={approveMany.isPending}
+          error={approveMany.isError ? errorMessage(approveMany.error) : null}
+          onCancel={() => setConfirmingBulk(false)}
+          onConfirm={() =>
+            approveMany.mutate(chosen, {
+              onSuccess: (result) => {
+                setConfirmingBulk(false);
+                setSelected(new Set());
+                setLastDone(null);
+                setNotice(describeBulk(t, result));
+              },
+            })
+          }
+        >
+          <p>{t('review.bulk.lead', { count: chosen.length })}</p>
+        </ConfirmDialog>
+      ) : null}
     </main>
   );
 }

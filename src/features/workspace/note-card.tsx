@@ -1,5 +1,5 @@
-// One note in the notes column: author, kind, status, tags, quote, body, reviewer's comment,
-// and the author's own actions.
+// One note in the notes column: author, kind, status, tags, quote, body, the author's own actions,
+// and its thread (replies and the reviewers' decisions with their comments).
 import { useState } from 'react';
 import type { Annotation, AnnotationStatus } from '../../data/annotations.ts';
 import { useDeleteAnnotation, useSaveAnnotation } from '../../data/annotations.ts';
@@ -8,6 +8,7 @@ import { RichTextView } from '../../editor/rich-text-view.tsx';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { useWorkspace } from './workspace-context.ts';
+import { NoteThread } from './note-thread.tsx';
 
 const STATUS_TONE: Record<AnnotationStatus, BadgeTone> = {
   draft: 'neutral',
@@ -72,11 +73,6 @@ export function NoteCard({ note, anchored, highlighted, onHighlight }: NoteCardP
           ))}
         </ul>
       ) : null}
-      {note.review_comment ? (
-        <p className="review-comment">
-          <span className="review-comment-label">{t('notes.reviewerComment')}</span> {note.review_comment}
-        </p>
-      ) : null}
       {mine && !pendingSave ? (
         <div className="note-actions">
           <button type="button" className="button button-small" onClick={() => ws.openComposer(note.paragraph_id, { mode: 'edit', annotation: note })}>
@@ -113,6 +109,7 @@ export function NoteCard({ note, anchored, highlighted, onHighlight }: NoteCardP
           {errorKind(failure) === 'conflict' ? t('notes.error.conflict') : errorMessage(failure)}
         </p>
       ) : null}
+      <NoteThread note={note} />
     </article>
   );
 }

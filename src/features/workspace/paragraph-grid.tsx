@@ -1,20 +1,29 @@
 // The virtualised grid of aligned rows. Only the rows in view (plus a margin) are in the DOM,
 // each measured after render so rows of any height line up; one row at a time holds an editor.
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
 import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
-import { describe, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { GoToRow } from './go-to-row.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
-import { spanCover } from './span-cover.ts';
-import { readSourceSelection } from './selection.ts';
+import { useGridRows } from './use-grid-rows.ts';
+import { useSourceSelection } from './use-source-selection.ts';
+import { useDeepLink, type DeepLinkTarget } from './use-deep-link.ts';
 import { WorkspaceContext, type Composer, type WorkspaceContextValue } from './workspace-context.ts';
+import { useTranslationSelection } from './use-translation-selection.ts';
+import { findInRows, rowFinds, type RowFind } from './find.ts';
+import { FindBar } from './find-bar.tsx';
+import { ConcordanceDialog } from './concordance-dialog.tsx';
+import './workspace-search.css';
+
+const NO_FINDS = new Map<string, RowFind>();
 
 interface ParagraphGridProps {
   documentId: string;
+  /** The document's project ('' until the document row arrives). */
+  projectId: string;
   user: SessionUser;
   rows: Paragraph[];
   /** Rows in the document, including pages not loaded yet. */
@@ -27,76 +36,100 @@ interface ParagraphGridProps {
   toolbar: ReactNode;
   /** More pages of rows are still arriving. */
   loadingMore?: boolean;
+  /** A row a link points at, to scroll to and focus. */
+  target?: DeepLinkTarget | null;
+  /** A query to open the find bar with (the search that led here). */
+  initialFind?: string | undefined;
 }
 
-const NO_NOTES: Annotation[] = [];
-
-/** A first guess of a row's height from its text length; measured heights replace it. */
-function estimateHeight(p: Paragraph | undefined): number {
-  if (!p) return 96;
-  if (p.kind === 'heading') return 72;
-  const lines = Math.ceil(p.text.length / 24);
-  return Math.max(88, lines * 30 + 56);
-}
-
-export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph, canTranslate, canAnnotate, profiles, toolbar, loadingMore = false }: ParagraphGridProps) {
+export function ParagraphGrid({
+  documentId,
+  projectId,
+  user,
+  rows,
+  total,
+  notesByParagraph,
+  canTranslate,
+  canAnnotate,
+  profiles,
+  toolbar,
+  loadingMore = false,
+  target = null,
+  initialFind,
+}: ParagraphGridProps) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState<{ id: string; focus: boolean } | null>(null);
   const [composers, setComposers] = useState<Map<string, Composer>>(() => new Map());
-  const [selection, setSelection] = useState<{ paragraphId: string; selectors: TextAnchorSelectors } | null>(null);
-
-  const rowsRef = useRef(rows);
-  rowsRef.current = rows;
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
-  const byIdRef = useRef(byId);
-  byIdRef.current = byId;
-  // A translation spanning several paragraphs shows as one row; the covered ones get no row.
-  const cover = useMemo(() => spanCover(rows), [rows]);
-  const coverRef = useRef(cover);
-  coverRef.current = cover;
-  // The virtualiser asks for every unmeasured row's estimate on each re-layout: compute them once.
-  const estimates = useMemo(() => rows.map((p) => (cover.coveredIds.has(p.id) ? 0 : estimateHeight(p))), [rows, cover]);
-  const estimatesRef = useRef(estimates);
-  estimatesRef.current = estimates;
-  const mergedNotes = useMemo(() => {
-    const map = new Map<string, Annotation[]>();
-    for (const [headId, list] of cover.covered) {
-      map.set(headId, [headId, ...list.map((p) => p.id)].flatMap((id) => notesByParagraph.get(id) ?? NO_NOTES));
-    }
-    return map;
-  }, [cover, notesByParagraph]);
+  const [selection, setSelection] = useSourceSelection(byId);
+  const { count, cover, virtualizer, active, activate, move, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef);
+  const targetRow = useDeepLink(target, rows, cover.coveredIds, loadingMore, virtualizer);
+  const englishSelection = useTranslationSelection();
+  const [concordance, setConcordance] = useState<{ text: string; language: 'zh' | 'en' } | null>(null);
+  const openConcordance = useCallback((text: string, language: 'zh' | 'en') => setConcordance({ text, language }), []);
 
-  const getItemKey = useCallback((i: number) => rowsRef.current[i]?.id ?? `pending-${i}`, []);
-  const virtualizer = useVirtualizer({
-    count: Math.max(total, rows.length),
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => estimatesRef.current[i] ?? estimateHeight(undefined),
-    // Stable identity: a new function here would make the virtualiser re-measure all rows on every render.
-    getItemKey,
-    overscan: 4,
-  });
+  // Find in the document (Ctrl+F): every loaded row, Chinese and English; the current match is scrolled to.
+  const [find, setFind] = useState<{ open: boolean; query: string; current: number }>(() => ({
+    open: !!initialFind,
+    query: initialFind ?? '',
+    current: 0,
+  }));
+  const findInput = useRef<HTMLInputElement>(null);
+  // Another hit of the same document brings its own query.
+  useEffect(() => {
+    if (initialFind) setFind((f) => (f.open && f.query === initialFind ? f : { open: true, query: initialFind, current: 0 }));
+  }, [initialFind]);
+  const findQuery = useDeferredValue(find.open ? find.query : '');
+  const matches = useMemo(() => findInRows(rows, cover, findQuery), [rows, cover, findQuery]);
+  const current = matches.length ? Math.min(find.current, matches.length - 1) : -1;
+  const finds = useMemo(() => (matches.length ? rowFinds(matches, current) : NO_FINDS), [matches, current]);
+  const currentMatch = current >= 0 ? matches[current] : undefined;
 
-  const activate = useCallback((paragraphId: string, focus = true) => {
-    setActive((a) => (a?.id === paragraphId && a.focus === focus ? a : { id: paragraphId, focus }));
-  }, []);
+  // A link (a search hit) reached its row: the find bar starts at that row's first match.
+  const startedAt = useRef<string | null>(null);
+  useEffect(() => {
+    if (!targetRow || startedAt.current === targetRow || !matches.length) return;
+    startedAt.current = targetRow;
+    const first = matches.findIndex((m) => m.rowId === targetRow);
+    if (first >= 0) setFind((f) => ({ ...f, current: first }));
+  }, [targetRow, matches]);
 
-  const move = useCallback(
-    (index: number, delta: 1 | -1) => {
-      let next = index + delta;
-      while (rowsRef.current[next] && coverRef.current.coveredIds.has(rowsRef.current[next]!.id)) next += delta;
-      const target = rowsRef.current[next];
-      if (!target) return;
-      setActive({ id: target.id, focus: true });
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-    },
-    [virtualizer],
+  // Scrolls when the user moves to another match, not when a save refreshes the rows.
+  const currentKey = currentMatch ? `${current}:${currentMatch.rowId}:${currentMatch.field}:${currentMatch.paragraphId}:${currentMatch.start}` : '';
+  const currentRowIndex = currentMatch?.rowIndex ?? -1;
+  useEffect(() => {
+    if (currentKey) virtualizer.scrollToIndex(currentRowIndex, { align: 'center' });
+    // currentRowIndex changes with currentKey
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentKey, virtualizer]);
+
+  const stepFind = useCallback(
+    (delta: 1 | -1) => setFind((f) => ({ ...f, current: matches.length ? (Math.max(current, 0) + delta + matches.length) % matches.length : 0 })),
+    [matches.length, current],
   );
+  const openFind = useCallback(() => {
+    setFind((f) => ({ ...f, open: true }));
+    // The bar may not be mounted yet: focus it once it is.
+    requestAnimationFrame(() => {
+      findInput.current?.focus();
+      findInput.current?.select();
+    });
+  }, []);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        openFind();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [openFind]);
 
   const openComposer = useCallback((paragraphId: string, composer: Composer) => {
     setComposers((m) => new Map(m).set(paragraphId, composer));
     setSelection(null);
-  }, []);
+  }, [setSelection]);
   const closeComposer = useCallback((paragraphId: string) => {
     setComposers((m) => {
       const next = new Map(m);
@@ -106,58 +139,33 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
   }, []);
 
   const context = useMemo<WorkspaceContextValue>(
-    () => ({ documentId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer }),
-    [documentId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer],
+    () => ({ documentId, projectId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer, openConcordance }),
+    [documentId, projectId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer, openConcordance],
   );
 
-  // A selection inside one source paragraph offers "Add note to selection" on that row.
-  useEffect(() => {
-    let frame = 0;
-    const onChange = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const selected = readSourceSelection(window.getSelection());
-        if (!selected) {
-          setSelection((s) => (s === null ? s : null));
-          return;
-        }
-        const paragraph = byIdRef.current.get(selected.paragraphId);
-        const selectors = paragraph ? describe(paragraph.text, selected) : null;
-        setSelection(selectors ? { paragraphId: selected.paragraphId, selectors } : null);
-      });
-    };
-    document.addEventListener('selectionchange', onChange);
-    return () => {
-      cancelAnimationFrame(frame);
-      document.removeEventListener('selectionchange', onChange);
-    };
-  }, []);
-
   const items = virtualizer.getVirtualItems();
-  const count = Math.max(total, rows.length);
-  const [goTo, setGoTo] = useState('');
-
-  function onGoTo(event: FormEvent) {
-    event.preventDefault();
-    const n = Number.parseInt(goTo, 10);
-    if (!Number.isFinite(n) || count === 0) return;
-    virtualizer.scrollToIndex(Math.min(Math.max(n, 1), count) - 1, { align: 'start' });
-  }
 
   return (
     <WorkspaceContext.Provider value={context}>
       <div className="doc-toolbar">
-        <form className="go-to" onSubmit={onGoTo}>
-          <label className="field-inline">
-            <span>{t('workspace.goTo')}</span>
-            <input type="number" inputMode="numeric" min={1} max={count} value={goTo} onChange={(e) => setGoTo(e.target.value)} />
-          </label>
-          <button type="submit" className="button button-small">
-            {t('workspace.goToButton')}
-          </button>
-        </form>
+        <GoToRow count={count} onGoTo={(index) => virtualizer.scrollToIndex(index, { align: 'start' })} />
         {toolbar}
+        <button type="button" className="button button-small" aria-keyshortcuts="Control+F" title="Ctrl+F" onClick={openFind}>
+          {t('find.open')}
+        </button>
       </div>
+      {find.open ? (
+        <FindBar
+          query={find.query}
+          onQuery={(query) => setFind((f) => ({ ...f, query, current: 0 }))}
+          total={matches.length}
+          current={Math.max(current, 0)}
+          onStep={stepFind}
+          onClose={() => setFind((f) => ({ ...f, open: false }))}
+          partialRows={loadingMore ? rows.length : undefined}
+          inputRef={findInput}
+        />
+      ) : null}
       <div className="grid-head" aria-hidden="true">
         <div className="cell cell-number">¶</div>
         <div className="cell" lang="zh-CN">
@@ -183,11 +191,14 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
                     paragraph={paragraph}
                     covered={cover.covered.get(paragraph.id)}
                     index={item.index}
-                    notes={mergedNotes.get(paragraph.id) ?? notesByParagraph.get(paragraph.id) ?? NO_NOTES}
+                    notes={notesOf(paragraph.id)}
                     isActive={active?.id === paragraph.id}
                     autoFocus={active?.id === paragraph.id && active.focus}
                     composer={composers.get(paragraph.id)}
                     selection={selection?.paragraphId === paragraph.id ? selection.selectors : null}
+                    isTarget={targetRow === paragraph.id}
+                    englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection.text : null}
+                    find={finds.get(paragraph.id)}
                   />
                 ) : (
                   <div className="row row-loading" aria-busy="true">
@@ -206,6 +217,9 @@ export function ParagraphGrid({ documentId, user, rows, total, notesByParagraph,
           })}
         </div>
       </div>
+      {concordance && projectId ? (
+        <ConcordanceDialog projectId={projectId} text={concordance.text} language={concordance.language} onClose={() => setConcordance(null)} />
+      ) : null}
     </WorkspaceContext.Provider>
   );
 }

@@ -13,12 +13,18 @@ import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { ConflictPanel } from './conflict-panel.tsx';
 import { RowSaveState } from './save-state.tsx';
 import { useWorkspace } from './workspace-context.ts';
+import { RowReview } from './row-review.tsx';
+import { HistoryDialog } from './history-dialog.tsx';
+import type { TextRange } from '../../domain/search/index.ts';
+import { TRANSLATION_ATTRIBUTE } from './selection.ts';
+import { MemoryPanel, useRankedSuggestions, type RankedSuggestion } from './memory-panel.tsx';
 
 const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   empty: 'neutral',
   draft: 'warning',
   translated: 'info',
   approved: 'success',
+  rejected: 'danger',
 };
 
 export function TranslationStatusBadge({ status }: { status: TranslationStatus }) {
@@ -31,17 +37,56 @@ interface TranslationCellProps {
   index: number;
   isActive: boolean;
   autoFocus: boolean;
+  /** Find matches in the English (UTF-16 ranges of its plain text), and the current one if here. */
+  found?: readonly TextRange[] | undefined;
+  currentFound?: TextRange | null;
 }
 
-export function TranslationCell({ paragraph, index, isActive, autoFocus }: TranslationCellProps) {
+/** The plain English with find matches marked, one <p> per line (formatting set aside while finding). */
+function FoundText({ text, found, current }: { text: string; found: readonly TextRange[]; current: TextRange | null }) {
+  const lines: { start: number; text: string }[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ start: at, text: line });
+    at += line.length + 1;
+  }
+  return (
+    <>
+      {lines.map((line, i) => {
+        const parts = [];
+        let pos = 0;
+        for (const r of found) {
+          const start = r.start - line.start;
+          const end = r.end - line.start;
+          if (end <= 0 || start >= line.text.length) continue;
+          if (start > pos) parts.push(line.text.slice(pos, start));
+          parts.push(
+            <mark key={r.start} className={current && current.start === r.start ? 'find-current' : 'find-hit'}>
+              {line.text.slice(Math.max(start, 0), end)}
+            </mark>,
+          );
+          pos = end;
+        }
+        parts.push(line.text.slice(pos));
+        return <p key={i}>{parts}</p>;
+      })}
+    </>
+  );
+}
+
+export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null }: TranslationCellProps) {
   const t = useT();
   const ws = useWorkspace();
   const draft = useTranslationDraft(paragraph);
   const Editor = useRichTextEditorComponent();
   const [typedAhead, setTypedAhead] = useState('');
   const [generation, setGeneration] = useState(0);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  // Translation memory for the row being edited; an inserted suggestion is an edit like any other.
+  const memory = useRankedSuggestions(paragraph.id, isActive);
 
   const { row, body, text, status } = draft;
+  const translation = paragraph.translations ?? null;
   const editable = ws.canTranslate && draft.exists;
   const n = paragraph.position;
   const label = t('workspace.translationOf', { n });
@@ -81,6 +126,17 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
   const showEditor = isActive && editable && Editor;
   const isEmpty = text.trim() === '';
 
+  /** Saves new content through the outbox's versioned path at once (accepting a suggestion, restoring a revision). */
+  function replaceContent(nextText: string, nextBody: unknown, nextStatus: 'draft' | 'translated') {
+    draft.replace(nextBody ?? plainTextToDoc(nextText), nextText, nextStatus);
+    setGeneration((g) => g + 1);
+  }
+
+  function insertSuggestion(suggestion: RankedSuggestion) {
+    replaceContent(suggestion.target, plainTextToDoc(suggestion.target), 'draft');
+    ws.activate(paragraph.id, true);
+  }
+
   return (
     <div className="cell cell-translation">
       {showEditor ? (
@@ -98,6 +154,11 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           }}
           onMarkDone={markTranslated}
           onMove={(delta) => ws.move(index, delta)}
+          onSuggestion={(n) => {
+            const suggestion = memory.ranked[n - 1];
+            if (suggestion && editable) insertSuggestion(suggestion);
+            return !!suggestion;
+          }}
           onBlur={() => void draft.flush()}
         />
       ) : (
@@ -111,15 +172,29 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           className={`rich-text translation-text translation-view${editable ? ' is-editable' : ''}`}
           onFocus={editable ? () => ws.activate(paragraph.id, true) : undefined}
           onKeyDown={onViewKeyDown}
+          {...{ [TRANSLATION_ATTRIBUTE]: paragraph.id }}
         >
           {isEmpty && !typedAhead ? (
             <p className="placeholder">{editable ? t('workspace.translationPlaceholder') : t('workspace.notTranslated')}</p>
+          ) : found?.length && text === (paragraph.translations?.text ?? '') ? (
+            <FoundText text={text} found={found} current={currentFound} />
           ) : (
             <RichTextView value={body} fallbackText={text} />
           )}
           {typedAhead ? <p>{typedAhead}</p> : null}
         </div>
       )}
+      {translation && status === 'rejected' ? (
+        <RowReview
+          translation={translation}
+          n={n}
+          onAccept={
+            editable && translation.suggested_text
+              ? () => replaceContent(translation.suggested_text!, plainTextToDoc(translation.suggested_text!), 'translated')
+              : null
+          }
+        />
+      ) : null}
       <div className="row-meta">
         <TranslationStatusBadge status={status} />
         <RowSaveState row={row} />
@@ -145,7 +220,33 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
             {t('workspace.markTranslated')}
           </button>
         ) : null}
+        {translation && translation.version > 0 ? (
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-label={t('history.openLabel', { n })}
+            onClick={() => setHistoryOpen(true)}
+          >
+            {t('history.open')}
+          </button>
+        ) : null}
       </div>
+      {isActive ? <MemoryPanel state={memory} projectId={ws.projectId} canInsert={editable} onInsert={insertSuggestion} /> : null}
+      {historyOpen && translation ? (
+        <HistoryDialog
+          n={n}
+          translation={translation}
+          onClose={() => setHistoryOpen(false)}
+          onRestore={
+            editable
+              ? (revision) => {
+                  replaceContent(revision.text, revision.body, 'draft');
+                  setHistoryOpen(false);
+                }
+              : null
+          }
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Route /documents/:documentId — the side-by-side workspace.
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../data/session.ts';
 import { useDocument } from '../../data/documents.ts';
 import { useDocumentProgress } from '../../data/document-progress.ts';
@@ -15,9 +15,11 @@ import { ErrorState, Loading } from '../../components/states.tsx';
 import { KeywordChips } from '../../components/keyword-chips.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { ParagraphGrid } from './paragraph-grid.tsx';
+import { targetPosition } from './use-deep-link.ts';
 import { GlobalSaveState } from './save-state.tsx';
 import type { NoteFilter } from './workspace-context.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
+import { InteropButtons } from './interop-buttons.tsx';
 
 function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): Annotation[] {
   if (filter === 'mine') return notes.filter((n) => n.author_id === userId);
@@ -36,6 +38,11 @@ export default function WorkspacePage() {
   const annotations = useDocumentAnnotations(documentId);
   const projects = useProjects(user.id);
   const [noteFilter, setNoteFilter] = useState<NoteFilter>('all');
+  // A deep link to a row: /documents/:id?p=N or #p-N (links pasted by hand too); a search hit
+  // adds &find=QUERY, which opens the find bar on it.
+  const location = useLocation();
+  const [search] = useSearchParams();
+  const target = targetPosition(search.get('p'), location.hash);
 
   useEffect(() => {
     // Fetch tiptap while the rows load, so the first click into a row edits at once.
@@ -65,7 +72,10 @@ export default function WorkspacePage() {
     const ids = new Set<string>();
     for (const a of annotations.data ?? []) ids.add(a.author_id);
     // Last editors name the other side of a conflict.
-    for (const r of rows) if (r.translations?.updated_by) ids.add(r.translations.updated_by);
+    for (const r of rows) {
+      if (r.translations?.updated_by) ids.add(r.translations.updated_by);
+      if (r.translations?.reviewed_by) ids.add(r.translations.reviewed_by);
+    }
     return [...ids];
   }, [annotations.data, rows]);
   const profiles = useProfiles(peopleIds);
@@ -103,11 +113,14 @@ export default function WorkspacePage() {
             ) : null}
           </p>
           {d ? <KeywordChips keywords={d.keywords} label={t('workspace.keywords')} /> : null}
-          {canTranslate ? (
-            <Link className="button button-small" to={`/documents/${documentId}/align`}>
-              {t('align.open')}
-            </Link>
-          ) : null}
+          <div className="doc-actions">
+            {canTranslate ? (
+              <Link className="button button-small" to={`/documents/${documentId}/align`}>
+                {t('align.open')}
+              </Link>
+            ) : null}
+            <InteropButtons documentId={documentId} project={project} canImport={canTranslate} />
+          </div>
         </div>
         {p ? (
           <div className="doc-progress">
@@ -123,7 +136,10 @@ export default function WorkspacePage() {
         <ErrorState title={t('workspace.loadError')} detail={errorMessage(paragraphs.error)} />
       ) : (
         <ParagraphGrid
+          key={documentId}
           documentId={documentId}
+          projectId={d?.project_id ?? ''}
+          initialFind={search.get('find') ?? undefined}
           user={user}
           rows={rows}
           total={total}
@@ -132,6 +148,7 @@ export default function WorkspacePage() {
           canAnnotate={canAnnotate}
           profiles={profiles}
           loadingMore={paragraphs.hasNextPage || paragraphs.isFetchingNextPage}
+          target={target === null ? null : { position: target, key: location.key }}
           toolbar={
             <>
               <div className="field-inline">

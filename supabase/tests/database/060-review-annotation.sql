@@ -38,7 +38,7 @@ select is((select status || '/' || version || '/' || review_comment from public.
 select is((select reviewed_by from public.annotations where id = tests.id('researcher submitted')), tests.id('reviewer@duizhao.test'), 'and the reviewer');
 select isnt((select reviewed_at from public.annotations where id = tests.id('researcher submitted')), null, 'and the time');
 select is(tests.try_as('reviewer', $$ select public.review_annotation(tests.id('researcher submitted'), 'approved', null, 2) $$), 'PT409',
-  'only submitted notes are decided on');
+  'only submitted notes are decided on (409: the note is not in a reviewable state)');
 select is(tests.try_as('researcher', $$ select 1 from public.annotations where id = tests.id('researcher submitted') and status = 'rejected' $$), 'rows:1',
   'the author sees the rejection');
 select is(tests.try_as('translator', $$ select 1 from public.annotations where id = tests.id('researcher submitted') $$), 'rows:1',

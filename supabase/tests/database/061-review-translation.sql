@@ -1,5 +1,5 @@
 -- review_translation: reviewers and owners who did not edit the text last approve a translated row or
--- reject it back to draft with a comment; editing approved text sends it back to translated.
+-- reject it with a comment (status rejected); editing approved text sends it back to translated.
 begin;
 select plan(27);
 select tests.create_fixture();
@@ -28,14 +28,14 @@ select is(tests.try_as('reviewer', $$ select public.review_translation(tests.id(
 select is(tests.try_as('reviewer', $$ select public.review_translation(tests.id('t2'), 'approve', null, 1) $$), '22023', 'the decision is approved or rejected');
 
 select tests.authenticate_as('reviewer@duizhao.test');
-select is((select status || '/' || version from public.review_translation(tests.id('t2'), 'rejected', 'Say "decided".', 1)), 'draft/2',
-  'a rejection sends the row back to draft');
+select is((select status || '/' || version from public.review_translation(tests.id('t2'), 'rejected', 'Say "decided".', 1)), 'rejected/2',
+  'a rejection marks the row rejected');
 select is((select updated_by from public.translations where id = tests.id('t2')), tests.id('translator@duizhao.test'),
   'the reviewer does not become the last editor');
 select is((select comment from public.review_events where translation_id = tests.id('t2') order by id desc limit 1), 'Say "decided".',
   'the comment is recorded in review_events');
 select is(tests.try_as('reviewer', $$ select public.review_translation(tests.id('t2'), 'approved', null, 2) $$), 'PT409',
-  'a draft cannot be approved');
+  'a rejected row cannot be approved until it is translated again');
 
 select tests.authenticate_as('translator@duizhao.test');
 select public.save_translation(tests.id('p2'), 2, null, 'The two sides decided to strengthen cooperation.', 'translated');
@@ -47,7 +47,7 @@ select is((select status || '/' || version from public.save_translation(tests.id
   'translated/5', 'editing approved text sends it back to translated (Matecat''s rule)');
 select is((select updated_by from public.translations where id = tests.id('t2')), tests.id('translator@duizhao.test'), 'the editor is the last editor again');
 select is(array(select version || ':' || status from public.translation_revisions where translation_id = tests.id('t2') order by version),
-  array['1:translated', '2:draft', '3:translated', '4:approved', '5:translated'], 'each step left a revision');
+  array['1:translated', '2:rejected', '3:translated', '4:approved', '5:translated'], 'each step left a revision');
 select is((select author_id from public.translation_revisions where translation_id = tests.id('t2') and version = 4), tests.id('reviewer@duizhao.test'),
   'the approval revision names the reviewer');
 

@@ -1,9 +1,13 @@
-/** Turns an HTTP request into PostgREST's view of it: resource, action, schema, params, ranges, payload. */
-import type { ApiRequest } from '../http/types.ts';
+/**
+ * PostgREST's ApiRequest: an HttpRequest parsed into resource, action, schema, query parameters,
+ * ranges, preferences, media types and payload. Nothing here looks at the schema cache beyond
+ * the time zone names.
+ */
+import type { HttpRequest } from '../http/types.ts';
 import { errors } from './errors.ts';
 import { type MediaType, type Preferences, decodeMediaType, parseAccept, parsePreferences, toMime } from './negotiation.ts';
 import { QueryParamError, type QueryParams, parseQueryString } from './query-params.ts';
-import { ALL_RANGE, type RowRange, hasLimitZero, intersect, isEmptyRange } from './read-plan.ts';
+import { ALL_RANGE, type RowRange, hasLimitZero, intersect, isEmptyRange, parseRangeHeader, rangesFromParams } from './range.ts';
 
 export type Resource = { kind: 'relation'; name: string } | { kind: 'routine'; name: string } | { kind: 'schema' };
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'upsert' | 'call' | 'info';
@@ -13,7 +17,7 @@ export type Payload =
   | { kind: 'urlencoded'; params: [string, string][] }
   | { kind: 'raw'; body: Buffer };
 
-export interface PgrstRequest {
+export interface ApiRequest {
   method: string;
   /** Path below /rest/v1, for `request.path`. */
   path: string;
@@ -84,25 +88,6 @@ function getAction(resource: Resource, method: string): { action: Action; header
   if (method === 'GET' || method === 'HEAD') return { action: 'read', headersOnly: method === 'HEAD' };
   if (method === 'OPTIONS') return { action: 'info', headersOnly: false };
   throw errors.unsupportedMethod(method);
-}
-
-function parseRangeHeader(h: string | undefined): RowRange {
-  if (!h) return ALL_RANGE;
-  const m = /^([0-9]+)-([0-9]*)$/.exec(h.trim());
-  if (!m) return ALL_RANGE;
-  const lower = Number(m[1]);
-  const upper = m[2] === '' ? undefined : Number(m[2]);
-  return intersect({ lower, upper: undefined }, { lower: 0, upper });
-}
-
-function rangesFromParams(qp: QueryParams): Map<string, RowRange> {
-  const out = new Map<string, RowRange>();
-  for (const [key, { limit, offset }] of qp.ranges) {
-    if (limit !== undefined && offset !== undefined) out.set(key, { lower: offset, upper: offset + limit - 1 });
-    else if (limit !== undefined) out.set(key, { lower: 0, upper: limit - 1 });
-    else if (offset !== undefined) out.set(key, { lower: offset, upper: undefined });
-  }
-  return out;
 }
 
 function parseCookies(h: string | undefined): Record<string, string> {
@@ -177,6 +162,29 @@ export function csvToJson(text: string): Record<string, string | null>[] | strin
   return out;
 }
 
+/**
+ * Deepest JSON body accepted. Postgres's JSON functions recurse per level (PGlite fails past a
+ * few thousand), and no document this API stores comes near it.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/** Whether `text`'s arrays and objects nest deeper than `max`, by one scan that skips strings. */
+export function jsonDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 function jsonPayload(raw: string, value: unknown): Payload | undefined {
   if (Array.isArray(value)) {
     if (value.length === 0) return { kind: 'json', raw: '[]', keys: [], isObject: false };
@@ -194,7 +202,7 @@ function jsonPayload(raw: string, value: unknown): Payload | undefined {
   return { kind: 'json', raw: '[]', keys: [], isObject: false };
 }
 
-function getPayload(req: ApiRequest, contentType: MediaType, qp: QueryParams, action: Action, isProc: boolean): { payload: Payload | undefined; columns: string[] } {
+function getPayload(req: HttpRequest, contentType: MediaType, qp: QueryParams, action: Action, isProc: boolean): { payload: Payload | undefined; columns: string[] } {
   const shouldParse = action === 'create' || action === 'update' || action === 'upsert' || (action === 'call' && req.method === 'POST');
   if (!shouldParse) return { payload: undefined, columns: [] };
   const colsParam = action === 'create' || action === 'update' || action === 'call' ? qp.columns : undefined;
@@ -202,6 +210,7 @@ function getPayload(req: ApiRequest, contentType: MediaType, qp: QueryParams, ac
   switch (contentType.kind) {
     case 'json':
     case 'any': {
+      if (jsonDeeperThan(body, MAX_JSON_DEPTH)) throw errors.invalidBody(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
       if (colsParam) {
         const isObject = body.trimStart().startsWith('{');
         return { payload: { kind: 'json', raw: body, keys: colsParam, isObject }, columns: colsParam };
@@ -244,7 +253,7 @@ function getPayload(req: ApiRequest, contentType: MediaType, qp: QueryParams, ac
   throw errors.invalidBody(`Content-Type not acceptable: ${toMime(contentType)}`);
 }
 
-export function parseRequest(req: ApiRequest, schemas: string[], timezones: Set<string>): PgrstRequest {
+export function userApiRequest(req: HttpRequest, schemas: string[], timezones: Set<string>): ApiRequest {
   const method = req.method;
   const resource = getResource(req.path);
   const h = req.headers;

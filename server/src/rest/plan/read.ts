@@ -1,9 +1,10 @@
 /**
- * The read plan: the select tree resolved against the schema cache (relationships, aliases,
- * filters, orders and ranges on each node), then rendered to SQL with lateral joins.
+ * The read plan (PostgREST's Plan/ReadPlan): the select tree resolved against the schema cache —
+ * relationships, aliases, filters, orders and ranges on each node. Plain data; the query builder
+ * renders it to SQL.
  */
-import { ApiError, errors } from './errors.ts';
-import { fuzzyBest, fuzzyMatches } from './fuzzy.ts';
+import { ApiError, errors } from '../errors.ts';
+import { fuzzyBest, fuzzyMatches } from '../fuzzy.ts';
 import type {
   AggregateFunction,
   Field,
@@ -15,9 +16,9 @@ import type {
   OrderTerm,
   QueryParams,
   SelectItem,
-} from './query-params.ts';
-import { type QI, type Relationship, type SchemaCache, type Table, qiKey, relIsToOne } from './schema-cache.ts';
-import { type Params, arrayLiteral, ident, qualified, safeCast } from './sql.ts';
+} from '../query-params.ts';
+import { ALL_RANGE, type RowRange, hasLimitZero, restrictRange } from '../range.ts';
+import { type QI, type Relationship, type SchemaCache, type Table, qiKey, relIsToOne } from '../schema-cache.ts';
 
 export const SOURCE_CTE = 'pgrst_source';
 
@@ -45,23 +46,6 @@ export type COrder =
   | { type: 'field'; field: CField; direction?: 'asc' | 'desc' | undefined; nulls?: 'first' | 'last' | undefined }
   | { type: 'relation'; relation: string; field: Field; direction?: 'asc' | 'desc' | undefined; nulls?: 'first' | 'last' | undefined };
 
-/** Inclusive row range; `upper` undefined means unbounded. */
-export interface RowRange {
-  lower: number;
-  upper: number | undefined;
-}
-export const ALL_RANGE: RowRange = { lower: 0, upper: undefined };
-export const isAllRange = (r: RowRange) => r.lower === 0 && r.upper === undefined;
-export const rangeLimit = (r: RowRange): number | undefined => (r.upper === undefined ? undefined : r.upper - r.lower + 1);
-export const intersect = (a: RowRange, b: RowRange): RowRange => ({
-  lower: Math.max(a.lower, b.lower),
-  upper: a.upper === undefined ? b.upper : b.upper === undefined ? a.upper : Math.min(a.upper, b.upper),
-});
-export const isEmptyRange = (r: RowRange) => r.upper !== undefined && r.upper < r.lower;
-export const hasLimitZero = (r: RowRange) => r.upper === -1;
-export const restrictRange = (max: number | undefined, r: RowRange): RowRange =>
-  max === undefined ? r : intersect(r, { lower: 0, upper: r.lower + max - 1 });
-
 export type RelSelect =
   | { kind: 'embed'; name: string; aggAlias: string; toOne: boolean; empty: boolean }
   | { kind: 'spread'; aggAlias: string; toOne: boolean; fields: SpreadField[] };
@@ -73,9 +57,15 @@ export interface SpreadField {
   alias?: string | undefined;
 }
 
+/** A column of a relation in the query: `schema` '' means `name` is an alias. */
+export interface ColumnRef {
+  rel: QI;
+  column: string;
+}
+
 export interface JoinCond {
-  left: string;
-  right: string;
+  left: ColumnRef;
+  right: ColumnRef;
 }
 
 export interface ReadNode {
@@ -93,7 +83,7 @@ export interface ReadNode {
   rel: Relationship | undefined;
   aggAlias: string;
   joinConds: JoinCond[];
-  /** For computed relationships: the parent row reference passed to the function. */
+  /** For computed relationships: the parent row (alias or table name) passed to the function. */
   parentRef: string | undefined;
   depth: number;
   children: ReadNode[];
@@ -165,27 +155,25 @@ function newNode(from: QI, relName: string, depth: number): ReadNode {
   };
 }
 
-interface PendingSelect {
-  item: Extract<SelectItem, { type: 'field' }>;
-}
+type FieldItem = Extract<SelectItem, { type: 'field' }>;
+/** Each node's select fields, resolved once the node's table is known. */
+type PendingFields = Map<ReadNode, FieldItem[]>;
 
-const pendingFields = new WeakMap<ReadNode, PendingSelect[]>();
-
-function initTree(root: ReadNode, items: SelectItem[]): void {
-  const fields: PendingSelect[] = [];
+function initTree(root: ReadNode, items: SelectItem[], pending: PendingFields): void {
+  const fields: FieldItem[] = [];
   for (const item of items) {
-    if (item.type === 'field') fields.push({ item });
+    if (item.type === 'field') fields.push(item);
     else {
       const child = newNode({ schema: root.from.schema, name: item.name }, item.name, root.depth + 1);
       if (item.type === 'relation') child.relAlias = item.alias;
       child.relHint = item.hint;
       child.joinType = item.joinType;
       child.isSpread = item.type === 'spread';
-      initTree(child, item.children);
+      initTree(child, item.children, pending);
       root.children.push(child);
     }
   }
-  pendingFields.set(root, fields);
+  pending.set(root, fields);
 }
 
 function findChild(node: ReadNode, name: string): ReadNode | undefined {
@@ -262,10 +250,10 @@ function findRel(cache: SchemaCache, schema: string, origin: string, target: str
     let suggestion: string | undefined;
     if (cache.relationships.has(qiKey(schema, origin))) {
       const children = all.map((r) => r.foreignTable.name);
-      const best = fuzzyMatches(children, target, 0.33).find(([score]) => score < 1);
+      const best = fuzzyMatches(children, target).find(([score]) => score < 1);
       if (best) suggestion = `Perhaps you meant '${best[1]}' instead of '${target}'.`;
     } else {
-      const best = fuzzyBest(originsInSchema, origin, 0.33);
+      const best = fuzzyBest(originsInSchema, origin);
       if (best) suggestion = `Perhaps you meant '${best}' instead of '${origin}'.`;
     }
     throw new ApiError(
@@ -285,23 +273,23 @@ function findRel(cache: SchemaCache, schema: string, origin: string, target: str
   );
 }
 
-function joinConditions(rel: Relationship, childAlias: string, parentRef: string, schema: string): JoinCond[] {
+function joinConditions(rel: Relationship, childAlias: string, parent: QI, schema: string): JoinCond[] {
   if (rel.kind === 'computed') return [];
   const c = rel.card;
-  const child = ident(childAlias);
+  const child: QI = { schema: '', name: childAlias };
   if (c.kind === 'M2M') {
-    const j = qualified(schema, c.junction.name);
+    const j: QI = { schema, name: c.junction.name };
     return [
-      ...c.targetColumns.map(([tc, jc]) => ({ left: `${j}.${ident(jc)}`, right: `${child}.${ident(tc)}` })),
-      ...c.sourceColumns.map(([sc, jc]) => ({ left: `${j}.${ident(jc)}`, right: `${parentRef}.${ident(sc)}` })),
+      ...c.targetColumns.map(([tc, jc]) => ({ left: { rel: j, column: jc }, right: { rel: child, column: tc } })),
+      ...c.sourceColumns.map(([sc, jc]) => ({ left: { rel: j, column: jc }, right: { rel: parent, column: sc } })),
     ];
   }
-  return c.columns.map(([col, fcol]) => ({ left: `${child}.${ident(fcol)}`, right: `${parentRef}.${ident(col)}` }));
+  return c.columns.map(([col, fcol]) => ({ left: { rel: child, column: fcol }, right: { rel: parent, column: col } }));
 }
 
-/** SQL reference to a node's rows: its alias, or the schema-qualified table. */
-function nodeRef(node: ReadNode): string {
-  return node.fromAlias !== undefined ? ident(node.fromAlias) : qualified(node.from.schema, node.from.name);
+/** How a node's rows are referred to: its alias, or the schema-qualified table. */
+export function nodeRel(node: Pick<ReadNode, 'from' | 'fromAlias'>): QI {
+  return node.fromAlias !== undefined ? { schema: '', name: node.fromAlias } : node.from;
 }
 
 function addRels(ctx: ReadPlanContext, node: ReadNode, parent: ReadNode | undefined): void {
@@ -312,8 +300,8 @@ function addRels(ctx: ReadPlanContext, node: ReadNode, parent: ReadNode | undefi
     node.from = rel.foreignTable;
     node.fromAlias = `${rel.foreignTable.name}_${node.depth}`;
     node.aggAlias = `${rel.table.name}_${node.relAlias ?? node.relName}_${node.depth}`;
-    node.joinConds = joinConditions(rel, node.fromAlias, nodeRef(parent), ctx.schema);
-    node.parentRef = ident(parent.fromAlias ?? parent.from.name);
+    node.joinConds = joinConditions(rel, node.fromAlias, nodeRel(parent), ctx.schema);
+    node.parentRef = parent.fromAlias ?? parent.from.name;
   } else if (ctx.fromSource) {
     node.fromAlias = node.from.name;
     node.from = { schema: '', name: SOURCE_CTE };
@@ -321,16 +309,16 @@ function addRels(ctx: ReadPlanContext, node: ReadNode, parent: ReadNode | undefi
   for (const c of node.children) addRels(ctx, c, node);
 }
 
-function resolveSelects(ctx: ReadPlanContext, node: ReadNode): void {
+function resolveSelects(ctx: ReadPlanContext, node: ReadNode, pending: PendingFields): void {
   const table = tableOf(ctx, node);
-  node.select = (pendingFields.get(node) ?? []).map(({ item }) => ({
+  node.select = (pending.get(node) ?? []).map((item) => ({
     field: resolveField(table, item.field),
     aggregate: item.aggregate,
     aggregateCast: item.aggregateCast,
     cast: item.cast,
     alias: item.alias,
   }));
-  for (const c of node.children) resolveSelects(ctx, c);
+  for (const c of node.children) resolveSelects(ctx, c, pending);
 }
 
 function addAliases(node: ReadNode): void {
@@ -412,6 +400,17 @@ function addRelSelects(node: ReadNode): void {
   });
 }
 
+/** Postgres's limit on a target list; past it the query would fail with 54011 (a 500). */
+export const MAX_SELECT_ENTRIES = 1664;
+
+function validateWidth(node: ReadNode): void {
+  const entries = node.select.length + node.relSelect.length;
+  if (entries > MAX_SELECT_ENTRIES) {
+    throw errors.queryParam('Select list too long', `A select list can have at most ${MAX_SELECT_ENTRIES} entries; this one has ${entries}.`);
+  }
+  node.children.forEach(validateWidth);
+}
+
 function validateAggregates(ctx: ReadPlanContext, node: ReadNode): void {
   if (!ctx.aggregatesEnabled && node.select.some((s) => s.aggregate)) throw errors.aggregatesNotAllowed();
   node.children.forEach((c) => validateAggregates(ctx, c));
@@ -462,7 +461,8 @@ function restrictRanges(ctx: ReadPlanContext, node: ReadNode): void {
  */
 export function buildReadPlan(ctx: ReadPlanContext, rootName: string, qp: QueryParams, rootFilters: boolean): ReadNode {
   const root = newNode({ schema: ctx.schema, name: rootName }, rootName, 0);
-  initTree(root, qp.select);
+  const pending: PendingFields = new Map();
+  initTree(root, qp.select, pending);
 
   // Filters, orders, ranges and logic trees attach to the node named by their embed path; their
   // columns are resolved against the node's table once relationships are known.
@@ -483,7 +483,7 @@ export function buildReadPlan(ctx: ReadPlanContext, rootName: string, qp: QueryP
   for (const { path, tree } of qp.logic) pendingLogic.push([nodeAt(root, path), tree]);
 
   addRels(ctx, root, undefined);
-  resolveSelects(ctx, root);
+  resolveSelects(ctx, root, pending);
   for (const [n, f] of pendingFilters) n.where.push({ type: 'stmt', filter: resolveFilter(tableOf(ctx, n), f) });
   for (const [n, t] of pendingLogic) n.where.push(resolveLogic(tableOf(ctx, n), t));
   for (const [n, terms] of pendingOrders) {
@@ -499,6 +499,7 @@ export function buildReadPlan(ctx: ReadPlanContext, rootName: string, qp: QueryP
   addRelatedOrders(root);
   addNullEmbedFilters(root);
   addRelSelects(root);
+  validateWidth(root);
   validateAggregates(ctx, root);
   hoistSpreadAggregates(root);
   restrictRanges(ctx, root);
@@ -517,181 +518,4 @@ export function returningColumns(root: ReadNode, pkCols: string[]): string[] {
     return r.card.columns.map((x) => x[0]);
   });
   return [...new Set([...names, ...fkCols, ...pkCols])].sort();
-}
-
-// ---------------------------------------------------------------------------------------------
-// SQL rendering
-
-export function fmtJsonPath(params: Params, path: JsonOperation[]): string {
-  return path.map((j) => `${j.arrow}${j.index ? `${params.add(j.key)}::int` : params.add(j.key)}`).join('');
-}
-
-export function fmtColumn(ref: string, name: string): string {
-  return name === '*' ? `${ref}.*` : `${ref}.${ident(name)}`;
-}
-
-export function fmtField(params: Params, ref: string, f: CField): string {
-  let out: string;
-  if (f.fullRow) out = ref;
-  else if (f.jsonPath.length === 0) out = fmtColumn(ref, f.name);
-  else if (f.toJson) out = `to_jsonb(${fmtColumn(ref, f.name)})${fmtJsonPath(params, f.jsonPath)}`;
-  else out = `${fmtColumn(ref, f.name)}${fmtJsonPath(params, f.jsonPath)}`;
-  if (f.toTsVector) out = `to_tsvector(${f.toTsVector.lang !== undefined ? `${params.add(f.toTsVector.lang)}, ` : ''}${out})`;
-  return out;
-}
-
-const applyCast = (cast: string | undefined, sql: string) => (cast === undefined ? sql : `CAST( ${sql} AS ${safeCast(cast)} )`);
-const applyAgg = (agg: AggregateFunction | undefined, cast: string | undefined, sql: string) =>
-  agg === undefined ? sql : applyCast(cast, `${agg.toUpperCase()}(${sql})`);
-const fmtAs = (alias: string | undefined) => (alias === undefined ? '' : ` AS ${ident(alias)}`);
-
-function fmtSelectItem(params: Params, ref: string, s: CSelect): string {
-  const inner = s.aggregate === 'count' && s.field.name === '*' && !s.field.fullRow ? '*' : fmtField(params, ref, s.field);
-  return applyAgg(s.aggregate, s.aggregateCast, applyCast(s.cast, inner)) + fmtAs(s.alias);
-}
-
-const SIMPLE_SQL: Record<string, string> = { neq: '<>', cs: '@>', cd: '<@', ov: '&&', sl: '<<', sr: '>>', nxr: '&<', nxl: '&>', adj: '-|-' };
-const QUANT_SQL: Record<string, string> = { eq: '=', gte: '>=', gt: '>', lte: '<=', lt: '<', like: 'like', ilike: 'ilike', match: '~', imatch: '~*' };
-const FTS_SQL: Record<string, string> = { fts: 'to_tsquery', plfts: 'plainto_tsquery', phfts: 'phraseto_tsquery', wfts: 'websearch_to_tsquery' };
-
-export function fmtFilter(params: Params, ref: string, f: CFilter): string {
-  if (f.kind === 'nullEmbed') return `${ident(f.aggAlias)} IS ${f.negated ? '' : 'NOT '}DISTINCT FROM NULL`;
-  const field = fmtField(params, ref, f.field);
-  const not = f.expr.negated ? 'NOT ' : '';
-  const op = f.expr.operation;
-  switch (op.kind) {
-    case 'simple':
-      return `${not}${field} ${SIMPLE_SQL[op.op]} ${params.add(op.value)}`;
-    case 'quant': {
-      const value = op.op === 'like' || op.op === 'ilike' ? op.value.replace(/\*/g, '%') : op.value;
-      const p = params.add(value);
-      const rhs = op.quantifier === 'any' ? `ANY(${p})` : op.quantifier === 'all' ? `ALL(${p})` : p;
-      return `${not}${field} ${QUANT_SQL[op.op]} ${rhs}`;
-    }
-    case 'is':
-      return `${not}${field} IS ${{ null: 'NULL', not_null: 'NOT NULL', true: 'TRUE', false: 'FALSE', unknown: 'UNKNOWN' }[op.value]}`;
-    case 'isdistinct':
-      return `${not}${field} IS DISTINCT FROM ${params.add(op.value)}`;
-    case 'in':
-      if (op.values.length === 1 && op.values[0] === '') return `${not}${field} = ANY('{}')`;
-      return `${not}${field} = ANY (${params.add(arrayLiteral(op.values))})`;
-    case 'fts':
-      return `${not}${field} @@ ${FTS_SQL[op.op]}(${op.language !== undefined ? `${params.add(op.language)}, ` : ''}${params.add(op.value)})`;
-  }
-}
-
-export function fmtLogic(params: Params, ref: string, l: CLogic): string {
-  if (l.type === 'stmt') return fmtFilter(params, ref, l.filter);
-  return `${l.negated ? 'NOT ' : ''}(${l.children.map((c) => fmtLogic(params, ref, c)).join(l.op === 'and' ? ' AND ' : ' OR ')})`;
-}
-
-function fmtOrder(params: Params, ref: string, terms: COrder[]): string {
-  if (!terms.length) return '';
-  return ` ORDER BY ${terms
-    .map((t) => {
-      const f =
-        t.type === 'relation'
-          ? fmtField(params, ident(t.relation), { name: t.field.name, jsonPath: t.field.jsonPath, toJson: false, irType: '', fullRow: false })
-          : fmtField(params, ref, t.field);
-      return `${f}${t.direction ? ` ${t.direction.toUpperCase()}` : ''}${t.nulls ? ` NULLS ${t.nulls.toUpperCase()}` : ''}`;
-    })
-    .join(', ')}`;
-}
-
-export function fmtRange(params: Params, r: RowRange): string {
-  if (isAllRange(r)) return '';
-  const limit = rangeLimit(r);
-  return ` LIMIT ${limit === undefined ? 'ALL' : params.add(String(limit))} OFFSET ${params.add(String(r.lower))}`;
-}
-
-function fromClause(node: ReadNode, schema: string): string {
-  let from: string;
-  const rel = node.rel;
-  if (rel?.kind === 'computed') {
-    from = `${qualified(rel.fn.schema, rel.fn.name)}(${node.parentRef ?? ident(rel.table.name)}::${qualified(rel.table.schema, rel.table.name)})`;
-  } else from = qualified(node.from.schema, node.from.name);
-  if (node.fromAlias !== undefined) from += ` AS ${ident(node.fromAlias)}`;
-  if (rel?.kind === 'fk' && rel.card.kind === 'M2M') from += `, ${qualified(schema, rel.card.junction.name)}`;
-  return ` FROM ${from}`;
-}
-
-function groupBy(params: Params, ref: string, node: ReadNode): string {
-  const anyAgg = node.select.some((s) => s.aggregate) || node.relSelect.some((r) => r.kind === 'spread' && r.fields.some((f) => f.aggregate));
-  if (!anyAgg) return '';
-  const terms: string[] = [];
-  for (const s of node.select) {
-    if (s.aggregate) continue;
-    terms.push(s.alias !== undefined ? ident(s.alias) : fmtField(params, ref, s.field));
-  }
-  for (const r of node.relSelect) {
-    if (r.kind === 'embed') {
-      if (!r.empty) terms.push(ident(r.name));
-    } else for (const f of r.fields) if (!f.aggregate) terms.push(`${ident(r.aggAlias)}.${ident(f.alias ?? f.name)}`);
-  }
-  return terms.length ? ` GROUP BY ${terms.join(', ')}` : '';
-}
-
-/** The SELECT for a node and, through lateral joins, all its embeds. */
-export function readPlanToQuery(params: Params, node: ReadNode, schema: string): string {
-  const ref = node.fromAlias !== undefined ? ident(node.fromAlias) : qualified(node.from.schema, node.from.name);
-  const sel = node.select.length === 0 && node.children.length === 0 ? [`${ref}.*`] : node.select.map((s) => fmtSelectItem(params, ref, s));
-  const joinSelects: string[] = [];
-  const joins: string[] = [];
-  for (const r of node.relSelect) {
-    const child = node.children.find((c) => c.aggAlias === r.aggAlias)!;
-    const agg = ident(r.aggAlias);
-    const sub = readPlanToQuery(params, child, schema);
-    const joinKw = child.joinType === 'inner' ? 'INNER' : 'LEFT';
-    if (r.kind === 'embed') {
-      if (r.toOne) {
-        if (!r.empty) joinSelects.push(`row_to_json(${agg}.*)::jsonb AS ${ident(r.name)}`);
-        joins.push(` ${joinKw} JOIN LATERAL ( ${sub} ) AS ${agg} ON TRUE`);
-      } else {
-        if (!r.empty) joinSelects.push(`COALESCE( ${agg}.${agg}, '[]') AS ${ident(r.name)}`);
-        joins.push(
-          ` ${joinKw} JOIN LATERAL ( SELECT json_agg(${agg})::jsonb AS ${agg} FROM (${sub} ) AS ${agg} ) AS ${agg} ON ${child.joinType === 'inner' ? `${agg} IS NOT NULL` : 'TRUE'}`,
-        );
-      }
-    } else if (r.toOne) {
-      for (const f of r.fields) joinSelects.push(applyAgg(f.aggregate, f.aggregateCast, `${agg}.${ident(f.name)}`) + fmtAs(f.alias));
-      joins.push(` ${joinKw} JOIN LATERAL ( ${sub} ) AS ${agg} ON TRUE`);
-    } else {
-      // A to-many spread turns each spread column into an array, correlated by row order.
-      for (const f of r.fields) joinSelects.push(`COALESCE(${agg}.${ident(f.name)}, '[]') AS ${ident(f.name)}`);
-      const aggs = r.fields.map((f) => `json_agg(${agg}.${ident(f.name)})::jsonb AS ${ident(f.name)}`);
-      joins.push(
-        ` ${joinKw} JOIN LATERAL ( SELECT ${aggs.length ? aggs.join(', ') : 'NULL'} FROM (${sub} ) AS ${agg} HAVING ${child.joinType === 'inner' ? 'count(*) > 0' : 'TRUE'} ) AS ${agg} ON TRUE`,
-      );
-    }
-  }
-  const where = [...node.where.map((l) => fmtLogic(params, ref, l)), ...node.joinConds.map((j) => `${j.left} = ${j.right}`)];
-  return (
-    `SELECT ${[...sel, ...joinSelects].join(', ')}` +
-    fromClause(node, schema) +
-    joins.join('') +
-    (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
-    groupBy(params, ref, node) +
-    fmtOrder(params, ref, node.order) +
-    fmtRange(params, node.range)
-  );
-}
-
-/** The root's rows without LIMIT/OFFSET (and with EXISTS for inner joins), for counting. */
-export function readPlanToCountQuery(params: Params, node: ReadNode, schema: string): string {
-  const ref = node.fromAlias !== undefined ? ident(node.fromAlias) : qualified(node.from.schema, node.from.name);
-  const fmtCountLogic = (l: CLogic): string => {
-    if (l.type === 'expr') return `${l.negated ? 'NOT ' : ''}(${l.children.map(fmtCountLogic).join(l.op === 'and' ? ' AND ' : ' OR ')})`;
-    const f = l.filter;
-    if (f.kind === 'nullEmbed') {
-      const child = node.children.find((c) => c.aggAlias === f.aggAlias);
-      return child ? `${f.negated ? '' : 'NOT '}EXISTS (${readPlanToCountQuery(params, child, schema)})` : 'TRUE';
-    }
-    return fmtFilter(params, ref, f);
-  };
-  const conds = [
-    ...node.where.map(fmtCountLogic),
-    ...node.joinConds.map((j) => `${j.left} = ${j.right}`),
-    ...node.children.filter((c) => c.joinType === 'inner').map((c) => `EXISTS (${readPlanToCountQuery(params, c, schema)} )`),
-  ];
-  return `SELECT 1${fromClause(node, schema)}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }

@@ -1,0 +1,273 @@
+// A team forming and its review loop closing: a project with an invited newcomer, a rejected
+// translation with a suggestion that the translator accepts, a rejected note the researcher hears
+// about and answers, bulk approval and undo in the queue, and an owner removing a duplicate.
+import { readFileSync } from 'node:fs';
+import { expect, expectNoSeriousA11yViolations, runToken, test } from './fixtures.ts';
+
+// Each flow passes between two or three people and reloads as they would.
+test.describe.configure({ timeout: 150_000 });
+
+const SHORT_EXPORT = readFileSync(new URL('./fixtures/short-export.txt', import.meta.url), 'utf8');
+
+test('an owner creates a project and invites a new address; that person signs up and lands in it with the role', async ({ owner, browser, baseURL }) => {
+  const token = runToken('team');
+  const projectName = `Treaty archive ${token}`;
+  const email = `newcomer-${token}@example.com`;
+
+  await owner.library.goto();
+  await owner.page.getByRole('textbox', { name: 'Project name' }).fill(projectName);
+  await owner.page.getByRole('button', { name: 'Create project' }).click();
+  const project = owner.library.project(projectName);
+  await expect(project.getByRole('heading', { name: projectName })).toBeVisible();
+  await expect(project.getByRole('paragraph').filter({ hasText: 'Your roles:' })).toContainText('Owner');
+
+  await project.getByText('Members and roles').click();
+  await project.getByLabel('Invite by email').fill(email);
+  await project.getByLabel('Role', { exact: true }).selectOption('reviewer');
+  await project.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(project.getByRole('status')).toContainText(email);
+  await expect(project.getByRole('region', { name: 'Pending invitations' })).toContainText(email);
+  await expectNoSeriousA11yViolations(owner.page);
+
+  // The newcomer has no account: they create one from the sign-in page.
+  const context = await browser.newContext({ baseURL: baseURL! });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Create account' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('abc');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('alert')).toHaveText('That password is too weak: use at least 6 characters.');
+  await page.getByLabel('Password').fill(`pw-${token}`);
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Welcome' })).toContainText(`${projectName}, as Reviewer`);
+  const joined = page.getByRole('region', { name: projectName });
+  await expect(joined.getByRole('paragraph').filter({ hasText: 'Your roles:' })).toContainText('Reviewer');
+  // A reviewer somewhere gets the Review link; the welcome notification says who added them.
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Notifications/ }).click();
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(`added you to ${projectName} as Reviewer`);
+
+  // Signing out and in again works with the password chosen at sign-up.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(`pw-${token}`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('region', { name: projectName })).toBeVisible();
+
+  // The owner's pending list empties; signing up with a used address is refused in words.
+  await owner.page.reload();
+  await owner.library.project(projectName).getByText('Members and roles').click();
+  await expect(owner.library.project(projectName).getByRole('row', { name: new RegExp(email) })).toBeVisible();
+  await expect(owner.library.project(projectName).getByRole('region', { name: 'Pending invitations' })).toHaveCount(0);
+  await context.close();
+
+  const again = await browser.newContext({ baseURL: baseURL! });
+  const second = await again.newPage();
+  await second.goto('/sign-up');
+  await second.getByLabel('Email').fill(email);
+  await second.getByLabel('Password').fill(`pw-${token}-2`);
+  await second.getByRole('button', { name: 'Create account' }).click();
+  await expect(second.getByRole('alert')).toContainText('An account already uses this email address');
+  await again.close();
+});
+
+test('a reviewer rejects a translation with a suggestion; the translator sees why, accepts it, and it is approved', async ({ translator, reviewer }) => {
+  const token = runToken('p21');
+  const text = `The two sides agree to deepen the cooperation in energy ${token}`;
+  const suggestion = `Both sides agreed to deepen energy cooperation ${token}`;
+
+  await translator.workspace.open();
+  await translator.workspace.replaceTranslation(21, text);
+  await translator.workspace.row(21).getByRole('button', { name: 'Mark translated' }).click();
+  await translator.workspace.waitUntilSaved();
+  // Translators review nowhere: no Review link for them.
+  await expect(translator.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ })).toHaveCount(0);
+
+  await reviewer.library.goto();
+  await reviewer.review.open();
+  const item = reviewer.review.item(token);
+  await item.getByLabel('Comment').fill(`Past tense, and no article ${token}`);
+  await item.getByRole('textbox', { name: 'Suggested translation' }).fill(suggestion);
+  await item.getByRole('button', { name: 'Reject' }).click();
+  await expect(item).toHaveCount(0);
+  await expect(reviewer.page.getByRole('status').filter({ hasText: 'Rejected paragraph 21' })).toBeVisible();
+  await expect(reviewer.page.getByRole('button', { name: 'Undo' })).toBeVisible();
+
+  await translator.page.reload();
+  await translator.workspace.goTo(21);
+  const review = translator.workspace.row(21).getByRole('region', { name: 'Review of paragraph 21' });
+  await expect(review).toContainText('Rejected');
+  await expect(review).toContainText('by Demo Reviewer');
+  await expect(review).toContainText(`Past tense, and no article ${token}`);
+  const diff = review.getByLabel('Changes the reviewer suggests in paragraph 21');
+  await expect(diff.locator('del')).toContainText(['The two']);
+  await expect(diff.locator('ins').first()).toContainText('Both');
+  await expectNoSeriousA11yViolations(translator.page);
+  await review.getByRole('button', { name: 'Accept suggestion' }).click();
+  await translator.workspace.waitUntilSaved();
+  await expect(translator.workspace.translation(21)).toContainText(suggestion);
+  await expect(translator.workspace.row(21).getByText('Translated', { exact: true })).toBeVisible();
+
+  await reviewer.page.reload();
+  await reviewer.review.approve(reviewer.review.item(suggestion));
+
+  await translator.page.reload();
+  await translator.workspace.goTo(21);
+  await expect(translator.workspace.row(21).getByText('Approved', { exact: true })).toBeVisible();
+  // The row's history: each version with what changed, and both decisions.
+  await translator.workspace.row(21).getByRole('button', { name: 'History of paragraph 21' }).click();
+  const history = translator.page.getByRole('dialog', { name: 'History of paragraph 21' });
+  await expect(history.getByRole('listitem').filter({ hasText: 'Rejected' })).toContainText(`Past tense, and no article ${token}`);
+  await expect(history.getByRole('listitem').filter({ hasText: 'Approved' }).first()).toBeVisible();
+  await expect(history.getByLabel(/^Changes in version/).last().locator('ins').first()).toContainText('Both');
+  await expectNoSeriousA11yViolations(translator.page);
+  // Restoring the first wording makes it a new draft.
+  await history.getByRole('button', { name: /^Restore version \d+ as a new draft$/ }).first().click();
+  await expect(history).toHaveCount(0);
+  await translator.workspace.waitUntilSaved();
+  await expect(translator.workspace.translation(21)).toContainText(text);
+  await expect(translator.workspace.row(21).getByText('Draft', { exact: true })).toBeVisible();
+});
+
+test('a researcher is notified of a rejected note, follows the link, replies and resubmits', async ({ researcher, reviewer }) => {
+  const token = runToken('note22');
+  await researcher.workspace.open();
+  await researcher.workspace.goTo(22);
+  await researcher.workspace.row(22).getByRole('button', { name: 'Add note to paragraph 22' }).click();
+  await researcher.workspace.writeNote(22, `Which agreement is meant here? ${token}`, { kind: 'Question' });
+
+  await reviewer.library.goto();
+  await reviewer.review.open();
+  await reviewer.page.getByLabel('Kind', { exact: true }).selectOption('annotation');
+  await reviewer.review.reject(reviewer.review.item(token), `Cite the agreement by name ${token}`);
+
+  await researcher.page.goto('/');
+  const bell = researcher.page.getByRole('button', { name: /^Notifications/ });
+  await expect(bell).toContainText(/[1-9]/);
+  await bell.click();
+  const panel = researcher.page.getByRole('region', { name: 'Notifications' });
+  const entry = panel.getByRole('listitem').filter({ hasText: 'rejected your note on paragraph 22' });
+  await expect(entry).toContainText(`Cite the agreement by name ${token}`);
+  await expectNoSeriousA11yViolations(researcher.page);
+  await entry.getByRole('link', { name: 'Open paragraph 22' }).click();
+
+  await expect(researcher.page).toHaveURL(/\/documents\/[^?]+\?p=22$/);
+  await expect(researcher.workspace.row(22)).toBeFocused();
+  const note = researcher.workspace.note(22, token);
+  await expect(note).toContainText('Rejected');
+  await expect(note.getByRole('list', { name: 'Replies and decisions' })).toContainText(`Cite the agreement by name ${token}`);
+
+  await note.getByRole('button', { name: 'Reply', exact: true }).click();
+  await note.getByRole('textbox', { name: 'Reply' }).fill(`The 2013 energy agreement, article 4 ${token}`);
+  await note.getByRole('button', { name: 'Send reply' }).click();
+  await expect(note.getByRole('list', { name: 'Replies and decisions' })).toContainText(`The 2013 energy agreement, article 4 ${token}`);
+  await expect(note.getByRole('list', { name: 'Replies and decisions' })).toContainText('You');
+  await note.getByRole('button', { name: 'Submit', exact: true }).click();
+  await expect(note).toContainText('Submitted');
+
+  // The reviewer hears of the reply, and the note is back in the queue with it.
+  await reviewer.page.reload();
+  await reviewer.page.getByRole('button', { name: /^Notifications/ }).click();
+  await expect(reviewer.page.getByRole('region', { name: 'Notifications' })).toContainText('replied to a note on paragraph 22');
+  await reviewer.page.keyboard.press('Escape');
+  await expect(reviewer.review.item(token)).toBeVisible();
+
+  // My work lists the note as submitted.
+  await researcher.page.getByRole('link', { name: 'My work' }).click();
+  const submitted = researcher.page.getByRole('region', { name: 'Submitted' });
+  await expect(submitted).toContainText(`Which agreement is meant here? ${token}`);
+  await expectNoSeriousA11yViolations(researcher.page);
+});
+
+test('a reviewer filters the queue, approves several at once, and undoes a decision', async ({ translator, reviewer }) => {
+  const token = runToken('bulk');
+  await translator.workspace.open();
+  for (const n of [24, 25, 26]) {
+    await translator.workspace.replaceTranslation(n, `Row ${n} done ${token}`);
+    await translator.workspace.row(n).getByRole('button', { name: 'Mark translated' }).click();
+  }
+  await translator.workspace.waitUntilSaved();
+
+  await reviewer.library.goto();
+  await reviewer.review.open();
+  await reviewer.page.getByLabel('Kind', { exact: true }).selectOption('translation');
+  await reviewer.page.getByLabel('Order', { exact: true }).selectOption('newest');
+  await expect(reviewer.page).toHaveURL(/kind=translation/);
+  await expect(reviewer.review.item('Row 26 done')).toBeVisible();
+
+  // Undo: the decision is taken back and the row returns to the queue.
+  await reviewer.review.approve(reviewer.review.item(`Row 26 done ${token}`));
+  await reviewer.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(reviewer.page.getByRole('status').filter({ hasText: 'Decision undone' })).toBeVisible();
+  await expect(reviewer.review.item(`Row 26 done ${token}`)).toBeVisible();
+
+  for (const n of [24, 25, 26]) {
+    await reviewer.review.item(`Row ${n} done ${token}`).getByRole('checkbox').check();
+  }
+  await reviewer.page.getByRole('button', { name: 'Approve selected (3)' }).click();
+  const dialog = reviewer.page.getByRole('dialog', { name: 'Approve 3 items?' });
+  await expect(dialog).toBeVisible();
+  await expectNoSeriousA11yViolations(reviewer.page);
+  await dialog.getByRole('button', { name: 'Approve 3 items' }).click();
+  await expect(reviewer.page.getByRole('status').filter({ hasText: 'Approved 3 items.' })).toBeVisible();
+  await expect(reviewer.review.item(token)).toHaveCount(0);
+
+  // The link on a card opens the document at that row.
+  await translator.page.goto('/my-work');
+  await expect(translator.page.getByRole('heading', { name: 'My work', level: 1 })).toBeVisible();
+  await expect(translator.page.getByRole('main')).not.toContainText(`Row 24 done ${token}`);
+});
+
+test('an owner is warned before importing a text twice, and deletes the duplicate with everything on it', async ({ owner }) => {
+  const token = runToken('dup');
+  const projectName = `Duplicates ${token}`;
+  await owner.library.goto();
+  await owner.page.getByRole('textbox', { name: 'Project name' }).fill(projectName);
+  await owner.page.getByRole('button', { name: 'Create project' }).click();
+  const project = owner.library.project(projectName);
+  await expect(project.getByText('No documents in this project yet.')).toBeVisible();
+
+  const importOnce = async (title: string, anyway: boolean) => {
+    await project.getByRole('link', { name: 'Import document' }).click();
+    await owner.page.getByLabel('Choose files').setInputFiles({ name: 'export.txt', mimeType: 'text/plain', buffer: Buffer.from(SHORT_EXPORT) });
+    const card = owner.page.getByRole('region', { name: 'export.txt' });
+    await card.getByLabel('Title').fill(title);
+    if (anyway) {
+      const warning = card.getByRole('alert').filter({ hasText: 'This text is already in the project.' });
+      await expect(warning).toContainText(`already imported as “${token} first”`);
+      await expectNoSeriousA11yViolations(owner.page);
+      await warning.getByRole('button', { name: 'Import anyway' }).click();
+    } else {
+      await card.getByRole('button', { name: 'Import', exact: true }).click();
+    }
+    await expect(card.getByRole('status')).toContainText(`Imported ${title}`);
+    await owner.library.goto();
+  };
+  await importOnce(`${token} first`, false);
+  await importOnce(`${token} second`, true);
+  await expect(project.getByRole('link', { name: `${token} second` })).toBeVisible();
+
+  await project.getByRole('button', { name: `Delete document ${token} second` }).click();
+  const dialog = owner.page.getByRole('dialog', { name: `Delete “${token} second”?` });
+  await expect(dialog).toContainText('its 10 paragraphs');
+  await expect(dialog).toContainText('This cannot be undone.');
+  await expectNoSeriousA11yViolations(owner.page);
+  await dialog.getByRole('button', { name: 'Delete document' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(project.getByRole('link', { name: `${token} second` })).toHaveCount(0);
+  await expect(project.getByRole('link', { name: `${token} first` })).toBeVisible();
+
+  // Renaming the project and the document that stays.
+  await project.getByRole('button', { name: `Rename document ${token} first` }).click();
+  await owner.page.getByLabel('Document title').fill(`${token} kept`);
+  await owner.page.getByRole('button', { name: 'Save title' }).click();
+  await expect(project.getByRole('link', { name: `${token} kept` })).toBeVisible();
+  await project.getByRole('button', { name: `Rename project ${projectName}` }).click();
+  await owner.page.getByLabel(`New name for ${projectName}`).fill(`${projectName} (final)`);
+  await owner.page.getByRole('button', { name: 'Save name' }).click();
+  await expect(owner.library.project(`${projectName} (final)`)).toBeVisible();
+});
