@@ -1,6 +1,7 @@
 import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
 import type { Mailbox } from '../mail/catcher.ts';
 import { invite } from './invite.ts';
+import { generateLink } from './generate-link.ts';
 import { verifyGet, verifyPost } from './verify.ts';
 import { magicLink, otp, reauthenticate, recover, resend } from './otp.ts';
 import { adminDeleteFactor, adminListFactors, challengeFactor, enrollFactor, unenrollFactor, verifyFactor } from './mfa.ts';
@@ -86,8 +87,19 @@ function routes(): Map<string, MethodTable> {
       },
     ],
     ['/logout', { POST: async (deps, req) => logout(deps, req, await authenticate(deps, req)) }],
+    // Manual identity linking needs OAuth providers, which are all off; GoTrue answers so once the caller is signed in.
+    ['/user/identities/authorize', { GET: manualLinkingDisabled }],
   ]);
 }
+
+const manualLinkingDisabled: Route = async (deps, req) => {
+  await authenticate(deps, req);
+  throw notFound('manual_linking_disabled', 'Manual linking is disabled');
+};
+
+const samlDisabled: Route = async () => {
+  throw notFound('saml_provider_disabled', 'SAML 2.0 is disabled');
+};
 
 /** /factors/{id}, /factors/{id}/challenge and /factors/{id}/verify. */
 function factorRoutes(path: string): MethodTable | undefined {
@@ -102,6 +114,10 @@ function factorRoutes(path: string): MethodTable | undefined {
 /** /admin/*: the admin check runs before routing, as GoTrue's /admin router middleware does. */
 async function admin(deps: AuthDeps, req: ApiRequest, path: string): Promise<ApiResponse> {
   const claims = await requireAdmin(deps, req);
+  if (path === '/admin/generate_link') {
+    if (req.method !== 'POST') return methodNotAllowed({ POST: (d, r) => generateLink(d, r, claims) });
+    return generateLink(deps, req, claims);
+  }
   if (path === '/admin/users') {
     const table: MethodTable = {
       GET: (d, r) => adminListUsers(d, r, claims),
@@ -148,7 +164,9 @@ export async function createAuthHandler(ctx: ServerContext, mailbox: Mailbox): P
         if (value.includes('\u0000')) throw badRequest('validation_failed', 'Query parameters cannot contain a NUL (\\u0000) character');
       }
       if (path === '/admin' || path.startsWith('/admin/')) return await admin(deps, req, path);
-      const methods = table.get(path) ?? factorRoutes(path);
+      // SAML single sign-on is off, as in the Supabase CLI's default config: every /sso and /saml route says so.
+      if (/^\/(sso|saml)(\/|$)/.test(path)) return await samlDisabled(deps, req);
+      const methods = table.get(path) ?? factorRoutes(path) ?? (/^\/user\/identities\/[^/]+$/.test(path) ? { DELETE: manualLinkingDisabled } : undefined);
       if (!methods) throw routeNotFound();
       const route = methods[req.method === 'HEAD' ? 'GET' : req.method];
       if (!route) return methodNotAllowed(methods);

@@ -20,6 +20,7 @@ export const signupBody = z.object({
 export const passwordGrantBody = z.object({ email: str, phone: str, password: str });
 export const refreshGrantBody = z.object({ refresh_token: str });
 export const pkceGrantBody = z.object({ auth_code: str, code_verifier: str });
+export const idTokenGrantBody = z.object({ id_token: str, access_token: str, nonce: str, provider: str, client_id: str, issuer: str });
 
 export const userUpdateBody = z.object({
   email: str,
@@ -51,6 +52,8 @@ export const adminUserBody = z.object({
 export const adminDeleteBody = z.object({ should_soft_delete: bool });
 
 export const inviteBody = z.object({ email: str, data: obj });
+
+export const generateLinkBody = z.object({ type: str, email: str, new_email: str, password: z.string().nullish(), data: obj, redirect_to: str });
 
 export const otpBody = z.object({
   email: str,

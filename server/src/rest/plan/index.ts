@@ -56,7 +56,7 @@ export function maxRowsOf(ctx: PlanContext): number | undefined {
 
 export function tableNotFound(cache: SchemaCache, schema: string, name: string): ApiError {
   const candidates = [...cache.tables.values()].filter((t) => t.schema === schema).map((t) => t.name);
-  const best = fuzzyBest(candidates, name, 0.75);
+  const best = fuzzyBest(candidates, name);
   return new ApiError(404, 'PGRST205', `Could not find the table '${schema}.${name}' in the schema cache`, null, best ? `Perhaps you meant the table '${schema}.${best}'` : null);
 }
 

@@ -250,10 +250,10 @@ function findRel(cache: SchemaCache, schema: string, origin: string, target: str
     let suggestion: string | undefined;
     if (cache.relationships.has(qiKey(schema, origin))) {
       const children = all.map((r) => r.foreignTable.name);
-      const best = fuzzyMatches(children, target, 0.33).find(([score]) => score < 1);
+      const best = fuzzyMatches(children, target).find(([score]) => score < 1);
       if (best) suggestion = `Perhaps you meant '${best[1]}' instead of '${target}'.`;
     } else {
-      const best = fuzzyBest(originsInSchema, origin, 0.33);
+      const best = fuzzyBest(originsInSchema, origin);
       if (best) suggestion = `Perhaps you meant '${best}' instead of '${origin}'.`;
     }
     throw new ApiError(
