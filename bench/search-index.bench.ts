@@ -20,6 +20,7 @@ import { recreateDatabase, scratchName } from '../scripts/lib/scratch-db.ts';
 import { PROJECT_ROOT } from '../server/src/config.ts';
 import { isMain, percentile } from './lib.ts';
 import { Corpus, random } from './search/corpus.ts';
+import { foldQuery } from '../src/domain/search/index.ts';
 import { createBenchProject, loadDocuments } from './search/load.ts';
 
 const RUNS = 15;
@@ -74,14 +75,15 @@ async function measure(db: Database, kinds: Record<string, string[]>, mode: 'big
   const where =
     mode === 'bigrams'
       ? `private.search_grams(p.text) @@ private.search_grams_query($1) and strpos(private.search_fold(p.text), $1) > 0`
-      : `private.search_fold(p.text) like $2`;
+      : `private.search_fold(p.text) like $1`;
   const out: IndexFigures['queries'] = {};
   const counts = new Map<string, number>();
   for (const [kind, list] of Object.entries(kinds)) {
     const first: number[] = [];
     const count: number[] = [];
-    for (const q of list) {
-      const params = mode === 'bigrams' ? [q] : [q, likePattern(q)];
+    for (const raw of list) {
+      const q = foldQuery(raw);
+      const params = mode === 'bigrams' ? [q] : [likePattern(q)];
       first.push((await timeMs(db, `select p.id from public.paragraphs p where ${where} limit 20`, params)).ms);
       const c = await timeMs(db, `select count(*)::int as n from public.paragraphs p where ${where}`, params);
       count.push(c.ms);
