@@ -1,8 +1,10 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config.ts';
 
-// Vitest's three projects: "unit" (pure domain, editor and server units), "data" (src/data's
-// modules as the app runs them, against a local stack) and "contract" (server/ driven through supabase-js).
+// Vitest's projects: "unit" (pure domain, editor and server units), "data" (src/data's modules
+// as the app runs them, against a local stack), "contract" (server/ driven through supabase-js)
+// and "faults" (`npm run test:faults`: the server killed, restarted and cut off from its database
+// under a stream of saves).
 export default mergeConfig(
   viteConfig,
   defineConfig({
@@ -42,6 +44,17 @@ export default mergeConfig(
             globalSetup: ['server/test/global-setup.ts'],
             testTimeout: 30_000,
             hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'faults',
+            include: ['server/faults/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 600_000,
+            hookTimeout: 300_000,
             fileParallelism: false,
           },
         },

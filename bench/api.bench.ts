@@ -4,12 +4,19 @@
  *
  *   npx tsx bench/api.bench.ts            # PGlite, plus PostgreSQL when DATABASE_URL is set
  *
+ * PGlite runs three times: in memory, and on disk with and without commits flushed to disk
+ * (`durable`, the default of `npm start`, against `DUIZHAO_DURABLE_COMMITS=false`), which puts a
+ * figure on what durability costs.
+ *
  * Cases: single-row GET over 16 keep-alive connections (throughput and p95), a 200-row select
  * with a to-many embed (p95), and a one-row PATCH (p95). The direct figures run the equivalent
  * SQL with the same concurrency, so `ratio` is the API's overhead (HTTP, JWT, planning, the
  * per-request transaction with role and claims). `run()` returns the figures.
  */
 import http from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { DEMO_SERVICE_ROLE_KEY } from '../server/src/config.ts';
 import type { Database } from '../server/src/db/types.ts';
 import { type RunningStack, startStack } from '../server/src/stack.ts';
@@ -25,7 +32,7 @@ export interface CaseFigures {
   p95Ms: number;
 }
 export interface BackendFigures {
-  backend: 'pglite' | 'postgres';
+  backend: string;
   singleRowGet: { api: CaseFigures; direct: CaseFigures; ratio: number };
   embedded200: { api: CaseFigures; direct: CaseFigures; ratio: number };
   patch: { api: CaseFigures; direct: CaseFigures; ratio: number };
@@ -128,21 +135,41 @@ async function benchBackend(stack: RunningStack, db: Database, backend: BackendF
   };
 }
 
-async function runOn(databaseUrl: string | undefined): Promise<BackendFigures> {
-  const stack = await startStack({ port: 0, dataDir: 'memory://', databaseUrl, dbSchemas: ['public', 'graphql_public', 'bench'], seedFile: undefined });
+interface Target {
+  backend: string;
+  databaseUrl?: string;
+  /** PGlite on disk; in memory when absent. */
+  onDisk?: { durable: boolean };
+}
+
+async function runOn(target: Target): Promise<BackendFigures> {
+  const dataDir = target.onDisk ? await mkdtemp(path.join(os.tmpdir(), 'duizhao-bench-')) : 'memory://';
+  const stack = await startStack({
+    port: 0,
+    dataDir,
+    durableCommits: target.onDisk?.durable ?? false,
+    databaseUrl: target.databaseUrl,
+    dbSchemas: ['public', 'graphql_public', 'bench'],
+    seedFile: undefined,
+  });
   try {
     await stack.db.exec(SETUP);
     await stack.reloadSchema();
-    return await benchBackend(stack, stack.db, databaseUrl ? 'postgres' : 'pglite');
+    return await benchBackend(stack, stack.db, target.backend);
   } finally {
     await stack.db.exec('drop schema if exists bench cascade').catch(() => undefined);
     await stack.stop();
+    if (target.onDisk) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
 export async function run(): Promise<BackendFigures[]> {
-  const out = [await runOn(undefined)];
-  if (process.env.DATABASE_URL) out.push(await runOn(process.env.DATABASE_URL));
+  const out = [
+    await runOn({ backend: 'pglite (memory)' }),
+    await runOn({ backend: 'pglite (disk, durable)', onDisk: { durable: true } }),
+    await runOn({ backend: 'pglite (disk, no sync)', onDisk: { durable: false } }),
+  ];
+  if (process.env.DATABASE_URL) out.push(await runOn({ backend: 'postgres', databaseUrl: process.env.DATABASE_URL }));
   for (const f of out) {
     console.log(
       `[${f.backend}] single-row GET: API ${f.singleRowGet.api.perSecond} req/s (p95 ${f.singleRowGet.api.p95Ms} ms) vs direct ${f.singleRowGet.direct.perSecond} q/s (p95 ${f.singleRowGet.direct.p95Ms} ms), direct/API throughput ${f.singleRowGet.ratio}x`,

@@ -1,19 +1,7 @@
-import net from 'node:net';
 import { pathToFileURL } from 'node:url';
 
 export { CHROMIUM_LAUNCH } from '../scripts/lib/chromium.ts';
-
-/** A free loopback port for a benchmark's own server. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../scripts/lib/ports.ts';
 
 /** The p-th percentile (nearest rank, rounded down) of `values`; 0 when there are none. */
 export function percentile(values: readonly number[], p: number): number {

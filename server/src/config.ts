@@ -31,6 +31,12 @@ export interface ServerConfig {
   seedFile: string | undefined;
   /** Hosted Supabase answers 401 without an `apikey`; the CLI's local gateway does not. */
   requireApiKey: boolean;
+  /**
+   * CORS as Supabase's gateway: any origin (`*`) without credentials. A list of origins
+   * (`DUIZHAO_CORS_ORIGINS`, comma-separated) is echoed back to those origins only, with
+   * credentials allowed when `DUIZHAO_CORS_CREDENTIALS=true`.
+   */
+  cors: { origins: '*' | string[]; credentials: boolean };
   maxRows: number;
   maxBodyBytes: number;
   dbSchemas: string[];
@@ -59,6 +65,17 @@ export interface ServerConfig {
       securePasswordChange: boolean;
       /** New users may sign up with an email address ([auth.email] enable_signup). */
       enableSignup: boolean;
+    };
+    mfa: {
+      /** Factors a user may have enrolled, verified or not ([auth.mfa] max_enrolled_factors). */
+      maxEnrolledFactors: number;
+      maxVerifiedFactors: number;
+      totpEnroll: boolean;
+      totpVerify: boolean;
+      /** Seconds a challenge may be answered in. */
+      challengeExpirySec: number;
+      /** Seconds an unverified factor is kept. */
+      factorExpirySec: number;
     };
     /**
      * The request header that carries the client's address, set by a trusted proxy in front of the
@@ -110,6 +127,14 @@ function int(env: Env, name: string): number | undefined {
   return n;
 }
 
+/** `DUIZHAO_CORS_ORIGINS` (comma-separated, or `*`) and `DUIZHAO_CORS_CREDENTIALS` (only with a list). */
+function cors(env: Env): ServerConfig['cors'] | undefined {
+  const raw = (env.DUIZHAO_CORS_ORIGINS ?? '').trim();
+  if (raw === '' && env.DUIZHAO_CORS_CREDENTIALS === undefined) return undefined;
+  const origins = raw === '' || raw === '*' ? '*' : raw.split(',').map((o) => o.trim()).filter(Boolean);
+  return { origins, credentials: origins !== '*' && bool(env, 'DUIZHAO_CORS_CREDENTIALS') === true };
+}
+
 function bool(env: Env, name: string): boolean | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -142,6 +167,7 @@ function fromEnvironment(env: Env): ConfigOverrides {
     dataDir: env.DUIZHAO_DATA_DIR,
     durableCommits: bool(env, 'DUIZHAO_DURABLE_COMMITS'),
     requireApiKey: bool(env, 'DUIZHAO_REQUIRE_APIKEY'),
+    cors: cors(env),
     maxRows: int(env, 'PGRST_DB_MAX_ROWS'),
     maxBodyBytes: int(env, 'DUIZHAO_MAX_BODY_BYTES'),
     dbSchemas: list(env, 'PGRST_DB_SCHEMAS'),
@@ -162,6 +188,14 @@ function fromEnvironment(env: Env): ConfigOverrides {
         doubleConfirmChanges: bool(env, 'GOTRUE_MAILER_SECURE_EMAIL_CHANGE_ENABLED'),
         securePasswordChange: bool(env, 'GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION'),
         enableSignup: bool(env, 'GOTRUE_EXTERNAL_EMAIL_ENABLED'),
+      },
+      mfa: {
+        maxEnrolledFactors: int(env, 'GOTRUE_MFA_MAX_ENROLLED_FACTORS'),
+        maxVerifiedFactors: int(env, 'GOTRUE_MFA_MAX_VERIFIED_FACTORS'),
+        totpEnroll: bool(env, 'GOTRUE_MFA_TOTP_ENROLL_ENABLED'),
+        totpVerify: bool(env, 'GOTRUE_MFA_TOTP_VERIFY_ENABLED'),
+        challengeExpirySec: duration(env, 'GOTRUE_MFA_CHALLENGE_EXPIRY_DURATION'),
+        factorExpirySec: duration(env, 'GOTRUE_MFA_FACTOR_EXPIRY_DURATION'),
       },
       clientAddressHeader: env.GOTRUE_RATE_LIMIT_HEADER || undefined,
       rateLimit: {
@@ -220,6 +254,7 @@ function defaults(): ServerConfig {
     migrationsDir: path.join(PROJECT_ROOT, 'supabase', 'migrations'),
     seedFile: path.join(PROJECT_ROOT, 'supabase', 'seed.sql'),
     requireApiKey: false,
+    cors: { origins: '*', credentials: false },
     maxRows: 1000,
     maxBodyBytes: 25 * 1024 * 1024,
     dbSchemas: ['public', 'graphql_public'],
@@ -233,6 +268,7 @@ function defaults(): ServerConfig {
       siteUrl: 'http://127.0.0.1:3000',
       additionalRedirectUrls: [],
       email: { otpLength: 6, otpExpirySec: 3600, maxFrequencySec: 60, doubleConfirmChanges: true, securePasswordChange: false, enableSignup: true },
+      mfa: { maxEnrolledFactors: 10, maxVerifiedFactors: 10, totpEnroll: true, totpVerify: true, challengeExpirySec: 300, factorExpirySec: 300 },
       clientAddressHeader: undefined,
       // GoTrue's defaults: 150 token requests and 30 of the others per 5 minutes, 30 anonymous sign-ins an hour.
       rateLimit: {

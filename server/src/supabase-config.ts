@@ -87,6 +87,11 @@ export function readSupabaseConfig(file: string, env: NodeJS.ProcessEnv = proces
         otpLength: num('auth.email.otp_length'),
         otpExpirySec: num('auth.email.otp_expiry'),
       },
+      mfa: {
+        maxEnrolledFactors: num('auth.mfa.max_enrolled_factors'),
+        totpEnroll: bool('auth.mfa.totp.enroll_enabled'),
+        totpVerify: bool('auth.mfa.totp.verify_enabled'),
+      },
       rateLimit: {
         tokenRefresh: num('auth.rate_limit.token_refresh'),
         signInSignUps: num('auth.rate_limit.sign_in_sign_ups'),

@@ -108,6 +108,31 @@ describe('error codes with X-Supabase-Api-Version: 2024-01-01', () => {
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('POST');
   });
+
+  it('features that are off answer as GoTrue does when they are off', async () => {
+    const idToken = await clientFor().auth.signInWithIdToken({ provider: 'google', token: 'not-a-real-id-token' });
+    expect(idToken.error).toMatchObject({ status: 400, code: 'provider_disabled', message: 'Provider (issuer "https://accounts.google.com") is not enabled' });
+    expect((await authFetch('/token?grant_type=id_token', { body: { provider: 'google' } })).body).toEqual({
+      error: 'invalid request',
+      error_description: 'id_token required',
+    });
+    expectError(await authFetch('/token?grant_type=web3', { body: { chain: 'solana' } }), 422, 'web3_provider_disabled', 'Web3 provider is disabled');
+
+    const sso = await clientFor().auth.signInWithSSO({ domain: 'example.com' });
+    expect(sso.error).toMatchObject({ status: 404, code: 'saml_provider_disabled', message: 'SAML 2.0 is disabled' });
+    expectError(await authFetch('/sso/saml/metadata'), 404, 'saml_provider_disabled', 'SAML 2.0 is disabled');
+
+    // Manual linking: a signed-in user is told it is off; without a session, the bearer comes first.
+    const { session } = await signUpUser();
+    const signedIn = clientFor();
+    await signedIn.auth.setSession(session);
+    const { error: linkError } = await signedIn.auth.linkIdentity({ provider: 'github' });
+    expect(linkError).toMatchObject({ status: 404, code: 'manual_linking_disabled', message: 'Manual linking is disabled' });
+    const identities = (await signedIn.auth.getUserIdentities()).data!.identities;
+    const { error: unlinkError } = await signedIn.auth.unlinkIdentity(identities[0]!);
+    expect(unlinkError).toMatchObject({ status: 404, code: 'manual_linking_disabled' });
+    expect((await authFetch('/user/identities/authorize?provider=github')).body.code).toBe('bad_jwt');
+  });
 });
 
 describe('legacy error shape without the API version header', () => {

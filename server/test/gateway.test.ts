@@ -14,13 +14,17 @@ describe('gateway, as the Supabase CLI runs it (no apikey required)', () => {
       headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'apikey, prefer' },
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    // Supabase's gateway: any origin, never credentials.
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
     expect(res.headers.get('access-control-allow-methods')).toContain('PATCH');
     expect(res.headers.get('access-control-allow-headers')).toBe('apikey, prefer');
   });
 
   it('exposes Content-Range and the auth error headers to browsers', async () => {
     const res = await fetch(`${apiUrl()}/auth/v1/settings`, { headers: { origin: 'http://localhost:5173' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
     const exposed = res.headers.get('access-control-expose-headers') ?? '';
     for (const h of ['Content-Range', 'Preference-Applied', 'X-Supabase-Api-Version', 'x-sb-error-code']) expect(exposed).toContain(h);
   });
@@ -56,5 +60,35 @@ describe('gateway, as hosted Supabase runs it (apikey required)', () => {
     expect((await fetch(`${stack.url}/rest/v1/projects`, { headers: { apikey: anonKey } })).status).toBe(200);
     expect((await fetch(`${stack.url}/rest/v1/projects?apikey=${anonKey}`)).status).toBe(200);
     expect((await fetch(`${stack.url}/auth/v1/health`)).status).toBe(200);
+  });
+});
+
+describe('gateway with configured CORS origins', () => {
+  let stack: RunningStack;
+  beforeAll(async () => {
+    stack = await startStack({
+      port: 0,
+      dataDir: 'memory://',
+      databaseUrl: undefined,
+      seedFile: undefined,
+      cors: { origins: ['https://app.example.org'], credentials: true },
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('answers a listed origin with that origin and credentials, and no other origin', async () => {
+    const allowed = await fetch(`${stack.url}/auth/v1/settings`, { headers: { origin: 'https://app.example.org' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.org');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(allowed.headers.get('vary')).toMatch(/Origin/);
+
+    const other = await fetch(`${stack.url}/rest/v1/projects`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'GET' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect(other.headers.get('access-control-allow-credentials')).toBeNull();
   });
 });

@@ -18,6 +18,8 @@ export const documentKeys = {
   annotations: (documentId: string) => ['documents', documentId, 'annotations'] as const,
   progress: (documentId: string) => ['documents', documentId, 'progress'] as const,
   applyAlignment: (documentId: string) => ['documents', documentId, 'apply-alignment'] as const,
+  /** Exports and imports of the document's translations (mutations). */
+  interop: (documentId: string) => ['documents', documentId, 'interop'] as const,
   /** Replies to the document's notes, and the review decisions on its notes and rows. */
   replies: (documentId: string) => ['documents', documentId, 'replies'] as const,
   decisions: (documentId: string) => ['documents', documentId, 'decisions'] as const,
@@ -92,6 +94,8 @@ export type DataChange =
   | { type: 'project' }
   /** An alignment was written into a document's translations. */
   | { type: 'alignment'; documentId: string }
+  /** Translations done elsewhere (XLIFF, TMX) were written into a document as drafts. */
+  | { type: 'translations-imported'; documentId: string }
   /** A document was imported into a project. */
   | { type: 'import'; projectId: string }
   /** A project's members or their roles changed. */
@@ -143,6 +147,17 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
     documentKeys.progress(documentId),
     documentKeys.progressLists(),
     documentKeys.libraryPages(),
+    searchKeys.all,
+    memoryKeys.all,
+  ],
+  // Drafts replace rows that may have been waiting for review.
+  'translations-imported': ({ documentId }) => [
+    documentKeys.paragraphs(documentId),
+    documentKeys.progress(documentId),
+    documentKeys.progressLists(),
+    documentKeys.histories(documentId),
+    documentKeys.libraryPages(),
+    reviewKeys.all,
     searchKeys.all,
     memoryKeys.all,
   ],

@@ -52,6 +52,10 @@ export type ErrorCode =
   | 'mfa_web_authn_enroll_not_enabled'
   | 'mfa_web_authn_verify_not_enabled'
   | 'unexpected_audience'
+  | 'provider_disabled'
+  | 'web3_provider_disabled'
+  | 'manual_linking_disabled'
+  | 'saml_provider_disabled'
   | 'not_found';
 
 /** GoTrue's HTTPError: an HTTP status, an error code and a message. */

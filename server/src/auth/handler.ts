@@ -1,8 +1,10 @@
 import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
 import type { Mailbox } from '../mail/catcher.ts';
 import { invite } from './invite.ts';
+import { generateLink } from './generate-link.ts';
 import { verifyGet, verifyPost } from './verify.ts';
 import { magicLink, otp, reauthenticate, recover, resend } from './otp.ts';
+import { adminDeleteFactor, adminListFactors, challengeFactor, enrollFactor, unenrollFactor, verifyFactor } from './mfa.ts';
 import { adminCreateUser, adminDeleteUser, adminListUsers, adminUpdateUser, loadAdminTarget } from './admin.ts';
 import { getUser, logout, updateUser } from './user-endpoint.ts';
 import { authenticate, type AuthDeps, createLimiters, type LimitedEndpoint, rateLimit, requireAdmin } from './context.ts';
@@ -70,6 +72,7 @@ function routes(): Map<string, MethodTable> {
     ['/magiclink', { POST: limited('magiclink', magicLink) }],
     ['/recover', { POST: limited('recover', recover) }],
     ['/resend', { POST: limited('resend', resend) }],
+    ['/factors', { POST: async (deps, req) => enrollFactor(deps, req, await authenticate(deps, req)) }],
     ['/reauthenticate', { GET: async (deps, req) => reauthenticate(deps, req, await authenticate(deps, req)) }],
     ['/token', { POST: token }],
     [
@@ -84,17 +87,51 @@ function routes(): Map<string, MethodTable> {
       },
     ],
     ['/logout', { POST: async (deps, req) => logout(deps, req, await authenticate(deps, req)) }],
+    // Manual identity linking needs OAuth providers, which are all off; GoTrue answers so once the caller is signed in.
+    ['/user/identities/authorize', { GET: manualLinkingDisabled }],
   ]);
+}
+
+const manualLinkingDisabled: Route = async (deps, req) => {
+  await authenticate(deps, req);
+  throw notFound('manual_linking_disabled', 'Manual linking is disabled');
+};
+
+const samlDisabled: Route = async () => {
+  throw notFound('saml_provider_disabled', 'SAML 2.0 is disabled');
+};
+
+/** /factors/{id}, /factors/{id}/challenge and /factors/{id}/verify. */
+function factorRoutes(path: string): MethodTable | undefined {
+  const m = /^\/factors\/([^/]+)(\/challenge|\/verify)?$/.exec(path);
+  if (!m) return undefined;
+  const id = m[1]!;
+  if (m[2] === '/challenge') return { POST: async (deps, req) => challengeFactor(deps, req, await authenticate(deps, req), id) };
+  if (m[2] === '/verify') return { POST: async (deps, req) => verifyFactor(deps, req, await authenticate(deps, req), id) };
+  return { DELETE: async (deps, req) => unenrollFactor(deps, req, await authenticate(deps, req), id) };
 }
 
 /** /admin/*: the admin check runs before routing, as GoTrue's /admin router middleware does. */
 async function admin(deps: AuthDeps, req: ApiRequest, path: string): Promise<ApiResponse> {
   const claims = await requireAdmin(deps, req);
+  if (path === '/admin/generate_link') {
+    if (req.method !== 'POST') return methodNotAllowed({ POST: (d, r) => generateLink(d, r, claims) });
+    return generateLink(deps, req, claims);
+  }
   if (path === '/admin/users') {
     const table: MethodTable = {
       GET: (d, r) => adminListUsers(d, r, claims),
       POST: (d, r) => adminCreateUser(d, r, claims),
     };
+    const route = table[req.method];
+    return route ? route(deps, req) : methodNotAllowed(table);
+  }
+  const factors = /^\/admin\/users\/([^/]+)\/factors(?:\/([^/]+))?$/.exec(path);
+  if (factors) {
+    const id = factors[2];
+    const table: MethodTable = id
+      ? { DELETE: async (d) => adminDeleteFactor(d, await loadAdminTarget(d.ctx.db, factors[1]!), id) }
+      : { GET: async (d) => adminListFactors(await loadAdminTarget(d.ctx.db, factors[1]!)) };
     const route = table[req.method];
     return route ? route(deps, req) : methodNotAllowed(table);
   }
@@ -127,7 +164,9 @@ export async function createAuthHandler(ctx: ServerContext, mailbox: Mailbox): P
         if (value.includes('\u0000')) throw badRequest('validation_failed', 'Query parameters cannot contain a NUL (\\u0000) character');
       }
       if (path === '/admin' || path.startsWith('/admin/')) return await admin(deps, req, path);
-      const methods = table.get(path);
+      // SAML single sign-on is off, as in the Supabase CLI's default config: every /sso and /saml route says so.
+      if (/^\/(sso|saml)(\/|$)/.test(path)) return await samlDisabled(deps, req);
+      const methods = table.get(path) ?? factorRoutes(path) ?? (/^\/user\/identities\/[^/]+$/.test(path) ? { DELETE: manualLinkingDisabled } : undefined);
       if (!methods) throw routeNotFound();
       const route = methods[req.method === 'HEAD' ? 'GET' : req.method];
       if (!route) return methodNotAllowed(methods);

@@ -23,10 +23,14 @@ export interface PendingEmail {
   locale: 'en' | 'zh';
 }
 
-/** The link an email carries: GoTrue's /verify with the token hash, type and redirect (its URL paths as the CLI sets them). */
+/**
+ * The link an email carries: GoTrue's /verify with the token hash, type and redirect (its URL
+ * paths as the CLI sets them). Like GoTrue's encodeRedirectURL, the redirect goes in as it is
+ * unless it holds `&`, `=` or `#`, which would break the query.
+ */
 export function verifyLink(deps: AuthDeps, tokenHash: string, type: string, redirectTo: string): string {
-  const query = new URLSearchParams({ token: tokenHash, type, redirect_to: redirectTo });
-  return `${deps.ctx.config.siteUrl}/auth/v1/verify?${query.toString()}`;
+  const redirect = /[&=#]/.test(redirectTo) ? encodeURIComponent(redirectTo) : redirectTo;
+  return `${deps.ctx.config.siteUrl}/auth/v1/verify?token=${encodeURIComponent(tokenHash)}&type=${encodeURIComponent(type)}&redirect_to=${redirect}`;
 }
 
 /** The language for an email about this user, from their metadata or the request. */

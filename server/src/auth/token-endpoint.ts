@@ -13,19 +13,48 @@ import {
   touchSession,
 } from './sessions.ts';
 import { findUserByEmail, findUserById } from './users.ts';
-import { parseBody, passwordGrantBody, pkceGrantBody, refreshGrantBody } from './validation.ts';
+import { idTokenGrantBody, parseBody, passwordGrantBody, pkceGrantBody, refreshGrantBody } from './validation.ts';
 import { redeemAuthCode } from './pkce.ts';
 
 /** POST /token?grant_type=…: GoTrue's Token endpoint, rate limited per client IP. */
 export async function token(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
   const grantType = req.url.searchParams.get('grant_type') ?? '';
-  const handler = grantType === 'password' ? passwordGrant : grantType === 'refresh_token' ? refreshTokenGrant : grantType === 'pkce' ? pkceGrant : undefined;
+  const handler = GRANTS[grantType];
   if (!handler) throw badRequest('invalid_credentials', 'unsupported_grant_type');
   rateLimit(deps, req, 'token');
   return handler(deps, req);
 }
 
 const INVALID_LOGIN = 'Invalid login credentials';
+
+/** The issuers GoTrue names for its built-in OIDC providers (internal/api/provider). */
+const OIDC_ISSUERS: Record<string, string> = {
+  apple: 'https://appleid.apple.com',
+  google: 'https://accounts.google.com',
+  facebook: 'https://www.facebook.com',
+  kakao: 'https://kauth.kakao.com',
+  linkedin_oidc: 'https://www.linkedin.com/oauth',
+};
+
+/**
+ * grant_type=id_token: signing in with an OIDC provider's ID token. Every external provider is off
+ * in this server's config, so after GoTrue's own parameter checks the answer is that the provider
+ * is not enabled.
+ */
+async function idTokenGrant(_deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+  const body = parseBody(req, idTokenGrantBody);
+  if (!body.id_token) throw new OAuthError('invalid request', 'id_token required');
+  const provider = body.provider ?? '';
+  if (provider === '' && (!body.client_id || !body.issuer)) throw new OAuthError('invalid request', 'provider or client_id and issuer required');
+  const issuer = OIDC_ISSUERS[provider];
+  if (issuer) throw badRequest('provider_disabled', `Provider (issuer ${JSON.stringify(issuer)}) is not enabled`);
+  throw badRequest('provider_disabled', `Custom OIDC provider ${JSON.stringify(provider || body.issuer)} not allowed`);
+}
+
+/** grant_type=web3: Sign in with Solana or Ethereum, off as in the Supabase CLI's default config. */
+async function web3Grant(): Promise<ApiResponse> {
+  throw unprocessable('web3_provider_disabled', 'Web3 provider is disabled');
+}
 
 async function passwordGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
@@ -148,3 +177,12 @@ async function pkceGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> 
   });
   return jsonResponse(200, session);
 }
+
+/** The grant types /token takes. */
+const GRANTS: Partial<Record<string, (deps: AuthDeps, req: ApiRequest) => Promise<ApiResponse>>> = {
+  password: passwordGrant,
+  refresh_token: refreshTokenGrant,
+  pkce: pkceGrant,
+  id_token: idTokenGrant,
+  web3: web3Grant,
+};

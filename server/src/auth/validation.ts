@@ -20,6 +20,7 @@ export const signupBody = z.object({
 export const passwordGrantBody = z.object({ email: str, phone: str, password: str });
 export const refreshGrantBody = z.object({ refresh_token: str });
 export const pkceGrantBody = z.object({ auth_code: str, code_verifier: str });
+export const idTokenGrantBody = z.object({ id_token: str, access_token: str, nonce: str, provider: str, client_id: str, issuer: str });
 
 export const userUpdateBody = z.object({
   email: str,
@@ -52,6 +53,8 @@ export const adminDeleteBody = z.object({ should_soft_delete: bool });
 
 export const inviteBody = z.object({ email: str, data: obj });
 
+export const generateLinkBody = z.object({ type: str, email: str, new_email: str, password: z.string().nullish(), data: obj, redirect_to: str });
+
 export const otpBody = z.object({
   email: str,
   phone: str,
@@ -65,6 +68,10 @@ export const otpBody = z.object({
 export const recoverBody = z.object({ email: str, code_challenge: str, code_challenge_method: str });
 
 export const resendBody = z.object({ type: str, email: str, phone: str });
+
+export const enrollBody = z.object({ factor_type: str, friendly_name: str, issuer: str, phone: str });
+
+export const mfaVerifyBody = z.object({ challenge_id: str, code: str });
 
 export const verifyBody = z.object({ type: str, token: str, token_hash: str, email: str, phone: str, redirect_to: str });
 
@@ -81,6 +88,8 @@ const GO_STRUCT = new Map<z.ZodType, string>([
   [otpBody, 'OtpParams'],
   [recoverBody, 'RecoverParams'],
   [resendBody, 'ResendConfirmationParams'],
+  [enrollBody, 'EnrollFactorParams'],
+  [mfaVerifyBody, 'VerifyFactorParams'],
   [verifyBody, 'VerifyParams'],
 ]);
 

@@ -24,18 +24,33 @@ describe('PGlite commit durability', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'duizhao-pglite-'));
     const db = await PgliteDatabase.open(dir);
     expect((await db.query<{ fsync: string }>('show fsync')).rows[0]!.fsync).toBe('on');
-    const sync = vi.spyOn(fs, 'fsyncSync');
+    const sync = vi.spyOn(fs, 'fsync');
     await commitTwenty(db, 0);
-    // At least one flush per acknowledged commit, each before its COMMIT returned.
+    // One by one, each commit waits for a flush of its own before it returns.
     expect(sync.mock.calls.length).toBeGreaterThanOrEqual(20);
+
+    // Concurrent commits share flushes (group commit), and each still returns only once on disk.
+    sync.mockClear();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db.transaction(async (tx) => {
+          await tx.query('insert into saves values ($1, $2)', [100 + i, `concurrent ${i}`]);
+        }),
+      ),
+    );
+    expect(sync.mock.calls.length).toBeGreaterThan(0);
+    expect(sync.mock.calls.length).toBeLessThan(20);
     await db.close();
 
+    const syncNow = vi.spyOn(fs, 'fsyncSync');
     sync.mockClear();
+    syncNow.mockClear();
     const throwaway = await PgliteDatabase.open(dir, { durable: false });
     expect((await throwaway.query<{ fsync: string }>('show fsync')).rows[0]!.fsync).toBe('off');
-    expect((await throwaway.query<{ n: number }>('select count(*)::int as n from saves')).rows[0]!.n).toBe(20);
+    expect((await throwaway.query<{ n: number }>('select count(*)::int as n from saves')).rows[0]!.n).toBe(40);
     await commitTwenty(throwaway, 20);
     expect(sync).not.toHaveBeenCalled();
+    expect(syncNow).not.toHaveBeenCalled();
     await throwaway.close();
   }, 60_000);
 });

@@ -29,30 +29,125 @@ function normalise<T>(r: { rows: unknown[]; fields: { name: string; dataTypeID: 
 
 interface NodeFsStream {
   nfd?: number;
+  node: unknown;
 }
 interface EmscriptenNodeFs {
   stream_ops: { fsync?: (stream: NodeFsStream) => number };
   tryFSOperation<T>(fn: () => T): T;
+  realPath(node: unknown): string;
 }
 
+function syncPathNow(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    // A WAL segment removed since: nothing of it is needed any more.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function syncPath(file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    fs.open(file, 'r', (openError, fd) => {
+      if (openError) return openError.code === 'ENOENT' ? resolve() : reject(openError);
+      fs.fsync(fd, (syncError) => fs.close(fd, () => (syncError ? reject(syncError) : resolve())));
+    });
+  });
+}
+
+const WAL_PATH = /[/\\]pg_wal([/\\]|$)/;
+
 /**
- * PGlite's Node filesystem, plus what its emscripten NODEFS leaves out: `fsync()` on a file or
- * directory reaches the disk (NODEFS has no fsync stream operation, so it did nothing). With
- * Postgres' own fsync setting on, a COMMIT returns only after its WAL is on stable storage, and
- * checkpoints flush data files, as with a native server.
+ * PGlite's Node filesystem, plus what its emscripten NODEFS leaves out: `fsync()` reaches the
+ * disk (NODEFS has no fsync stream operation, so it did nothing). With Postgres' own fsync
+ * setting on, a commit is acknowledged only after its WAL is on stable storage, and checkpoints
+ * flush data files, as with a native server.
+ *
+ * Group commit: Postgres' WAL flushes are not done inside the (single, serialised) session but
+ * collected, and `flush()` syncs them off the event loop; every commit that finished meanwhile
+ * shares that one fsync, and the next transaction runs while it is under way. Each transaction is
+ * acknowledged only after a flush that began after its commit. Any other fsync (data files at a
+ * checkpoint, the control file) first syncs the collected WAL, so WAL stays ahead of the data.
  */
 class DurableNodeFS extends NodeFS {
+  /** WAL files written and waiting for a flush. */
+  private readonly pending = new Set<string>();
+  /** The files the flush under way is syncing. */
+  private syncing = new Set<string>();
+  /** Bumped on every collected WAL flush; `synced` is the highest one known to be on disk. */
+  private requested = 0;
+  private synced = 0;
+
+  /** How many WAL flushes Postgres has asked for so far. */
+  get flushRequests(): number {
+    return this.requested;
+  }
+  private running: Promise<void> | undefined;
+  fsyncCalls = 0;
+
   override async init(pg: PGlite, emscriptenOptions: Parameters<NodeFS['init']>[1]) {
     const result = await super.init(pg, emscriptenOptions);
     const preRun = [...((result.emscriptenOpts.preRun as unknown[] | undefined) ?? [])];
     preRun.push((mod: { FS: { filesystems: { NODEFS: EmscriptenNodeFs } } }) => {
       const nodefs = mod.FS.filesystems.NODEFS;
       nodefs.stream_ops.fsync = (stream) => {
-        if (stream.nfd !== undefined) nodefs.tryFSOperation(() => fs.fsyncSync(stream.nfd!));
+        const file = nodefs.realPath(stream.node);
+        if (WAL_PATH.test(file)) {
+          this.pending.add(file);
+          this.requested++;
+          return 0;
+        }
+        nodefs.tryFSOperation(() => {
+          this.syncAllNow();
+          this.fsyncCalls++;
+          if (stream.nfd !== undefined) fs.fsyncSync(stream.nfd);
+        });
         return 0;
       };
     });
     return { emscriptenOpts: { ...result.emscriptenOpts, preRun: preRun as never } };
+  }
+
+  /** Syncs every collected WAL file now, on this thread (before a data file or on close). */
+  syncAllNow(): void {
+    const files = new Set([...this.pending, ...this.syncing]);
+    const upTo = this.requested;
+    this.pending.clear();
+    for (const file of files) {
+      this.fsyncCalls++;
+      syncPathNow(file);
+    }
+    this.synced = Math.max(this.synced, upTo);
+  }
+
+  /** Resolves once every WAL flush Postgres asked for until now is on disk. */
+  flush(): Promise<void> {
+    const want = this.requested;
+    if (this.synced >= want) return Promise.resolve();
+    if (!this.running) {
+      const upTo = this.requested;
+      const files = new Set(this.pending);
+      this.pending.clear();
+      this.syncing = files;
+      this.fsyncCalls += files.size;
+      this.running = Promise.all([...files].map(syncPath))
+        .then(() => {
+          this.synced = Math.max(this.synced, upTo);
+        })
+        .finally(() => {
+          this.running = undefined;
+          this.syncing = new Set();
+        });
+    }
+    // A flush that began before this commit does not cover it: wait for it, then start the next.
+    return this.running.then(() => this.flush());
   }
 }
 
@@ -71,14 +166,23 @@ export class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   private tail: Promise<unknown> = Promise.resolve();
 
-  private constructor(readonly pg: PGlite) {}
+  private constructor(
+    readonly pg: PGlite,
+    private readonly durability: DurableNodeFS | undefined,
+  ) {}
+
+  /** fsync calls made for durable commits so far (none when not durable). */
+  get fsyncCalls(): number {
+    return this.durability?.fsyncCalls ?? 0;
+  }
 
   static async open(dataDir: string, options: PgliteOpenOptions = {}): Promise<PgliteDatabase> {
     const durable = (options.durable ?? true) && !dataDir.startsWith('memory://');
+    const durability = durable ? new DurableNodeFS(dataDir) : undefined;
     const pg = await PGlite.create({
-      ...(durable
+      ...(durability
         ? {
-            fs: new DurableNodeFS(dataDir),
+            fs: durability,
             // PGlite starts Postgres with -F (fsync off); without it, Postgres flushes WAL at commit.
             // Emscripten's fdatasync() is an empty stub while fsync() reaches the filesystem, so
             // WAL is flushed with fsync.
@@ -89,13 +193,33 @@ export class PgliteDatabase implements Database {
       parsers,
       serializers,
     });
-    return new PgliteDatabase(pg);
+    return new PgliteDatabase(pg, durability);
   }
 
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(fn, fn);
+  /**
+   * Runs `fn` alone on the session; when it committed anything, waits (outside the lock, so the
+   * next one can start) until that is on disk, and only then returns. A read does not wait for
+   * other transactions' flushes, so it may see a commit a moment before that commit is durable
+   * (its writer is not answered until it is).
+   */
+  private async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const durability = this.durability;
+    let wrote = false;
+    const guarded = async () => {
+      const before = durability?.flushRequests ?? 0;
+      try {
+        return await fn();
+      } finally {
+        wrote = (durability?.flushRequests ?? 0) > before;
+      }
+    };
+    const run = this.tail.then(guarded, guarded);
     this.tail = run.catch(() => undefined);
-    return run;
+    try {
+      return await run;
+    } finally {
+      if (wrote) await durability!.flush();
+    }
   }
 
   private direct: Queryable = {
@@ -139,6 +263,8 @@ export class PgliteDatabase implements Database {
 
   async close(): Promise<void> {
     await this.tail;
+    await this.durability?.flush();
     await this.pg.close();
+    this.durability?.syncAllNow();
   }
 }

@@ -106,6 +106,11 @@ export class PostgresDatabase implements Database {
     });
     // An idle pooled connection that dies is dropped by the pool; the next checkout opens another.
     this.pool.on('error', () => undefined);
+    // A connection the server ends (terminated, shutting down) can emit 'error' at any point of
+    // its life, also after a failed query or after it was released for destruction; without a
+    // listener of its own that would be an uncaught exception. Failures reach the caller through
+    // the query that was running, and `transaction` watches for them while it holds a client.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.poolQueryable = wrap(this.pool);
   }
 

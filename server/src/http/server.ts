@@ -33,10 +33,15 @@ const EXPOSED_HEADERS = [
   'Link',
 ].join(', ');
 
-function corsHeaders(req: http.IncomingMessage): Record<string, string> {
+function corsHeaders(cors: ServerContext['config']['cors'], req: http.IncomingMessage): Record<string, string> {
+  // Supabase's gateway: any origin may call the API, never with credentials (the API authenticates
+  // with bearer tokens, not cookies).
+  if (cors.origins === '*') return { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS };
+  const origin = req.headers.origin;
+  const allowed = origin !== undefined && cors.origins.includes(origin);
   return {
-    'access-control-allow-origin': req.headers.origin ?? '*',
-    'access-control-allow-credentials': 'true',
+    ...(allowed ? { 'access-control-allow-origin': origin } : {}),
+    ...(allowed && cors.credentials ? { 'access-control-allow-credentials': 'true' } : {}),
     'access-control-expose-headers': EXPOSED_HEADERS,
     vary: 'Origin',
   };
@@ -162,7 +167,7 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
         return json(500, { code: 'XX000', message: 'Internal server error', details: null, hint: null });
       })
       .then((out) => {
-        const headers = { ...corsHeaders(req), ...(out.headers ?? {}) };
+        const headers = { ...corsHeaders(config.cors, req), ...(out.headers ?? {}) };
         res.writeHead(out.status, headers);
         res.end(req.method === 'HEAD' ? undefined : (out.body ?? undefined));
         if (config.logRequests) {

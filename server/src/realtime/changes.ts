@@ -114,11 +114,38 @@ export class ChangeRouter {
   private draining: Promise<void> | undefined;
   private again = false;
   private closed = false;
+  /** Changes were captured while nobody subscribed; they are discarded in batches, not per commit. */
+  private unclaimed = false;
+  private purging: Promise<void> | undefined;
+  private readonly purgeTimer: NodeJS.Timeout;
 
   constructor(
     private readonly db: Database,
     private readonly log: (message: string, error?: unknown) => void,
-  ) {}
+    purgeEveryMs = 5_000,
+  ) {
+    this.purgeTimer = setInterval(() => void this.purgeUnclaimed(), purgeEveryMs).unref();
+  }
+
+  /**
+   * Drops the changes captured while nobody subscribed. Run every few seconds and before the first
+   * subscription starts, instead of one more transaction after every commit.
+   */
+  private purgeUnclaimed(): Promise<void> {
+    if (!this.unclaimed || this.subscriptions.size > 0 || this.closed) return this.purging ?? Promise.resolve();
+    this.purging ??= (async () => {
+      try {
+        this.unclaimed = false;
+        await discardChanges(this.db);
+      } catch (e) {
+        this.unclaimed = true;
+        this.log('discarding captured changes failed', e);
+      } finally {
+        this.purging = undefined;
+      }
+    })();
+    return this.purging;
+  }
 
   add(subs: PgSubscription[]): void {
     for (const s of subs) this.subscriptions.add(s);
@@ -139,6 +166,8 @@ export class ChangeRouter {
    * returns the parsed params, or the message Realtime reports for the first failure.
    */
   async validate(bindings: unknown[], role: string): Promise<Parsed<SubscriptionParams[]>> {
+    // Changes committed before the first subscription are nobody's to receive.
+    if (this.subscriptions.size === 0) await this.purgeUnclaimed();
     const parsed: SubscriptionParams[] = [];
     for (const raw of bindings) {
       const p = parseSubscriptionParams(raw);
@@ -202,13 +231,15 @@ export class ChangeRouter {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.purgeTimer);
     await this.draining;
+    await this.purging;
   }
 
   private async drain(): Promise<void> {
     for (;;) {
       if (this.subscriptions.size === 0) {
-        await discardChanges(this.db);
+        this.unclaimed = true;
         return;
       }
       const batch = await takeChanges(this.db, BATCH);

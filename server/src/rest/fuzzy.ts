@@ -1,13 +1,20 @@
 /**
- * Fuzzy matching for "Perhaps you meant …" hints, after the fuzzyset algorithm PostgREST uses:
- * cosine similarity over 3-grams then 2-grams, re-ranked by Levenshtein distance.
+ * Fuzzy matching for "Perhaps you meant …" hints, as the fuzzyset library PostgREST uses does it:
+ * an exact (case-insensitive) match wins; otherwise cosine similarity over 3-grams, then 2-grams,
+ * of the text reduced to letters, digits, spaces and commas, the best 50 re-ranked by normalised
+ * Levenshtein similarity of the lower-cased texts, and kept from 0.33 up.
  */
 
-const normalise = (s: string): string => s.toLowerCase();
+/** fuzzyset's default minimum score (its `get` / `getOne`). */
+export const FUZZY_MIN_SCORE = 0.33;
 
+const lower = (s: string): string => s.toLowerCase();
+/** Letters, digits, spaces and commas, lower-cased (fuzzyset's `normalized`). */
+const reduced = (s: string): string => lower(s).replace(/[^\p{L}\p{N}\s,]/gu, '');
+
+/** n-grams of `-text-` (no padding: a text shorter than n yields none). */
 function grams(value: string, size: number): Map<string, number> {
-  let s = `-${normalise(value)}-`;
-  if (s.length < size) s += '-'.repeat(size - s.length);
+  const s = `-${reduced(value)}-`;
   const out = new Map<string, number>();
   for (let i = 0; i + size <= s.length; i++) {
     const g = s.slice(i, i + size);
@@ -16,7 +23,7 @@ function grams(value: string, size: number): Map<string, number> {
   return out;
 }
 
-function norm(m: Map<string, number>): number {
+function magnitude(m: Map<string, number>): number {
   let sum = 0;
   for (const v of m.values()) sum += v * v;
   return Math.sqrt(sum);
@@ -36,34 +43,40 @@ function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Candidates scored against `value`, best first. */
-export function fuzzyMatches(candidates: string[], value: string, minScore: number): [number, string][] {
+/** 1 for equal texts, 0 for nothing in common (text-metrics' levenshteinNorm). */
+function similarity(a: string, b: string): number {
+  const len = Math.max(a.length, b.length);
+  return len === 0 ? 1 : 1 - levenshtein(a, b) / len;
+}
+
+/** Candidates scored against `value`, best first, down to `minScore`. */
+export function fuzzyMatches(candidates: string[], value: string, minScore = FUZZY_MIN_SCORE): [number, string][] {
+  const key = lower(value);
+  const exact = candidates.find((c) => lower(c) === key);
+  if (exact !== undefined) return [[1, exact]];
   for (const size of [3, 2]) {
     const q = grams(value, size);
-    const qn = norm(q);
+    const qn = magnitude(q);
     const scored: [number, string][] = [];
     for (const c of candidates) {
       const g = grams(c, size);
       let dot = 0;
       for (const [k, v] of q) dot += v * (g.get(k) ?? 0);
       if (dot === 0) continue;
-      scored.push([dot / (qn * norm(g)), c]);
+      scored.push([dot / (qn * magnitude(g)), c]);
     }
-    if (scored.length === 0) continue;
     scored.sort((a, b) => b[0] - a[0]);
-    const nv = normalise(value);
-    const rescored = scored.slice(0, 50).map(([, c]): [number, string] => {
-      const nc = normalise(c);
-      const len = Math.max(nv.length, nc.length);
-      return [len === 0 ? 1 : 1 - levenshtein(nv, nc) / len, c];
-    });
-    rescored.sort((a, b) => b[0] - a[0]);
-    const kept = rescored.filter(([s]) => s >= minScore);
+    const kept = scored
+      .slice(0, 50)
+      .map(([, c]): [number, string] => [similarity(key, lower(c)), c])
+      .sort((a, b) => b[0] - a[0])
+      .filter(([s]) => s >= minScore);
     if (kept.length) return kept;
   }
   return [];
 }
 
-export function fuzzyBest(candidates: string[], value: string, minScore: number): string | undefined {
+/** The closest candidate, if any scores at least `minScore` (fuzzyset's `getOne`). */
+export function fuzzyBest(candidates: string[], value: string, minScore = FUZZY_MIN_SCORE): string | undefined {
   return fuzzyMatches(candidates, value, minScore)[0]?.[1];
 }

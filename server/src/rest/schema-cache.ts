@@ -74,6 +74,41 @@ export interface Routine {
   tableName: string | undefined;
   volatility: 'i' | 's' | 'v';
   settings: [string, string][];
+  /** The function's comment; it orders overloads with the same number of parameters. */
+  description?: string | undefined;
+}
+
+/**
+ * Whether PostgREST exposes a function: all its parameters are named, or it takes exactly one
+ * unnamed parameter of a type a request body can be (json, jsonb, text, xml, bytea).
+ */
+export function isCallable(params: { name: string; type: string }[], allUnnamed: boolean): boolean {
+  if (!allUnnamed || params.length === 0) return true;
+  return params.length === 1 && ['bytea', 'json', 'jsonb', 'text', 'xml'].includes(params[0]!.type);
+}
+
+const VOLATILITY_ORDER = { v: 0, s: 1, i: 2 } as const;
+const cmp = <T extends string | number | boolean>(a: T, b: T): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * PostgREST's order of overloads (its Routine Ord instance): fewer parameters first, then no
+ * comment before a comment, then the parameters (name, type, required, variadic) in turn, then the
+ * return shape and volatility. Ambiguity errors list candidates in this order.
+ */
+export function compareRoutines(a: Routine, b: Routine): number {
+  if (a.params.length !== b.params.length) return a.params.length - b.params.length;
+  if (a.description !== b.description) {
+    if (a.description === undefined) return -1;
+    if (b.description === undefined) return 1;
+    return cmp(a.description, b.description);
+  }
+  for (let i = 0; i < a.params.length; i++) {
+    const p = a.params[i]!;
+    const q = b.params[i]!;
+    const c = cmp(p.name, q.name) || cmp(p.type, q.type) || cmp(p.required, q.required) || cmp(p.variadic, q.variadic);
+    if (c) return c;
+  }
+  return cmp(a.setof, b.setof) || cmp(a.returns, b.returns) || VOLATILITY_ORDER[a.volatility] - VOLATILITY_ORDER[b.volatility];
 }
 
 export interface InDbConfig {
@@ -156,7 +191,8 @@ select n.nspname as schema, p.proname as name, p.provolatile::text as volatility
     from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality as u(t, o)), '{}') as argtypeoids,
   t.typname as rettype, t.typtype::text as rettyptype, coalesce(rc.relkind::text, '') as retrelkind,
   coalesce(rn.nspname, '') as retrelschema, coalesce(rc.relname, '') as retrelname,
-  p.prorows::float8 as rows, coalesce(p.proconfig, '{}') as config
+  p.prorows::float8 as rows, coalesce(p.proconfig, '{}') as config,
+  pg_catalog.obj_description(p.oid, 'pg_proc') as description
 from pg_catalog.pg_proc p
 join pg_catalog.pg_namespace n on n.oid = p.pronamespace
 join pg_catalog.pg_type t on t.oid = p.prorettype
@@ -296,6 +332,7 @@ async function readCatalog(tx: Queryable, schemas: string[]): Promise<SchemaCach
       retrelname: string;
       rows: number;
       config: string[];
+      description: string | null;
     }>(ROUTINES_SQL, [schemas])
   ).rows;
   const typeRows = (await tx.query<{ oid: string; relid: string }>(TYPES_SQL)).rows;
@@ -533,11 +570,16 @@ async function readCatalog(tx: Queryable, schemas: string[]): Promise<SchemaCach
       tableName,
       volatility: r.volatility as Routine['volatility'],
       settings: parseSettings(r.config),
+      description: r.description ?? undefined,
     };
-    const k = qiKey(r.schema, r.name);
-    const arr = routines.get(k) ?? [];
-    arr.push(routine);
-    routines.set(k, arr);
+    // Functions PostgREST does not expose are left out of the RPC map; they can still be
+    // computed relationships below.
+    if (isCallable(params, r.argnames.length === 0)) {
+      const k = qiKey(r.schema, r.name);
+      const arr = routines.get(k) ?? [];
+      arr.push(routine);
+      routines.set(k, arr);
+    }
 
     // Computed relationship: f(table_row) returning rows of another table.
     if (inputs.length === 1 && returns === 'composite' && tableName) {
@@ -556,6 +598,8 @@ async function readCatalog(tx: Queryable, schemas: string[]): Promise<SchemaCach
       }
     }
   }
+
+  for (const overloads of routines.values()) overloads.sort(compareRoutines);
 
   // Role settings and PostgREST's in-database configuration ------------------------------------
   const roleSettings = new Map<string, [string, string][]>();

@@ -19,6 +19,7 @@ import { targetPosition } from './use-deep-link.ts';
 import { GlobalSaveState } from './save-state.tsx';
 import type { NoteFilter } from './workspace-context.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
+import { InteropButtons } from './interop-buttons.tsx';
 
 function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): Annotation[] {
   if (filter === 'mine') return notes.filter((n) => n.author_id === userId);
@@ -112,11 +113,14 @@ export default function WorkspacePage() {
             ) : null}
           </p>
           {d ? <KeywordChips keywords={d.keywords} label={t('workspace.keywords')} /> : null}
-          {canTranslate ? (
-            <Link className="button button-small" to={`/documents/${documentId}/align`}>
-              {t('align.open')}
-            </Link>
-          ) : null}
+          <div className="doc-actions">
+            {canTranslate ? (
+              <Link className="button button-small" to={`/documents/${documentId}/align`}>
+                {t('align.open')}
+              </Link>
+            ) : null}
+            <InteropButtons documentId={documentId} project={project} canImport={canTranslate} />
+          </div>
         </div>
         {p ? (
           <div className="doc-progress">

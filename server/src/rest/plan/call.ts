@@ -85,11 +85,11 @@ export function findRoutine(cache: SchemaCache, req: ApiRequest, schema: string,
   if (!onlySingle) {
     if (candidates.length === 0) {
       const names = [...cache.routines.values()].flat().filter((r) => r.schema === schema).map((r) => r.name);
-      const best = fuzzyBest([...new Set(names)], name, 0.75);
+      const best = fuzzyBest([...new Set(names)], name);
       if (best) hint = `Perhaps you meant to call the function ${schema}.${best}`;
     } else {
       const lists = candidates.map((c) => `(${c.params.map((p) => p.name).sort().join(', ')})`);
-      const best = fuzzyMatches(lists, `(${prms})`, 0.33)[0]?.[1];
+      const best = fuzzyMatches(lists, `(${prms})`)[0]?.[1];
       if (best) hint = `Perhaps you meant to call the function ${schema}.${name}${best}`;
     }
   }
