@@ -28,6 +28,8 @@ export interface ExportBenchFigures {
   firstMs: number;
   /** Median of the warm renders. */
   medianMs: number;
+  /** CPU time of the median warm render (user + system, all threads): what the wall time is on an idle machine. */
+  medianCpuMs: number;
   /** Highest RSS above the RSS before the first render, in MB. */
   peakExtraMb: number;
   /** Highest RSS of the whole process, in MB. */
@@ -48,24 +50,28 @@ async function measure(format: ExportFormat, layout: TextLayout | undefined, run
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage().rss;
   const times: number[] = [];
+  const cpu: number[] = [];
   let bytes = 0;
   let peak = 0;
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const files = await renderExport(doc, { ...OPTIONS, format, layout });
     times.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
     bytes = files.reduce((n, f) => n + (typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.length), 0);
     if (r === 0) peak = process.resourceUsage().maxRSS * 1024;
   }
-  const warm = times.slice(1).sort((a, b) => a - b);
-  console.log(JSON.stringify({ bytes, firstMs: times[0], medianMs: warm[Math.floor(warm.length / 2)] ?? times[0], peakExtra: peak - before, peak }));
+  const median = (values: number[]) => values.slice(1).sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? values[0]!;
+  console.log(JSON.stringify({ bytes, firstMs: times[0], medianMs: median(times), medianCpuMs: median(cpu), peakExtra: peak - before, peak }));
 }
 
 function measureInChild(format: ExportFormat, layout: TextLayout | undefined, runs: number): ExportBenchFigures {
   const args = ['--expose-gc', '--import', 'tsx', SELF, '--measure', format, layout ?? '-', String(runs)];
   const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`${format}: ${child.stderr.trim()}`);
-  const f = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { bytes: number; firstMs: number; medianMs: number; peakExtra: number; peak: number };
+  const f = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { bytes: number; firstMs: number; medianMs: number; medianCpuMs: number; peakExtra: number; peak: number };
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
     format: layout ? `${format} (${layout})` : format,
@@ -73,6 +79,7 @@ function measureInChild(format: ExportFormat, layout: TextLayout | undefined, ru
     bytes: f.bytes,
     firstMs: round(f.firstMs),
     medianMs: round(f.medianMs),
+    medianCpuMs: round(f.medianCpuMs),
     peakExtraMb: round(f.peakExtra / MB),
     peakRssMb: round(f.peak / MB),
   };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseGoDuration } from './auth/go-duration.ts';
+import { durationSeconds } from './auth/go-duration.ts';
+import { readSupabaseConfig } from './supabase-config.ts';
 
 /** The Supabase CLI's local defaults, so one `.env` works against this server or `supabase start`. */
 export const DEMO_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
@@ -37,7 +38,9 @@ export interface ServerConfig {
   auth: {
     minPasswordLength: number;
     disableSignup: boolean;
+    /** Email sign-ups are confirmed at once (`[auth.email] enable_confirmations = false`). */
     autoconfirm: boolean;
+    anonymousSignIns: boolean;
     refreshTokenReuseIntervalSec: number;
     /** GoTrue's SITE_URL: where users land after following an email link, and the base of allowed redirects. */
     siteUrl: string;
@@ -54,6 +57,19 @@ export interface ServerConfig {
       doubleConfirmChanges: boolean;
       /** A password change in a session older than a day needs a reauthentication code (`nonce`). */
       securePasswordChange: boolean;
+      /** New users may sign up with an email address ([auth.email] enable_signup). */
+      enableSignup: boolean;
+    };
+    mfa: {
+      /** Factors a user may have enrolled, verified or not ([auth.mfa] max_enrolled_factors). */
+      maxEnrolledFactors: number;
+      maxVerifiedFactors: number;
+      totpEnroll: boolean;
+      totpVerify: boolean;
+      /** Seconds a challenge may be answered in. */
+      challengeExpirySec: number;
+      /** Seconds an unverified factor is kept. */
+      factorExpirySec: number;
     };
     /**
      * The request header that carries the client's address, set by a trusted proxy in front of the
@@ -61,10 +77,19 @@ export interface ServerConfig {
      * Unset, the socket's peer address is the client, so nobody can pick their own rate-limit key.
      */
     clientAddressHeader: string | undefined;
+    /** Per client address, refilled per window as GoTrue's tollbooth limiters are ([auth.rate_limit]). */
     rateLimit: {
-      /** /token requests per client address per window (GoTrue's token rate limit). */
+      /** /token requests (token_refresh). */
       tokenRefresh: number;
-      /** Requests a client address may make at once before the refill rate applies (tollbooth's burst). */
+      /** Sign-ups, OTP and magic-link, recovery and resend requests, and user updates (sign_in_sign_ups). */
+      signInSignUps: number;
+      /** /verify requests (token_verifications). */
+      tokenVerifications: number;
+      /** Anonymous sign-ins per hour (anonymous_users). */
+      anonymousUsers: number;
+      /** MFA challenges and verifications per minute. */
+      mfaChallengeAndVerify: number;
+      /** Requests a client address may make at once before the refill rate applies (tollbooth's burst, 30). */
       burst: number;
       /** Failed password sign-ins per account per window; further attempts are refused before any password check. */
       signInFailuresPerAccount: number;
@@ -83,34 +108,98 @@ export interface ServerConfig {
   };
 }
 
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
+/** The settings file the Supabase CLI reads; `DUIZHAO_SUPABASE_CONFIG` names another. */
+export const SUPABASE_CONFIG = path.join(PROJECT_ROOT, 'supabase', 'config.toml');
+
+type Env = NodeJS.ProcessEnv;
+
+function int(env: Env, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
   if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got "${raw}"`);
   return n;
 }
 
-function envBool(name: string, fallback: boolean): boolean {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
+function bool(env: Env, name: string): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
   if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`);
   return raw === 'true';
 }
 
-function envList(name: string, fallback: string[]): string[] {
-  const raw = process.env[name];
-  if (raw === undefined) return fallback;
+function list(env: Env, name: string): string[] | undefined {
+  const raw = env[name];
+  if (raw === undefined) return undefined;
   return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
-/** Seconds from a Go duration ("1s", "1m30s") or a bare number of seconds. */
-function envDuration(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : (parseGoDuration(raw) ?? NaN) / 1000;
-  if (!Number.isFinite(seconds)) throw new Error(`${name} must be a duration such as 60s, got "${raw}"`);
-  return seconds;
+function duration(env: Env, name: string): number | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : durationSeconds(raw, name);
+}
+
+/** The settings environment variables give, under the names GoTrue, PostgREST and the CLI use. */
+function fromEnvironment(env: Env): ConfigOverrides {
+  return {
+    port: int(env, 'DUIZHAO_API_PORT'),
+    host: env.DUIZHAO_API_HOST,
+    siteUrl: env.DUIZHAO_API_URL,
+    jwtSecret: env.JWT_SECRET,
+    jwtExpiry: int(env, 'GOTRUE_JWT_EXP') ?? int(env, 'JWT_EXPIRY'),
+    anonKey: env.SUPABASE_ANON_KEY,
+    serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DUIZHAO_DATA_DIR,
+    durableCommits: bool(env, 'DUIZHAO_DURABLE_COMMITS'),
+    requireApiKey: bool(env, 'DUIZHAO_REQUIRE_APIKEY'),
+    maxRows: int(env, 'PGRST_DB_MAX_ROWS'),
+    maxBodyBytes: int(env, 'DUIZHAO_MAX_BODY_BYTES'),
+    dbSchemas: list(env, 'PGRST_DB_SCHEMAS'),
+    extraSearchPath: list(env, 'PGRST_DB_EXTRA_SEARCH_PATH'),
+    logRequests: bool(env, 'DUIZHAO_LOG_REQUESTS'),
+    auth: {
+      minPasswordLength: int(env, 'GOTRUE_PASSWORD_MIN_LENGTH'),
+      disableSignup: bool(env, 'GOTRUE_DISABLE_SIGNUP'),
+      autoconfirm: bool(env, 'GOTRUE_MAILER_AUTOCONFIRM'),
+      anonymousSignIns: bool(env, 'GOTRUE_EXTERNAL_ANONYMOUS_USERS_ENABLED'),
+      refreshTokenReuseIntervalSec: int(env, 'GOTRUE_SECURITY_REFRESH_TOKEN_REUSE_INTERVAL') ?? int(env, 'GOTRUE_REFRESH_TOKEN_REUSE_INTERVAL'),
+      siteUrl: env.GOTRUE_SITE_URL,
+      additionalRedirectUrls: list(env, 'GOTRUE_URI_ALLOW_LIST'),
+      email: {
+        otpLength: int(env, 'GOTRUE_MAILER_OTP_LENGTH'),
+        otpExpirySec: int(env, 'GOTRUE_MAILER_OTP_EXP'),
+        maxFrequencySec: duration(env, 'GOTRUE_SMTP_MAX_FREQUENCY'),
+        doubleConfirmChanges: bool(env, 'GOTRUE_MAILER_SECURE_EMAIL_CHANGE_ENABLED'),
+        securePasswordChange: bool(env, 'GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION'),
+        enableSignup: bool(env, 'GOTRUE_EXTERNAL_EMAIL_ENABLED'),
+      },
+      mfa: {
+        maxEnrolledFactors: int(env, 'GOTRUE_MFA_MAX_ENROLLED_FACTORS'),
+        maxVerifiedFactors: int(env, 'GOTRUE_MFA_MAX_VERIFIED_FACTORS'),
+        totpEnroll: bool(env, 'GOTRUE_MFA_TOTP_ENROLL_ENABLED'),
+        totpVerify: bool(env, 'GOTRUE_MFA_TOTP_VERIFY_ENABLED'),
+        challengeExpirySec: duration(env, 'GOTRUE_MFA_CHALLENGE_EXPIRY_DURATION'),
+        factorExpirySec: duration(env, 'GOTRUE_MFA_FACTOR_EXPIRY_DURATION'),
+      },
+      clientAddressHeader: env.GOTRUE_RATE_LIMIT_HEADER || undefined,
+      rateLimit: {
+        tokenRefresh: int(env, 'GOTRUE_RATE_LIMIT_TOKEN_REFRESH') ?? int(env, 'GOTRUE_RATE_LIMIT_TOKEN'),
+        signInSignUps: int(env, 'GOTRUE_RATE_LIMIT_OTP'),
+        tokenVerifications: int(env, 'GOTRUE_RATE_LIMIT_VERIFY'),
+        anonymousUsers: int(env, 'GOTRUE_RATE_LIMIT_ANONYMOUS_USERS'),
+        mfaChallengeAndVerify: int(env, 'GOTRUE_MFA_RATE_LIMIT_CHALLENGE_AND_VERIFY'),
+        burst: int(env, 'GOTRUE_RATE_LIMIT_BURST'),
+        signInFailuresPerAccount: int(env, 'DUIZHAO_RATE_LIMIT_ACCOUNT_SIGN_IN_FAILURES'),
+        windowMs: int(env, 'GOTRUE_RATE_LIMIT_WINDOW_MS'),
+      },
+    },
+    mail: {
+      port: int(env, 'DUIZHAO_MAIL_PORT'),
+      adminEmail: env.GOTRUE_SMTP_ADMIN_EMAIL,
+      senderName: env.GOTRUE_SMTP_SENDER_NAME,
+    },
+  };
 }
 
 /** Settings to override, at any depth (e.g. `{ auth: { rateLimit: { burst: 3 } } }`). */
@@ -129,56 +218,70 @@ function merge<T>(base: T, overrides: unknown): T {
   return out as T;
 }
 
-export function loadConfig(overrides: ConfigOverrides = {}): ServerConfig {
-  const port = overrides.port ?? envInt('DUIZHAO_API_PORT', 54321);
-  const host = overrides.host ?? process.env.DUIZHAO_API_HOST ?? '127.0.0.1';
-  const base: ServerConfig = {
-    host,
-    port,
-    siteUrl: process.env.DUIZHAO_API_URL ?? `http://${host}:${port}`,
-    jwtSecret: process.env.JWT_SECRET ?? DEMO_JWT_SECRET,
-    jwtExpiry: envInt('JWT_EXPIRY', 3600),
-    anonKey: process.env.SUPABASE_ANON_KEY ?? DEMO_ANON_KEY,
-    serviceRoleKey: process.env.SUPABASE_SERVICE_ROLE_KEY ?? DEMO_SERVICE_ROLE_KEY,
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: process.env.DUIZHAO_DATA_DIR ?? path.join(PROJECT_ROOT, '.data', 'pglite'),
-    durableCommits: process.env.DUIZHAO_DURABLE_COMMITS !== 'false',
+/** Drops keys whose value is undefined, at any depth: a layer that does not set a value leaves it alone. */
+function prune<T>(value: T): T {
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, prune(v)])) as T;
+}
+
+function defaults(): ServerConfig {
+  return {
+    host: '127.0.0.1',
+    port: 54321,
+    siteUrl: '',
+    jwtSecret: DEMO_JWT_SECRET,
+    jwtExpiry: 3600,
+    anonKey: DEMO_ANON_KEY,
+    serviceRoleKey: DEMO_SERVICE_ROLE_KEY,
+    databaseUrl: undefined,
+    dataDir: path.join(PROJECT_ROOT, '.data', 'pglite'),
+    durableCommits: true,
     migrationsDir: path.join(PROJECT_ROOT, 'supabase', 'migrations'),
     seedFile: path.join(PROJECT_ROOT, 'supabase', 'seed.sql'),
-    requireApiKey: process.env.DUIZHAO_REQUIRE_APIKEY === 'true',
-    maxRows: envInt('PGRST_DB_MAX_ROWS', 1000),
-    maxBodyBytes: envInt('DUIZHAO_MAX_BODY_BYTES', 25 * 1024 * 1024),
+    requireApiKey: false,
+    maxRows: 1000,
+    maxBodyBytes: 25 * 1024 * 1024,
     dbSchemas: ['public', 'graphql_public'],
     extraSearchPath: ['public', 'extensions'],
     auth: {
-      minPasswordLength: envInt('GOTRUE_PASSWORD_MIN_LENGTH', 6),
-      disableSignup: process.env.GOTRUE_DISABLE_SIGNUP === 'true',
-      autoconfirm: process.env.GOTRUE_MAILER_AUTOCONFIRM !== 'false',
-      refreshTokenReuseIntervalSec: envInt('GOTRUE_REFRESH_TOKEN_REUSE_INTERVAL', 10),
-      siteUrl: process.env.GOTRUE_SITE_URL ?? 'http://127.0.0.1:3000',
-      additionalRedirectUrls: envList('GOTRUE_URI_ALLOW_LIST', []),
-      email: {
-        otpLength: envInt('GOTRUE_MAILER_OTP_LENGTH', 6),
-        otpExpirySec: envInt('GOTRUE_MAILER_OTP_EXP', 3600),
-        maxFrequencySec: envDuration('GOTRUE_SMTP_MAX_FREQUENCY', 60),
-        doubleConfirmChanges: envBool('GOTRUE_MAILER_SECURE_EMAIL_CHANGE_ENABLED', true),
-        securePasswordChange: envBool('GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_REAUTHENTICATION', false),
-      },
-      clientAddressHeader: process.env.GOTRUE_RATE_LIMIT_HEADER || undefined,
+      minPasswordLength: 6,
+      disableSignup: false,
+      autoconfirm: true,
+      anonymousSignIns: true,
+      refreshTokenReuseIntervalSec: 10,
+      siteUrl: 'http://127.0.0.1:3000',
+      additionalRedirectUrls: [],
+      email: { otpLength: 6, otpExpirySec: 3600, maxFrequencySec: 60, doubleConfirmChanges: true, securePasswordChange: false, enableSignup: true },
+      mfa: { maxEnrolledFactors: 10, maxVerifiedFactors: 10, totpEnroll: true, totpVerify: true, challengeExpirySec: 300, factorExpirySec: 300 },
+      clientAddressHeader: undefined,
+      // GoTrue's defaults: 150 token requests and 30 of the others per 5 minutes, 30 anonymous sign-ins an hour.
       rateLimit: {
-        tokenRefresh: envInt('GOTRUE_RATE_LIMIT_TOKEN', 30),
-        burst: envInt('GOTRUE_RATE_LIMIT_BURST', 30),
-        signInFailuresPerAccount: envInt('DUIZHAO_RATE_LIMIT_ACCOUNT_SIGN_IN_FAILURES', 10),
-        windowMs: envInt('GOTRUE_RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
+        tokenRefresh: 150,
+        signInSignUps: 30,
+        tokenVerifications: 30,
+        anonymousUsers: 30,
+        mfaChallengeAndVerify: 15,
+        burst: 30,
+        signInFailuresPerAccount: 10,
+        windowMs: 5 * 60 * 1000,
       },
     },
-    logRequests: process.env.DUIZHAO_LOG_REQUESTS === 'true',
-    mail: {
-      port: envInt('DUIZHAO_MAIL_PORT', port === 0 ? 0 : 54324),
-      host,
-      adminEmail: process.env.GOTRUE_SMTP_ADMIN_EMAIL ?? 'admin@email.com',
-      senderName: process.env.GOTRUE_SMTP_SENDER_NAME ?? 'Duizhao',
-    },
+    logRequests: false,
+    mail: { port: 54324, host: '', adminEmail: 'admin@email.com', senderName: 'Duizhao' },
   };
-  return merge(base, overrides);
+}
+
+/**
+ * The server's settings: built-in defaults (the Supabase CLI's), then supabase/config.toml, then
+ * environment variables, then `overrides`.
+ */
+export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): ServerConfig {
+  const file = readSupabaseConfig(env.DUIZHAO_SUPABASE_CONFIG ?? SUPABASE_CONFIG, env);
+  const fromEnv = prune(fromEnvironment(env));
+  const config = merge(merge(merge(defaults(), prune(file)), fromEnv), overrides);
+  config.mail.host = config.host;
+  // Servers on a free port (tests) take a free port for the mail catcher too, unless told otherwise.
+  if (config.port === 0 && fromEnv.mail?.port === undefined && overrides.mail?.port === undefined) config.mail.port = 0;
+  if (config.siteUrl === '') config.siteUrl = `http://${config.host}:${config.port}`;
+  return config;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStack } from '../src/stack.ts';
-import { client } from './env.ts';
+import { client, serviceRoleKey } from './env.ts';
 import { authFetch, clientFor, privateStack, signUpUser, uniqueEmail } from './auth-helpers.ts';
 
 function expectError(res: Awaited<ReturnType<typeof authFetch>>, status: number, code: string, message: string) {
@@ -97,10 +97,13 @@ describe('error codes with X-Supabase-Api-Version: 2024-01-01', () => {
     }
   });
 
-  it('GoTrue answers unknown paths with its router’s plain-text 404 and wrong methods with 405', async () => {
+  it('answers unknown paths with a JSON 404 auth-js can read, and wrong methods with 405', async () => {
     const missing = await authFetch('/does-not-exist');
     expect(missing.status).toBe(404);
-    expect(missing.text).toBe('404 page not found\n');
+    expect(missing.body).toEqual({ code: 'not_found', message: 'Not Found' });
+    expect((await authFetch('/admin/nothing', { token: serviceRoleKey })).body).toEqual({ code: 'not_found', message: 'Not Found' });
+    const legacy = await authFetch('/does-not-exist', { version: null });
+    expect(legacy.body).toEqual({ code: 404, error_code: 'not_found', msg: 'Not Found' });
     const wrongMethod = await authFetch('/signup', { method: 'GET' });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('POST');
@@ -126,7 +129,7 @@ describe('legacy error shape without the API version header', () => {
 describe('with sign-ups disabled', () => {
   let stack: RunningStack;
   beforeAll(async () => {
-    stack = await privateStack({ auth: { disableSignup: true } as never });
+    stack = await privateStack({ auth: { disableSignup: true, anonymousSignIns: true } });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -143,7 +146,7 @@ describe('with sign-ups disabled', () => {
 describe('with email confirmations on (autoconfirm off)', () => {
   let stack: RunningStack;
   beforeAll(async () => {
-    stack = await privateStack({ auth: { autoconfirm: false } as never });
+    stack = await privateStack({ auth: { autoconfirm: false } });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -184,7 +187,7 @@ describe('with email confirmations on (autoconfirm off)', () => {
 describe('/token rate limit', () => {
   let stack: RunningStack;
   beforeAll(async () => {
-    stack = await privateStack({ auth: { rateLimit: { tokenRefresh: 3, burst: 3, windowMs: 60_000 } } });
+    stack = await privateStack({ auth: { rateLimit: { tokenRefresh: 3, burst: 3, signInSignUps: 10_000, windowMs: 60_000 } } });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -78,7 +78,7 @@ describe('password guessing', () => {
   let stack: RunningStack;
   beforeAll(async () => {
     stack = await privateStack({
-      auth: { clientAddressHeader: 'X-Forwarded-For', rateLimit: { burst: 2, tokenRefresh: 2, signInFailuresPerAccount: 3, windowMs: 60_000 } },
+      auth: { clientAddressHeader: 'X-Forwarded-For', rateLimit: { burst: 2, tokenRefresh: 2, signInSignUps: 10_000, signInFailuresPerAccount: 3, windowMs: 60_000 } },
     });
   });
   afterAll(async () => {
@@ -137,7 +137,7 @@ describe('password guessing', () => {
 describe('without a trusted client-address header', () => {
   let stack: RunningStack;
   beforeAll(async () => {
-    stack = await privateStack({ auth: { rateLimit: { burst: 2, tokenRefresh: 2, windowMs: 60_000 } } });
+    stack = await privateStack({ auth: { rateLimit: { burst: 2, tokenRefresh: 2, signInSignUps: 10_000, windowMs: 60_000 } } });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import type { RunningStack } from '../src/stack.ts';
-import { serviceRoleKey } from './env.ts';
+import { serviceRoleKey, siteUrl } from './env.ts';
 import { authFetch, clientFor, codeIn, follow, latestMail, linkIn, mailsTo, privateStack, signUpUser, uniqueEmail } from './auth-helpers.ts';
 
 const SITE = 'http://127.0.0.1:3000';
@@ -94,7 +94,7 @@ describe('invitations', () => {
     const email = uniqueEmail('invitee');
     await admin().inviteUserByEmail(email, { redirectTo: 'https://evil.example.net/steal' });
     const link = new URL(linkIn(await latestMail(email)));
-    expect(link.searchParams.get('redirect_to')).toBe(SITE);
+    expect(link.searchParams.get('redirect_to')).toBe(siteUrl());
   });
 
   it('writes the invitation in Chinese for a user whose locale is zh', async () => {

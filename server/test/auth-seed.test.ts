@@ -45,7 +45,7 @@ describe('users created in SQL and after-insert triggers on auth.users', () => {
     await mkdir(path.join(dir, 'migrations'));
     await writeFile(path.join(dir, 'migrations', '20240101000000_profiles.sql'), MIGRATION);
     await writeFile(path.join(dir, 'seed.sql'), SEED);
-    stack = await privateStack({ migrationsDir: path.join(dir, 'migrations'), seedFile: path.join(dir, 'seed.sql') });
+    stack = await privateStack({ migrationsDir: path.join(dir, 'migrations'), seedFile: path.join(dir, 'seed.sql'), auth: { anonymousSignIns: true } });
   });
   afterAll(async () => {
     await stack?.stop();

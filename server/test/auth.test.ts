@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+import type { RunningStack } from '../src/stack.ts';
 import { apiUrl, client } from './env.ts';
-import { authFetch, uniqueEmail } from './auth-helpers.ts';
+import { authFetch, clientFor, privateStack, uniqueEmail } from './auth-helpers.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
@@ -167,8 +168,19 @@ describe('password sign-in, getUser, updateUser', () => {
 });
 
 describe('anonymous sign-in', () => {
+  let stack: RunningStack;
+  beforeAll(async () => {
+    stack = await privateStack({ auth: { anonymousSignIns: true } });
+  });
+  afterAll(() => stack?.stop());
+
+  it('is off as supabase/config.toml says (enable_anonymous_sign_ins = false)', async () => {
+    const { error } = await client().auth.signInAnonymously();
+    expect(error).toMatchObject({ status: 422, code: 'anonymous_provider_disabled', message: 'Anonymous sign-ins are disabled' });
+  });
+
   it('creates an anonymous user with a session, and adding an email converts it', async () => {
-    const supabase = client();
+    const supabase = clientFor(stack.url);
     const { data, error } = await supabase.auth.signInAnonymously({ options: { data: { locale: 'zh' } } });
     expect(error).toBeNull();
     expect(data.user).toMatchObject({ is_anonymous: true, email: '', phone: '', app_metadata: {}, user_metadata: { locale: 'zh' }, identities: [] });
@@ -187,7 +199,7 @@ describe('anonymous sign-in', () => {
     expect(convertError).toBeNull();
     expect(converted.user).toMatchObject({ email, is_anonymous: false, app_metadata: { provider: 'email', providers: ['email'] } });
     expect(converted.user!.email_confirmed_at).toMatch(ISO);
-    expect((await client().auth.signInWithPassword({ email, password: 'correct-horse-1' })).error).toBeNull();
+    expect((await clientFor(stack.url).auth.signInWithPassword({ email, password: 'correct-horse-1' })).error).toBeNull();
   });
 });
 
@@ -201,7 +213,7 @@ describe('settings, jwks, health', () => {
       phone_autoconfirm: true,
       sms_provider: 'twilio',
       saml_enabled: false,
-      external: { email: true, phone: false, anonymous_users: true, google: false, github: false },
+      external: { email: true, phone: false, anonymous_users: false, google: false, github: false },
     });
   });
 

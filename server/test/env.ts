@@ -6,6 +6,8 @@ import { DEMO_ANON_KEY, DEMO_JWT_SECRET, DEMO_SERVICE_ROLE_KEY } from '../src/co
 export const apiUrl = (): string => inject('apiUrl');
 /** The contract stack's mail catcher (Mailpit-compatible API). */
 export const mailUrl = (): string => inject('mailUrl');
+/** GoTrue's SITE_URL on the contract stack (supabase/config.toml's [auth] site_url). */
+export const siteUrl = (): string => inject('siteUrl');
 export const anonKey = DEMO_ANON_KEY;
 export const serviceRoleKey = DEMO_SERVICE_ROLE_KEY;
 export const jwtSecret = DEMO_JWT_SECRET;

@@ -10,6 +10,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
     mailUrl: string;
+    siteUrl: string;
     databaseKind: 'pglite' | 'postgres';
   }
 }
@@ -26,13 +27,25 @@ export async function setup(project: TestProject) {
     port: 0,
     dataDir: 'memory://',
     dbSchemas: ['public', 'graphql_public', 'contract'],
-    auth: { rateLimit: { tokenRefresh: 10_000, burst: 10_000, signInFailuresPerAccount: 10_000 } },
+    // The suite signs in thousands of times from one address; the limits have their own tests.
+    auth: {
+      rateLimit: {
+        tokenRefresh: 10_000,
+        signInSignUps: 10_000,
+        tokenVerifications: 10_000,
+        anonymousUsers: 10_000,
+        mfaChallengeAndVerify: 10_000,
+        burst: 10_000,
+        signInFailuresPerAccount: 10_000,
+      },
+    },
   });
   const files = (await readdir(FIXTURES)).filter((f) => f.endsWith('.sql')).sort();
   for (const f of files) await stack.db.exec(await readFile(path.join(FIXTURES, f), 'utf8'));
   await stack.reloadSchema();
   project.provide('apiUrl', stack.url);
   project.provide('mailUrl', stack.mail.url);
+  project.provide('siteUrl', stack.config.auth.siteUrl);
   project.provide('databaseKind', stack.db.kind);
 }
 

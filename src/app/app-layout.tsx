@@ -1,9 +1,10 @@
 // The frame around every signed-in screen: brand, navigation, review count, language, sign out.
-import { Suspense } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { Suspense, type FormEvent } from 'react';
+import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router-dom';
 import { useCurrentUser, useSignOut } from '../data/session.ts';
 import { hasRole, useProjects } from '../data/projects.ts';
 import { isOwnWork, useReviewQueue } from '../data/review-queue.ts';
+import { useDocument } from '../data/documents.ts';
 import { useOutboxLifecycle } from '../data/translation-outbox.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
@@ -23,6 +24,43 @@ function ReviewLink() {
     <NavLink to="/review" className="nav-link">
       {t('nav.review')} <span className="nav-count">{count}</span>
     </NavLink>
+  );
+}
+
+/** The header's search box: searches the project of the open document (else the last searched one). */
+function HeaderSearch() {
+  const t = useT();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const documentId = useMatch('/documents/:documentId/*')?.params.documentId ?? '';
+  const doc = useDocument(documentId, documentId !== '');
+  const onSearchPage = location.pathname === '/search';
+  const current = onSearchPage ? (new URLSearchParams(location.search).get('q') ?? '') : '';
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const q = (new FormData(event.currentTarget).get('q') as string | null)?.trim() ?? '';
+    if (!q) return;
+    const params = new URLSearchParams(onSearchPage ? location.search : '');
+    params.set('q', q);
+    params.delete('page');
+    if (doc.data) params.set('project', doc.data.project_id);
+    void navigate(`/search?${params.toString()}`);
+  }
+
+  return (
+    <form role="search" className="header-search" aria-label={t('search.label')} onSubmit={onSubmit}>
+      <input
+        key={current}
+        type="text"
+        name="q"
+        aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
+        defaultValue={current}
+        enterKeyHint="search"
+        autoComplete="off"
+      />
+    </form>
   );
 }
 
@@ -57,6 +95,7 @@ export function AppLayout() {
           </NavLink>
           <ReviewLink />
         </nav>
+        <HeaderSearch />
         <div className="app-header-end">
           <NotificationsButton userId={user.id} />
           <LanguageSelect />

@@ -72,6 +72,7 @@ export function createRouter(queryClient: QueryClient) {
             { path: 'documents/:documentId/align', lazy: page(() => import('../features/align/align-page.tsx')) },
             { path: 'review', lazy: page(() => import('../features/review/review-page.tsx')) },
             { path: 'my-work', lazy: page(() => import('../features/my-work/my-work-page.tsx')) },
+            { path: 'search', lazy: page(() => import('../features/search/search-page.tsx')) },
             { path: 'projects/:projectId/import', lazy: page(() => import('../features/import/import-page.tsx')) },
             { path: '*', element: <NotFound /> },
           ],

@@ -964,6 +964,22 @@ export type Database = {
           },
         ]
       }
+      library_collections: {
+        Row: {
+          collection: string | null
+          documents: number | null
+          project_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       library_documents: {
         Row: {
           approved: number | null

@@ -56,8 +56,8 @@ export function useDocuments(projectIds: readonly string[]) {
   return useQuery({ ...documentsQuery(projectIds), enabled: projectIds.length > 0 });
 }
 
-export function useDocument(id: string) {
-  return useQuery(documentQuery(id));
+export function useDocument(id: string, enabled = true) {
+  return useQuery({ ...documentQuery(id), enabled });
 }
 
 export function useRenameDocument() {

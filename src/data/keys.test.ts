@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { documentKeys, invalidate, profileKeys, projectKeys, reviewKeys, staleKeys, type DataChange } from './keys.ts';
+import { documentKeys, invalidate, memoryKeys, profileKeys, projectKeys, reviewKeys, searchKeys, staleKeys, type DataChange } from './keys.ts';
 
 const A = 'd0000000-0000-4000-8000-00000000000a';
 const B = 'd0000000-0000-4000-8000-00000000000b';
@@ -81,6 +81,21 @@ describe('invalidation map', () => {
     expect(await staleAfter({ type: 'membership', projectId: 'p1' })).toEqual(json(projectKeys.list('u1'), projectKeys.members('p1')));
   });
 
+  it('search results, library pages and memory suggestions follow the writes that change them', async () => {
+    const after = async (change: DataChange) => {
+      const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+      for (const key of [searchKeys.results({ q: 'x' }), documentKeys.libraryPage('p1', {}), memoryKeys.suggestions(A), memoryKeys.imports('p1')]) {
+        client.setQueryData(key, { cached: true });
+      }
+      await invalidate(client, change);
+      return client.getQueryCache().getAll().filter((q) => q.isStale()).map((q) => q.queryKey[0] === 'documents' ? 'library' : String(q.queryKey[1])).sort();
+    };
+    expect(await after({ type: 'translation', documentId: A })).toEqual(['library', 'results']);
+    expect(await after({ type: 'review', documentId: A })).toEqual(['imports', 'library', 'results', 'suggestions']);
+    expect(await after({ type: 'import', projectId: 'p1' })).toEqual(['library', 'results']);
+    expect(await after({ type: 'memory', projectId: 'p1' })).toEqual(['imports', 'suggestions']);
+  });
+
   it('names no key twice, so no refetch is started and then cancelled by the next', () => {
     const changes: DataChange[] = [
       { type: 'annotation', documentId: A },
@@ -89,6 +104,7 @@ describe('invalidation map', () => {
       { type: 'alignment', documentId: A },
       { type: 'import', projectId: 'p1' },
       { type: 'membership', projectId: 'p1' },
+      { type: 'memory', projectId: 'p1' },
     ];
     for (const change of changes) {
       const keys = staleKeys(change).map((k) => JSON.stringify(k));

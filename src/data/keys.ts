@@ -18,6 +18,8 @@ export const documentKeys = {
   annotations: (documentId: string) => ['documents', documentId, 'annotations'] as const,
   progress: (documentId: string) => ['documents', documentId, 'progress'] as const,
   applyAlignment: (documentId: string) => ['documents', documentId, 'apply-alignment'] as const,
+  /** Exports and imports of the document's translations (mutations). */
+  interop: (documentId: string) => ['documents', documentId, 'interop'] as const,
   /** Replies to the document's notes, and the review decisions on its notes and rows. */
   replies: (documentId: string) => ['documents', documentId, 'replies'] as const,
   decisions: (documentId: string) => ['documents', documentId, 'decisions'] as const,
@@ -28,6 +30,22 @@ export const documentKeys = {
   footprint: (documentId: string) => ['documents', documentId, 'footprint'] as const,
   /** Documents of a project holding the same text as a parsed file (before an import). */
   duplicates: (projectId: string, parseKey: string) => ['documents', 'list', 'duplicates', { projectId, parseKey }] as const,
+  /** Pages of one project's library list (filtered, sorted). */
+  libraryPages: () => ['documents', 'library'] as const,
+  libraryPage: (projectId: string, options: object) => ['documents', 'library', projectId, options] as const,
+};
+
+/** Project search results and concordances: read models of everything, refreshed when anything is written. */
+export const searchKeys = {
+  all: ['search'] as const,
+  results: (params: object) => ['search', 'results', params] as const,
+  concordance: (params: object) => ['search', 'concordance', params] as const,
+};
+
+export const memoryKeys = {
+  all: ['translation-memory'] as const,
+  suggestions: (paragraphId: string) => ['translation-memory', 'suggestions', paragraphId] as const,
+  imports: (projectId: string) => ['translation-memory', 'imports', projectId] as const,
 };
 
 export const projectKeys = {
@@ -76,10 +94,14 @@ export type DataChange =
   | { type: 'project' }
   /** An alignment was written into a document's translations. */
   | { type: 'alignment'; documentId: string }
+  /** Translations done elsewhere (XLIFF, TMX) were written into a document as drafts. */
+  | { type: 'translations-imported'; documentId: string }
   /** A document was imported into a project. */
   | { type: 'import'; projectId: string }
   /** A project's members or their roles changed. */
-  | { type: 'membership'; projectId: string };
+  | { type: 'membership'; projectId: string }
+  /** A translation memory file was imported into a project, or removed. */
+  | { type: 'memory'; projectId: string };
 
 /** The one invalidation map: the queries each change makes stale. */
 const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T }>) => QueryKey[] } = {
@@ -87,10 +109,21 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
     documentKeys.annotations(documentId),
     documentKeys.progress(documentId),
     documentKeys.progressLists(),
+    documentKeys.libraryPages(),
     reviewKeys.all,
     myWorkKeys.all,
+    searchKeys.all,
   ],
-  translation: ({ documentId }) => [documentKeys.progress(documentId), documentKeys.progressLists(), documentKeys.histories(documentId), myWorkKeys.all],
+  // Search finds the new English; the memory learns it too, but a row's suggestions (refetched on
+  // every autosave otherwise) may lag until they go stale.
+  translation: ({ documentId }) => [
+    documentKeys.progress(documentId),
+    documentKeys.progressLists(),
+    documentKeys.libraryPages(),
+    documentKeys.histories(documentId),
+    myWorkKeys.all,
+    searchKeys.all,
+  ],
   review: ({ documentId }) => [
     reviewKeys.all,
     documentKeys.annotations(documentId),
@@ -99,17 +132,39 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
     documentKeys.progressLists(),
     documentKeys.decisions(documentId),
     documentKeys.histories(documentId),
+    documentKeys.libraryPages(),
+    searchKeys.all,
+    memoryKeys.all,
   ],
   // Decisions across documents: every document's rows and notes may have changed.
-  'bulk-review': () => [reviewKeys.all, documentKeys.all],
+  'bulk-review': () => [reviewKeys.all, documentKeys.all, searchKeys.all, memoryKeys.all],
   reply: ({ documentId }) => [documentKeys.replies(documentId)],
   // A deleted document takes notes, rows and notifications with it, wherever they were shown.
-  document: () => [documentKeys.all, reviewKeys.all, myWorkKeys.all, notificationKeys.all],
+  document: () => [documentKeys.all, reviewKeys.all, myWorkKeys.all, notificationKeys.all, searchKeys.all, memoryKeys.all],
   project: () => [projectKeys.all],
-  alignment: ({ documentId }) => [documentKeys.paragraphs(documentId), documentKeys.progress(documentId), documentKeys.progressLists()],
-  import: () => [documentKeys.lists(), documentKeys.progressLists()],
+  alignment: ({ documentId }) => [
+    documentKeys.paragraphs(documentId),
+    documentKeys.progress(documentId),
+    documentKeys.progressLists(),
+    documentKeys.libraryPages(),
+    searchKeys.all,
+    memoryKeys.all,
+  ],
+  // Drafts replace rows that may have been waiting for review.
+  'translations-imported': ({ documentId }) => [
+    documentKeys.paragraphs(documentId),
+    documentKeys.progress(documentId),
+    documentKeys.progressLists(),
+    documentKeys.histories(documentId),
+    documentKeys.libraryPages(),
+    reviewKeys.all,
+    searchKeys.all,
+    memoryKeys.all,
+  ],
+  import: () => [documentKeys.lists(), documentKeys.progressLists(), documentKeys.libraryPages(), searchKeys.all],
   // A project's members and invitations sit under ['projects', id]: one prefix covers them and the roles in the project list.
-  membership: () => [projectKeys.all],
+  membership: () => [projectKeys.all, searchKeys.all, memoryKeys.all],
+  memory: () => [memoryKeys.all],
 };
 
 export function staleKeys(change: DataChange): QueryKey[] {

@@ -21,6 +21,8 @@ export interface RichTextEditorProps {
   onChange: (doc: RichDoc, text: string) => void;
   onMarkDone?: () => void;
   onMove?: (delta: 1 | -1) => void;
+  /** Ctrl+1…3: insert the memory's suggestion n; false when there is none. */
+  onSuggestion?: (n: number) => boolean;
   onBlur?: () => void;
   /** Formatting buttons above the text, with these accessible names. */
   toolbar?: { bold: string; italic: string; bulletList: string; label: string } | undefined;
@@ -80,6 +82,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       RowShortcuts.configure({
         onMarkDone: () => latest.current.onMarkDone?.(),
         onMove: (delta) => latest.current.onMove?.(delta),
+        onSuggestion: (n) => latest.current.onSuggestion?.(n) ?? false,
       }),
     ],
     content: (props.initialContent ?? '') as JSONContent | string,

@@ -7,10 +7,16 @@ const scope = self as unknown as {
   postMessage(message: ParseResponse): void;
 };
 
-scope.onmessage = (event) => {
+// A Word document (a ZIP archive) goes through mammoth first, loaded only when one comes.
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+scope.onmessage = async (event) => {
   const { id, bytes, options } = event.data;
   try {
-    scope.postMessage({ id, ok: true, document: parseDocument(bytes, options) });
+    const document = isZip(bytes)
+      ? await (await import('../domain/interop/index.ts')).parseDocxDocument(bytes, options)
+      : parseDocument(bytes, options);
+    scope.postMessage({ id, ok: true, document });
   } catch (error) {
     const failure = isImportError(error)
       ? { code: error.code, message: error.message }

@@ -15,6 +15,10 @@ const LOG_TYPES = {
   user_modified: 'user',
   user_updated_password: 'user',
   user_deleted: 'team',
+  factor_in_progress: 'factor',
+  challenge_created: 'factor',
+  verification_attempted: 'factor',
+  factor_unenrolled: 'factor',
   token_refreshed: 'token',
   token_revoked: 'token',
 } as const;

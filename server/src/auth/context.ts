@@ -2,23 +2,62 @@ import { isIP } from 'node:net';
 import type { ApiRequest, ServerContext } from '../http/types.ts';
 import type { Queryable } from '../db/types.ts';
 import type { Mailbox } from '../mail/catcher.ts';
-import { forbidden, unauthorized } from './errors.ts';
+import type { ServerConfig } from '../config.ts';
+import { forbidden, tooManyRequests, unauthorized } from './errors.ts';
 import { varchar255 } from './validation.ts';
 import type { GrantParams, SigningConfig } from './sessions.ts';
 import { sessionExists } from './sessions.ts';
 import { sessionIdOf, subjectOf, verifyBearer, type BearerClaims } from './tokens.ts';
 import { findUserById, type LoadedUser } from './users.ts';
-import type { TokenBucketLimiter } from './rate-limit.ts';
+import { TokenBucketLimiter } from './rate-limit.ts';
 
 /** What every auth route needs: the server context and the rate limiters. */
 export interface AuthDeps {
   ctx: ServerContext;
   /** Where auth emails go (the local mail catcher). */
   mailbox: Mailbox;
-  /** /token requests per client address. */
-  tokenLimiter: TokenBucketLimiter;
+  /** Requests per client address, one bucket set per endpoint group as GoTrue has. */
+  limiters: Record<LimitedEndpoint, TokenBucketLimiter>;
   /** Failed password sign-ins per account (audience and address). */
   accountLimiter: TokenBucketLimiter;
+}
+
+export type LimitedEndpoint =
+  | 'token'
+  | 'verify'
+  | 'signup'
+  | 'anonymous'
+  | 'otp'
+  | 'magiclink'
+  | 'recover'
+  | 'resend'
+  | 'user'
+  | 'factorChallenge'
+  | 'factorVerify';
+
+/** The per-address rate limits GoTrue's limiter options set up, from [auth.rate_limit]. */
+export function createLimiters(limits: ServerConfig['auth']['rateLimit']): Record<LimitedEndpoint, TokenBucketLimiter> {
+  const per5m = (n: number) => new TokenBucketLimiter(limits.burst, n, limits.windowMs);
+  const perMinute = (n: number) => new TokenBucketLimiter(limits.burst, n, 60_000);
+  return {
+    token: per5m(limits.tokenRefresh),
+    verify: per5m(limits.tokenVerifications),
+    signup: per5m(limits.signInSignUps),
+    otp: per5m(limits.signInSignUps),
+    magiclink: per5m(limits.signInSignUps),
+    recover: per5m(limits.signInSignUps),
+    resend: per5m(limits.signInSignUps),
+    user: per5m(limits.signInSignUps),
+    // Anonymous sign-ins are counted per hour, and may all come at once.
+    anonymous: new TokenBucketLimiter(limits.anonymousUsers, limits.anonymousUsers, 60 * 60_000),
+    factorChallenge: perMinute(limits.mfaChallengeAndVerify),
+    factorVerify: perMinute(limits.mfaChallengeAndVerify),
+  };
+}
+
+/** GoTrue's limitHandler: 429 once the client address has used up the endpoint's allowance. */
+export function rateLimit(deps: AuthDeps, req: ApiRequest, endpoint: LimitedEndpoint): void {
+  if (!deps.limiters[endpoint].take(requestIp(deps, req))) throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
 }
 
 /** GoTrue's default audience (GOTRUE_JWT_AUD) and default role (GOTRUE_JWT_DEFAULT_GROUP_NAME). */

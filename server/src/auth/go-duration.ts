@@ -25,3 +25,10 @@ export function parseGoDuration(text: string): number | undefined {
   if (total * 1e6 > 2 ** 63 - 1) return undefined;
   return sign * total;
 }
+
+/** Seconds from a Go duration ("1s", "1m30s") or a bare number of seconds, as GoTrue's settings take them. */
+export function durationSeconds(raw: string, what: string): number {
+  const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : (parseGoDuration(raw) ?? NaN) / 1000;
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`${what} must be a duration such as 60s, got "${raw}"`);
+  return seconds;
+}

@@ -3,10 +3,11 @@ import type { Mailbox } from '../mail/catcher.ts';
 import { invite } from './invite.ts';
 import { verifyGet, verifyPost } from './verify.ts';
 import { magicLink, otp, reauthenticate, recover, resend } from './otp.ts';
+import { adminDeleteFactor, adminListFactors, challengeFactor, enrollFactor, unenrollFactor, verifyFactor } from './mfa.ts';
 import { adminCreateUser, adminDeleteUser, adminListUsers, adminUpdateUser, loadAdminTarget } from './admin.ts';
 import { getUser, logout, updateUser } from './user-endpoint.ts';
-import { authenticate, type AuthDeps, requireAdmin } from './context.ts';
-import { badRequest, jsonResponse, renderError } from './errors.ts';
+import { authenticate, type AuthDeps, createLimiters, type LimitedEndpoint, rateLimit, requireAdmin } from './context.ts';
+import { badRequest, jsonResponse, notFound, renderError } from './errors.ts';
 import { TokenBucketLimiter } from './rate-limit.ts';
 import { loadedUserJson } from './users.ts';
 import { signup } from './signup.ts';
@@ -15,7 +16,8 @@ import { token } from './token-endpoint.ts';
 type Route = (deps: AuthDeps, req: ApiRequest) => Promise<ApiResponse>;
 type MethodTable = Partial<Record<string, Route>>;
 
-const notFoundPage: ApiResponse = { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '404 page not found\n' };
+/** An unknown route: a JSON error auth-js can read, in the requested API version's shape. */
+const routeNotFound = () => notFound('not_found', 'Not Found');
 
 function methodNotAllowed(allowed: MethodTable): ApiResponse {
   return { status: 405, headers: { Allow: Object.keys(allowed).join(', ') }, body: null };
@@ -32,7 +34,7 @@ function settings(deps: AuthDeps): Record<string, unknown> {
     external[provider] = false;
   }
   return {
-    external: { anonymous_users: true, ...external, email: true, phone: false },
+    external: { anonymous_users: auth.anonymousSignIns, ...external, email: auth.email.enableSignup, phone: false },
     disable_signup: auth.disableSignup,
     mailer_autoconfirm: auth.autoconfirm,
     phone_autoconfirm: auth.autoconfirm,
@@ -40,6 +42,14 @@ function settings(deps: AuthDeps): Record<string, unknown> {
     saml_enabled: false,
   };
 }
+
+/** A route behind one of GoTrue's per-address limiters. */
+const limited =
+  (endpoint: LimitedEndpoint, route: Route): Route =>
+  (deps, req) => {
+    rateLimit(deps, req, endpoint);
+    return route(deps, req);
+  };
 
 /** The routes GoTrue serves, keyed by path, each with its methods. */
 function routes(): Map<string, MethodTable> {
@@ -56,22 +66,37 @@ function routes(): Map<string, MethodTable> {
     ['/settings', { GET: async (deps) => jsonResponse(200, settings(deps)) }],
     ['/signup', { POST: signup }],
     ['/invite', { POST: async (deps, req) => invite(deps, req, await requireAdmin(deps, req)) }],
-    ['/verify', { GET: verifyGet, POST: verifyPost }],
-    ['/otp', { POST: otp }],
-    ['/magiclink', { POST: magicLink }],
-    ['/recover', { POST: recover }],
-    ['/resend', { POST: resend }],
+    ['/verify', { GET: limited('verify', verifyGet), POST: limited('verify', verifyPost) }],
+    ['/otp', { POST: limited('otp', otp) }],
+    ['/magiclink', { POST: limited('magiclink', magicLink) }],
+    ['/recover', { POST: limited('recover', recover) }],
+    ['/resend', { POST: limited('resend', resend) }],
+    ['/factors', { POST: async (deps, req) => enrollFactor(deps, req, await authenticate(deps, req)) }],
     ['/reauthenticate', { GET: async (deps, req) => reauthenticate(deps, req, await authenticate(deps, req)) }],
     ['/token', { POST: token }],
     [
       '/user',
       {
         GET: async (deps, req) => getUser(deps, req, await authenticate(deps, req)),
-        PUT: async (deps, req) => updateUser(deps, req, await authenticate(deps, req)),
+        PUT: async (deps, req) => {
+          const auth = await authenticate(deps, req);
+          rateLimit(deps, req, 'user');
+          return updateUser(deps, req, auth);
+        },
       },
     ],
     ['/logout', { POST: async (deps, req) => logout(deps, req, await authenticate(deps, req)) }],
   ]);
+}
+
+/** /factors/{id}, /factors/{id}/challenge and /factors/{id}/verify. */
+function factorRoutes(path: string): MethodTable | undefined {
+  const m = /^\/factors\/([^/]+)(\/challenge|\/verify)?$/.exec(path);
+  if (!m) return undefined;
+  const id = m[1]!;
+  if (m[2] === '/challenge') return { POST: async (deps, req) => challengeFactor(deps, req, await authenticate(deps, req), id) };
+  if (m[2] === '/verify') return { POST: async (deps, req) => verifyFactor(deps, req, await authenticate(deps, req), id) };
+  return { DELETE: async (deps, req) => unenrollFactor(deps, req, await authenticate(deps, req), id) };
 }
 
 /** /admin/*: the admin check runs before routing, as GoTrue's /admin router middleware does. */
@@ -85,8 +110,17 @@ async function admin(deps: AuthDeps, req: ApiRequest, path: string): Promise<Api
     const route = table[req.method];
     return route ? route(deps, req) : methodNotAllowed(table);
   }
+  const factors = /^\/admin\/users\/([^/]+)\/factors(?:\/([^/]+))?$/.exec(path);
+  if (factors) {
+    const id = factors[2];
+    const table: MethodTable = id
+      ? { DELETE: async (d) => adminDeleteFactor(d, await loadAdminTarget(d.ctx.db, factors[1]!), id) }
+      : { GET: async (d) => adminListFactors(await loadAdminTarget(d.ctx.db, factors[1]!)) };
+    const route = table[req.method];
+    return route ? route(deps, req) : methodNotAllowed(table);
+  }
   const match = /^\/admin\/users\/([^/]+)$/.exec(path);
-  if (!match) return notFoundPage;
+  if (!match) throw routeNotFound();
   const table: MethodTable = {
     GET: async (d) => jsonResponse(200, loadedUserJson(await loadAdminTarget(d.ctx.db, match[1]!))),
     PUT: async (d, r) => adminUpdateUser(d, r, claims, await loadAdminTarget(d.ctx.db, match[1]!)),
@@ -102,7 +136,7 @@ export async function createAuthHandler(ctx: ServerContext, mailbox: Mailbox): P
   const deps: AuthDeps = {
     ctx,
     mailbox,
-    tokenLimiter: new TokenBucketLimiter(limits.burst, limits.tokenRefresh, limits.windowMs),
+    limiters: createLimiters(limits),
     accountLimiter: new TokenBucketLimiter(limits.signInFailuresPerAccount, limits.signInFailuresPerAccount, limits.windowMs),
   };
   const table = routes();
@@ -114,8 +148,8 @@ export async function createAuthHandler(ctx: ServerContext, mailbox: Mailbox): P
         if (value.includes('\u0000')) throw badRequest('validation_failed', 'Query parameters cannot contain a NUL (\\u0000) character');
       }
       if (path === '/admin' || path.startsWith('/admin/')) return await admin(deps, req, path);
-      const methods = table.get(path);
-      if (!methods) return notFoundPage;
+      const methods = table.get(path) ?? factorRoutes(path);
+      if (!methods) throw routeNotFound();
       const route = methods[req.method === 'HEAD' ? 'GET' : req.method];
       if (!route) return methodNotAllowed(methods);
       return await route(deps, req);

@@ -110,7 +110,10 @@ export async function deleteSessions(q: Queryable, userId: string, scope: 'globa
   }
 }
 
-/** The session's AAL and AMR entries, most recent first (GoTrue's CalculateAALAndAMR without MFA). */
+/** The authentication methods that are a second factor: a session holding one is at AAL2. */
+export const AAL2_METHODS = ['totp', 'mfa/phone', 'mfa/webauthn'];
+
+/** The session's AMR entries, most recent first (GoTrue's CalculateAALAndAMR). */
 async function sessionAmr(q: Queryable, sessionId: string): Promise<{ method: string; timestamp: number }[]> {
   const { rows } = await q.query<{ method: string; ts: string | number }>(
     `select authentication_method as method, floor(extract(epoch from updated_at))::bigint as ts
@@ -143,7 +146,7 @@ export async function tokenResponse(
     app_metadata: row.raw_app_meta_data,
     user_metadata: row.raw_user_meta_data,
     role: row.role ?? '',
-    aal: 'aal1',
+    aal: amr.some((a) => AAL2_METHODS.includes(a.method)) ? 'aal2' : 'aal1',
     // `amr` is omitempty in GoTrue's claims struct.
     ...(amr.length > 0 ? { amr } : {}),
     session_id: sessionId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
-import { type AuthDeps, DEFAULT_ROLE, grantParams, requestAud, requestIp, signingConfig } from './context.ts';
+import { type AuthDeps, DEFAULT_ROLE, grantParams, rateLimit, requestAud, requestIp, signingConfig } from './context.ts';
 import { sendConfirmation } from './email-actions.ts';
 import { deliver, type PendingEmail } from './mailer.ts';
 import { createFlowState, type PkceParams, pkceParams } from './pkce.ts';
@@ -31,9 +31,13 @@ export async function signup(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
   const body = parseBody(req, signupBody);
   const email = body.email ?? '';
   const phone = body.phone ?? '';
-  if (email === '' && phone === '') return signupAnonymously(deps, req, body.data ?? {});
-
   const { config } = deps.ctx;
+  if (email === '' && phone === '') {
+    if (!config.auth.anonymousSignIns) throw unprocessable('anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
+    rateLimit(deps, req, 'anonymous');
+    return signupAnonymously(deps, req, body.data ?? {});
+  }
+  rateLimit(deps, req, 'signup');
   if (config.auth.disableSignup) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
   const password = body.password ?? '';
   if (password === '') throw badRequest('validation_failed', 'Signup requires a valid password');
@@ -44,6 +48,7 @@ export async function signup(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
   const pkce = pkceParams(body.code_challenge, body.code_challenge_method);
   // The Supabase CLI's default config leaves phone sign-ups off ([auth.sms] enable_signup = false).
   if (email === '') throw badRequest('phone_provider_disabled', 'Phone signups are disabled');
+  if (!config.auth.email.enableSignup) throw unprocessable('email_provider_disabled', 'Email signups are disabled');
   const outcome = await signUpWithEmail(deps, req, { email: validateEmail(email), password, data: body.data ?? {}, pkce });
   return jsonResponse(200, outcome);
 }

@@ -1,6 +1,6 @@
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
-import { type AuthDeps, requestIp, grantParams, requestAud, signingConfig } from './context.ts';
+import { type AuthDeps, grantParams, rateLimit, requestAud, requestIp, signingConfig } from './context.ts';
 import { type AuthHttpError, badRequest, jsonResponse, notFound as notFoundError, OAuthError, tooManyRequests, unprocessable, WeakPasswordError } from './errors.ts';
 import { checkPasswordStrength, verifyPassword } from './passwords.ts';
 import {
@@ -21,7 +21,7 @@ export async function token(deps: AuthDeps, req: ApiRequest): Promise<ApiRespons
   const grantType = req.url.searchParams.get('grant_type') ?? '';
   const handler = grantType === 'password' ? passwordGrant : grantType === 'refresh_token' ? refreshTokenGrant : grantType === 'pkce' ? pkceGrant : undefined;
   if (!handler) throw badRequest('invalid_credentials', 'unsupported_grant_type');
-  if (!deps.tokenLimiter.take(requestIp(deps, req))) throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
+  rateLimit(deps, req, 'token');
   return handler(deps, req);
 }
 

@@ -1,7 +1,7 @@
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
 import { type Authenticated, type AuthDeps, requestIp, requestAud } from './context.ts';
-import { badRequest, forbidden, jsonResponse, unprocessable } from './errors.ts';
+import { AuthHttpError, badRequest, forbidden, jsonResponse, unprocessable } from './errors.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
 import { deleteSessions } from './sessions.ts';
 import { sendEmailChange } from './email-actions.ts';
@@ -54,6 +54,12 @@ export async function updateUser(deps: AuthDeps, req: ApiRequest, auth: Authenti
   }
   const changingEmail = email !== '' && email !== (row.email ?? '');
   const changingPhone = phone !== '' && phone !== (row.phone ?? '');
+  if ((password || changingEmail || changingPhone) && auth.user.factors.some((f) => f.status === 'verified')) {
+    const { rows } = await db.query<{ aal: string | null }>('select aal from auth.sessions where id = $1', [auth.sessionId ?? null]);
+    if (rows[0]?.aal !== 'aal2') {
+      throw new AuthHttpError(401, 'insufficient_aal', 'AAL2 session is required to update email or password when MFA is enabled.');
+    }
+  }
   if (changingEmail && (await findDuplicateEmail(db, email, aud, userId))) {
     throw unprocessable('email_exists', 'A user with this email address has already been registered');
   }

@@ -46,9 +46,22 @@ export interface IdentityRow {
   updated_at: string | null;
 }
 
+/** A row of auth.mfa_factors as GoTrue's Factor model marshals it (the secret never leaves the server). */
+export interface FactorRow {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  status: 'verified' | 'unverified';
+  friendly_name: string | null;
+  factor_type: string;
+  phone: string | null;
+  last_challenged_at: string | null;
+}
+
 export interface LoadedUser {
   row: UserRow;
   identities: IdentityRow[];
+  factors: FactorRow[];
 }
 
 const USER_SELECT = `select u.id, u.aud, u.role, u.email, u.phone, u.encrypted_password, u.is_anonymous, u.is_sso_user,
@@ -66,13 +79,36 @@ from auth.identities i`;
 // GoTrue only sees users of the default instance (instance_id = the nil UUID).
 const DEFAULT_INSTANCE = `u.instance_id = '${NIL_UUID}'`;
 
+const FACTOR_SELECT = `select f.id, f.user_id, ${sqlUtc('f.created_at')}, ${sqlUtc('f.updated_at')}, f.status, f.friendly_name, f.factor_type, f.phone,
+  ${sqlUtc('f.last_challenged_at')}
+from auth.mfa_factors f`;
+
+/** The MFA factors of some users, oldest first. */
+export async function loadFactors(q: Queryable, userIds: string[]): Promise<(FactorRow & { user_id: string })[]> {
+  const { rows } = await q.query<FactorRow & { user_id: string }>(`${FACTOR_SELECT} where f.user_id = any($1::uuid[]) order by f.created_at, f.id`, [userIds]);
+  return rows;
+}
+
 async function withIdentities(q: Queryable, rows: UserRow[]): Promise<LoadedUser[]> {
   if (rows.length === 0) return [];
-  const { rows: identities } = await q.query<IdentityRow>(
-    `${IDENTITY_SELECT} where i.user_id = any($1::uuid[]) order by i.created_at, i.id`,
-    [rows.map((r) => r.id)],
-  );
-  return rows.map((row) => ({ row, identities: identities.filter((i) => i.user_id === row.id) }));
+  const ids = rows.map((r) => r.id);
+  const { rows: identities } = await q.query<IdentityRow>(`${IDENTITY_SELECT} where i.user_id = any($1::uuid[]) order by i.created_at, i.id`, [ids]);
+  const factors = await loadFactors(q, ids);
+  return rows.map((row) => ({
+    row,
+    identities: identities.filter((i) => i.user_id === row.id),
+    factors: factors.filter((f) => f.user_id === row.id),
+  }));
+}
+
+/** GoTrue's Factor JSON: fields in struct order, the secret left out. */
+export function factorJson(f: FactorRow): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: f.id, created_at: goTime(f.created_at), updated_at: goTime(f.updated_at), status: f.status };
+  if (f.friendly_name) out.friendly_name = f.friendly_name;
+  out.factor_type = f.factor_type;
+  out.phone = f.phone ?? '';
+  out.last_challenged_at = goTime(f.last_challenged_at) ?? null;
+  return out;
 }
 
 export async function findUserById(q: Queryable, id: string): Promise<LoadedUser | undefined> {
@@ -153,7 +189,7 @@ function identityJson(i: IdentityRow): Record<string, unknown> {
  * The user object GoTrue marshals (models.User): fields in struct order, `omitempty` ones left
  * out when unset, a null email or phone as "". `identities` is null where GoTrue does not load them.
  */
-export function userJson(row: UserRow, identities: IdentityRow[] | null): Record<string, unknown> {
+export function userJson(row: UserRow, identities: IdentityRow[] | null, factors: FactorRow[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = { id: row.id, aud: row.aud ?? '', role: row.role ?? '', email: row.email ?? '' };
   const put = (key: string, value: string | null) => {
     if (value) out[key] = goTime(value);
@@ -174,6 +210,8 @@ export function userJson(row: UserRow, identities: IdentityRow[] | null): Record
   out.app_metadata = row.raw_app_meta_data;
   out.user_metadata = row.raw_user_meta_data;
   out.identities = identities === null ? null : identities.map(identityJson);
+  // `factors` is omitempty in GoTrue's User.
+  if (factors.length > 0) out.factors = factors.map(factorJson);
   out.created_at = goTime(row.created_at) ?? ZERO_TIME;
   out.updated_at = goTime(row.updated_at) ?? ZERO_TIME;
   put('banned_until', row.banned_until);
@@ -182,7 +220,7 @@ export function userJson(row: UserRow, identities: IdentityRow[] | null): Record
   return out;
 }
 
-export const loadedUserJson = (u: LoadedUser) => userJson(u.row, u.identities);
+export const loadedUserJson = (u: LoadedUser) => userJson(u.row, u.identities, u.factors);
 
 export interface NewUser {
   id?: string;

@@ -66,6 +66,10 @@ export const recoverBody = z.object({ email: str, code_challenge: str, code_chal
 
 export const resendBody = z.object({ type: str, email: str, phone: str });
 
+export const enrollBody = z.object({ factor_type: str, friendly_name: str, issuer: str, phone: str });
+
+export const mfaVerifyBody = z.object({ challenge_id: str, code: str });
+
 export const verifyBody = z.object({ type: str, token: str, token_hash: str, email: str, phone: str, redirect_to: str });
 
 /** The Go struct each body decodes into, named in GoTrue's type-mismatch messages. */
@@ -81,6 +85,8 @@ const GO_STRUCT = new Map<z.ZodType, string>([
   [otpBody, 'OtpParams'],
   [recoverBody, 'RecoverParams'],
   [resendBody, 'ResendConfirmationParams'],
+  [enrollBody, 'EnrollFactorParams'],
+  [mfaVerifyBody, 'VerifyFactorParams'],
   [verifyBody, 'VerifyParams'],
 ]);
 

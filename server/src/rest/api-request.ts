@@ -162,6 +162,29 @@ export function csvToJson(text: string): Record<string, string | null>[] | strin
   return out;
 }
 
+/**
+ * Deepest JSON body accepted. Postgres's JSON functions recurse per level (PGlite fails past a
+ * few thousand), and no document this API stores comes near it.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/** Whether `text`'s arrays and objects nest deeper than `max`, by one scan that skips strings. */
+export function jsonDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 function jsonPayload(raw: string, value: unknown): Payload | undefined {
   if (Array.isArray(value)) {
     if (value.length === 0) return { kind: 'json', raw: '[]', keys: [], isObject: false };
@@ -187,6 +210,7 @@ function getPayload(req: HttpRequest, contentType: MediaType, qp: QueryParams, a
   switch (contentType.kind) {
     case 'json':
     case 'any': {
+      if (jsonDeeperThan(body, MAX_JSON_DEPTH)) throw errors.invalidBody(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
       if (colsParam) {
         const isObject = body.trimStart().startsWith('{');
         return { payload: { kind: 'json', raw: body, keys: colsParam, isObject }, columns: colsParam };

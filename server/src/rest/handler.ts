@@ -136,6 +136,7 @@ export async function createRestHandler(ctx: ServerContext): Promise<Handler> {
           timezone: req.prefs.timezone,
           fnSettings: action.fnSettings,
         }),
+        privilegeCheck: action.privilegeCheck,
         main: statement,
         readOnly: action.readOnly,
         checks: action.checks,

@@ -2,9 +2,11 @@
  * The request's one transaction (PostgREST's MainTx): the set_config statement, the main
  * statement, the planned count if asked, the checks that abort it, and `Prefer: tx=rollback`.
  */
-import type { Database } from '../db/types.ts';
+import type { Database, Queryable } from '../db/types.ts';
 import { errors } from './errors.ts';
+import type { PrivilegeCheck } from './plan/index.ts';
 import type { MainStatement } from './query-builder.ts';
+import { qualified } from './sql.ts';
 
 /** The main statement's one row. */
 export interface MainRow {
@@ -37,6 +39,7 @@ export interface TxChecks {
 
 export interface MainTx {
   pre: { sql: string; params: string[] };
+  privilegeCheck?: PrivilegeCheck | undefined;
   main: MainStatement;
   readOnly: boolean;
   checks: TxChecks;
@@ -46,6 +49,20 @@ export interface MainTx {
 }
 
 const EMPTY_ROW: MainRow = { total_result_set: null, page_total: 0, body: null, response_headers: null, response_status: null };
+
+/** What Postgres says when a privilege is missing (42501; 401 anonymous, else 403). */
+export class PrivilegeError extends Error {
+  readonly code = '42501';
+}
+
+/** Tests the request role's privileges on a view it writes to, before the write is rewritten. */
+async function checkPrivileges(q: Queryable, check: PrivilegeCheck): Promise<void> {
+  const name = qualified(check.table.schema, check.table.name);
+  const tests = check.privileges.map((_, i) => `has_table_privilege($1::regclass, $${i + 2}) AS p${i}`).join(', ');
+  const res = await q.query<Record<string, boolean>>(`SELECT ${tests}`, [name, ...check.privileges]);
+  const row = res.rows[0] ?? {};
+  if (check.privileges.some((_, i) => row[`p${i}`] !== true)) throw new PrivilegeError(`permission denied for view ${check.table.name}`);
+}
 
 class RollbackWith {
   constructor(readonly result: TxResult) {}
@@ -78,6 +95,7 @@ export async function runMainTx(db: Database, tx: MainTx): Promise<TxResult> {
     return await db.transaction(
       async (q) => {
         await q.query(tx.pre.sql, tx.pre.params);
+        if (tx.privilegeCheck) await checkPrivileges(q, tx.privilegeCheck);
         const res = await q.query<MainRow>(tx.main.sql, tx.main.params);
         let result: TxResult;
         if (tx.main.explain) {

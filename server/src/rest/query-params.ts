@@ -174,6 +174,31 @@ class Parser {
   }
 }
 
+/**
+ * Deepest nesting of select embeds and logic trees accepted. The parser recurses per level, and so
+ * do the plan, the SQL and Postgres's own parser; real requests nest a handful of levels.
+ */
+export const MAX_NESTING = 64;
+
+/** Fails fast, before any recursion, on a value nested deeper than MAX_NESTING parentheses. */
+function checkNesting(value: string, what: string): void {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '(') {
+      depth++;
+      if (depth > MAX_NESTING) {
+        throw new QueryParamError(`${JSON.stringify(`failed to parse ${what}`)} (line 1, column ${i + 1})`, `nesting deeper than ${MAX_NESTING} levels`);
+      }
+    } else if (c === ')') depth--;
+  }
+}
+
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isIdentChar = (c: string | undefined): boolean => c !== undefined && (isLetter(c) || c === '_' || c === ' ' || c === '$');
 
@@ -300,6 +325,20 @@ function pField(p: Parser): R<Field> {
   return { name, jsonPath };
 }
 
+/** `::type`: a cast needs at least one letter or digit (`id:: ` is a parse error, not an empty cast). */
+function pCast(p: Parser): R<string> {
+  p.pos += 2;
+  const at = p.pos;
+  const c = pIdentifier(p);
+  if (c === FAIL) return FAIL;
+  if (c === '') {
+    p.pos = at;
+    while (p.peek() === ' ') p.pos++;
+    return p.expect('letter or digit');
+  }
+  return c;
+}
+
 function aliasSeparator(p: Parser): R<string> {
   if (p.peek() === ':' && p.peek(1) !== ':') {
     p.pos++;
@@ -369,8 +408,7 @@ function pFieldSelect(p: Parser): R<SelectField> {
     if (p.str('count()') === FAIL) return FAIL;
     let aggregateCast: string | undefined;
     if (p.lookAhead('::')) {
-      p.pos += 2;
-      const c = pIdentifier(p);
+      const c = pCast(p);
       if (c === FAIL) return FAIL;
       aggregateCast = c;
     }
@@ -393,8 +431,7 @@ function pFieldSelect(p: Parser): R<SelectField> {
   const out: SelectField = { type: 'field', field };
   if (alias !== FAIL) out.alias = alias;
   if (p.lookAhead('::')) {
-    p.pos += 2;
-    const c = pIdentifier(p);
+    const c = pCast(p);
     if (c === FAIL) return FAIL;
     out.cast = c;
   } else p.expect('"::"');
@@ -411,8 +448,7 @@ function pFieldSelect(p: Parser): R<SelectField> {
   if (agg !== FAIL) {
     out.aggregate = agg;
     if (p.lookAhead('::')) {
-      p.pos += 2;
-      const c = pIdentifier(p);
+      const c = pCast(p);
       if (c === FAIL) return FAIL;
       out.aggregateCast = c;
     }
@@ -495,6 +531,7 @@ function pFieldTree(p: Parser): R<SelectItem> {
 }
 
 export function parseSelect(input: string): SelectItem[] {
+  checkNesting(input, `select parameter (${input})`);
   const p = new Parser(input);
   const r = pFieldForest(p);
   if (r === FAIL || !p.eof()) {
@@ -765,6 +802,7 @@ export function parseLogic(key: string, value: string): { path: string[]; tree: 
   const op = names[names.length - 1]!;
   const negated = names.includes('not');
   const path = names.slice(0, -1).filter((n) => n !== 'not');
+  checkNesting(value, `logic tree (${value})`);
   const text = `${negated ? 'not.' : ''}${op}${value}`;
   const p = new Parser(text);
   const tree = pLogicTree(p);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QueryParamError, parseColumns, parseFilter, parseLogic, parseOrder, parseQueryParams, parseSelect } from './query-params.ts';
+import { MAX_NESTING, QueryParamError, parseColumns, parseFilter, parseLogic, parseOrder, parseQueryParams, parseSelect } from './query-params.ts';
 
 const f = (name: string, jsonPath: { arrow: '->' | '->>'; key: string; index: boolean }[] = []) => ({ name, jsonPath });
 
@@ -211,5 +211,33 @@ describe('logic, order, columns', () => {
     );
     expect(rpc.rpcArgs).toEqual([['a', '1']]);
     expect(rpc.filters).toHaveLength(1);
+  });
+});
+
+describe('hostile input', () => {
+  it('refuses an empty cast as a parse error', () => {
+    for (const select of ['id:: ', 'id::', 'count():: ', 'id.sum():: ']) {
+      expect(() => parseSelect(select), select).toThrow(QueryParamError);
+    }
+    expect(parseSelect('id::  text ')).toEqual([{ type: 'field', field: { name: 'id', jsonPath: [] }, cast: 'text' }]);
+  });
+
+  it('caps nesting before recursing, for select and logic trees', () => {
+    const deepSelect = `${'a('.repeat(3000)}id${')'.repeat(3000)}`;
+    const error = (() => {
+      try {
+        parseSelect(deepSelect);
+      } catch (e) {
+        return e as QueryParamError;
+      }
+    })();
+    expect(error?.message).toMatch(/^"failed to parse select parameter \(a\(a\(.*" \(line 1, column 130\)$/);
+    expect(error?.details).toBe('nesting deeper than 64 levels');
+    expect(() => parseLogic('or', `${'(or'.repeat(4000)}(id.eq.1)${')'.repeat(4000)}`)).toThrow(QueryParamError);
+    expect(() => parseLogic('or', '('.repeat(3900))).toThrow(QueryParamError);
+    const ok = `${'a('.repeat(MAX_NESTING - 1)}id${')'.repeat(MAX_NESTING - 1)}`;
+    expect(parseSelect(ok)).toHaveLength(1);
+    // Parentheses inside quoted values do not count.
+    expect(parseLogic('or', `(name.eq."${'('.repeat(200)}",id.eq.1)`).tree).toMatchObject({ type: 'expr', op: 'or' });
   });
 });

@@ -13,6 +13,13 @@ import { type ActionPlan, tableNotFound } from './plan/index.ts';
 import { contentRange, rangeNotSatisfiable, rangeStatus } from './range.ts';
 import { type SchemaCache, qiKey } from './schema-cache.ts';
 
+/**
+ * Longest Location / Content-Location sent. They echo the request's query or the new row's key;
+ * past this they are left out rather than make an answer Node's and browsers' HTTP clients
+ * refuse (Node reads at most 16 KB of headers).
+ */
+export const MAX_ECHOED_HEADER = 4096;
+
 function mediaHeaders(req: ApiRequest, media: MediaType): Record<string, string> {
   const out: Record<string, string> = { 'content-type': contentType(media) };
   if (req.negotiatedByProfile) out['content-profile'] = req.schema;
@@ -57,9 +64,10 @@ const withOverrides = (result: TxResult, status: number, headers: Record<string,
 function readResponse(req: ApiRequest, plan: Extract<ActionPlan, { kind: 'read' }>, result: TxResult): ApiResponse {
   const prefs = req.prefs;
   const { status, range } = rangeStatus(req.topRange, Number(result.row.page_total), result.tableTotal);
+  const location = `/${plan.table.name}${req.qp.canonical ? `?${req.qp.canonical}` : ''}`;
   const headers: Record<string, string> = {
     'content-range': range,
-    'content-location': `/${plan.table.name}${req.qp.canonical ? `?${req.qp.canonical}` : ''}`,
+    ...(location.length <= MAX_ECHOED_HEADER ? { 'content-location': location } : {}),
     ...mediaHeaders(req, plan.negotiated.media),
   };
   const applied = preferenceApplied({ count: prefs.count, tx: prefs.tx, handling: prefs.handling, timezone: prefs.timezone });
@@ -83,7 +91,8 @@ function mutateResponse(req: ApiRequest, plan: Extract<ActionPlan, { kind: 'muta
     if (row.location) {
       const pairs = JSON.parse(row.location) as [string, string][];
       const qs = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
-      headers.location = `/${plan.table.name}?${qs}`;
+      const location = `/${plan.table.name}?${qs}`;
+      if (location.length <= MAX_ECHOED_HEADER) headers.location = location;
     }
     headers['content-range'] = contentRange(1, 0, counted ? n : undefined);
     const applied = preferenceApplied({

@@ -1,4 +1,5 @@
 /** SQL text helpers: every identifier is quoted, every value becomes a bound parameter. */
+import { errors } from './errors.ts';
 
 export class Params {
   readonly values: (string | null)[] = [];
@@ -33,6 +34,6 @@ export function arrayLiteral(values: string[]): string {
 
 /** Casts come from the query string; the grammar only lets `[letters digits _ $ space]` through. */
 export function safeCast(cast: string): string {
-  if (!/^[\p{L}\p{N}_ $]+$/u.test(cast)) throw new Error(`invalid cast ${cast}`);
+  if (!/^[\p{L}\p{N}_ $]+$/u.test(cast) || !/[\p{L}\p{N}]/u.test(cast)) throw errors.queryParam(`invalid cast (${cast})`, 'a cast names a type: letters, digits, "_", "$" or spaces');
   return cast;
 }

@@ -6,6 +6,7 @@
 // paragraph unmatched is priced by whether its landmarks occur near where the first pass put it, and a
 // final pass, in a narrow band around the first path, gives the links and their confidence.
 
+import type { EnglishWords } from '../dictionary/index.ts';
 import { documentLexicon, segmentTexts, type DocumentLexicon } from './document-lexicon.ts';
 import { englishLemmaIds, glossaryTranslations, learnTranslations, type WordPair } from './word-model.ts';
 import { builtInLexicon } from './lexicon.ts';
@@ -176,8 +177,7 @@ const LEARNING_WORDS = 24;
 /** IBM Model 1 over the trusted units and the confirmed text pairs: Chinese word → learned English lemmas. */
 function learnFromUnits(
   lexicon: DocumentLexicon,
-  zh: readonly string[],
-  en: readonly string[],
+  english: EnglishWords,
   units: readonly LinkSpec[],
   confirmedPairs: readonly TextPair[],
 ): Map<string, string[]> {
@@ -188,7 +188,20 @@ function learnFromUnits(
   for (let u = 0; u < units.length; u += step) {
     const unit = units[u]!;
     const zhWords = unit.zh.flatMap((i) => [...lexicon.entriesOf(i)]).slice(0, LEARNING_WORDS);
-    const enWords = unit.en.flatMap((j) => englishLemmaIds(en[j]!, ids, names)).slice(0, LEARNING_WORDS * 2);
+    const enWords: number[] = [];
+    for (const j of unit.en) {
+      for (let k = english.start[j]!; k < english.start[j + 1]! && enWords.length < LEARNING_WORDS * 2; k++) {
+        const lemma = english.lemmas[english.ids[k]!]!;
+        if (lemma.length < 2) continue;
+        let id = ids.get(lemma);
+        if (id === undefined) {
+          id = names.length;
+          ids.set(lemma, id);
+          names.push(lemma);
+        }
+        enWords.push(id);
+      }
+    }
     if (zhWords.length > 0 && enWords.length > 0) pairs.push({ zh: zhWords, en: enWords });
   }
   if (confirmedPairs.length > 0 && lexicon.table) {
@@ -330,7 +343,7 @@ function alignKeeping(zh: readonly string[], en: readonly string[], options: Ali
   if (doc.lexical && options.dictionary) {
     const units = trustedUnits(paths, segments, fixed);
     found = refitFound(doc, units);
-    const learned = learnFromUnits(doc.lexical.lexicon, zh, en, units, options.confirmedPairs ?? []);
+    const learned = learnFromUnits(doc.lexical.lexicon, doc.englishWords!, units, options.confirmedPairs ?? []);
     if (learned.size > 0) {
       const extra = glossaryTranslations(options.glossary);
       for (const [word, lemmas] of learned) extra.set(word, [...(extra.get(word) ?? []), ...lemmas]);

@@ -1,11 +1,9 @@
 // The dictionary as the aligner uses it for one document: the Chinese words of the document (by
 // longest dictionary match) as entries, each with the English lemmas that translate it — from the
 // translation table, from the glossary, and from word pairs learned on the document or on links
-// people confirmed. English words resolve to the entries whose lemmas they carry. It serves the
-// same Lexicon interface as the built-in lexicon, so the scorer weighs its words the same way.
+// people confirmed. The scorer weighs its words one by one against the English lemmas (lexical.ts).
 
-import { ENGLISH_WORD, englishLemma, type TranslationTable } from '../dictionary/index.ts';
-import type { Lexicon, LexiconHits } from './lexicon.ts';
+import type { TranslationTable } from '../dictionary/index.ts';
 
 /** Extra translations of Chinese words (glossary terms, learned pairs): word → English lemmas. */
 export type ExtraTranslations = ReadonlyMap<string, readonly string[]>;
@@ -26,35 +24,44 @@ function isHan(c: number): boolean {
  */
 export function segmentTexts(texts: readonly string[], table: TranslationTable, extraWords: readonly string[] = []): Segmentation {
   const found = { word: -1 };
-  const extraByFirst = new Map<string, number[]>();
+  // Extra words by their first UTF-16 unit.
+  const extraByFirst = new Map<number, number[]>();
   extraWords.forEach((word, k) => {
-    const first = word.charAt(0);
+    const first = word.charCodeAt(0);
     extraByFirst.set(first, [...(extraByFirst.get(first) ?? []), k]);
   });
+  const hasExtra = extraByFirst.size > 0;
+  let buffer = new Int32Array(3 * 256);
   const words = texts.map((text) => {
-    const out: number[] = [];
+    let size = 0;
+    if (buffer.length < 3 * text.length) buffer = new Int32Array(3 * text.length);
     for (let at = 0; at < text.length; ) {
-      if (!isHan(text.charCodeAt(at))) {
+      const c = text.charCodeAt(at);
+      if (!isHan(c)) {
         at++;
         continue;
       }
       let length = table.longestAt(text, at, found);
       let id = found.word;
-      for (const k of extraByFirst.get(text.charAt(at)) ?? []) {
-        const word = extraWords[k]!;
-        if (word.length > length && text.startsWith(word, at)) {
-          length = word.length;
-          id = -1 - k;
+      if (hasExtra) {
+        for (const k of extraByFirst.get(c) ?? []) {
+          const word = extraWords[k]!;
+          if (word.length > length && text.startsWith(word, at)) {
+            length = word.length;
+            id = -1 - k;
+          }
         }
       }
       if (length === 0) {
         at++;
         continue;
       }
-      out.push(at, at + length, id);
+      buffer[size++] = at;
+      buffer[size++] = at + length;
+      buffer[size++] = id;
       at += length;
     }
-    return Int32Array.from(out);
+    return buffer.slice(0, size);
   });
   return { words };
 }
@@ -62,7 +69,10 @@ export function segmentTexts(texts: readonly string[], table: TranslationTable, 
 /** Single characters translate to too much (走: walk, go, run, leave, die…) unless rare in the text. */
 const SINGLE_CHARACTER_MAX_LEMMAS = 4;
 
-export interface DocumentLexicon extends Lexicon {
+export interface DocumentLexicon {
+  readonly kind: 'dictionary';
+  /** Number of entries (distinct words of the document); entry ids run from 0. */
+  readonly size: number;
   /** Entry (document word) ids of each Chinese text, in text order, with their spans. */
   readonly segmentation: Segmentation;
   /** The Chinese word of an entry. */
@@ -87,12 +97,15 @@ export interface DocumentLexicon extends Lexicon {
 export function documentLexicon(zh: readonly string[], table: TranslationTable, extra: ExtraTranslations = new Map(), segmentation?: Segmentation): DocumentLexicon {
   const extraWords = [...extra.keys()].filter((w) => w !== '' && table.wordId(w) < 0);
   const seg = segmentation ?? segmentTexts(zh, table, extraWords);
-  // Entries: the distinct words met, numbered in order of first occurrence.
-  const entryOf = new Map<number, number>();
+  // Entries: the distinct words met, numbered in order of first occurrence (table words by id, extra words by −1 − k).
+  const entryOfWord = new Int32Array(table.size).fill(-1);
+  const entryOfExtra = new Int32Array(extraWords.length).fill(-1);
   const words: string[] = [];
   const entryLemmas: number[][] = [];
+  // Lemmas by name, numbered as met; table lemmas also by their table id, so each is looked up by name once.
   const lemmaIds = new Map<string, number>();
   const lemmaNames: string[] = [];
+  const ofTableLemma = new Map<number, number>();
   const intern = (lemma: string): number => {
     let id = lemmaIds.get(lemma);
     if (id === undefined) {
@@ -102,76 +115,53 @@ export function documentLexicon(zh: readonly string[], table: TranslationTable, 
     }
     return id;
   };
+  const newEntry = (wordId: number): number => {
+    const entry = words.length;
+    const word = wordId >= 0 ? table.word(wordId) : extraWords[-1 - wordId]!;
+    words.push(word);
+    const lemmas: number[] = [];
+    if (wordId >= 0) {
+      const own = table.lemmasOf(wordId);
+      const kept = word.length === 1 ? Math.min(own.length, SINGLE_CHARACTER_MAX_LEMMAS) : own.length;
+      for (let k = 0; k < kept; k++) {
+        let id = ofTableLemma.get(own[k]!);
+        if (id === undefined) ofTableLemma.set(own[k]!, (id = intern(table.lemma(own[k]!))));
+        if (!lemmas.includes(id)) lemmas.push(id);
+      }
+    }
+    for (const lemma of extra.get(word) ?? []) {
+      const id = intern(lemma);
+      if (!lemmas.includes(id)) lemmas.push(id);
+    }
+    entryLemmas.push(lemmas);
+    return entry;
+  };
   const entryIds = seg.words.map((triples) => {
     const ids = new Int32Array(triples.length / 3);
     for (let k = 0; k < ids.length; k++) {
       const wordId = triples[3 * k + 2]!;
-      let entry = entryOf.get(wordId);
-      if (entry === undefined) {
-        entry = words.length;
-        entryOf.set(wordId, entry);
-        const word = wordId >= 0 ? table.word(wordId) : extraWords[-1 - wordId]!;
-        words.push(word);
-        const lemmas = new Set<number>();
-        if (wordId >= 0) {
-          const own = table.lemmasOf(wordId);
-          const kept = word.length === 1 ? own.slice(0, SINGLE_CHARACTER_MAX_LEMMAS) : own;
-          for (const id of kept) lemmas.add(intern(table.lemma(id)));
-        }
-        for (const lemma of extra.get(word) ?? []) lemmas.add(intern(lemma));
-        entryLemmas.push([...lemmas]);
+      if (wordId >= 0) {
+        let entry = entryOfWord[wordId]!;
+        if (entry < 0) entryOfWord[wordId] = entry = newEntry(wordId);
+        ids[k] = entry;
+      } else {
+        let entry = entryOfExtra[-1 - wordId]!;
+        if (entry < 0) entryOfExtra[-1 - wordId] = entry = newEntry(wordId);
+        ids[k] = entry;
       }
-      ids[k] = entry;
     }
     return ids;
   });
-  // Lemma → the entries it translates (as a list id); each Chinese entry is its own list.
-  const lists: number[][] = words.map((_, entry) => [entry]);
-  const lemmaList = new Int32Array(lemmaNames.length).fill(-1);
-  const byLemma: number[][] = lemmaNames.map(() => []);
-  entryLemmas.forEach((lemmas, entry) => {
-    for (const id of lemmas) byLemma[id]!.push(entry);
-  });
-  byLemma.forEach((entries, id) => {
-    if (entries.length === 0) return;
-    lemmaList[id] = lists.length;
-    lists.push(entries);
-  });
-  const keys = words.map((_, entry) => 'l:' + entry);
-  let textIndex = 0;
   return {
     kind: 'dictionary',
     table,
     size: words.length,
-    lists,
     segmentation: seg,
-    key: (entry) => keys[entry]!,
     word: (entry) => words[entry]!,
     lemmas: (entry) => entryLemmas[entry]!,
     lemmaCount: lemmaNames.length,
     entriesOf: (i) => entryIds[i]!,
     lemmaId: (lemma) => lemmaIds.get(lemma) ?? -1,
     lemma: (id) => lemmaNames[id]!,
-    scanZh(text: string, hits: LexiconHits) {
-      // Texts are scanned in order, once each: the segmentation made for them is reused.
-      hits.count = 0;
-      const k = textIndex < zh.length && zh[textIndex] === text ? textIndex : zh.indexOf(text);
-      textIndex = k + 1;
-      if (k < 0) return;
-      const triples = seg.words[k]!;
-      const ids = entryIds[k]!;
-      for (let w = 0; w < ids.length; w++) hits.push(triples[3 * w]!, triples[3 * w + 1]!, ids[w]!);
-    },
-    scanEn(text: string, hits: LexiconHits) {
-      hits.count = 0;
-      for (const m of text.matchAll(ENGLISH_WORD)) {
-        if (m[0].length < 2) continue;
-        const lemma = englishLemma(m[0]);
-        if (lemma === '') continue;
-        const id = lemmaIds.get(lemma);
-        if (id === undefined || lemmaList[id]! < 0) continue;
-        hits.push(m.index, m.index + m[0].length, lemmaList[id]!);
-      }
-    },
   };
 }

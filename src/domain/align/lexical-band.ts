@@ -45,9 +45,12 @@ export class LexicalBand {
   private readonly eLo: Int32Array;
   private readonly eHi: Int32Array;
   private readonly eAt: Int32Array;
-  /** zCost[zAt[i] + (es − zLo[i]) · MAX_ENGLISH_UNITS + n − 1]: Chinese unit i's words against English [es, es + n). */
+  /**
+   * zCost[zAt[i] + (es − zLo[i]) · MAX_ENGLISH_UNITS + n − 1]: what Chinese unit i's words found in English [es, es + n)
+   * save on zMissed (its cost when none is found).
+   */
   private zCost = new Float64Array(0);
-  /** eCost[eAt[j] + (zs − eLo[j]) · MAX_CHINESE_UNITS + n − 1]: English unit j's lemmas against Chinese [zs, zs + n). */
+  /** eCost[eAt[j] + (zs − eLo[j]) · MAX_CHINESE_UNITS + n − 1]: the same for English unit j's lemmas against Chinese [zs, zs + n). */
   private eCost = new Float64Array(0);
   /** Per Chinese unit and size, the cost when none of its words is found (likewise per English unit). */
   private readonly zMissed: Float64Array;
@@ -98,12 +101,12 @@ export class LexicalBand {
     const nE = ej - es;
     for (let i = zs; i < zi; i++) {
       if (es < zLo[i]! || ej > zHi[i]!) return NaN;
-      total += this.zCost[zAt[i]! + (es - zLo[i]!) * MAX_ENGLISH_UNITS + nE - 1]!;
+      total += this.zMissed[i * MAX_ENGLISH_UNITS + nE - 1]! + this.zCost[zAt[i]! + (es - zLo[i]!) * MAX_ENGLISH_UNITS + nE - 1]!;
     }
     const nZ = zi - zs;
     for (let j = es; j < ej; j++) {
       if (zs < eLo[j]! || zi > eHi[j]!) return NaN;
-      total += this.eCost[eAt[j]! + (zs - eLo[j]!) * MAX_CHINESE_UNITS + nZ - 1]!;
+      total += this.eMissed[j * MAX_CHINESE_UNITS + nZ - 1]! + this.eCost[eAt[j]! + (zs - eLo[j]!) * MAX_CHINESE_UNITS + nZ - 1]!;
     }
     return total;
   }
@@ -187,9 +190,24 @@ export class LexicalBand {
         }
         for (let j = lo; j < hi; j++) {
           const zMask = zWordAt + (j - lo) * wz;
-          const we = words(eStart[j + 1]! - eStart[j]!);
+          const eFrom = eStart[j]!;
+          const eTo = eStart[j + 1]!;
+          const we = words(eTo - eFrom);
           const eMask = eWordAt[j - e0]! + (i - eLo[j]!) * we;
-          for (let k = eStart[j]!; k < eStart[j + 1]!; k++) {
+          if (wz === 1 && we === 1) {
+            // The usual case, one word of bits a side.
+            let z = 0;
+            let e = 0;
+            for (let k = eFrom; k < eTo; k++) {
+              const b = bits[eLemmas[k]!]!;
+              z |= b;
+              if (b !== 0) e |= 1 << (k - eFrom);
+            }
+            zMasks[zMask] = z;
+            eMasks[eMask] = e;
+            continue;
+          }
+          for (let k = eFrom; k < eTo; k++) {
             const at = eLemmas[k]! * wz;
             let any = 0;
             for (let w = 0; w < wz; w++) {
@@ -198,14 +216,17 @@ export class LexicalBand {
               any |= b;
             }
             if (any !== 0) {
-              const q = k - eStart[j]!;
+              const q = k - eFrom;
               eMasks[eMask + (q >>> 5)]! |= 1 << (q & 31);
             }
           }
         }
         for (let k = zStart[i]!; k < zStart[i + 1]!; k++) {
           const f = zEntries[k]!;
-          for (let t = entryStart[f]!; t < entryStart[f + 1]!; t++) bits.fill(0, entryLemmas[t]! * wz, entryLemmas[t]! * wz + wz);
+          for (let t = entryStart[f]!; t < entryStart[f + 1]!; t++) {
+            const at = entryLemmas[t]! * wz;
+            for (let w = 0; w < wz; w++) bits[at + w] = 0;
+          }
         }
       }
       zWordAt += (hi - lo) * wz;
@@ -213,64 +234,78 @@ export class LexicalBand {
 
     // Per Chinese unit and English start, the cost for each English size: missing every word, less what each found word saves.
     const { found, missed, lemmaFound, lemmaMissed } = this.costs;
-    const acc = this.accumulator.ints(Math.max(1, widest, words(maxUnitSize(eStart, e0, e0 + m))));
-    zWordAt = 0;
-    for (let u = 0; u < n; u++) {
-      const i = z0 + u;
-      const wz = words(zStart[i + 1]! - zStart[i]!);
-      const lo = zLo[i]!;
-      const hi = zHi[i]!;
-      const first = zStart[i]!;
-      for (let es = lo; es < hi; es++) {
-        acc.fill(0, 0, wz);
-        const out = zAt[i]! + (es - lo) * MAX_ENGLISH_UNITS;
-        for (let size = 1; size <= MAX_ENGLISH_UNITS && es + size <= hi; size++) {
-          let cost = this.zMissed[i * MAX_ENGLISH_UNITS + size - 1]!;
-          const mask = zWordAt + (es + size - 1 - lo) * wz;
-          for (let w = 0; w < wz; w++) {
-            let set = (acc[w]! |= zMasks[mask + w]!);
-            while (set !== 0) {
-              const low = set & -set;
-              const f = zEntries[first + (w << 5) + 31 - Math.clz32(low)]! * MAX_ENGLISH_UNITS + size - 1;
-              cost += found[f]! - missed[f]!;
-              set ^= low;
-            }
-          }
-          this.zCost[out + size - 1] = cost;
-        }
-      }
-      zWordAt += (hi - lo) * wz;
-    }
-    for (let v = 0; v < m; v++) {
-      const j = e0 + v;
-      const we = words(eStart[j + 1]! - eStart[j]!);
-      const lo = eLo[j]!;
-      const hi = eHi[j]!;
-      const first = eStart[j]!;
-      for (let zs = lo; zs < hi; zs++) {
-        acc.fill(0, 0, we);
-        const out = eAt[j]! + (zs - lo) * MAX_CHINESE_UNITS;
-        for (let size = 1; size <= MAX_CHINESE_UNITS && zs + size <= hi; size++) {
-          let cost = this.eMissed[j * MAX_CHINESE_UNITS + size - 1]!;
-          const mask = eWordAt[v]! + (zs + size - 1 - lo) * we;
-          for (let w = 0; w < we; w++) {
-            let set = (acc[w]! |= eMasks[mask + w]!);
-            while (set !== 0) {
-              const low = set & -set;
-              const l = eLemmas[first + (w << 5) + 31 - Math.clz32(low)]! * MAX_CHINESE_UNITS + size - 1;
-              cost += lemmaFound[l]! - lemmaMissed[l]!;
-              set ^= low;
-            }
-          }
-          this.eCost[out + size - 1] = cost;
-        }
-      }
-    }
+    tabulate(n, z0, zLo, zHi, zAt, zStart, zEntries, zMasks, found, missed, MAX_ENGLISH_UNITS, this.zCost, zCells, this.accumulator);
+    const eFirst = eLo.subarray(e0, e0 + m);
+    const eLast = eHi.subarray(e0, e0 + m);
+    const eOut = eAt.subarray(e0, e0 + m);
+    // The English side: the same over Chinese starts, its masks laid out per English unit from eWordAt.
+    tabulate(m, e0, eFirst, eLast, eOut, eStart, eLemmas, eMasks, lemmaFound, lemmaMissed, MAX_CHINESE_UNITS, this.eCost, eCells, this.accumulator, eWordAt);
   }
 }
 
-function maxUnitSize(start: Int32Array, from: number, to: number): number {
-  let max = 0;
-  for (let k = from; k < to; k++) max = Math.max(max, start[k + 1]! - start[k]!);
-  return max;
+/**
+ * For each unit u of one side (global index x0 + u) and each start s of a link on the other side in
+ * its window [lo, hi), what the unit's words found in [s, s + size) save on missing them all, for
+ * every size. `masks` holds, per unit and other-side unit of its window, the bit set of its words
+ * found there (from `maskAt[u]` when given, else one unit after another). Most pairs share no word:
+ * only the starts within reach of a pair that does are computed, the others save nothing.
+ */
+function tabulate(
+  n: number,
+  x0: number,
+  windowLo: Int32Array,
+  windowHi: Int32Array,
+  out: Int32Array,
+  start: Int32Array,
+  items: Int32Array,
+  masks: Int32Array,
+  found: Float64Array,
+  missed: Float64Array,
+  sizes: number,
+  savings: Float64Array,
+  cells: number,
+  scratch: Scratch,
+  maskAt?: Int32Array,
+): void {
+  savings.fill(0, 0, cells);
+  const local = maskAt !== undefined;
+  let at = 0;
+  for (let u = 0; u < n; u++) {
+    const x = x0 + u;
+    const w = words(start[x + 1]! - start[x]!);
+    const lo = local ? windowLo[u]! : windowLo[x]!;
+    const hi = local ? windowHi[u]! : windowHi[x]!;
+    if (w === 0) continue;
+    const base = local ? out[u]! : out[x]!;
+    const first = start[x]!;
+    const maskBase = local ? maskAt[u]! : at;
+    at += (hi - lo) * w;
+    const acc = scratch.ints(w);
+    // Starts up to `done` are computed (or save nothing); a start is computed whole when first within reach of a shared word.
+    let done = lo - 1;
+    for (let p = lo; p < hi; p++) {
+      let any = 0;
+      for (let k = 0; k < w; k++) any |= masks[maskBase + (p - lo) * w + k]!;
+      if (any === 0) continue;
+      for (let s = Math.max(lo, p - sizes + 1, done + 1); s <= p; s++) {
+        for (let k = 0; k < w; k++) acc[k] = 0;
+        const cell = base + (s - lo) * sizes;
+        for (let size = 1; size <= sizes && s + size <= hi; size++) {
+          let saved = 0;
+          const mask = maskBase + (s + size - 1 - lo) * w;
+          for (let k = 0; k < w; k++) {
+            let set = (acc[k]! |= masks[mask + k]!);
+            while (set !== 0) {
+              const low = set & -set;
+              const item = items[first + (k << 5) + 31 - Math.clz32(low)]! * sizes + size - 1;
+              saved += found[item]! - missed[item]!;
+              set ^= low;
+            }
+          }
+          savings[cell + size - 1] = saved;
+        }
+      }
+      done = p;
+    }
+  }
 }

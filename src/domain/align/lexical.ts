@@ -5,7 +5,7 @@
 // found by chance with probability p₀, from how often its lemmas occur in the document's English).
 // Long links find more by chance, so the evidence is normalised for length by construction.
 
-import { ENGLISH_WORD, englishLemma } from '../dictionary/index.ts';
+import type { EnglishWords } from '../dictionary/index.ts';
 import type { DocumentLexicon } from './document-lexicon.ts';
 
 /** Links span at most this many English units and this many Chinese units (the widest bead shapes). */
@@ -33,68 +33,114 @@ export interface LexicalView {
 /** Entries whose lemmas occur in more English units than this share tell units apart too little. */
 const MAX_COVERAGE = 0.25;
 
-export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, en: readonly string[], maxEntriesPerUnit = Infinity): LexicalView {
+export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, english: EnglishWords, maxEntriesPerUnit = Infinity): LexicalView {
   // English lemmas of the document that translate some entry, by document-local lemma id.
-  const eStart = new Int32Array(en.length + 1);
+  const enCount = english.start.length - 1;
+  const eStart = new Int32Array(enCount + 1);
   const eLemmas: number[] = [];
+  const lemmaOfWord = new Int32Array(english.lemmas.length);
+  english.lemmas.forEach((lemma, w) => {
+    lemmaOfWord[w] = lemma === '' ? -1 : lexicon.lemmaId(lemma);
+  });
   const seen = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
-  en.forEach((text, i) => {
-    for (const m of text.matchAll(ENGLISH_WORD)) {
-      if (m[0].length < 2) continue;
-      const lemma = englishLemma(m[0]);
-      if (lemma === '') continue;
-      const id = lexicon.lemmaId(lemma);
+  for (let i = 0; i < enCount; i++) {
+    for (let k = english.start[i]!; k < english.start[i + 1]!; k++) {
+      const id = lemmaOfWord[english.ids[k]!]!;
       if (id < 0 || seen[id] === i) continue;
       seen[id] = i;
       eLemmas.push(id);
     }
     eStart[i + 1] = eLemmas.length;
-  });
-  const entryStart = new Int32Array(lexicon.size + 1);
-  const entryLemmas: number[] = [];
-  for (let f = 0; f < lexicon.size; f++) {
-    entryLemmas.push(...lexicon.lemmas(f));
-    entryStart[f + 1] = entryLemmas.length;
   }
-  // Coverage: in how many English units an entry's lemma occurs.
-  const lemmaUnits: number[][] = Array.from({ length: lexicon.lemmaCount }, () => []);
-  for (let i = 0; i < en.length; i++) for (let k = eStart[i]!; k < eStart[i + 1]!; k++) lemmaUnits[eLemmas[k]!]!.push(i);
+  const entryStart = new Int32Array(lexicon.size + 1);
+  for (let f = 0; f < lexicon.size; f++) entryStart[f + 1] = entryStart[f]! + lexicon.lemmas(f).length;
+  const entryLemmas = new Int32Array(entryStart[lexicon.size]!);
+  for (let f = 0; f < lexicon.size; f++) entryLemmas.set(lexicon.lemmas(f), entryStart[f]!);
+  // Coverage: in how many English units an entry's lemma occurs. Past MAX_COVERAGE the entry is left out, so counting stops there.
+  const lemmaUnitStart = new Int32Array(lexicon.lemmaCount + 1);
+  for (let k = 0; k < eLemmas.length; k++) lemmaUnitStart[eLemmas[k]! + 1]!++;
+  for (let l = 0; l < lexicon.lemmaCount; l++) lemmaUnitStart[l + 1]! += lemmaUnitStart[l]!;
+  const lemmaUnits = new Int32Array(eLemmas.length);
+  const fill = lemmaUnitStart.slice(0, lexicon.lemmaCount);
+  for (let i = 0; i < enCount; i++) for (let k = eStart[i]!; k < eStart[i + 1]!; k++) lemmaUnits[fill[eLemmas[k]!]!++] = i;
   const coverage = new Float64Array(lexicon.size);
-  const unitStamp = new Int32Array(en.length).fill(-1);
+  const unitStamp = new Int32Array(enCount).fill(-1);
+  const enough = Math.floor(MAX_COVERAGE * enCount) + 1;
   for (let f = 0; f < lexicon.size; f++) {
+    // The most units one of its lemmas occurs in: the count itself for a single lemma, and enough to leave the entry out when that is over the limit.
     let units = 0;
     for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
-      for (const i of lemmaUnits[entryLemmas[k]!]!) {
-        if (unitStamp[i] === f) continue;
-        unitStamp[i] = f;
-        units++;
+      const l = entryLemmas[k]!;
+      units = Math.max(units, lemmaUnitStart[l + 1]! - lemmaUnitStart[l]!);
+    }
+    if (entryStart[f + 1]! - entryStart[f]! > 1 && units < enough) {
+      units = 0;
+      for (let k = entryStart[f]!; k < entryStart[f + 1]! && units < enough; k++) {
+        const l = entryLemmas[k]!;
+        for (let t = lemmaUnitStart[l]!; t < lemmaUnitStart[l + 1]!; t++) {
+          const i = lemmaUnits[t]!;
+          if (unitStamp[i] === f) continue;
+          unitStamp[i] = f;
+          units++;
+        }
       }
     }
-    coverage[f] = units / Math.max(1, en.length);
+    coverage[f] = units / Math.max(1, enCount);
   }
-  // Chinese units: entries with a translation and telling enough, distinct, the rarest first when capped.
+  // Chinese units: entries with a translation and telling enough, distinct, the rarest first when capped
+  // (as a stable sort by coverage would order them, kept in a sorted buffer of the cap's size).
   const zStart = new Int32Array(zhCount + 1);
   const zEntries: number[] = [];
   const stamp = new Int32Array(Math.max(1, lexicon.size)).fill(-1);
+  const cap = Math.min(maxEntriesPerUnit, lexicon.size);
+  let longestUnit = 1;
+  for (let i = 0; i < zhCount; i++) longestUnit = Math.max(longestUnit, lexicon.entriesOf(i).length);
+  const unit = new Int32Array(Math.min(cap, longestUnit) || 1);
   for (let i = 0; i < zhCount; i++) {
-    const unit: number[] = [];
-    for (const f of lexicon.entriesOf(i)) {
+    const entries = lexicon.entriesOf(i);
+    let size = 0;
+    let eligible = 0;
+    let sorted = false;
+    for (let k = 0; k < entries.length; k++) {
+      const f = entries[k]!;
       if (stamp[f] === i || entryStart[f + 1] === entryStart[f] || coverage[f]! > MAX_COVERAGE) continue;
       stamp[f] = i;
-      unit.push(f);
+      eligible++;
+      if (eligible <= cap) {
+        unit[size++] = f;
+        continue;
+      }
+      if (!sorted) {
+        // Over the cap: from now on the buffer holds the rarest so far, in stable order of coverage.
+        for (let a = 1; a < size; a++) {
+          const g = unit[a]!;
+          let at = a;
+          while (at > 0 && coverage[unit[at - 1]!]! > coverage[g]!) {
+            unit[at] = unit[at - 1]!;
+            at--;
+          }
+          unit[at] = g;
+        }
+        sorted = true;
+      }
+      if (coverage[f]! >= coverage[unit[size - 1]!]!) continue;
+      let at = size - 1;
+      while (at > 0 && coverage[unit[at - 1]!]! > coverage[f]!) {
+        unit[at] = unit[at - 1]!;
+        at--;
+      }
+      unit[at] = f;
     }
-    if (unit.length > maxEntriesPerUnit) {
-      unit.sort((a, b) => coverage[a]! - coverage[b]!);
-      unit.length = maxEntriesPerUnit;
-    }
-    zEntries.push(...unit);
+    for (let k = 0; k < size; k++) zEntries.push(unit[k]!);
     zStart[i + 1] = zEntries.length;
   }
   // The other direction: English lemmas found among the translations of the Chinese words.
   const lemmaCoverage = new Float64Array(lexicon.lemmaCount);
   const lemmaStamp = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
   for (let i = 0; i < zhCount; i++) {
-    for (const f of lexicon.entriesOf(i)) {
+    const entries = lexicon.entriesOf(i);
+    for (let e = 0; e < entries.length; e++) {
+      const f = entries[e]!;
       for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
         const l = entryLemmas[k]!;
         if (lemmaStamp[l] === i) continue;
@@ -106,8 +152,8 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, en: 
   for (let l = 0; l < lemmaCoverage.length; l++) lemmaCoverage[l]! /= Math.max(1, zhCount);
   // English units keep only their telling lemmas.
   const kept: number[] = [];
-  const keptStart = new Int32Array(en.length + 1);
-  for (let i = 0; i < en.length; i++) {
+  const keptStart = new Int32Array(enCount + 1);
+  for (let i = 0; i < enCount; i++) {
     for (let k = eStart[i]!; k < eStart[i + 1]!; k++) if (lemmaCoverage[eLemmas[k]!]! <= MAX_COVERAGE) kept.push(eLemmas[k]!);
     keptStart[i + 1] = kept.length;
   }
@@ -118,7 +164,7 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, en: 
     eStart: keptStart,
     eLemmas: Int32Array.from(kept),
     entryStart,
-    entryLemmas: Int32Array.from(entryLemmas),
+    entryLemmas,
     coverage,
     lemmaCount: lexicon.lemmaCount,
     lexicon,

@@ -8,6 +8,7 @@ import { buildVerbatimIndex, extractEnLandmarks, extractZhLandmarks, keyWeight, 
 import type { Lexicon } from './lexicon.ts';
 import { LexiconHits } from './lexicon.ts';
 import type { DocumentLexicon } from './document-lexicon.ts';
+import { englishWords, type EnglishWords } from '../dictionary/index.ts';
 import type { LexicalView } from './lexical.ts';
 import { buildLexicalView, MAX_CHINESE_UNITS, MAX_ENGLISH_UNITS, outcomeCosts } from './lexical.ts';
 import { LexicalBand, type BandRows } from './lexical-band.ts';
@@ -45,8 +46,6 @@ export const TUNING = Object.freeze({
   deletionLength: 1,
   /** Weight of a built-in lexicon word found in few paragraphs (0: no lexicon). */
   lexiconWeight: 0.25,
-  /** Weight of a dictionary word found in few paragraphs (when a dictionary is given, it replaces the lexicon). */
-  dictionaryWeight: 0.25,
   /** The most telling lexicon words kept per paragraph. */
   lexiconWordsKept: 5,
   /** The rarest dictionary words kept per paragraph (sentences keep all theirs). */
@@ -361,7 +360,7 @@ export class Prepared {
     glossary: GlossaryIndex | undefined,
     forcedZh: ReadonlySet<number>,
     forcedEn: ReadonlySet<number>,
-    lexicon?: Lexicon,
+    lexicon?: Lexicon | DocumentLexicon,
   ) {
     this.nz = zh.length;
     this.ne = en.length;
@@ -386,20 +385,22 @@ export class Prepared {
     const firmCount = table.names.length;
     // A dictionary is weighed word by word (lexical.ts); the built-in lexicon as landmarks.
     this.dictionaryWordsKept = sentenceLike(zh) ? Infinity : TUNING.dictionaryWordsKept;
-    this.english = en;
-    this.lexical = lexicon?.kind === 'dictionary' ? buildLexicalView(lexicon as DocumentLexicon, zh.length, en, this.dictionaryWordsKept) : undefined;
-    if (lexicon?.kind === 'dictionary') lexicon = undefined;
+    const dictionary = lexicon?.kind === 'dictionary' ? (lexicon as DocumentLexicon) : undefined;
+    this.englishWords = dictionary ? englishWords(en) : undefined;
+    this.lexical = dictionary ? buildLexicalView(dictionary, zh.length, this.englishWords!, this.dictionaryWordsKept) : undefined;
+    // The built-in lexicon is weighed as landmarks; a dictionary word by word (above).
+    const words = dictionary ? undefined : (lexicon as Lexicon | undefined);
     let zLexicon: KeyLists | undefined;
     let eLexicon: KeyLists | undefined;
     let entryWeights: Float64Array | undefined;
-    if (lexicon) {
-      const zDf = new Int32Array(lexicon.size);
-      const eDf = new Int32Array(lexicon.size);
-      const zSide = scanLexicon(lexicon, zh, 'zh', zDf);
-      const eSide = scanLexicon(lexicon, en, 'en', eDf);
-      entryWeights = lexiconEntryWeights(zDf, eDf, Math.max(zh.length, en.length), lexicon.kind === 'dictionary' ? TUNING.dictionaryWeight : TUNING.lexiconWeight);
-      zLexicon = keepRarestWords(zSide, zh, entryWeights, lexicon, table, this.zMentions);
-      eLexicon = keepRarestWords(eSide, en, entryWeights, lexicon, table, this.eMentions);
+    if (words) {
+      const zDf = new Int32Array(words.size);
+      const eDf = new Int32Array(words.size);
+      const zSide = scanLexicon(words, zh, 'zh', zDf);
+      const eSide = scanLexicon(words, en, 'en', eDf);
+      entryWeights = lexiconEntryWeights(zDf, eDf, Math.max(zh.length, en.length), TUNING.lexiconWeight);
+      zLexicon = keepRarestWords(zSide, zh, entryWeights, words, table, this.zMentions);
+      eLexicon = keepRarestWords(eSide, en, entryWeights, words, table, this.eMentions);
     }
     const keyWeights = new Float64Array(table.names.length);
     const section = new Uint8Array(table.names.length);
@@ -411,7 +412,7 @@ export class Prepared {
     for (const mentions of this.zMentions) sortByPosition(mentions);
     for (const mentions of this.eMentions) sortByPosition(mentions);
     this.firmLandmarks = landmarkView(zFirm, eFirm, keyWeights.subarray(0, firmCount), section);
-    this.landmarks = lexicon ? landmarkView(keyLists(zFirm, zLexicon), keyLists(eFirm, eLexicon), keyWeights, section) : this.firmLandmarks;
+    this.landmarks = words ? landmarkView(keyLists(zFirm, zLexicon), keyLists(eFirm, eLexicon), keyWeights, section) : this.firmLandmarks;
     this.zForm = Uint8Array.from(zh, (text, i) => zhForm(text, this.zMentions[i]!));
     this.eForm = Uint8Array.from(en, (text, i) => enForm(text, this.eMentions[i]!));
     this.zNonProsePrefix = prefixSums([...this.zForm].map((k) => (k === PROSE ? 0 : 1)));
@@ -429,11 +430,12 @@ export class Prepared {
     this.hasForced = forcedZh.size + forcedEn.size > 0;
   }
 
-  private readonly english: readonly string[];
+  /** The English words of the document, when it is aligned with a dictionary. */
+  readonly englishWords: EnglishWords | undefined;
 
   /** Weigh the dictionary words of another lexicon of the same document (after a pass learned word pairs). */
   setLexicon(lexicon: DocumentLexicon): void {
-    this.lexical = buildLexicalView(lexicon, this.nz, this.english, this.dictionaryWordsKept);
+    this.lexical = buildLexicalView(lexicon, this.nz, this.englishWords!, this.dictionaryWordsKept);
   }
 
   zhLength(start: number, end: number): number {

@@ -38,54 +38,156 @@ export interface LearnOptions {
 
 /**
  * IBM Model 1 with a NULL word, over the given units: for each Chinese word, the English lemmas
- * with t(e | f) ≥ threshold and an expected count ≥ minCount. Returns entry → lemma ids.
+ * with t(e | f) ≥ threshold and an expected count ≥ minCount. Returns entry → lemma ids, words in
+ * order of first appearance and, for each, lemmas in order of first co-occurrence.
+ *
+ * The probabilities live in one typed array over the (lemma, word) pairs that co-occur, numbered
+ * as they are first met; every co-occurrence of the units points into it, so an iteration of
+ * expectation–maximisation is two passes over flat arrays.
  */
 export function learnTranslations(pairs: readonly WordPair[], options: LearnOptions = {}): Map<number, number[]> {
   const { iterations = 4, threshold = 0.2, minCount = 1.5 } = options;
-  const NULL = -1;
-  // t as a map per English lemma: Chinese word → probability; uniform over co-occurring words to start.
-  const t = new Map<number, Map<number, number>>();
+  // Local numbering of lemmas and words, and the co-occurring pairs (cells) in order of first meeting.
+  const lemmaOf = new Map<number, number>();
+  const wordOf = new Map<number, number>();
+  const words: number[] = [];
+  const lemmas: number[] = [];
+  let size = 0;
+  for (const pair of pairs) size += pair.en.length * pair.zh.length;
+  const cellAt = new Int32Array(size);
+  const pairLemma = new Int32Array(pairs.reduce((n, p) => n + p.en.length, 0));
+  const index = new CellIndex(size);
+  const cellWord: number[] = [];
+  const cellLemma: number[] = [];
+  let at = 0;
+  let lemmaAt = 0;
   for (const pair of pairs) {
+    const local = pair.zh.map((f) => {
+      let w = wordOf.get(f);
+      if (w === undefined) {
+        w = words.length;
+        wordOf.set(f, w);
+        words.push(f);
+      }
+      return w;
+    });
     for (const e of pair.en) {
-      let row = t.get(e);
-      if (!row) t.set(e, (row = new Map()));
-      row.set(NULL, 1);
-      for (const f of pair.zh) row.set(f, 1);
-    }
-  }
-  let counts = new Map<number, Map<number, number>>();
-  for (let iteration = 0; iteration < iterations; iteration++) {
-    counts = new Map();
-    const totals = new Map<number, number>();
-    for (const pair of pairs) {
-      for (const e of pair.en) {
-        const row = t.get(e)!;
-        let norm = row.get(NULL)!;
-        for (const f of pair.zh) norm += row.get(f)!;
-        const add = (f: number, share: number) => {
-          let byE = counts.get(f);
-          if (!byE) counts.set(f, (byE = new Map()));
-          byE.set(e, (byE.get(e) ?? 0) + share);
-          totals.set(f, (totals.get(f) ?? 0) + share);
-        };
-        add(NULL, row.get(NULL)! / norm);
-        for (const f of pair.zh) add(f, row.get(f)! / norm);
+      let l = lemmaOf.get(e);
+      if (l === undefined) {
+        l = lemmas.length;
+        lemmaOf.set(e, l);
+        lemmas.push(e);
+      }
+      pairLemma[lemmaAt++] = l;
+      for (const w of local) {
+        const cell = index.cell(l, w, cellWord.length);
+        if (cell === cellWord.length) {
+          cellWord.push(w);
+          cellLemma.push(l);
+        }
+        cellAt[at++] = cell;
       }
     }
-    for (const [f, byE] of counts) {
-      const total = totals.get(f)!;
-      for (const [e, c] of byE) t.get(e)!.set(f, c / total);
+  }
+  const cells = cellWord.length;
+  const word = Int32Array.from(cellWord);
+  // t(e | f) per cell and t(e | NULL) per lemma, uniform to start.
+  const t = new Float64Array(cells).fill(1);
+  const tNull = new Float64Array(lemmas.length).fill(1);
+  const counts = new Float64Array(cells);
+  const countsNull = new Float64Array(lemmas.length);
+  const totals = new Float64Array(words.length);
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    counts.fill(0);
+    countsNull.fill(0);
+    totals.fill(0);
+    let totalNull = 0;
+    at = 0;
+    lemmaAt = 0;
+    for (const pair of pairs) {
+      const width = pair.zh.length;
+      for (let k = 0; k < pair.en.length; k++) {
+        const l = pairLemma[lemmaAt++]!;
+        let norm = tNull[l]!;
+        for (let b = 0; b < width; b++) norm += t[cellAt[at + b]!]!;
+        const shareNull = tNull[l]! / norm;
+        countsNull[l]! += shareNull;
+        totalNull += shareNull;
+        for (let b = 0; b < width; b++) {
+          const cell = cellAt[at + b]!;
+          const share = t[cell]! / norm;
+          counts[cell]! += share;
+          totals[word[cell]!]! += share;
+        }
+        at += width;
+      }
     }
+    for (let cell = 0; cell < cells; cell++) t[cell] = counts[cell]! / totals[word[cell]!]!;
+    for (let l = 0; l < lemmas.length; l++) tNull[l] = countsNull[l]! / totalNull;
   }
   const learned = new Map<number, number[]>();
-  for (const [f, byE] of counts) {
-    if (f === NULL) continue;
-    for (const [e, c] of byE) {
-      if (c < minCount || t.get(e)!.get(f)! < threshold) continue;
-      learned.set(f, [...(learned.get(f) ?? []), e]);
+  if (iterations === 0) return learned;
+  // Words in order of first appearance; a word's cells are in order of first co-occurrence.
+  const byWord: number[][] = words.map(() => []);
+  for (let cell = 0; cell < cells; cell++) {
+    if (counts[cell]! < minCount || t[cell]! < threshold) continue;
+    byWord[word[cell]!]!.push(lemmas[cellLemma[cell]!]!);
+  }
+  byWord.forEach((kept, w) => {
+    if (kept.length > 0) learned.set(words[w]!, kept);
+  });
+  return learned;
+}
+
+/** Open addressing over (lemma, word) → cell number; grows when half full. */
+class CellIndex {
+  private keys: Float64Array;
+  private values: Int32Array;
+  private mask: number;
+  private used = 0;
+
+  constructor(expected: number) {
+    let capacity = 1024;
+    while (capacity < Math.min(expected, 1 << 16) * 2) capacity <<= 1;
+    this.keys = new Float64Array(capacity).fill(-1);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  private slotOf(key: number): number {
+    const l = Math.floor(key / 0x100000);
+    const slot = Math.imul(l, 0x9e3779b1) ^ Math.imul(key - l * 0x100000, 0x85ebca6b);
+    return (slot ^ (slot >>> 15)) & this.mask;
+  }
+
+  /** The cell of (l, w), or `next` (recorded as its cell) if the pair is new. */
+  cell(l: number, w: number, next: number): number {
+    const key = l * 0x100000 + w;
+    for (let slot = this.slotOf(key); ; slot = (slot + 1) & this.mask) {
+      const found = this.keys[slot]!;
+      if (found === key) return this.values[slot]!;
+      if (found === -1) {
+        this.keys[slot] = key;
+        this.values[slot] = next;
+        if (++this.used * 2 > this.keys.length) this.grow();
+        return next;
+      }
     }
   }
-  return learned;
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    this.mask = this.keys.length - 1;
+    for (let k = 0; k < keys.length; k++) {
+      if (keys[k] === -1) continue;
+      let slot = this.slotOf(keys[k]!);
+      while (this.keys[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.keys[slot] = keys[k]!;
+      this.values[slot] = values[k]!;
+    }
+  }
 }
 
 /** English content lemmas of a text (stop words out), with repeats, as ids interned in `ids`. */

@@ -50,3 +50,96 @@ export function englishLemma(word: string): string {
 
 /** Letter runs of an English text (with inner apostrophes and hyphens split off). */
 export const ENGLISH_WORD = /[A-Za-z]+/g;
+
+/** The English words of a set of texts, each distinct word once with its lemma. */
+export interface EnglishWords {
+  /** Lemma of each distinct word (a letter run of two letters or more, any case); '' for stop words. */
+  readonly lemmas: readonly string[];
+  /** Word ids of text k, in text order with repeats: ids[start[k] … start[k + 1]). */
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Tokenise texts into the letter runs ENGLISH_WORD finds (those of two letters or more), numbering
+ * distinct words (case aside) as they are met: each word is lemmatised once, and a word met again
+ * costs a hash lookup without making a string.
+ */
+export function englishWords(texts: readonly string[]): EnglishWords {
+  const keys: string[] = [];
+  const lemmas: string[] = [];
+  let slots = new Int32Array(1 << 12);
+  let hashes = new Int32Array(0);
+  const start = new Int32Array(texts.length + 1);
+  let ids = new Int32Array(1 << 12);
+  let size = 0;
+  const insert = (hash: number, id: number): void => {
+    let slot = hash & (slots.length - 1);
+    while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
+    slots[slot] = id + 1;
+  };
+  texts.forEach((text, t) => {
+    const n = text.length;
+    for (let at = 0; at < n; ) {
+      if (!isAsciiLetter(text.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      let end = at;
+      let hash = 0x811c9dc5;
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        if (!isAsciiLetter(c)) break;
+        hash = Math.imul(hash ^ (c | 0x20), 0x01000193);
+        end++;
+      }
+      const length = end - at;
+      if (length >= 2) {
+        let slot = hash & (slots.length - 1);
+        let id = -1;
+        for (; slots[slot] !== 0; slot = (slot + 1) & (slots.length - 1)) {
+          const candidate = slots[slot]! - 1;
+          if (hashes[candidate] !== hash) continue;
+          const key = keys[candidate]!;
+          if (key.length !== length) continue;
+          let same = true;
+          for (let k = 0; k < length && same; k++) same = (text.charCodeAt(at + k) | 0x20) === key.charCodeAt(k);
+          if (same) {
+            id = candidate;
+            break;
+          }
+        }
+        if (id < 0) {
+          id = keys.length;
+          const word = text.slice(at, end);
+          keys.push(word.toLowerCase());
+          lemmas.push(englishLemma(word));
+          if (hashes.length === id) {
+            const grown = new Int32Array(Math.max(1024, id * 2));
+            grown.set(hashes);
+            hashes = grown;
+          }
+          hashes[id] = hash;
+          slots[slot] = id + 1;
+          if (keys.length * 2 > slots.length) {
+            slots = new Int32Array(slots.length * 2);
+            for (let k = 0; k < keys.length; k++) insert(hashes[k]!, k);
+          }
+        }
+        if (size === ids.length) {
+          const grown = new Int32Array(size * 2);
+          grown.set(ids);
+          ids = grown;
+        }
+        ids[size++] = id;
+      }
+      at = end;
+    }
+    start[t + 1] = size;
+  });
+  return { lemmas, start, ids: ids.slice(0, size) };
+}

@@ -172,15 +172,23 @@ export function readTranslationTable(text: string): TranslationTable {
     insert(k, wordLength[k]!, true);
     for (let n = 2; n < wordLength[k]!; n++) insert(k, n, false);
   }
-  /** The slot's entry for source[from, from + length), or 0. */
-  const find = (source: string, from: number, length: number): number => {
-    let slot = hashAt(source, from, length) & mask;
+  /** The slot's entry for source[from, from + length) (whose hash is `hash`), or 0. */
+  const find = (source: string, from: number, length: number, hash = hashAt(source, from, length)): number => {
+    let slot = hash & mask;
     while (slots[slot] !== 0) {
       if (sameIn(slot, source, from, length)) return slots[slot]!;
       slot = (slot + 1) & mask;
     }
     return 0;
   };
+  // By first UTF-16 unit: the word of that one character (1 + its id, or 0), and the longest word starting with it.
+  const single = new Int32Array(0x10000);
+  const longestFrom = new Uint8Array(0x10000);
+  for (let k = 0; k < size; k++) {
+    const first = text.charCodeAt(wordStart[k]!);
+    if (wordLength[k] === 1) single[first] = k + 1;
+    if (wordLength[k]! > longestFrom[first]!) longestFrom[first] = wordLength[k]!;
+  }
   const lemmaCache = new Map<number, number[]>();
   return {
     metadata,
@@ -207,13 +215,22 @@ export function readTranslationTable(text: string): TranslationTable {
     lemma: (id) => vocabulary[id] ?? '',
     lemmaId: (lemma) => lemmaIds.get(lemma) ?? -1,
     longestAt(source, at, found) {
+      const first = source.charCodeAt(at);
+      const reach = Math.min(longestFrom[first]!, source.length - at);
       let best = 0;
-      for (let n = 1; at + n <= source.length && n <= longest; n++) {
-        const entry = find(source, at, n);
+      if (single[first] !== 0) {
+        best = 1;
+        found.word = single[first]! - 1;
+      }
+      // The hash of source[at, at + n), extended one character at a time.
+      let hash = Math.imul(0x811c9dc5 ^ first, 0x01000193);
+      for (let n = 2; n <= reach; n++) {
+        hash = Math.imul(hash ^ source.charCodeAt(at + n - 1), 0x01000193);
+        const entry = find(source, at, n, hash >>> 0);
         if (entry > 0) {
           best = n;
           found.word = entry - 1;
-        } else if (entry === 0 && n >= 2) break;
+        } else if (entry === 0) break;
       }
       return best;
     },

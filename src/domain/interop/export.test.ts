@@ -234,8 +234,19 @@ describe('DOCX', () => {
     expect(comments).toContain('亚洲相互协作与信任措施会议');
     expect(comments).toContain('Use the official English name throughout.');
     const body = await zip.file('word/document.xml')!.async('string');
-    expect(body).toContain('w:eastAsia="Noto Serif CJK SC"');
-    expect((body.match(/<w:commentRangeStart /g) ?? []).length).toBe((comments.match(/<w:comment /g) ?? []).length);
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    // The Chinese paragraphs take the style that sets the CJK font and language.
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="ChineseSource">.*w:eastAsia="Noto Serif CJK SC".*<w:lang w:val="zh-CN"/);
+    expect(body).toContain('<w:pStyle w:val="ChineseSource"/>');
+    expect(body).toContain('<w:pStyle w:val="Heading1"/>');
+    // Every part is well-formed XML, and every comment has one range and one reference.
+    for (const part of ['word/document.xml', 'word/comments.xml', 'word/styles.xml', 'word/settings.xml', '[Content_Types].xml']) parseXml(await zip.file(part)!.async('string'));
+    const count = (re: RegExp) => (body.match(re) ?? []).length;
+    const notes = (comments.match(/<w:comment /g) ?? []).length;
+    expect(notes).toBe(5);
+    expect([count(/<w:commentRangeStart /g), count(/<w:commentRangeEnd /g), count(/<w:commentReference /g)]).toEqual([notes, notes, notes]);
+    // The phrase the CICA note is about is what its range holds.
+    expect(body).toMatch(/<w:commentRangeStart w:id="0"\/><w:r><w:t xml:space="preserve">亚洲相互协作与信任措施会议<\/w:t><\/w:r><w:commentRangeEnd w:id="0"\/>/);
   });
 
   it('English only puts notes in footnotes', async () => {

@@ -152,11 +152,11 @@ export function el(name: string, attrs?: XmlSpec['attrs'], children?: XmlSpec['c
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   return xmlSafe(text).replace(/[&<>]/g, (c) => ESCAPES[c]!);
 }
 
-function escapeAttr(text: string): string {
+export function escapeAttr(text: string): string {
   // Line ends and tabs as references, so a parser's attribute normalisation keeps them.
   return xmlSafe(text).replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c] ?? `&#${c.charCodeAt(0)};`);
 }
@@ -196,7 +196,17 @@ function serialise(spec: XmlSpec, depth: number, out: string[]): void {
     return;
   }
   out.push('>\n');
-  for (const c of children) serialise(c as XmlSpec, depth + 1, out);
+  for (const c of children) {
+    // Each child of the root's children (a unit, a link) becomes one string: the final join then
+    // holds thousands of pieces instead of millions.
+    if (depth >= 1) {
+      const part: string[] = [];
+      serialise(c as XmlSpec, depth + 1, part);
+      out.push(part.join(''));
+    } else {
+      serialise(c as XmlSpec, depth + 1, out);
+    }
+  }
   out.push(indent, '</', spec.name, '>\n');
 }
 

@@ -87,8 +87,8 @@ function contains(longer: string, shorter: string, language: AlignedLanguage): b
 /**
  * Groups the hits of a concordance by the rendering their aligned text uses.
  * `aligned[i]` is hit i's text in the other language ('' when the row has none); `background` is
- * the same for other rows of the hits' documents. A rendering must occur in at least two hits
- * (one, when there are fewer than four) and be markedly more common in the hits than around them.
+ * the same for other rows of the hits' documents. A rendering must occur in at least two hits and
+ * be markedly more common in the hits than around them.
  */
 export function groupRenderings(aligned: readonly string[], background: readonly string[], language: AlignedLanguage, max = 8): RenderingGroups {
   const withText = aligned.map((t, i) => ({ t, i })).filter((x) => x.t.trim() !== '');
@@ -99,7 +99,8 @@ export function groupRenderings(aligned: readonly string[], background: readonly
   const bgCandidates = collect(background, language);
   const h = hitTexts.length;
   const b = Math.max(background.length, 1);
-  const minCount = h < 4 ? 1 : 2;
+  // A rendering is a wording that recurs: at least two hits.
+  const minCount = 2;
 
   const scored = [...candidates.values()]
     .map((c) => {
@@ -107,7 +108,7 @@ export function groupRenderings(aligned: readonly string[], background: readonly
       const inBackground = ((bgCandidates.get(c.key)?.docs.size ?? 0) + 0.5) / (b + 1);
       return { c, inHits, score: inHits * Math.log2(inHits / inBackground) };
     })
-    .filter((x) => x.c.docs.size >= minCount && x.inHits > 2 * ((bgCandidates.get(x.c.key)?.docs.size ?? 0) / b) && x.score > 0);
+      .filter((x) => x.c.docs.size >= minCount && x.inHits > 2 * ((bgCandidates.get(x.c.key)?.docs.size ?? 0) / b) && x.score > 0);
 
   // Longer phrases holding a shorter one say more when, together, they cover (nearly) all its hits:
   // "strategic partnership" over "partnership", and "treaty of good-neighbourliness" and
@@ -115,7 +116,9 @@ export function groupRenderings(aligned: readonly string[], background: readonly
   const kept = scored.filter((x) => {
     const covered = new Set<number>();
     for (const y of scored) {
-      if (y !== x && y.c.key.length > x.c.key.length && contains(y.c.key, x.c.key, language)) for (const d of y.c.docs) covered.add(d);
+      if (y !== x && y.c.docs.size >= minCount && y.c.key.length > x.c.key.length && contains(y.c.key, x.c.key, language)) {
+        for (const d of y.c.docs) covered.add(d);
+      }
     }
     return covered.size < 0.8 * x.c.docs.size;
   });

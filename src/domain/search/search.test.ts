@@ -139,6 +139,17 @@ describe('groupRenderings', () => {
     expect(groups.other).toBe(0);
   });
 
+  it('lists no one-off wording as a rendering, and a recurring one even among few hits', () => {
+    const aligned = [
+      'Both sides support CICA in playing a greater role in regional security.',
+      'China supports Kazakhstan in chairing CICA.',
+      'The Fourth Summit of the Conference on Interaction and Confidence-Building Measures in Asia (CICA) was held in Shanghai.',
+    ];
+    const groups = groupRenderings(aligned, ['President Xi Jinping and President Nazarbayev held talks in Shanghai.'], 'en');
+    expect(groups.renderings.map((r) => [r.text, r.count])).toEqual([['CICA', 3]]);
+    expect(groupRenderings([aligned[0]!], [], 'en').renderings).toEqual([]);
+  });
+
   it('works the other way round, for an English selection and its Chinese', () => {
     const aligned = ['双方签署睦邻友好合作条约。', '睦邻友好合作条约是两国关系的基础。', '双方重申睦邻友好合作条约的原则。'];
     const groups = groupRenderings(aligned, ['双方同意加强合作。', '双方将深化各领域务实合作。', '两国元首高度评价双边关系。'], 'zh');

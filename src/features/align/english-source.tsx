@@ -33,12 +33,22 @@ export function EnglishSource({ zhCount, busy, aligned, onAlign }: EnglishSource
     setFileError(null);
     setFileNote(null);
     try {
-      const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // A Word document is read by mammoth (loaded only then); anything else is decoded as text.
+      const interop = bytes[0] === 0x50 && bytes[1] === 0x4b ? await import('../../domain/interop/index.ts') : null;
+      if (interop) {
+        const docx = await interop.readDocxText(bytes);
+        setText(docx.text);
+        setLines(false);
+        setFileNote(t('align.source.read', { name: file.name, encoding: 'Word (.docx)' }));
+        return;
+      }
+      const decoded = decodeBytes(bytes);
       setText(decoded.text.replace(/^\ufeff/, ''));
       setLines(null);
       setFileNote(t('align.source.read', { name: file.name, encoding: decoded.encoding }));
     } catch (e) {
-      setFileError(isImportError(e) ? e.message : t('align.source.unreadable'));
+      setFileError(isImportError(e) || (e instanceof Error && e.name === 'InteropError') ? e.message : t('align.source.unreadable'));
     }
   }
 
@@ -54,7 +64,7 @@ export function EnglishSource({ zhCount, busy, aligned, onAlign }: EnglishSource
         <input
           id={`${id}-file`}
           type="file"
-          accept=".txt,text/plain"
+          accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void readFile(file);

@@ -84,7 +84,7 @@ export default function ImportPage() {
                 className="visually-hidden"
                 type="file"
                 multiple
-                accept=".txt,text/plain"
+                accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 onChange={(e) => {
                   addFiles([...(e.target.files ?? [])]);
                   // The same file may be chosen again after it was removed.

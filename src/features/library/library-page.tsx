@@ -1,11 +1,9 @@
 // The library: the user's projects, their documents with progress, and (for owners) members.
 import { useCurrentUser } from '../../data/session.ts';
 import { hasRole, useCreateProject, useProjects, useRenameProject, type Project } from '../../data/projects.ts';
-import { useDocuments, type DocumentRow } from '../../data/documents.ts';
-import { useProjectsProgress, type DocumentProgress } from '../../data/document-progress.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
-import { DocumentTable } from './document-table.tsx';
+import { ProjectDocuments } from './project-documents.tsx';
 import { MembersPanel } from './members-panel.tsx';
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -103,17 +101,7 @@ function ProjectName({ project }: { project: Project }) {
   );
 }
 
-function ProjectSection({
-  project,
-  documents,
-  documentsLoading,
-  progress,
-}: {
-  project: Project;
-  documents: DocumentRow[];
-  documentsLoading: boolean;
-  progress: Map<string, DocumentProgress>;
-}) {
+function ProjectSection({ project }: { project: Project }) {
   const t = useT();
   const navigate = useNavigate();
   const [dropping, setDropping] = useState(false);
@@ -162,11 +150,12 @@ function ProjectSection({
           </Link>
         ) : null}
       </div>
-      {documentsLoading ? null : documents.length === 0 ? (
-        <EmptyState>{t('library.noDocuments')}</EmptyState>
-      ) : (
-        <DocumentTable documents={documents} progress={progress} caption={t('library.documentsOf', { name: project.name })} isOwner={isOwner} />
-      )}
+      <ProjectDocuments
+        projectId={project.id}
+        projectName={project.name}
+        isOwner={isOwner}
+        empty={<EmptyState>{t('library.noDocuments')}</EmptyState>}
+      />
       {isOwner ? <MembersPanel projectId={project.id} projectName={project.name} /> : null}
     </section>
   );
@@ -195,32 +184,12 @@ export function LibraryPage() {
   const location = useLocation();
   const welcome = !!(location.state as { welcome?: boolean } | null)?.welcome;
   const projects = useProjects(user.id);
-  const projectIds = (projects.data ?? []).map((p) => p.id);
-  const documents = useDocuments(projectIds);
-  const progress = useProjectsProgress(projectIds);
 
   let body;
   if (projects.isPending) body = <Loading />;
   else if (projects.isError) body = <ErrorState title={t('library.error')} detail={errorMessage(projects.error)} />;
   else if (projects.data.length === 0) body = welcome ? null : <EmptyState>{t('library.noProjects')}</EmptyState>;
-  else {
-    const progressById = new Map((progress.data ?? []).map((p) => [p.document_id, p]));
-    body = (
-      <>
-        {documents.isError ? <ErrorState title={t('library.error')} detail={errorMessage(documents.error)} /> : null}
-        {documents.isPending ? <Loading /> : null}
-        {projects.data.map((project) => (
-          <ProjectSection
-            key={project.id}
-            project={project}
-            documents={(documents.data ?? []).filter((d) => d.project_id === project.id)}
-            documentsLoading={documents.isPending}
-            progress={progressById}
-          />
-        ))}
-      </>
-    );
-  }
+  else body = projects.data.map((project) => <ProjectSection key={project.id} project={project} />);
 
   return (
     <main className="page library">

@@ -3,7 +3,8 @@ import { memo, useMemo, useState } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { annotationSelectors, type Annotation } from '../../data/annotations.ts';
 import { anchor, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
-import { truncateCodePoints } from '../../domain/text/index.ts';
+import { truncateCodePoints, utf16ToCodePoint } from '../../domain/text/index.ts';
+import type { TextRange } from '../../domain/search/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { sourceSegments, type AnchoredSpan } from './source-segments.ts';
 import { SOURCE_ATTRIBUTE } from './selection.ts';
@@ -11,26 +12,55 @@ import { TranslationCell } from './translation-cell.tsx';
 import { NoteCard } from './note-card.tsx';
 import { NoteForm } from './note-form.tsx';
 import { useWorkspace, type Composer } from './workspace-context.ts';
+import type { RowFind } from './find.ts';
 
 const NO_SPANS: AnchoredSpan[] = [];
+const FIND = 'find:';
+const FIND_CURRENT = 'find:current';
+
+/** Find matches as spans beside the notes' (code point offsets; the current one apart). */
+function findSpans(text: string, ranges: readonly TextRange[] | undefined, current: TextRange | null): AnchoredSpan[] {
+  return (ranges ?? []).map((r, i) => ({
+    id: current && current.start === r.start ? FIND_CURRENT : `${FIND}${i}`,
+    start: utf16ToCodePoint(text, r.start),
+    end: utf16ToCodePoint(text, r.end),
+  }));
+}
+
+function markClass(ids: readonly string[], highlighted: string | null): string | undefined {
+  const classes: string[] = [];
+  if (ids.includes(FIND_CURRENT)) classes.push('find-current');
+  else if (ids.some((id) => id.startsWith(FIND))) classes.push('find-hit');
+  if (ids.some((id) => !id.startsWith(FIND))) classes.push('note-span');
+  if (highlighted && ids.includes(highlighted)) classes.push('is-highlighted');
+  return classes.join(' ') || undefined;
+}
 
 const SourceText = memo(function SourceText({
   paragraph,
   spans,
   highlighted,
+  found,
+  current,
 }: {
   paragraph: Paragraph;
   spans: AnchoredSpan[];
   highlighted: string | null;
+  /** Find matches in this paragraph (UTF-16 ranges) and the current one, if here. */
+  found?: readonly TextRange[] | undefined;
+  current?: TextRange | null;
 }) {
-  const segments = useMemo(() => sourceSegments(paragraph.text, spans), [paragraph.text, spans]);
+  const segments = useMemo(
+    () => sourceSegments(paragraph.text, found?.length ? [...spans, ...findSpans(paragraph.text, found, current ?? null)] : spans),
+    [paragraph.text, spans, found, current],
+  );
   return (
     <div className={`source source-${paragraph.kind}`} lang="zh-CN" {...{ [SOURCE_ATTRIBUTE]: paragraph.id }}>
       {segments.map((s, i) =>
         s.ids.length === 0 ? (
           s.text
         ) : (
-          <mark key={i} className={highlighted && s.ids.includes(highlighted) ? 'is-highlighted' : undefined}>
+          <mark key={i} className={markClass(s.ids, highlighted)}>
             {s.text}
           </mark>
         ),
@@ -53,6 +83,10 @@ interface ParagraphRowProps {
   selection: TextAnchorSelectors | null;
   /** The row a link pointed at: marked until another is. */
   isTarget?: boolean;
+  /** English the user selected in this row's translation. */
+  englishSelection?: string | null;
+  /** Find-in-document matches in this row. */
+  find?: RowFind | undefined;
 }
 
 export const ParagraphRow = memo(function ParagraphRow({
@@ -65,6 +99,8 @@ export const ParagraphRow = memo(function ParagraphRow({
   composer,
   selection,
   isTarget = false,
+  englishSelection = null,
+  find,
 }: ParagraphRowProps) {
   const t = useT();
   const ws = useWorkspace();
@@ -100,21 +136,40 @@ export const ParagraphRow = memo(function ParagraphRow({
       id={`row-${paragraph.id}`}
       tabIndex={-1}
       aria-label={last > n ? t('align.mergedRow', { from: n, to: last }) : t('workspace.paragraph', { n })}
-      className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}${isTarget ? ' is-target' : ''}`}
+      className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}${isTarget ? ' is-target' : ''}${find?.current ? ' is-find-current' : ''}`}
     >
       <div className="cell cell-number" aria-hidden="true">
         {last > n ? `${n}–${last}` : n}
       </div>
       <div className="cell cell-source">
-        <SourceText paragraph={paragraph} spans={spansByParagraph.get(paragraph.id) ?? NO_SPANS} highlighted={highlighted} />
+        <SourceText
+          paragraph={paragraph}
+          spans={spansByParagraph.get(paragraph.id) ?? NO_SPANS}
+          highlighted={highlighted}
+          found={find?.source.get(paragraph.id)}
+          current={find?.current?.field === 'source' && find.current.paragraphId === paragraph.id ? find.current : null}
+        />
         {(covered ?? []).map((p) => (
           // Paragraphs merged into one row keep a paragraph's gap between them.
           <div key={p.id} style={{ marginTop: '0.75em' }}>
-            <SourceText paragraph={p} spans={spansByParagraph.get(p.id) ?? NO_SPANS} highlighted={highlighted} />
+            <SourceText
+              paragraph={p}
+              spans={spansByParagraph.get(p.id) ?? NO_SPANS}
+              highlighted={highlighted}
+              found={find?.source.get(p.id)}
+              current={find?.current?.field === 'source' && find.current.paragraphId === p.id ? find.current : null}
+            />
           </div>
         ))}
       </div>
-      <TranslationCell paragraph={paragraph} index={index} isActive={isActive} autoFocus={autoFocus} />
+      <TranslationCell
+        paragraph={paragraph}
+        index={index}
+        isActive={isActive}
+        autoFocus={autoFocus}
+        found={find?.translation}
+        currentFound={find?.current?.field === 'translation' ? find.current : null}
+      />
       <div className="cell cell-notes">
         {selection && ws.canAnnotate ? (
           <button
@@ -128,6 +183,22 @@ export const ParagraphRow = memo(function ParagraphRow({
             {t('notes.addToSelection')}
             <span className="selection-preview" lang="zh-CN">
               「{truncateCodePoints(selection.quote.exact, 12)}」
+            </span>
+          </button>
+        ) : null}
+        {selection || englishSelection ? (
+          <button
+            type="button"
+            className="button button-small concordance-open"
+            aria-label={t('concordance.openLabel')}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() =>
+              selection ? ws.openConcordance(selection.quote.exact, 'zh') : englishSelection ? ws.openConcordance(englishSelection, 'en') : undefined
+            }
+          >
+            {t('concordance.open')}
+            <span className="selection-preview" lang={selection ? 'zh-CN' : 'en'}>
+              「{truncateCodePoints(selection ? selection.quote.exact : (englishSelection ?? ''), 12)}」
             </span>
           </button>
         ) : null}

@@ -40,3 +40,17 @@ export function readSourceSelection(selection: Selection | null): SourceSelectio
   if (end <= start) return null;
   return { paragraphId, element: startEl, start, end };
 }
+
+export const TRANSLATION_ATTRIBUTE = 'data-translation-paragraph';
+
+/** The selected English if the selection lies within one row's read-only translation, else null. */
+export function readTranslationSelection(selection: Selection | null): { paragraphId: string; text: string } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  const of = (node: Node | null) => (node instanceof Element ? node : (node?.parentElement ?? null))?.closest<HTMLElement>(`[${TRANSLATION_ATTRIBUTE}]`) ?? null;
+  const el = of(range.startContainer);
+  if (!el || el !== of(range.endContainer)) return null;
+  const text = range.toString().replace(/\s+/g, ' ').trim();
+  const paragraphId = el.getAttribute(TRANSLATION_ATTRIBUTE);
+  return text && paragraphId ? { paragraphId, text } : null;
+}

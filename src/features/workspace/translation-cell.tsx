@@ -15,6 +15,9 @@ import { RowSaveState } from './save-state.tsx';
 import { useWorkspace } from './workspace-context.ts';
 import { RowReview } from './row-review.tsx';
 import { HistoryDialog } from './history-dialog.tsx';
+import type { TextRange } from '../../domain/search/index.ts';
+import { TRANSLATION_ATTRIBUTE } from './selection.ts';
+import { MemoryPanel, useRankedSuggestions, type RankedSuggestion } from './memory-panel.tsx';
 
 const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   empty: 'neutral',
@@ -34,9 +37,44 @@ interface TranslationCellProps {
   index: number;
   isActive: boolean;
   autoFocus: boolean;
+  /** Find matches in the English (UTF-16 ranges of its plain text), and the current one if here. */
+  found?: readonly TextRange[] | undefined;
+  currentFound?: TextRange | null;
 }
 
-export function TranslationCell({ paragraph, index, isActive, autoFocus }: TranslationCellProps) {
+/** The plain English with find matches marked, one <p> per line (formatting set aside while finding). */
+function FoundText({ text, found, current }: { text: string; found: readonly TextRange[]; current: TextRange | null }) {
+  const lines: { start: number; text: string }[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ start: at, text: line });
+    at += line.length + 1;
+  }
+  return (
+    <>
+      {lines.map((line, i) => {
+        const parts = [];
+        let pos = 0;
+        for (const r of found) {
+          const start = r.start - line.start;
+          const end = r.end - line.start;
+          if (end <= 0 || start >= line.text.length) continue;
+          if (start > pos) parts.push(line.text.slice(pos, start));
+          parts.push(
+            <mark key={r.start} className={current && current.start === r.start ? 'find-current' : 'find-hit'}>
+              {line.text.slice(Math.max(start, 0), end)}
+            </mark>,
+          );
+          pos = end;
+        }
+        parts.push(line.text.slice(pos));
+        return <p key={i}>{parts}</p>;
+      })}
+    </>
+  );
+}
+
+export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null }: TranslationCellProps) {
   const t = useT();
   const ws = useWorkspace();
   const draft = useTranslationDraft(paragraph);
@@ -44,6 +82,8 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
   const [typedAhead, setTypedAhead] = useState('');
   const [generation, setGeneration] = useState(0);
   const [historyOpen, setHistoryOpen] = useState(false);
+  // Translation memory for the row being edited; an inserted suggestion is an edit like any other.
+  const memory = useRankedSuggestions(paragraph.id, isActive);
 
   const { row, body, text, status } = draft;
   const translation = paragraph.translations ?? null;
@@ -92,6 +132,11 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
     setGeneration((g) => g + 1);
   }
 
+  function insertSuggestion(suggestion: RankedSuggestion) {
+    replaceContent(suggestion.target, plainTextToDoc(suggestion.target), 'draft');
+    ws.activate(paragraph.id, true);
+  }
+
   return (
     <div className="cell cell-translation">
       {showEditor ? (
@@ -109,6 +154,11 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           }}
           onMarkDone={markTranslated}
           onMove={(delta) => ws.move(index, delta)}
+          onSuggestion={(n) => {
+            const suggestion = memory.ranked[n - 1];
+            if (suggestion && editable) insertSuggestion(suggestion);
+            return !!suggestion;
+          }}
           onBlur={() => void draft.flush()}
         />
       ) : (
@@ -122,9 +172,12 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           className={`rich-text translation-text translation-view${editable ? ' is-editable' : ''}`}
           onFocus={editable ? () => ws.activate(paragraph.id, true) : undefined}
           onKeyDown={onViewKeyDown}
+          {...{ [TRANSLATION_ATTRIBUTE]: paragraph.id }}
         >
           {isEmpty && !typedAhead ? (
             <p className="placeholder">{editable ? t('workspace.translationPlaceholder') : t('workspace.notTranslated')}</p>
+          ) : found?.length && text === (paragraph.translations?.text ?? '') ? (
+            <FoundText text={text} found={found} current={currentFound} />
           ) : (
             <RichTextView value={body} fallbackText={text} />
           )}
@@ -178,6 +231,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus }: Trans
           </button>
         ) : null}
       </div>
+      {isActive ? <MemoryPanel state={memory} projectId={ws.projectId} canInsert={editable} onInsert={insertSuggestion} /> : null}
       {historyOpen && translation ? (
         <HistoryDialog
           n={n}

@@ -12,6 +12,8 @@ export type Composer = { mode: 'new'; anchor: TextAnchorSelectors | null } | { m
 
 export interface WorkspaceContextValue {
   documentId: string;
+  /** The document's project ('' until the document row arrives). */
+  projectId: string;
   user: SessionUser;
   canTranslate: boolean;
   canAnnotate: boolean;
@@ -22,6 +24,8 @@ export interface WorkspaceContextValue {
   move: (index: number, delta: 1 | -1) => void;
   openComposer: (paragraphId: string, composer: Composer) => void;
   closeComposer: (paragraphId: string) => void;
+  /** Opens the concordance of a selected phrase (Chinese or English) across the project. */
+  openConcordance: (text: string, language: 'zh' | 'en') => void;
 }
 
 export const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);

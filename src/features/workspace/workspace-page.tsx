@@ -19,6 +19,7 @@ import { targetPosition } from './use-deep-link.ts';
 import { GlobalSaveState } from './save-state.tsx';
 import type { NoteFilter } from './workspace-context.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
+import { InteropButtons } from './interop-buttons.tsx';
 
 function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): Annotation[] {
   if (filter === 'mine') return notes.filter((n) => n.author_id === userId);
@@ -37,7 +38,8 @@ export default function WorkspacePage() {
   const annotations = useDocumentAnnotations(documentId);
   const projects = useProjects(user.id);
   const [noteFilter, setNoteFilter] = useState<NoteFilter>('all');
-  // A deep link to a row: /documents/:id?p=N or #p-N (links pasted by hand too).
+  // A deep link to a row: /documents/:id?p=N or #p-N (links pasted by hand too); a search hit
+  // adds &find=QUERY, which opens the find bar on it.
   const location = useLocation();
   const [search] = useSearchParams();
   const target = targetPosition(search.get('p'), location.hash);
@@ -111,11 +113,14 @@ export default function WorkspacePage() {
             ) : null}
           </p>
           {d ? <KeywordChips keywords={d.keywords} label={t('workspace.keywords')} /> : null}
-          {canTranslate ? (
-            <Link className="button button-small" to={`/documents/${documentId}/align`}>
-              {t('align.open')}
-            </Link>
-          ) : null}
+          <div className="doc-actions">
+            {canTranslate ? (
+              <Link className="button button-small" to={`/documents/${documentId}/align`}>
+                {t('align.open')}
+              </Link>
+            ) : null}
+            <InteropButtons documentId={documentId} project={project} canImport={canTranslate} />
+          </div>
         </div>
         {p ? (
           <div className="doc-progress">
@@ -131,7 +136,10 @@ export default function WorkspacePage() {
         <ErrorState title={t('workspace.loadError')} detail={errorMessage(paragraphs.error)} />
       ) : (
         <ParagraphGrid
+          key={documentId}
           documentId={documentId}
+          projectId={d?.project_id ?? ''}
+          initialFind={search.get('find') ?? undefined}
           user={user}
           rows={rows}
           total={total}

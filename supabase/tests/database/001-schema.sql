@@ -8,7 +8,7 @@ select tables_are('public',
         'translation_revisions', 'annotations', 'annotation_replies', 'review_events',
         'document_stats', 'tm_imports', 'tm_entries', 'tm_segments', 'notifications', 'project_invitations'],
   'public holds exactly the Duizhao tables');
-select views_are('public', array['document_progress', 'review_queue', 'library_documents', 'translation_history', 'my_work'], 'public holds the read-model views');
+select views_are('public', array['document_progress', 'review_queue', 'library_documents', 'library_collections', 'translation_history', 'my_work'], 'public holds the read-model views');
 
 select is_empty($$
   select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace

@@ -2,7 +2,7 @@
 -- Latin/digits (C线, 2014年), full-width and ASCII alike, English stems and prefixes; filters; the
 -- ordered walk beyond 1,000 hits; and never a hit from another project or another member's draft.
 begin;
-select plan(46);
+select plan(47);
 select tests.create_fixture();
 
 -- A document of test lines in "demo" (published after the fixture's, so listed first), and one
@@ -81,6 +81,7 @@ select is(tests.find('the', array['translation']), '{}'::text[], 'a stop word al
 select is(tests.find('2014'), array['测试文本#1', '测试文本#2'], 'one box: 2014 in the Chinese of #1 and in both languages of #2');
 select is(tests.find('cica', array['translation'], array['translated']), '{}'::text[], 'status filter: the CICA row is a draft');
 select is(tests.find('treaty', array['translation'], array['translated', 'approved']), array['测试文本#3'], 'status filter keeps translated rows');
+select is(tests.find('treaty', array['translation'], array['rejected']), '{}'::text[], 'rejected is a status one can filter by');
 
 -- Notes: text in either language, tags; never another member's draft.
 select is(tests.find('shared', array['notes']), array['中华人民共和国和哈萨克斯坦共和国联合宣言#2:note'], 'a submitted note by its text');

@@ -2,7 +2,7 @@
 -- document_progress computed from the rows; library_documents lists, filters and sorts by them
 -- for members only; autosaving text recomputes nothing.
 begin;
-select plan(17);
+select plan(19);
 select tests.create_fixture();
 
 -- What document_progress computed from the rows before the counters: the reference.
@@ -81,7 +81,10 @@ select is(array(select title from public.library_documents where project_id = te
   array['B later'], 'filtered by keyword');
 select is(array(select title from public.library_documents where project_id = tests.id('demo') and published_on between '2019-01-01' and '2021-01-01'),
   array['B later'], 'filtered by date range');
+select is(array(select collection || ':' || documents from public.library_collections where project_id = tests.id('demo') order by collection),
+  array['习近平系列重要讲话数据库:1', '外交部:1'], 'the collections of a project, counted');
 select tests.as_superuser();
+select is(tests.try_as('outsider', $$ select 1 from public.library_collections $$), 'rows:0', 'outsiders see no collections');
 
 select * from finish();
 rollback;

@@ -10,7 +10,7 @@ import { fuzzyBest } from '../fuzzy.ts';
 import type { TxChecks } from '../main-tx.ts';
 import { type MediaType, toMime } from '../negotiation.ts';
 import type { BodyShape, Explain } from '../query-builder.ts';
-import { type SchemaCache, type Table, qiKey } from '../schema-cache.ts';
+import { type QI, type SchemaCache, type Table, qiKey } from '../schema-cache.ts';
 import { type CallPlan, callKeys, callPlan, findRoutine } from './call.ts';
 import { type MutatePlan, mutatePlan } from './mutate.ts';
 import { type ReadNode, type ReadPlanContext, buildReadPlan } from './read.ts';
@@ -27,8 +27,17 @@ export interface Negotiated {
   explain: Explain | undefined;
 }
 
+/** Privileges to test before a write Postgres would refuse while rewriting it (class 55, a 500). */
+export interface PrivilegeCheck {
+  table: QI;
+  privileges: Privilege[];
+}
+export type Privilege = 'INSERT' | 'UPDATE' | 'DELETE';
+
 interface Common {
   negotiated: Negotiated;
+  /** Writes to views that are not automatically updatable: refused by privileges first (401/403). */
+  privilegeCheck?: PrivilegeCheck | undefined;
   readOnly: boolean;
   /** Settings from the function's SET clauses, applied for the transaction. */
   fnSettings: [string, string][];
@@ -156,5 +165,26 @@ export function actionPlan(ctx: PlanContext, req: ApiRequest): ActionPlan {
     maxAffected: !explaining && limitsAffected ? strictMaxAffected(req) : undefined,
     putWritesOne: !explaining && req.action === 'upsert',
   };
-  return { kind: 'mutate', table, read, mutate, negotiated, readOnly: false, fnSettings: [], checks, maxRows };
+  return { kind: 'mutate', table, read, mutate, negotiated, readOnly: false, fnSettings: [], checks, maxRows, privilegeCheck: viewPrivileges(req, table) };
+}
+
+/**
+ * The privileges a write to a view needs when the view cannot take that write at all: Postgres
+ * rewrites the statement before it checks privileges, so without this a view whose write
+ * privileges were revoked still answers "cannot insert into view" (55000, a 500).
+ */
+function viewPrivileges(req: ApiRequest, table: Table): PrivilegeCheck | undefined {
+  if (!table.isView) return undefined;
+  const mergeDuplicates = req.action === 'upsert' || (req.action === 'create' && req.prefs.resolution === 'merge-duplicates');
+  const needed: [Privilege, boolean][] =
+    req.action === 'create' || req.action === 'upsert'
+      ? [
+          ['INSERT', table.insertable],
+          ...(mergeDuplicates ? ([['UPDATE', table.updatable]] as [Privilege, boolean][]) : []),
+        ]
+      : req.action === 'update'
+        ? [['UPDATE', table.updatable]]
+        : [['DELETE', table.deletable]];
+  if (needed.every(([, supported]) => supported)) return undefined;
+  return { table: { schema: table.schema, name: table.name }, privileges: needed.map(([p]) => p) };
 }

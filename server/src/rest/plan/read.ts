@@ -400,6 +400,17 @@ function addRelSelects(node: ReadNode): void {
   });
 }
 
+/** Postgres's limit on a target list; past it the query would fail with 54011 (a 500). */
+export const MAX_SELECT_ENTRIES = 1664;
+
+function validateWidth(node: ReadNode): void {
+  const entries = node.select.length + node.relSelect.length;
+  if (entries > MAX_SELECT_ENTRIES) {
+    throw errors.queryParam('Select list too long', `A select list can have at most ${MAX_SELECT_ENTRIES} entries; this one has ${entries}.`);
+  }
+  node.children.forEach(validateWidth);
+}
+
 function validateAggregates(ctx: ReadPlanContext, node: ReadNode): void {
   if (!ctx.aggregatesEnabled && node.select.some((s) => s.aggregate)) throw errors.aggregatesNotAllowed();
   node.children.forEach((c) => validateAggregates(ctx, c));
@@ -488,6 +499,7 @@ export function buildReadPlan(ctx: ReadPlanContext, rootName: string, qp: QueryP
   addRelatedOrders(root);
   addNullEmbedFilters(root);
   addRelSelects(root);
+  validateWidth(root);
   validateAggregates(ctx, root);
   hoistSpreadAggregates(root);
   restrictRanges(ctx, root);

@@ -1,0 +1,172 @@
+import type { Page } from '@playwright/test';
+import { apiAs, expect, expectNoSeriousA11yViolations, runToken, test, type ApiSession } from './fixtures.ts';
+import { WorkspacePage } from './pages/workspace-page.ts';
+
+const DEMO_PROJECT = 'd0000000-0000-4000-8000-000000000100';
+const DEMO_TITLE = '中华人民共和国和哈萨克斯坦共和国联合宣言';
+
+/** Imports a document of `paragraphs` into Demo as the owner; returns its id and paragraph ids by position. */
+async function importDocument(title: string, paragraphs: string[], date = '2031-01-01'): Promise<{ id: string; paragraphs: string[] }> {
+  const owner = await apiAs('owner');
+  const id = await owner.call<string>('rpc/import_document', {
+    method: 'POST',
+    body: { p_project_id: DEMO_PROJECT, p_document: { title, published_on: date, paragraphs: paragraphs.map((text, i) => ({ position: i + 1, kind: 'body', text })) } },
+  });
+  const rows = await owner.call<{ id: string }[]>(`paragraphs?select=id&document_id=eq.${id}&order=position`);
+  return { id, paragraphs: rows.map((r) => r.id) };
+}
+
+async function translate(api: ApiSession, paragraphId: string, text: string, status = 'translated') {
+  const [row] = await api.call<{ version: number }[]>(`translations?select=version&paragraph_id=eq.${paragraphId}`);
+  await api.call('rpc/save_translation', {
+    method: 'POST',
+    body: { p_paragraph_id: paragraphId, p_expected_version: row!.version, p_body: null, p_text: text, p_status: status },
+  });
+}
+
+/** Selects `phrase` in the Chinese of the row, as a reader dragging over it would. */
+async function selectInRow(page: Page, row: number, phrase: string) {
+  await new WorkspacePage(page).selectSourcePhrase(row, phrase);
+}
+
+test('the header search finds full-width and ASCII alike, and a hit opens its document at the paragraph, focused', async ({ translator }) => {
+  const { page } = translator;
+  const token = runToken('hit');
+  const doc = await importDocument(`检索${token}`, ['第一段没有那个词。', `２０１４年，Ｃ线通车（${token}）。`, '第三段。']);
+  await page.goto('/');
+  const box = page.getByRole('textbox', { name: 'Search' });
+  await box.fill('C线');
+  await box.press('Enter');
+
+  await expect(page).toHaveURL(/\/search\?/);
+  await expect(page.getByRole('heading', { name: 'Search', level: 1 })).toBeVisible();
+  const group = page.getByRole('region', { name: `检索${token}` });
+  const hit = group.getByRole('article', { name: `Paragraph 2 of 检索${token}` });
+  await expect(hit).toBeVisible();
+  // The snippet shows the text as written, the match highlighted.
+  await expect(hit.locator('mark')).toHaveText('Ｃ线');
+
+  await hit.getByRole('link', { name: 'Paragraph 2' }).click();
+  await expect(page).toHaveURL(new RegExp(`/documents/${doc.id}\\?p=2&find=`));
+  const workspace = new WorkspacePage(page);
+  await expect(workspace.row(2)).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Find in document' })).toHaveValue('C线');
+  await expect(workspace.row(2).locator('mark.find-current')).toHaveText('Ｃ线');
+
+  // English by word, stemmed: "treaties" finds "Treaty".
+  await translate(await apiAs('translator'), doc.paragraphs[2]!, `The third paragraph names the Treaty ${token}.`);
+  await page.getByRole('textbox', { name: 'Search' }).fill('treaties');
+  await page.getByRole('textbox', { name: 'Search' }).press('Enter');
+  await expect(page.getByRole('article', { name: `Paragraph 3 of 检索${token}` }).locator('mark')).toHaveText('Treaty');
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('Ctrl+F finds across the whole document and next and previous scroll the virtual grid', async ({ researcher }) => {
+  const { page, workspace } = researcher;
+  await workspace.open();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('textbox', { name: 'Find in document' });
+  await expect(find).toBeFocused();
+  await find.fill('上海合作组织');
+  const count = page.getByRole('search', { name: 'Find in this document' }).getByRole('status');
+  await expect(count).toHaveText(/^1 of (\d+)/);
+  const total = Number(/of (\d+)/.exec((await count.textContent()) ?? '')![1]);
+  expect(total).toBeGreaterThan(1);
+
+  // Previous from the first match wraps to the last one, far down the document: the grid scrolls there.
+  await find.press('Shift+Enter');
+  await expect(count).toHaveText(new RegExp(`^${total} of ${total}`));
+  const current = page.locator('mark.find-current');
+  await expect(current).toBeInViewport();
+  await expect(current).toHaveText('上海合作组织');
+  const lastRow = Number(await current.evaluate((el) => el.closest('[data-index]')!.getAttribute('data-index'))) + 1;
+  expect(lastRow).toBeGreaterThan(20);
+  await expect(workspace.row(1)).not.toBeInViewport();
+
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await expect(count).toHaveText(new RegExp(`^1 of ${total}`));
+  await expect(current).toBeInViewport();
+  await find.press('Escape');
+  await expect(find).toBeHidden();
+});
+
+test('a selection opens its concordance: every row holding it, the English beside it, renderings counted', async ({ researcher }) => {
+  const token = runToken('conc');
+  const doc = await importDocument(`索引${token}`, ['双方支持亚信在维护地区安全方面发挥更大作用。', '中方支持哈方担任亚信主席国。', '亚信是泛亚安全论坛。']);
+  const translator = await apiAs('translator');
+  await translate(translator, doc.paragraphs[0]!, 'Both sides support CICA in playing a greater role in regional security.');
+  await translate(translator, doc.paragraphs[1]!, 'China supports Kazakhstan in chairing CICA.');
+  await translate(translator, doc.paragraphs[2]!, 'CICA is a pan-Asian security forum.');
+
+  const { page } = researcher;
+  await page.goto(`/documents/${doc.id}`);
+  await selectInRow(page, 2, '亚信');
+  await page.getByRole('button', { name: 'Concordance of the selection' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Concordance of “亚信”' });
+  await expect(dialog).toBeVisible();
+  // Every row of the project holding it, this document's three among them.
+  for (const n of [1, 2, 3]) await expect(dialog.getByRole('link', { name: `Paragraph ${n} of 索引${token}` })).toBeVisible();
+  await expect(dialog.getByRole('row').filter({ has: page.getByRole('link', { name: `Paragraph 2 of 索引${token}` }) })).toContainText(
+    'China supports Kazakhstan in chairing CICA.',
+  );
+
+  const cica = dialog.getByRole('button', { name: /^CICA: \d+$/ });
+  await expect(cica).toBeVisible();
+  await cica.click();
+  await expect(cica).toHaveAttribute('aria-pressed', 'true');
+  const lines = dialog.getByRole('row').filter({ has: page.getByRole('link') });
+  await expect(lines.first()).toBeVisible();
+  for (const line of await lines.all()) await expect(line.locator('mark')).toHaveText('CICA');
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('the memory offers an identical row first and Ctrl+1 inserts its English as an edit that is saved', async ({ translator }) => {
+  const token = runToken('tm');
+  const boilerplate = `双方对会谈成果表示满意（${token}）。`;
+  const doc = await importDocument(`记忆${token}`, [boilerplate, '中方感谢东道主的热情接待。', boilerplate, `双方对访问成果表示满意（${token}）。`]);
+  await translate(await apiAs('translator'), doc.paragraphs[0]!, 'The two sides expressed satisfaction with the talks.');
+
+  const { page } = translator;
+  const workspace = new WorkspacePage(page);
+  await page.goto(`/documents/${doc.id}`);
+  await workspace.translation(3).click();
+  const memory = page.getByRole('region', { name: 'Similar paragraphs' });
+  const first = memory.getByRole('listitem').first();
+  await expect(first).toContainText('100 %');
+  await expect(first).toContainText('The two sides expressed satisfaction with the talks.');
+  await expect(first.getByRole('button', { name: 'Insert suggestion 1 (100 % match)' })).toBeVisible();
+
+  await page.keyboard.press('Control+1');
+  await expect(workspace.translation(3)).toHaveText('The two sides expressed satisfaction with the talks.');
+  await workspace.waitUntilSaved();
+  await page.reload();
+  await expect(workspace.translation(3)).toHaveText('The two sides expressed satisfaction with the talks.');
+
+  // A near match: its percentage, and the Chinese that differs marked.
+  await workspace.translation(4).click();
+  const near = page.getByRole('region', { name: 'Similar paragraphs' }).getByRole('listitem').first();
+  await expect(near).toContainText(/\b[5-9]\d %/);
+  await expect(near.locator('ins')).toHaveText('会谈');
+  await near.getByRole('button', { name: /Insert suggestion 1/ }).click();
+  await expect(workspace.translation(4)).toHaveText('The two sides expressed satisfaction with the talks.');
+});
+
+test('the library filters, sorts and pages a project\'s documents', async ({ owner }) => {
+  const { page } = owner;
+  const token = runToken('lib');
+  await importDocument(`文库${token}甲`, ['一。'], '2031-02-01');
+  await importDocument(`文库${token}乙`, ['二。'], '2031-01-01');
+  await page.goto('/');
+  const demo = page.getByRole('region', { name: 'Demo' });
+  await demo.getByLabel('Title contains').fill(`文库${token}`);
+  const table = demo.getByRole('table');
+  await expect(table.getByRole('link')).toHaveText([`文库${token}甲`, `文库${token}乙`]);
+  await expect(demo.getByRole('navigation', { name: 'Pages of documents in Demo' })).toContainText('1–2 of 2');
+  // By title: code point order (乙 U+4E59 before 甲 U+7532), the same in every database.
+  await demo.getByLabel('Sort by').selectOption({ label: 'Title' });
+  await expect(table.getByRole('link')).toHaveText([`文库${token}乙`, `文库${token}甲`]);
+  await demo.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(table.getByRole('link', { name: DEMO_TITLE })).toBeVisible();
+});
