@@ -12,7 +12,8 @@
  *
  * `run()` returns the figures; it never asserts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,20 @@ const PAGE = 'bench/align-worker/index.html';
 const PARAGRAPHS = 10_000;
 
 export interface AlignWorkerFigures extends PageFigures {
-  target: { noMainThreadTaskOver50Ms: boolean };
+  /** The CC-CEDICT translation table's chunk as built: what the worker fetches the first time it aligns. */
+  dictionaryChunk: { file: string; bytes: number; gzipBytes: number };
+  target: { noMainThreadTaskOver50Ms: boolean; roundTripUnder600Ms: boolean };
+}
+
+/** The built chunk holding the translation table: the module whose default export is the table's text. */
+async function dictionaryChunk(outDir: string): Promise<AlignWorkerFigures['dictionaryChunk']> {
+  const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.js'));
+  for (const file of files) {
+    const text = await readFile(path.join(outDir, file));
+    if (!/^[^"]{0,200}"duizhao-translation-table 1\\n/.test(text.toString('utf8', 0, 400))) continue;
+    return { file: path.basename(file), bytes: text.length, gzipBytes: gzipSync(text, { level: 9 }).length };
+  }
+  throw new Error('the build has no translation-table chunk');
 }
 
 
@@ -39,6 +53,7 @@ export async function run(paragraphs = PARAGRAPHS): Promise<AlignWorkerFigures> 
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, rollupOptions: { input: path.join(ROOT, PAGE) } },
   });
+  const chunk = await dictionaryChunk(outDir);
   const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
@@ -50,7 +65,11 @@ export async function run(paragraphs = PARAGRAPHS): Promise<AlignWorkerFigures> 
     const { zh, en } = syntheticBitext(paragraphs, 20261124);
     const figures = await page.evaluate(([z, e]) => window.alignBench(z, e), [zh, en] as const);
     if (errors.length > 0) throw new Error(`the benchmark page failed: ${errors.join('; ')}`);
-    return { ...figures, target: { noMainThreadTaskOver50Ms: figures.longTasks.count === 0 } };
+    return {
+      ...figures,
+      dictionaryChunk: chunk,
+      target: { noMainThreadTaskOver50Ms: figures.longTasks.count === 0, roundTripUnder600Ms: figures.workerRoundTripMs < 600 },
+    };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

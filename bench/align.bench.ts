@@ -3,7 +3,8 @@
 // The English side is re-paragraphed like an official translation: about 4% of paragraphs split,
 // 3% merged with the next one and 1% dropped, so the search cannot ride the diagonal.
 
-import { align, strictScore, type LinkSpec } from '../src/domain/align/index.ts';
+import { align, alignSentences, strictScore, type LinkSpec } from '../src/domain/align/index.ts';
+import { DEV_DOCUMENTS, HELD_OUT_DOCUMENTS, loadBitext } from '../src/domain/align/fixtures/dev-set.ts';
 import { seededRandom } from '../src/domain/align/fixtures/perturb.ts';
 import { nodeTranslationTable } from '../scripts/lib/dictionary.ts';
 import { isMain } from './lib.ts';
@@ -134,16 +135,68 @@ function measure(n: number, runs: number, words: AlignBenchFigure['words'] = 'di
   };
 }
 
-export function run(): AlignBenchFigure[] {
-  return [measure(1_000, 7), measure(10_000, 5), measure(10_000, 5, 'lexicon'), measure(10_000, 3, 'none')];
+export interface SentenceBenchFigure {
+  paragraphs: { zh: number; en: number };
+  sentences: { zh: number; en: number };
+  ms: number;
+  cpuMs: number;
+}
+
+/**
+ * Sentence level as the CLI and the editor run it: the official documents one after another (and
+ * again from the first, to reach 300 Chinese paragraphs), aligned by paragraph with the dictionary,
+ * then sentence by sentence inside each link.
+ */
+export function measureSentences(runs: number): SentenceBenchFigure {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const documents = [...DEV_DOCUMENTS, ...HELD_OUT_DOCUMENTS];
+  for (let k = 0; zh.length < 300; k++) {
+    const bitext = loadBitext(documents[k % documents.length]!);
+    zh.push(...bitext.zh);
+    en.push(...bitext.en);
+  }
+  const options = { dictionary: nodeTranslationTable() };
+  alignSentences(zh.slice(0, 40), en.slice(0, 40), options);
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let result = alignSentences(zh, en, options);
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    result = alignSentences(zh, en, options);
+    const used = process.cpuUsage(cpuStart);
+    times.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return {
+    paragraphs: { zh: zh.length, en: en.length },
+    sentences: { zh: result.zh.length, en: result.en.length },
+    ms: Math.round(times[times.length >> 1] ?? 0),
+    cpuMs: Math.round(cpu[cpu.length >> 1] ?? 0),
+  };
+}
+
+export function run(): { paragraphs: AlignBenchFigure[]; sentences: SentenceBenchFigure } {
+  return {
+    paragraphs: [measure(1_000, 7), measure(10_000, 5), measure(10_000, 5, 'lexicon'), measure(10_000, 3, 'none')],
+    sentences: measureSentences(5),
+  };
 }
 
 if (isMain(import.meta.url)) {
-  for (const f of run()) {
+  const figures = run();
+  for (const f of figures.paragraphs) {
     console.log(
       `align ${f.zh} × ${f.en} (${f.words}): median ${f.ms} ms (best ${f.bestMs} ms, CPU ${f.cpuMs} ms), ` +
         `allocated ${f.allocatedMb} MB (heap + ArrayBuffers, one run, garbage included; typed arrays ${f.typedArraysMb} MB), ` +
         `RSS ${f.baseRssMb} MB before, ${f.peakRssMb} MB at peak; ${f.links} links, strict F1 ${f.strictF1}`,
     );
-  }
+  }  const s = figures.sentences;
+  console.log(
+    `sentences of ${s.paragraphs.zh} × ${s.paragraphs.en} paragraphs (${s.sentences.zh} × ${s.sentences.en} sentences, dictionary): ` +
+      `median ${s.ms} ms (CPU ${s.cpuMs} ms)`,
+  );
 }

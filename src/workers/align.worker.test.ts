@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 
 describe('align.worker', () => {
-  it('answers a request with the alignment, under the same id, loading the dictionary first', async () => {
+  // Reading the dictionary (compiled from CC-CEDICT on a first run) takes seconds.
+  it('answers a request with the alignment, under the same id, loading the dictionary first', { timeout: 30_000 }, async () => {
     scope.onmessage?.({ data: { id: 7, zh: ['一', '双方将继续合作。'], en: ['I', 'The two sides will continue to cooperate.'] } });
     const response = await answer();
     expect(response?.id).toBe(7);

@@ -90,6 +90,15 @@ export interface DocumentLexicon {
   lemma(id: number): string;
 }
 
+/** Per table, an array over its word ids (−1 when unused), reused by every document: short texts are aligned by the hundred. */
+const scratch = new WeakMap<TranslationTable, Int32Array>();
+
+function entryScratch(table: TranslationTable): Int32Array {
+  let array = scratch.get(table);
+  if (!array) scratch.set(table, (array = new Int32Array(table.size).fill(-1)));
+  return array;
+}
+
 /**
  * The lexicon of one document. `extra` adds translations (from the glossary, from confirmed links,
  * from a first alignment) to those of the table.
@@ -98,7 +107,7 @@ export function documentLexicon(zh: readonly string[], table: TranslationTable, 
   const extraWords = [...extra.keys()].filter((w) => w !== '' && table.wordId(w) < 0);
   const seg = segmentation ?? segmentTexts(zh, table, extraWords);
   // Entries: the distinct words met, numbered in order of first occurrence (table words by id, extra words by −1 − k).
-  const entryOfWord = new Int32Array(table.size).fill(-1);
+  const entryOfWord = entryScratch(table);
   const entryOfExtra = new Int32Array(extraWords.length).fill(-1);
   const words: string[] = [];
   const entryLemmas: number[][] = [];
@@ -136,22 +145,28 @@ export function documentLexicon(zh: readonly string[], table: TranslationTable, 
     entryLemmas.push(lemmas);
     return entry;
   };
-  const entryIds = seg.words.map((triples) => {
-    const ids = new Int32Array(triples.length / 3);
-    for (let k = 0; k < ids.length; k++) {
-      const wordId = triples[3 * k + 2]!;
-      if (wordId >= 0) {
-        let entry = entryOfWord[wordId]!;
-        if (entry < 0) entryOfWord[wordId] = entry = newEntry(wordId);
-        ids[k] = entry;
-      } else {
-        let entry = entryOfExtra[-1 - wordId]!;
-        if (entry < 0) entryOfExtra[-1 - wordId] = entry = newEntry(wordId);
-        ids[k] = entry;
+  let entryIds: Int32Array[];
+  try {
+    entryIds = seg.words.map((triples) => {
+      const ids = new Int32Array(triples.length / 3);
+      for (let k = 0; k < ids.length; k++) {
+        const wordId = triples[3 * k + 2]!;
+        if (wordId >= 0) {
+          let entry = entryOfWord[wordId]!;
+          if (entry < 0) entryOfWord[wordId] = entry = newEntry(wordId);
+          ids[k] = entry;
+        } else {
+          let entry = entryOfExtra[-1 - wordId]!;
+          if (entry < 0) entryOfExtra[-1 - wordId] = entry = newEntry(wordId);
+          ids[k] = entry;
+        }
       }
-    }
-    return ids;
-  });
+      return ids;
+    });
+  } finally {
+    // Leave the scratch array as found: −1 for every word.
+    for (const triples of seg.words) for (let k = 2; k < triples.length; k += 3) if (triples[k]! >= 0) entryOfWord[triples[k]!] = -1;
+  }
   return {
     kind: 'dictionary',
     table,

@@ -29,6 +29,23 @@ class Scratch {
   }
 }
 
+/** Savings of the starts that have some, `sizes` values each, in a grow-only list. */
+class Savings {
+  values = new Float64Array(1024);
+  count = 0;
+  /** Room for one more start's values: their offset (count is then its 1-based number). */
+  add(sizes: number): number {
+    const at = this.count * sizes;
+    if (at + sizes > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.count++;
+    return at;
+  }
+}
+
 /** Number of 32-bit words a bit set of `size` bits takes. */
 function words(size: number): number {
   return (size + 31) >>> 5;
@@ -46,12 +63,15 @@ export class LexicalBand {
   private readonly eHi: Int32Array;
   private readonly eAt: Int32Array;
   /**
-   * zCost[zAt[i] + (es − zLo[i]) · MAX_ENGLISH_UNITS + n − 1]: what Chinese unit i's words found in English [es, es + n)
-   * save on zMissed (its cost when none is found).
+   * What Chinese unit i's words found in English [es, es + n) save on zMissed (its cost when none is
+   * found): k = zSaving[zAt[i] + es − zLo[i]] is 0 when nothing, else zSaved[(k − 1) · MAX_ENGLISH_UNITS + n − 1].
+   * Most pairs of units share no word, so the savings are stored for the starts that have some only.
    */
-  private zCost = new Float64Array(0);
-  /** eCost[eAt[j] + (zs − eLo[j]) · MAX_CHINESE_UNITS + n − 1]: the same for English unit j's lemmas against Chinese [zs, zs + n). */
-  private eCost = new Float64Array(0);
+  private readonly zSaving = new Scratch();
+  private readonly zSaved = new Savings();
+  /** The same for English unit j's lemmas against Chinese [zs, zs + n), from eSaving[eAt[j] + zs − eLo[j]]. */
+  private readonly eSaving = new Scratch();
+  private readonly eSaved = new Savings();
   /** Per Chinese unit and size, the cost when none of its words is found (likewise per English unit). */
   private readonly zMissed: Float64Array;
   private readonly eMissed: Float64Array;
@@ -99,14 +119,20 @@ export class LexicalBand {
     const { zLo, zHi, zAt, eLo, eHi, eAt } = this;
     let total = 0;
     const nE = ej - es;
+    const zSaving = this.zSaving.int;
     for (let i = zs; i < zi; i++) {
       if (es < zLo[i]! || ej > zHi[i]!) return NaN;
-      total += this.zMissed[i * MAX_ENGLISH_UNITS + nE - 1]! + this.zCost[zAt[i]! + (es - zLo[i]!) * MAX_ENGLISH_UNITS + nE - 1]!;
+      total += this.zMissed[i * MAX_ENGLISH_UNITS + nE - 1]!;
+      const k = zSaving[zAt[i]! + es - zLo[i]!]!;
+      if (k !== 0) total += this.zSaved.values[(k - 1) * MAX_ENGLISH_UNITS + nE - 1]!;
     }
     const nZ = zi - zs;
+    const eSaving = this.eSaving.int;
     for (let j = es; j < ej; j++) {
       if (zs < eLo[j]! || zi > eHi[j]!) return NaN;
-      total += this.eMissed[j * MAX_CHINESE_UNITS + nZ - 1]! + this.eCost[eAt[j]! + (zs - eLo[j]!) * MAX_CHINESE_UNITS + nZ - 1]!;
+      total += this.eMissed[j * MAX_CHINESE_UNITS + nZ - 1]!;
+      const k = eSaving[eAt[j]! + zs - eLo[j]!]!;
+      if (k !== 0) total += this.eSaved.values[(k - 1) * MAX_CHINESE_UNITS + nZ - 1]!;
     }
     return total;
   }
@@ -138,7 +164,7 @@ export class LexicalBand {
       zLo[i] = e0 + band.lo[Math.max(0, u + 1 - MAX_CHINESE_UNITS)]!;
       zHi[i] = e0 + band.hi[Math.min(n, u + MAX_CHINESE_UNITS)]!;
       zAt[i] = zCells;
-      zCells += (zHi[i]! - zLo[i]!) * MAX_ENGLISH_UNITS;
+      zCells += zHi[i]! - zLo[i]!;
       const w = words(zStart[i + 1]! - zStart[i]!);
       zWordCells += (zHi[i]! - zLo[i]!) * w;
       if (w > widest) widest = w;
@@ -161,12 +187,10 @@ export class LexicalBand {
       const j = e0 + v;
       if (eHi[j]! < eLo[j]!) eHi[j] = eLo[j]!;
       eAt[j] = eCells;
-      eCells += (eHi[j]! - eLo[j]!) * MAX_CHINESE_UNITS;
+      eCells += eHi[j]! - eLo[j]!;
       eWordAt[v] = eWordCells;
       eWordCells += (eHi[j]! - eLo[j]!) * words(eStart[j + 1]! - eStart[j]!);
     }
-    if (this.zCost.length < zCells) this.zCost = new Float64Array(Math.max(zCells, this.zCost.length * 2));
-    if (this.eCost.length < eCells) this.eCost = new Float64Array(Math.max(eCells, this.eCost.length * 2));
 
     // Bit sets: for Chinese unit i and English unit j, which of i's words have a lemma in j (zMasks), and which of
     // j's lemmas translate one of i's words (eMasks).
@@ -234,12 +258,12 @@ export class LexicalBand {
 
     // Per Chinese unit and English start, the cost for each English size: missing every word, less what each found word saves.
     const { found, missed, lemmaFound, lemmaMissed } = this.costs;
-    tabulate(n, z0, zLo, zHi, zAt, zStart, zEntries, zMasks, found, missed, MAX_ENGLISH_UNITS, this.zCost, zCells, this.accumulator);
+    tabulate(n, z0, zLo, zHi, zAt, zStart, zEntries, zMasks, found, missed, MAX_ENGLISH_UNITS, this.zSaving.ints(zCells), zCells, this.zSaved, this.accumulator);
     const eFirst = eLo.subarray(e0, e0 + m);
     const eLast = eHi.subarray(e0, e0 + m);
     const eOut = eAt.subarray(e0, e0 + m);
     // The English side: the same over Chinese starts, its masks laid out per English unit from eWordAt.
-    tabulate(m, e0, eFirst, eLast, eOut, eStart, eLemmas, eMasks, lemmaFound, lemmaMissed, MAX_CHINESE_UNITS, this.eCost, eCells, this.accumulator, eWordAt);
+    tabulate(m, e0, eFirst, eLast, eOut, eStart, eLemmas, eMasks, lemmaFound, lemmaMissed, MAX_CHINESE_UNITS, this.eSaving.ints(eCells), eCells, this.eSaved, this.accumulator, eWordAt);
   }
 }
 
@@ -262,12 +286,14 @@ function tabulate(
   found: Float64Array,
   missed: Float64Array,
   sizes: number,
-  savings: Float64Array,
+  saving: Int32Array,
   cells: number,
+  saved: Savings,
   scratch: Scratch,
   maskAt?: Int32Array,
 ): void {
-  savings.fill(0, 0, cells);
+  saving.fill(0, 0, cells);
+  saved.count = 0;
   const local = maskAt !== undefined;
   let at = 0;
   for (let u = 0; u < n; u++) {
@@ -289,20 +315,22 @@ function tabulate(
       if (any === 0) continue;
       for (let s = Math.max(lo, p - sizes + 1, done + 1); s <= p; s++) {
         for (let k = 0; k < w; k++) acc[k] = 0;
-        const cell = base + (s - lo) * sizes;
+        const cell = saved.add(sizes);
+        saving[base + s - lo] = saved.count;
+        const values = saved.values;
         for (let size = 1; size <= sizes && s + size <= hi; size++) {
-          let saved = 0;
+          let amount = 0;
           const mask = maskBase + (s + size - 1 - lo) * w;
           for (let k = 0; k < w; k++) {
             let set = (acc[k]! |= masks[mask + k]!);
             while (set !== 0) {
               const low = set & -set;
               const item = items[first + (k << 5) + 31 - Math.clz32(low)]! * sizes + size - 1;
-              saved += found[item]! - missed[item]!;
+              amount += found[item]! - missed[item]!;
               set ^= low;
             }
           }
-          savings[cell + size - 1] = saved;
+          values[cell + size - 1] = amount;
         }
       }
       done = p;

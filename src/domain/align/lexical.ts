@@ -137,10 +137,13 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, engl
   // The other direction: English lemmas found among the translations of the Chinese words.
   const lemmaCoverage = new Float64Array(lexicon.lemmaCount);
   const lemmaStamp = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  stamp.fill(-1);
   for (let i = 0; i < zhCount; i++) {
     const entries = lexicon.entriesOf(i);
     for (let e = 0; e < entries.length; e++) {
       const f = entries[e]!;
+      if (stamp[f] === i) continue;
+      stamp[f] = i;
       for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
         const l = entryLemmas[k]!;
         if (lemmaStamp[l] === i) continue;

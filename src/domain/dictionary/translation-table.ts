@@ -140,6 +140,8 @@ export function readTranslationTable(text: string): TranslationTable {
   while (capacity < (size + prefixes) * 2) capacity <<= 1;
   const slots = new Int32Array(capacity);
   const slotLength = new Uint8Array(capacity);
+  // The full hash of each slot's key: most probes that miss are told apart without reading the text.
+  const slotHash = new Int32Array(capacity);
   const mask = capacity - 1;
   const same = (slot: number, from: number, length: number): boolean => {
     if (slotLength[slot] !== length) return false;
@@ -148,8 +150,8 @@ export function readTranslationTable(text: string): TranslationTable {
     for (let k = 0; k < length; k++) if (text.charCodeAt(start + k) !== text.charCodeAt(from + k)) return false;
     return true;
   };
-  const sameIn = (slot: number, source: string, from: number, length: number): boolean => {
-    if (slotLength[slot] !== length) return false;
+  const sameIn = (slot: number, source: string, from: number, length: number, hash: number): boolean => {
+    if (slotLength[slot] !== length || slotHash[slot] !== hash) return false;
     const entry = slots[slot]!;
     const start = wordStart[entry > 0 ? entry - 1 : -entry - 1]!;
     for (let k = 0; k < length; k++) if (text.charCodeAt(start + k) !== source.charCodeAt(from + k)) return false;
@@ -157,7 +159,8 @@ export function readTranslationTable(text: string): TranslationTable {
   };
   const insert = (k: number, length: number, whole: boolean): void => {
     const start = wordStart[k]!;
-    let slot = hashAt(text, start, length) & mask;
+    const hash = hashAt(text, start, length);
+    let slot = hash & mask;
     while (slots[slot] !== 0) {
       if (same(slot, start, length)) {
         if (whole && slots[slot]! < 0) slots[slot] = k + 1;
@@ -167,6 +170,7 @@ export function readTranslationTable(text: string): TranslationTable {
     }
     slots[slot] = whole ? k + 1 : -(k + 1);
     slotLength[slot] = length;
+    slotHash[slot] = hash | 0;
   };
   for (let k = 0; k < size; k++) {
     insert(k, wordLength[k]!, true);
@@ -176,7 +180,7 @@ export function readTranslationTable(text: string): TranslationTable {
   const find = (source: string, from: number, length: number, hash = hashAt(source, from, length)): number => {
     let slot = hash & mask;
     while (slots[slot] !== 0) {
-      if (sameIn(slot, source, from, length)) return slots[slot]!;
+      if (sameIn(slot, source, from, length, hash | 0)) return slots[slot]!;
       slot = (slot + 1) & mask;
     }
     return 0;
