@@ -56,9 +56,12 @@ test('owners see the import entry point and the members of their project', async
   const members = library.project().getByRole('table', { name: 'Members of Demo' });
   await expect(members.getByRole('cell', { name: 'researcher@example.com' })).toBeVisible();
   await expect(members.getByRole('combobox', { name: /^Role of / }).first()).toBeVisible();
+  // An address without an account gets a pending invitation (it joins when it signs up).
   await library.project().getByLabel('Invite by email').fill('nobody@example.com');
-  await library.project().getByRole('button', { name: 'Invite' }).click();
-  await expect(page.getByRole('alert')).toContainText('No account uses the email nobody@example.com');
+  await library.project().getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(library.project().getByRole('status').filter({ hasText: 'nobody@example.com' })).toContainText('They join when they sign up');
+  await expect(library.project().getByRole('region', { name: 'Pending invitations' })).toContainText('nobody@example.com');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('the sign-in and library screens have no serious accessibility violations', async ({ page, translator }) => {

@@ -97,7 +97,12 @@ test('"Import all" sends every ready file from one queue and flags a file left w
   await owner.library.project().getByRole('link', { name: 'Import document' }).click();
   const token = runToken('import-all');
   await page.getByLabel('Choose files').setInputFiles(
-    ['first', 'second', 'third'].map((name) => ({ name: `${name}.txt`, mimeType: 'text/plain', buffer: Buffer.from(SHORT_EXPORT) })),
+    // Three different texts: the same text twice would be held back as already in the project.
+    ['first', 'second', 'third'].map((name) => ({
+      name: `${name}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(SHORT_EXPORT.replaceAll('应中华人民共和国主席习近平邀请', `应中华人民共和国主席习近平邀请（${name} ${token}）`)),
+    })),
   );
   const cards = ['first', 'second', 'third'].map((name) => page.getByRole('region', { name: `${name}.txt` }));
   for (const [i, card] of cards.entries()) {

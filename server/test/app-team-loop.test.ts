@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/data/database.types.ts';
 import { client, anonKey } from './env.ts';
 import { createProject, signInTeam, type AppClient, type Team } from './app-helpers.ts';
+import { follow, latestMail, linkIn } from './auth-helpers.ts';
 
 let team: Team;
 let project: Awaited<ReturnType<typeof createProject>>;
@@ -80,6 +81,59 @@ describe('invitations', () => {
     expect((merged.data ?? []).map((m) => m.role)).toEqual(['reviewer']);
     const rows = await team.owner.from('project_members').select('role').eq('project_id', project.projectId).eq('user_id', userId);
     expect(rows.data).toEqual([{ role: 'reviewer' }]);
+  });
+});
+
+describe('the invitation email', () => {
+  const invite = async (tag: string, role: 'translator' | 'reviewer') => {
+    const email = newAddress(tag).toLowerCase();
+    const invited = await team.owner.rpc('invite_member', { p_project_id: project.projectId, p_email: email, p_role: role });
+    const invitationId = (invited.data as { invitation_id: string }).invitation_id;
+    const sent = await team.owner.functions.invoke('send-invitation', { body: { invitation_id: invitationId, redirect_to: 'http://127.0.0.1:5173/welcome' } });
+    expect(sent.error).toBeNull();
+    expect(sent.data).toMatchObject({ sent: true, email });
+    const row = await team.owner.from('project_invitations').select('email_sent_at').eq('id', invitationId).single();
+    expect(row.data?.email_sent_at).toBeTruthy();
+    return email;
+  };
+
+  it('goes out through Supabase Auth; its link signs the person in, the membership follows, and they choose a password', async () => {
+    const email = await invite('mailed', 'translator');
+    const mail = await latestMail(email);
+    const accepted = await follow(linkIn(mail));
+    expect(accepted.location.startsWith('http://127.0.0.1:5173/welcome#')).toBe(true);
+    expect(accepted.fragment.get('type')).toBe('invite');
+
+    const invitee = client<Database>();
+    await invitee.auth.setSession({ access_token: accepted.fragment.get('access_token')!, refresh_token: accepted.fragment.get('refresh_token')! });
+    const me = (await invitee.auth.getUser()).data.user!;
+    const roles = await invitee.from('project_members').select('role').eq('project_id', project.projectId).eq('user_id', me.id);
+    expect(roles.data).toEqual([{ role: 'translator' }]);
+    expect((await invitee.auth.updateUser({ password: 'chosen-horse-1' })).error).toBeNull();
+    const again = await client<Database>().auth.signInWithPassword({ email, password: 'chosen-horse-1' });
+    expect(again.error).toBeNull();
+  });
+
+  it('still lets the person create their account instead of following the link (the app then sets the password)', async () => {
+    const email = await invite('signs-up', 'reviewer');
+    const newcomer = client<Database>();
+    const signedUp = await newcomer.auth.signUp({ email, password: 'typed-horse-1' });
+    expect(signedUp.error).toBeNull();
+    // Supabase Auth confirms an invited address on sign-up without taking the password; the app sets it.
+    expect(signedUp.data.user?.invited_at).toBeTruthy();
+    expect(signedUp.data.session).toBeTruthy();
+    expect((await newcomer.auth.updateUser({ password: 'typed-horse-1' })).error).toBeNull();
+    const roles = await newcomer.from('project_members').select('role').eq('project_id', project.projectId).eq('user_id', signedUp.data.user!.id);
+    expect(roles.data).toEqual([{ role: 'reviewer' }]);
+    expect((await client<Database>().auth.signInWithPassword({ email, password: 'typed-horse-1' })).error).toBeNull();
+  });
+
+  it('refuses an invitation that was accepted already', async () => {
+    const email = newAddress('twice').toLowerCase();
+    const invited = await team.owner.rpc('invite_member', { p_project_id: project.projectId, p_email: email, p_role: 'translator' });
+    await client<Database>().auth.signUp({ email, password: 'some-horse-1' });
+    const again = await team.owner.functions.invoke('send-invitation', { body: { invitation_id: (invited.data as { invitation_id: string }).invitation_id } });
+    expect(await statusOf(again.error)).toBe(409);
   });
 });
 

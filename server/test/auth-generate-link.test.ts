@@ -1,24 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
+import type { GenerateLinkParams } from '@supabase/supabase-js';
 import { serviceRoleKey, siteUrl } from './env.ts';
 import { authFetch, clientFor, follow, mailsTo, signUpUser, uniqueEmail } from './auth-helpers.ts';
 
 const SITE = 'http://127.0.0.1:3000';
 const admin = () => clientFor(undefined, serviceRoleKey).auth.admin;
 
+/** generateLink, expected to succeed: the user and the link properties. */
+async function generate(params: GenerateLinkParams) {
+  const { data, error } = await admin().generateLink(params);
+  expect(error).toBeNull();
+  return { user: data.user!, properties: data.properties! };
+}
+
 describe('admin.generateLink', () => {
   it('signup: creates the user with its metadata and answers with a working link, code and token hash, sending no email', async () => {
     const email = uniqueEmail('linked');
-    const { data, error } = await admin().generateLink({
+    const { user, properties } = await generate({
       type: 'signup',
       email,
       password: 'correct-horse-1',
       options: { data: { status: 'alpha' }, redirectTo: `${SITE}/welcome` },
     });
-    expect(error).toBeNull();
-    expect(data.user).toMatchObject({ email, user_metadata: { status: 'alpha' }, role: 'authenticated' });
-    expect(data.user?.email_confirmed_at).toBeUndefined();
-    const { properties } = data;
+    expect(user).toMatchObject({ email, user_metadata: { status: 'alpha' }, role: 'authenticated' });
+    expect(user.email_confirmed_at).toBeUndefined();
     expect(properties.verification_type).toBe('signup');
     expect(properties.redirect_to).toBe(`${SITE}/welcome`);
     expect(properties.email_otp).toMatch(/^\d{6}$/);
@@ -29,7 +35,7 @@ describe('admin.generateLink', () => {
 
     const followed = await follow(properties.action_link);
     expect(followed.location.startsWith(`${SITE}/welcome#`)).toBe(true);
-    expect(decodeJwt(followed.fragment.get('access_token')!)).toMatchObject({ email, sub: data.user!.id });
+    expect(decodeJwt(followed.fragment.get('access_token')!)).toMatchObject({ email, sub: user.id });
     // The password given to generateLink is the account's.
     expect((await clientFor().auth.signInWithPassword({ email, password: 'correct-horse-1' })).error).toBeNull();
   });
@@ -37,30 +43,28 @@ describe('admin.generateLink', () => {
   it('magiclink: the code signs an existing user in once; an unknown address is signed up instead', async () => {
     const email = uniqueEmail('linked');
     await signUpUser(undefined, email);
-    const { data } = await admin().generateLink({ type: 'magiclink', email });
-    expect(data.properties.verification_type).toBe('magiclink');
-    expect(data.properties.redirect_to).toBe(siteUrl());
-    const signedIn = await clientFor().auth.verifyOtp({ email, token: data.properties.email_otp, type: 'email' });
+    const { properties } = await generate({ type: 'magiclink', email });
+    expect(properties.verification_type).toBe('magiclink');
+    expect(properties.redirect_to).toBe(siteUrl());
+    const signedIn = await clientFor().auth.verifyOtp({ email, token: properties.email_otp, type: 'email' });
     expect(signedIn.error).toBeNull();
     expect(signedIn.data.session?.user.email).toBe(email);
-    const again = await clientFor().auth.verifyOtp({ email, token: data.properties.email_otp, type: 'email' });
+    const again = await clientFor().auth.verifyOtp({ email, token: properties.email_otp, type: 'email' });
     expect(again.error).toMatchObject({ status: 403, code: 'otp_expired' });
 
     const stranger = uniqueEmail('linked');
-    const created = await admin().generateLink({ type: 'magiclink', email: stranger });
-    expect(created.error).toBeNull();
-    expect(created.data.properties.verification_type).toBe('signup');
-    expect(created.data.user?.email).toBe(stranger);
-    const confirmed = await clientFor().auth.verifyOtp({ token_hash: created.data.properties.hashed_token, type: 'signup' });
+    const created = await generate({ type: 'magiclink', email: stranger });
+    expect(created.properties.verification_type).toBe('signup');
+    expect(created.user.email).toBe(stranger);
+    const confirmed = await clientFor().auth.verifyOtp({ token_hash: created.properties.hashed_token, type: 'signup' });
     expect(confirmed.data.user?.email_confirmed_at).toBeTruthy();
   });
 
   it('recovery: a recovery session from the token hash; unknown addresses are 404', async () => {
     const email = uniqueEmail('linked');
     await signUpUser(undefined, email);
-    const { data, error } = await admin().generateLink({ type: 'recovery', email, options: { redirectTo: `${SITE}/reset` } });
-    expect(error).toBeNull();
-    const recovered = await clientFor().auth.verifyOtp({ token_hash: data.properties.hashed_token, type: 'recovery' });
+    const { properties } = await generate({ type: 'recovery', email, options: { redirectTo: `${SITE}/reset` } });
+    const recovered = await clientFor().auth.verifyOtp({ token_hash: properties.hashed_token, type: 'recovery' });
     expect(recovered.error).toBeNull();
     expect(decodeJwt(recovered.data.session!.access_token)).toMatchObject({ amr: [{ method: 'otp' }] });
 
@@ -71,12 +75,11 @@ describe('admin.generateLink', () => {
 
   it('invite: sets invited_at; a confirmed address cannot be invited', async () => {
     const email = uniqueEmail('linked');
-    const { data, error } = await admin().generateLink({ type: 'invite', email, options: { data: { team: 'zh' } } });
-    expect(error).toBeNull();
-    expect(data.user?.invited_at).toBeTruthy();
-    expect(data.user?.user_metadata).toMatchObject({ team: 'zh' });
-    expect(data.properties.action_link).toContain('&type=invite&');
-    expect((await follow(data.properties.action_link)).fragment.get('type')).toBe('invite');
+    const { user, properties } = await generate({ type: 'invite', email, options: { data: { team: 'zh' } } });
+    expect(user.invited_at).toBeTruthy();
+    expect(user.user_metadata).toMatchObject({ team: 'zh' });
+    expect(properties.action_link).toContain('&type=invite&');
+    expect((await follow(properties.action_link)).fragment.get('type')).toBe('invite');
 
     const taken = await admin().generateLink({ type: 'invite', email });
     expect(taken.error).toMatchObject({ status: 422, code: 'email_exists' });
@@ -87,14 +90,12 @@ describe('admin.generateLink', () => {
     const email = uniqueEmail('linked');
     const newEmail = uniqueEmail('moved');
     await signUpUser(undefined, email);
-    const current = await admin().generateLink({ type: 'email_change_current', email, newEmail });
-    expect(current.error).toBeNull();
-    expect(current.data.user?.new_email).toBe(newEmail);
-    expect(current.data.properties.action_link).toMatch(/&type=email_change&/);
-    const next = await admin().generateLink({ type: 'email_change_new', email, newEmail });
-    expect(next.error).toBeNull();
-    await follow(current.data.properties.action_link);
-    await follow(next.data.properties.action_link);
+    const current = await generate({ type: 'email_change_current', email, newEmail });
+    expect(current.user.new_email).toBe(newEmail);
+    expect(current.properties.action_link).toMatch(/&type=email_change&/);
+    const next = await generate({ type: 'email_change_new', email, newEmail });
+    await follow(current.properties.action_link);
+    await follow(next.properties.action_link);
     const { data } = await clientFor().auth.signInWithPassword({ email: newEmail, password: 'correct-horse-1' });
     expect(data.user?.email).toBe(newEmail);
   });

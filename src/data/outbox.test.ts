@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConflictError } from './errors.ts';
-import { shownStatus, TranslationOutbox, type OutboxDeps, type PendingEdit } from './outbox.ts';
+import { shownStatus, TranslationOutbox, type OutboxDeps, type OutboxStorage, type PendingEdit } from './outbox.ts';
 import { createIdbOutboxStorage, createMemoryOutboxStorage } from './outbox-storage.ts';
 import type { Translation } from './translations.ts';
 
@@ -42,6 +42,45 @@ class VersionedRows {
       throw new TypeError('Failed to fetch');
     }
     return { ...next };
+  };
+}
+
+
+/**
+ * IndexedDB as a loaded machine sees it: each write commits `lagMs` after the one before, and a
+ * reload aborts the writes that have not committed yet (reads see committed writes only).
+ */
+function laggingStorage(inner: OutboxStorage, lagMs: number) {
+  let queue: Array<() => Promise<void>> = [];
+  let draining = false;
+  const drain = async () => {
+    draining = true;
+    while (queue.length > 0) {
+      await new Promise((r) => setTimeout(r, lagMs));
+      await queue.shift()?.();
+    }
+    draining = false;
+  };
+  const enqueue = (op: () => Promise<void>) =>
+    new Promise<void>((resolve) => {
+      queue.push(async () => {
+        await op();
+        resolve();
+      });
+      if (!draining) void drain();
+    });
+  const storage: OutboxStorage = {
+    get: (key) => inner.get(key),
+    values: () => inner.values(),
+    set: (key, value) => enqueue(() => inner.set(key, structuredClone(value))),
+    del: (key) => enqueue(() => inner.del(key)),
+  };
+  return {
+    storage,
+    /** The page goes away: writes still queued never reach the database. */
+    reload: () => {
+      queue = [];
+    },
   };
 }
 
@@ -179,6 +218,84 @@ describe('TranslationOutbox', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(outbox.getRow('p1')!.phase).toBe('saved');
     expect(server.rows.get('p1')).toMatchObject({ text: 'Written once', version: 2 });
+  });
+
+  it('keeps typing after a save whose answer was lost, without a conflict against itself', async () => {
+    outbox = new TranslationOutbox({ ...deps, isOnline: () => true });
+    server.dropAnswer = true;
+    outbox.edit(target('p1'), draft('Written once'));
+    await vi.advanceTimersByTimeAsync(800);
+    expect(outbox.getRow('p1')!.phase).toBe('offline');
+    // The first save did commit (version 2); the next one still starts from version 1.
+    outbox.edit(target('p1'), draft('Written once, then more'));
+    await vi.advanceTimersByTimeAsync(800);
+    // Refused as stale against our own first save: sent again at once on top of it.
+    await vi.advanceTimersByTimeAsync(10);
+    expect(outbox.getRow('p1')!.phase).toBe('saved');
+    expect(server.rows.get('p1')).toMatchObject({ text: 'Written once, then more', version: 3 });
+    expect(await deps.storage.values()).toEqual([]);
+  });
+
+  it('after a reload, resends an edit typed on top of a save whose answer was lost, without a conflict', async () => {
+    const first = new TranslationOutbox({ ...deps, isOnline: () => true });
+    server.dropAnswer = true;
+    first.edit(target('p1'), draft('Sent'));
+    await vi.advanceTimersByTimeAsync(800);
+    first.edit(target('p1'), draft('Sent and more'));
+    server.online = false;
+    await vi.advanceTimersByTimeAsync(800);
+    first.dispose();
+
+    server.online = true;
+    outbox = new TranslationOutbox(deps);
+    await outbox.restore('u1');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(outbox.getRow('p1')!.phase).toBe('saved');
+    expect(server.rows.get('p1')).toMatchObject({ text: 'Sent and more', version: 3 });
+  });
+
+  it('a conflict with a save by someone else is still a conflict after a lost answer', async () => {
+    outbox = new TranslationOutbox({ ...deps, isOnline: () => true });
+    server.dropAnswer = true;
+    outbox.edit(target('p1'), draft('Mine'));
+    await vi.advanceTimersByTimeAsync(800);
+    server.rows.set('p1', { ...server.rows.get('p1')!, text: 'Theirs', version: 3, updated_by: 'u2' });
+    outbox.edit(target('p1'), draft('Mine, longer'));
+    await vi.advanceTimersByTimeAsync(800);
+    expect(outbox.getRow('p1')).toMatchObject({ phase: 'conflict', theirs: { text: 'Theirs' } });
+  });
+
+  it('a reload right after "saved" restores nothing older than what the server acknowledged (slow IndexedDB)', async () => {
+    // fake-indexeddb schedules its work on real timers.
+    vi.useRealTimers();
+    const idb = createIdbOutboxStorage('outbox-lag-test', 'translations');
+    const lagging = laggingStorage(idb, 15);
+    let online = false;
+    const first = new TranslationOutbox({ ...deps, storage: lagging.storage, isOnline: () => online, debounceMs: 1 });
+    const text = 'Offline p11-mx96n2kei7';
+    // Typed offline, one edit per keystroke, faster than the disk commits: the first keystrokes
+    // are on disk, the later ones queued behind them.
+    for (let i = 1; i <= text.length; i++) {
+      first.edit(target('p1'), draft(text.slice(0, i)));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await first.flush('p1');
+    expect(first.getRow('p1')!.phase).toBe('offline');
+    online = true;
+    first.handleOnline();
+    await vi.waitFor(() => expect(first.getSummary()).toMatchObject({ unsaved: 0, saving: 0 }), { interval: 1 });
+    expect(server.rows.get('p1')).toMatchObject({ text, version: 2 });
+    // The user reloads as soon as the page says everything is saved.
+    lagging.reload();
+    first.dispose();
+
+    const second = new TranslationOutbox({ ...deps, storage: idb, debounceMs: 1 });
+    await second.restore('u1');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(second.getRow('p1')?.phase ?? 'none').not.toBe('conflict');
+    expect(server.rows.get('p1')).toMatchObject({ text });
+    await vi.waitFor(async () => expect(await idb.values()).toEqual([]));
+    second.dispose();
   });
 
   it('restores unsent edits from IndexedDB after a reload and sends them', async () => {

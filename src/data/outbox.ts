@@ -22,6 +22,11 @@ export interface PendingEdit extends TranslationDraft {
   editedAt: number;
   /** The server's row when a save was refused as stale; kept so a reload still shows the conflict. */
   conflict?: Translation | null;
+  /**
+   * Contents sent from `baseVersion` whose answer never came (the connection dropped): any of them
+   * may have been written. A stale-version answer showing one of them is our own save, not a conflict.
+   */
+  unconfirmed?: TranslationDraft[];
 }
 
 export type RowPhase = 'pending' | 'saving' | 'saved' | 'offline' | 'conflict' | 'error';
@@ -92,10 +97,72 @@ function sameContent(a: { text: string; body: unknown }, b: { text: string; body
   return a.text === b.text && JSON.stringify(a.body) === JSON.stringify(b.body);
 }
 
+/** Whether the server's row is what `edit`'s author wrote with `content` (their save went through). */
+function writtenBy(row: Translation, content: TranslationDraft, userId: string): boolean {
+  if (row.updated_by != null && row.updated_by !== userId) return false;
+  return sameContent(row, content) && (!content.status || content.status === row.status);
+}
+
+/** Enough unanswered saves to cover a long stretch of a flaky connection; older ones fall off. */
+const MAX_UNCONFIRMED = 20;
+
+function withUnconfirmed(edit: PendingEdit): TranslationDraft[] {
+  const content: TranslationDraft = { body: edit.body, text: edit.text, status: edit.status };
+  const earlier = (edit.unconfirmed ?? []).filter((c) => !(sameContent(c, content) && c.status === content.status));
+  return [...earlier, content].slice(-MAX_UNCONFIRMED);
+}
+
+/**
+ * Writes each row's record to storage one at a time, newest value winning over queued ones. On a
+ * slow disk keystrokes do not pile up as separate writes, and nothing older lands after newer.
+ */
+class RowWriter {
+  private running = new Map<string, Promise<void>>();
+  private queued = new Map<string, { value: PendingEdit | null; done: Promise<void>; resolve: () => void }>();
+
+  constructor(private readonly storage: OutboxStorage) {}
+
+  /** Stores (or with null removes) a row's record; resolves once it, or a newer value, is written. */
+  write(key: string, value: PendingEdit | null): Promise<void> {
+    const waiting = this.queued.get(key);
+    if (waiting) {
+      waiting.value = value;
+      return waiting.done;
+    }
+    if (!this.running.has(key)) return this.start(key, value);
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    this.queued.set(key, { value, done, resolve });
+    return done;
+  }
+
+  /** Resolves when every write asked for so far is written. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+  }
+
+  private start(key: string, value: PendingEdit | null): Promise<void> {
+    const op = (value ? this.storage.set(key, value) : this.storage.del(key))
+      // A failing disk (quota, private mode) leaves the edit in memory; saving still goes on.
+      .catch(() => undefined)
+      .then(() => {
+        this.running.delete(key);
+        const next = this.queued.get(key);
+        if (next) {
+          this.queued.delete(key);
+          void this.start(key, next.value).then(next.resolve);
+        }
+      });
+    this.running.set(key, op);
+    return op;
+  }
+}
+
 export class TranslationOutbox {
   private rows = new Map<string, RowState>();
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private inFlight = new Map<string, Promise<void>>();
+  private readonly writer: RowWriter;
   private attempts = new Map<string, number>();
   private listeners = new Set<() => void>();
   private seq = 0;
@@ -109,6 +176,7 @@ export class TranslationOutbox {
   constructor(private readonly deps: OutboxDeps) {
     this.debounceMs = deps.debounceMs ?? 800;
     this.maxBackoffMs = deps.maxBackoffMs ?? 30_000;
+    this.writer = new RowWriter(deps.storage);
   }
 
   subscribe(listener: () => void): () => void {
@@ -149,6 +217,8 @@ export class TranslationOutbox {
   /** Loads edits left from an earlier session (reload, closed tab, crash) and sends them. */
   async restore(userId: string): Promise<void> {
     const generation = this.generation;
+    // Writes still on their way to disk (an earlier session in this tab) come first.
+    await this.writer.idle();
     const stored = await this.deps.storage.values();
     if (generation !== this.generation) return;
     for (const edit of stored) {
@@ -179,10 +249,11 @@ export class TranslationOutbox {
       status: draft.status ?? previous?.status ?? null,
       seq: ++this.seq,
       editedAt: this.now(),
+      ...(previous?.unconfirmed ? { unconfirmed: previous.unconfirmed } : {}),
     };
     const phase: RowPhase = this.inFlight.has(target.paragraphId) ? 'saving' : current?.phase === 'offline' ? 'offline' : 'pending';
     this.setRow(target.paragraphId, { phase, edit, theirs: null, error: null, savedAt: current?.savedAt ?? null });
-    void this.deps.storage.set(target.paragraphId, edit);
+    void this.writer.write(target.paragraphId, edit);
     this.schedule(target.paragraphId, options.immediate ? 0 : this.debounceMs);
   }
 
@@ -230,7 +301,7 @@ export class TranslationOutbox {
     if (!row || row.phase !== 'conflict' || !row.edit || !row.theirs) return;
     const theirs = row.theirs;
     if (resolution.choice === 'theirs') {
-      await this.deps.storage.del(paragraphId);
+      await this.writer.write(paragraphId, null);
       this.setRow(paragraphId, { phase: 'saved', edit: null, theirs: null, error: null, savedAt: this.now() });
       this.deps.onSaved?.(theirs, row.edit);
       return;
@@ -245,16 +316,17 @@ export class TranslationOutbox {
       seq: ++this.seq,
       editedAt: this.now(),
       conflict: null,
+      unconfirmed: undefined,
     };
     this.setRow(paragraphId, { phase: 'pending', edit, theirs: null, error: null, savedAt: row.savedAt });
-    await this.deps.storage.set(paragraphId, edit);
+    await this.writer.write(paragraphId, edit);
     await this.flush(paragraphId);
   }
 
   /** Drops a row's unsent edit after a permanent failure (the user chose to discard it). */
   async discard(paragraphId: string): Promise<void> {
     this.clearTimer(paragraphId);
-    await this.deps.storage.del(paragraphId);
+    await this.writer.write(paragraphId, null);
     this.rows.delete(paragraphId);
     this.changed();
   }
@@ -275,22 +347,20 @@ export class TranslationOutbox {
   }
 
   private async send(paragraphId: string, edit: PendingEdit): Promise<void> {
-    this.setRow(paragraphId, { ...this.rows.get(paragraphId)!, phase: 'saving' });
+    const generation = this.generation;
+    // Marked as possibly written before it leaves, and on disk before it leaves: whatever happens
+    // to the answer, a reload can tell this save from someone else's.
+    const sending: PendingEdit = { ...edit, unconfirmed: withUnconfirmed(edit) };
+    this.setRow(paragraphId, { ...this.rows.get(paragraphId)!, phase: 'saving', edit: sending });
+    await this.writer.write(paragraphId, sending);
+    // Signed out meanwhile (the next session sends it from storage), or discarded.
+    if (generation !== this.generation || !this.rows.get(paragraphId)?.edit) return;
     try {
-      const saved = await this.deps.save(edit);
-      this.acknowledge(paragraphId, edit, saved);
+      const saved = await this.deps.save(sending);
+      await this.acknowledge(paragraphId, sending, saved);
     } catch (e) {
       if (e instanceof ConflictError) {
-        const theirs = (e.current ?? null) as Translation | null;
-        // Our own earlier save may have committed with its answer lost: the same content is no conflict.
-        if (theirs && sameContent(theirs, edit) && (!edit.status || edit.status === theirs.status)) {
-          this.acknowledge(paragraphId, edit, theirs);
-          return;
-        }
-        const latest = this.rows.get(paragraphId)?.edit ?? edit;
-        const stored: PendingEdit = { ...latest, conflict: theirs };
-        this.setRow(paragraphId, { phase: 'conflict', edit: stored, theirs, error: null, savedAt: null });
-        await this.deps.storage.set(paragraphId, stored);
+        await this.settleConflict(paragraphId, sending, (e.current ?? null) as Translation | null);
         return;
       }
       const row = this.rows.get(paragraphId)!;
@@ -305,20 +375,54 @@ export class TranslationOutbox {
     }
   }
 
-  private acknowledge(paragraphId: string, sent: PendingEdit, saved: Translation): void {
+  /** A save was refused as stale: our own earlier save that went through unanswered, or a real conflict. */
+  private async settleConflict(paragraphId: string, sent: PendingEdit, theirs: Translation | null): Promise<void> {
+    const latest = this.rows.get(paragraphId)?.edit ?? sent;
+    if (theirs && writtenBy(theirs, sent, sent.userId)) {
+      await this.acknowledge(paragraphId, sent, theirs);
+      return;
+    }
+    const earlier = theirs ? [...(latest.unconfirmed ?? []), ...(sent.unconfirmed ?? [])].find((c) => writtenBy(theirs, c, sent.userId)) : undefined;
+    if (theirs && earlier) {
+      // An earlier save of ours was written and its answer lost: continue from it at once.
+      this.attempts.delete(paragraphId);
+      this.deps.onSaved?.(theirs, { ...latest, ...earlier });
+      this.rebase(paragraphId, latest, earlier.status, theirs, 0);
+      return;
+    }
+    const stored: PendingEdit = { ...latest, conflict: theirs };
+    this.setRow(paragraphId, { phase: 'conflict', edit: stored, theirs, error: null, savedAt: null });
+    await this.writer.write(paragraphId, stored);
+  }
+
+  private async acknowledge(paragraphId: string, sent: PendingEdit, saved: Translation): Promise<void> {
     this.attempts.delete(paragraphId);
     this.deps.onSaved?.(saved, sent);
-    const latest = this.rows.get(paragraphId)?.edit;
+    const current = this.rows.get(paragraphId);
+    const latest = current?.edit;
     if (!latest || latest.seq === sent.seq) {
-      void this.deps.storage.del(paragraphId);
-      this.setRow(paragraphId, { phase: 'saved', edit: null, theirs: null, error: null, savedAt: this.now() });
+      const settling: RowState = { phase: 'saving', edit: null, theirs: null, error: null, savedAt: current?.savedAt ?? null };
+      this.setRow(paragraphId, settling);
+      await this.writer.write(paragraphId, null);
+      // Saved once the edit is also gone from disk: a reload then has nothing older to send.
+      if (this.rows.get(paragraphId) === settling) this.setRow(paragraphId, { ...settling, phase: 'saved', savedAt: this.now() });
       return;
     }
     // Typing went on while this save was in flight: the rest continues from the version we just wrote.
-    const rebased: PendingEdit = { ...latest, baseVersion: saved.version, status: latest.status === sent.status ? null : latest.status };
+    this.rebase(paragraphId, latest, sent.status, saved, this.debounceMs);
+  }
+
+  /** Moves a newer edit onto the version our own save produced, and sends it after `delay` unless already due. */
+  private rebase(paragraphId: string, latest: PendingEdit, sentStatus: TranslationStatus | null, saved: Translation, delay: number): void {
+    const rebased: PendingEdit = {
+      ...latest,
+      baseVersion: saved.version,
+      status: latest.status === sentStatus ? null : latest.status,
+      unconfirmed: undefined,
+    };
     this.setRow(paragraphId, { phase: 'pending', edit: rebased, theirs: null, error: null, savedAt: this.now() });
-    void this.deps.storage.set(paragraphId, rebased);
-    if (!this.timers.has(paragraphId)) this.schedule(paragraphId, this.debounceMs);
+    void this.writer.write(paragraphId, rebased);
+    if (delay === 0 || !this.timers.has(paragraphId)) this.schedule(paragraphId, delay);
   }
 
   private flushIfChanged(paragraphId: string): Promise<void> {

@@ -76,8 +76,8 @@ export const memoryImportsQuery = (projectId: string) =>
     queryFn: ({ signal }) => fetchMemoryImports(projectId, signal),
   });
 
-export function useMemoryImports(projectId: string) {
-  return useQuery(memoryImportsQuery(projectId));
+export function useMemoryImports(projectId: string, enabled = true) {
+  return useQuery({ ...memoryImportsQuery(projectId), enabled });
 }
 
 export interface MemoryUnit {

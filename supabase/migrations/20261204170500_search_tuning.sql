@@ -3,10 +3,11 @@
 --
 -- * search_project filters by 'rejected' too: a reviewer's rejected rows are what a translator
 --   looks for first.
--- * The search functions run with enable_seqscan off. Asked for the first 1,001 rows with English
---   words, the planner would read translations in table order computing to_tsvector() for each
---   (it takes the function as cheap; at 1,000,000 rows that is seconds); an index exists for
---   every condition these functions filter on, so a sequential scan is never the better plan here.
+-- * The statements that collect hits through the text indexes run with enable_seqscan off. Asked
+--   for the first 1,001 rows with English words, the planner would read translations in table
+--   order computing to_tsvector() for each (it takes the function as cheap; at 1,000,000 rows that
+--   is seconds), where the index answers at once. Only those statements: elsewhere (the notes of a
+--   project, say) a sequential scan of a small table is the better plan.
 -- * concordance takes its contrast rows from the documents of the hits it returns, a few per
 --   document: drawn from every hit document of a common phrase, it sorted a hundred thousand rows.
 -- * tm_suggestions asks for trigram similarity 0.5 by default (was 0.3): below that the memory's
@@ -46,11 +47,11 @@ security definer
 set search_path = ''
 -- plan every statement for the query at hand: a generic plan cannot tell 的 from 睦邻友好
 set plan_cache_mode = force_custom_plan
-set enable_seqscan = off
 as $$
 declare
   c_cap constant int := 1000;
   v_uid uuid := (select auth.uid());
+  v_seqscan text := current_setting('enable_seqscan');
   v_raw text := btrim(coalesce(p_query, ''));
   v_q text := pg_catalog.regexp_replace(private.search_fold(btrim(coalesce(p_query, ''))), ' {2,}', ' ', 'g');
   v_qlen int;
@@ -104,6 +105,7 @@ begin
   end if;
 
   -- Paragraph hits through the indexes: each index stops after c_cap + 1.
+  perform set_config('enable_seqscan', 'off', true);
   v_paragraphs := array(
     select distinct x.id from (
       (select p.id
@@ -131,6 +133,7 @@ begin
        limit c_cap + 1)
     ) x
   );
+  perform set_config('enable_seqscan', v_seqscan, true);
   v_paragraph_total := cardinality(v_paragraphs);
 
   if v_paragraph_total > c_cap then
@@ -260,10 +263,10 @@ stable
 security definer
 set search_path = ''
 set plan_cache_mode = force_custom_plan
-set enable_seqscan = off
 as $$
 declare
   c_cap constant int := 2000;
+  v_seqscan text := current_setting('enable_seqscan');
   v_q text := pg_catalog.regexp_replace(private.search_fold(btrim(coalesce(p_text, ''))), ' {2,}', ' ', 'g');
   v_plain boolean;
   v_zh tsquery;
@@ -289,6 +292,7 @@ begin
     raise exception 'the selection is longer than 200 characters' using errcode = '22023';
   end if;
 
+  perform set_config('enable_seqscan', 'off', true);
   if p_language = 'zh' then
     v_plain := v_q !~ '[0-9a-z ]';
     v_zh := private.search_grams_query(v_q);
@@ -315,6 +319,7 @@ begin
       limit c_cap + 1
     );
   end if;
+  perform set_config('enable_seqscan', v_seqscan, true);
   v_total := least(cardinality(v_ids), c_cap);
 
   with page as (
@@ -387,7 +392,6 @@ volatile
 security definer
 set search_path = ''
 set plan_cache_mode = force_custom_plan
-set enable_seqscan = off
 as $$
 declare
   v_project uuid := private.project_of_paragraph(p_paragraph_id);

@@ -5,7 +5,6 @@
  * `hashed_token`, `verification_type` and `redirect_to`.
  */
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/types.ts';
 import type { ApiRequest, ApiResponse } from '../http/types.ts';
 import { adminActor } from './admin.ts';
 import { audit } from './audit.ts';
@@ -17,37 +16,11 @@ import { newOtp, saveToken, tokenHash } from './one-time-tokens.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { isRedirectAllowed, referrer } from './redirect.ts';
 import type { BearerClaims } from './tokens.ts';
-import {
-  findDuplicateEmail,
-  findUserByEmail,
-  findUserById,
-  identityData,
-  insertIdentity,
-  insertUser,
-  type LoadedUser,
-  loadedUserJson,
-  setRole,
-  updateUserMetadata,
-} from './users.ts';
+import { findDuplicateEmail, findUserByEmail, findUserById, insertEmailUser, type LoadedUser, loadedUserJson, updateUserMetadata } from './users.ts';
 import { generateLinkBody, parseBody, validateEmail } from './validation.ts';
 
 type LinkType = 'signup' | 'invite' | 'magiclink' | 'recovery' | 'email_change_current' | 'email_change_new';
 const LINK_TYPES = new Set<string>(['signup', 'invite', 'magiclink', 'recovery', 'email_change_current', 'email_change_new']);
-
-async function newEmailUser(q: Queryable, aud: string, email: string, passwordHash: string, data: Record<string, unknown>): Promise<string> {
-  const userId = await insertUser(q, {
-    aud,
-    email,
-    phone: null,
-    passwordHash,
-    userMetadata: data,
-    appMetadata: { provider: 'email', providers: ['email'] },
-    isAnonymous: false,
-  });
-  await setRole(q, userId, DEFAULT_ROLE);
-  await insertIdentity(q, userId, 'email', identityData(userId, { email }));
-  return userId;
-}
 
 export async function generateLink(deps: AuthDeps, req: ApiRequest, claims: BearerClaims): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
@@ -103,7 +76,7 @@ export async function generateLink(deps: AuthDeps, req: ApiRequest, claims: Bear
         break;
       case 'invite':
         if (existing?.row.email_confirmed_at) throw unprocessable('email_exists', DUPLICATE_EMAIL);
-        userId ??= await newEmailUser(tx, aud, email, '', data);
+        userId ??= await insertEmailUser(tx, { aud, email, passwordHash: '', data, role: DEFAULT_ROLE });
         await audit(tx, adminActor(claims), 'user_invited', ip, { user_id: userId, user_email: email });
         await saveToken(tx, userId, 'confirmation_token', hashed, email, 'confirmation_sent_at');
         await tx.query('update auth.users set invited_at = now() where id = $1', [userId]);
@@ -113,7 +86,7 @@ export async function generateLink(deps: AuthDeps, req: ApiRequest, claims: Bear
           if (existing.row.email_confirmed_at) throw unprocessable('email_exists', DUPLICATE_EMAIL);
           await updateUserMetadata(tx, existing.row.id, data);
         } else {
-          userId = await newEmailUser(tx, aud, email, passwordHash, data);
+          userId = await insertEmailUser(tx, { aud, email, passwordHash, data, role: DEFAULT_ROLE });
         }
         await saveToken(tx, userId!, 'confirmation_token', hashed, email, 'confirmation_sent_at');
         break;

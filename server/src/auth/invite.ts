@@ -7,7 +7,7 @@ import { deliver, localeFor, type PendingEmail } from './mailer.ts';
 import { newOtp, saveToken, tokenHash } from './one-time-tokens.ts';
 import { referrer } from './redirect.ts';
 import type { BearerClaims } from './tokens.ts';
-import { findUserByEmail, findUserById, identityData, insertIdentity, insertUser, loadedUserJson, setRole } from './users.ts';
+import { findUserByEmail, findUserById, insertEmailUser, loadedUserJson } from './users.ts';
 import { inviteBody, parseBody, validateEmail } from './validation.ts';
 
 export const DUPLICATE_EMAIL = 'A user with this email address has already been registered';
@@ -32,17 +32,7 @@ export async function invite(deps: AuthDeps, req: ApiRequest, claims: BearerClai
       if (existing.row.email_confirmed_at) throw unprocessable('email_exists', DUPLICATE_EMAIL);
       userId = existing.row.id;
     } else {
-      userId = await insertUser(tx, {
-        aud,
-        email,
-        phone: null,
-        passwordHash: '',
-        userMetadata: body.data ?? {},
-        appMetadata: { provider: 'email', providers: ['email'] },
-        isAnonymous: false,
-      });
-      await setRole(tx, userId, DEFAULT_ROLE);
-      await insertIdentity(tx, userId, 'email', identityData(userId, { email }));
+      userId = await insertEmailUser(tx, { aud, email, passwordHash: '', data: body.data ?? {}, role: DEFAULT_ROLE });
     }
     await audit(tx, adminActor(claims), 'user_invited', requestIp(deps, req), { user_id: userId, user_email: email });
     const code = newOtp(config.auth.email.otpLength);

@@ -253,6 +253,28 @@ export async function insertUser(q: Queryable, user: NewUser): Promise<string> {
   return id;
 }
 
+/**
+ * A new email user as GoTrue's signupNewUser and createNewIdentity leave it: the user row with the
+ * given role and an unverified email identity.
+ */
+export async function insertEmailUser(
+  q: Queryable,
+  user: { aud: string; email: string; passwordHash: string; data: Record<string, unknown>; role: string },
+): Promise<string> {
+  const userId = await insertUser(q, {
+    aud: user.aud,
+    email: user.email,
+    phone: null,
+    passwordHash: user.passwordHash,
+    userMetadata: user.data,
+    appMetadata: { provider: 'email', providers: ['email'] },
+    isAnonymous: false,
+  });
+  await setRole(q, userId, user.role);
+  await insertIdentity(q, userId, 'email', identityData(userId, { email: user.email }));
+  return userId;
+}
+
 export async function setRole(q: Queryable, userId: string, role: string): Promise<void> {
   await q.query('update auth.users set role = $2, updated_at = now() where id = $1', [userId, role.trim()]);
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite, parse as pgliteParse, protocol, types } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
@@ -15,13 +15,44 @@ const parsers = {
   [types.INT8]: keepText,
 };
 
-// Text parameters go to Postgres as text, as node-postgres sends them, so Postgres (not the
-// client) parses and rejects them: e.g. `flag=eq.maybe` must fail with SQLSTATE 22P02.
-const textFirst = (fallback: (x: unknown) => string) => (x: unknown) => (typeof x === 'string' ? x : fallback(x));
-const serializers = {
-  [types.BOOL]: textFirst((x) => (x ? 't' : 'f')),
-  [types.BYTEA]: textFirst((x) => `\\x${Buffer.from(x as Uint8Array).toString('hex')}`),
-};
+/** A Postgres array literal of `values`, each element quoted (node-postgres' format). */
+function arrayLiteral(values: unknown[]): string {
+  const items = values.map((v) => {
+    if (v === null || v === undefined) return 'NULL';
+    if (Array.isArray(v)) return arrayLiteral(v);
+    const text = toText(v)!;
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  });
+  return `{${items.join(',')}}`;
+}
+
+/**
+ * A parameter as text, the way node-postgres sends it, so both drivers hand Postgres the same
+ * input and Postgres (not the client) parses and rejects it: `flag=eq.maybe` fails with 22P02
+ * on either database.
+ */
+function toText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return arrayLiteral(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+const { serialize } = protocol;
+const SYNC = serialize.sync();
 
 function normalise<T>(r: { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number }): QueryResult<T> {
   return { rows: r.rows as T[], fields: r.fields, rowCount: r.affectedRows ?? r.rows.length };
@@ -191,7 +222,6 @@ export class PgliteDatabase implements Database {
         : { dataDir }),
       extensions: { pgcrypto, pg_trgm, uuid_ossp, ...options.extensions } as never,
       parsers,
-      serializers,
     });
     return new PgliteDatabase(pg, durability);
   }
@@ -222,11 +252,36 @@ export class PgliteDatabase implements Database {
     }
   }
 
+  /**
+   * One statement through the extended protocol as a single round trip into PGlite: Parse, Bind
+   * (text parameters, types inferred by Postgres), Describe, Execute and Sync in one message
+   * (PGlite's own `query` makes six round trips, one per message, and a describe to type the
+   * parameters). `prefix`, a statement without parameters or rows (BEGIN), goes in the same
+   * message. Callers hold the session lock.
+   */
+  private async run<T>(sql: string, params: unknown[] = [], prefix?: string): Promise<QueryResult<T>> {
+    const parts: Uint8Array[] = [];
+    if (prefix) parts.push(serialize.parse({ text: prefix, types: [] }), serialize.bind({ values: [] }), serialize.execute({}));
+    parts.push(
+      serialize.parse({ text: sql, types: [] }),
+      serialize.bind({ values: params.map(toText) }),
+      serialize.describe({ type: 'P' }),
+      serialize.execute({}),
+      SYNC,
+    );
+    const messages = await this.pg.execProtocolStream(concat(parts), { syncToFs: false });
+    const results = pgliteParse.parseResults(messages, this.pg.parsers);
+    return normalise<T>(results[results.length - 1] ?? { rows: [], fields: [] });
+  }
+
+  /** Several statements through the simple protocol, one round trip. */
+  private async runScript(sql: string): Promise<void> {
+    await this.pg.execProtocolStream(serialize.query(sql), { syncToFs: false });
+  }
+
   private direct: Queryable = {
-    query: async <T>(sql: string, params?: unknown[]) => normalise<T>(await this.pg.query(sql, params as unknown[])),
-    exec: async (sql: string) => {
-      await this.pg.exec(sql);
-    },
+    query: <T>(sql: string, params?: unknown[]) => this.run<T>(sql, params),
+    exec: (sql: string) => this.runScript(sql),
   };
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
@@ -239,21 +294,35 @@ export class PgliteDatabase implements Database {
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.exclusive(async () => {
-      await this.pg.exec(options.readOnly ? 'begin read only' : 'begin');
+      // BEGIN travels with the transaction's first statement: one round trip fewer.
+      let begin: string | undefined = options.readOnly ? 'begin read only' : 'begin';
+      const takeBegin = () => {
+        const b = begin;
+        begin = undefined;
+        return b;
+      };
+      const tx: Queryable = {
+        query: <R>(sql: string, params?: unknown[]) => this.run<R>(sql, params, takeBegin()),
+        exec: (sql: string) => {
+          const b = takeBegin();
+          return this.runScript(b ? `${b};\n${sql}` : sql);
+        },
+      };
       try {
-        const result = await fn(this.direct);
-        await this.pg.exec('commit');
+        const result = await fn(tx);
+        if (begin === undefined) await this.runScript('commit');
         return result;
       } catch (e) {
-        await this.pg.exec('rollback');
+        if (begin === undefined) await this.runScript('rollback');
         throw e;
       }
     });
   }
 
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
-    const unlisten = await this.pg.listen(channel, onPayload);
-    return () => unlisten();
+    // Through the session lock: PGlite's LISTEN must not land between another caller's messages.
+    const unlisten = await this.exclusive(() => this.pg.listen(channel, onPayload));
+    return () => this.exclusive(() => unlisten());
   }
 
   /** An embedded database has no connection to lose. */

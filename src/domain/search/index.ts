@@ -4,3 +4,4 @@ export * from './fold.ts';
 export * from './marks.ts';
 export * from './renderings.ts';
 export * from './similarity.ts';
+export * from './tmx-memory.ts';

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { ProjectDocuments } from './project-documents.tsx';
 import { MembersPanel } from './members-panel.tsx';
+import { MemoryFiles } from './memory-files.tsx';
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../data/errors.ts';
@@ -157,6 +158,7 @@ function ProjectSection({ project }: { project: Project }) {
         empty={<EmptyState>{t('library.noDocuments')}</EmptyState>}
       />
       {isOwner ? <MembersPanel projectId={project.id} projectName={project.name} /> : null}
+      {hasRole(project, 'owner', 'translator') ? <MemoryFiles projectId={project.id} projectName={project.name} /> : null}
     </section>
   );
 }
