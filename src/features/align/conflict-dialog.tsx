@@ -44,7 +44,7 @@ export function ConflictDialog({ rows, busy, onOverwrite, onSkip, onCancel }: Co
     >
       <h2 id={`${id}-title`}>{t('align.conflict.title')}</h2>
       <p id={`${id}-lead`}>{t('align.conflict.lead', { count: rows.length })}</p>
-      <ul className="align-conflicts" aria-label={t('align.conflict.list')}>
+      <ul className="align-conflicts" aria-label={t('align.conflict.list')} tabIndex={0}>
         {rows.map((row) => (
           <li key={row.index}>
             <p className="align-conflict-head">
