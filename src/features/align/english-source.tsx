@@ -16,13 +16,15 @@ interface EnglishSourceProps {
   zhCount: number;
   busy: boolean;
   aligned: boolean;
+  /** The English of a restored draft, so it can be aligned again. */
+  initialText?: string;
   onAlign: (paragraphs: string[]) => void;
 }
 
-export function EnglishSource({ zhCount, busy, aligned, onAlign }: EnglishSourceProps) {
+export function EnglishSource({ zhCount, busy, aligned, initialText = '', onAlign }: EnglishSourceProps) {
   const t = useT();
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialText);
   const [lines, setLines] = useState<boolean | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
