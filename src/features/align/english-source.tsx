@@ -4,6 +4,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { decodeBytes, isImportError } from '../../domain/import/index.ts';
 import { splitParagraphs } from '../../domain/align/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { interopErrorText } from '../../components/interop-error.ts';
 
 /** A text with no blank line but several lines has one paragraph per line. */
 export function looksLineSeparated(text: string): boolean {
@@ -52,7 +53,7 @@ export function EnglishSource({ zhCount, busy, aligned, initialText = '', onAlig
       setLines(null);
       setFileNote(t('align.source.read', { name: file.name, encoding: decoded.encoding }) + more);
     } catch (e) {
-      setFileError(isImportError(e) || (e instanceof Error && e.name === 'InteropError') ? e.message : t('align.source.unreadable'));
+      setFileError(interopErrorText(t, e, (other) => (isImportError(other) ? other.message : t('align.source.unreadable'))));
     }
   }
 
