@@ -2,7 +2,7 @@
 // translation with a suggestion that the translator accepts, a rejected note the researcher hears
 // about and answers, bulk approval and undo in the queue, and an owner removing a duplicate.
 import { readFileSync } from 'node:fs';
-import { expect, expectNoSeriousA11yViolations, runToken, test } from './fixtures.ts';
+import { ANON_KEY, API_URL, expect, expectNoSeriousA11yViolations, runToken, test } from './fixtures.ts';
 import { DEMO_TITLE } from './pages/library-page.ts';
 
 // Each flow passes between two or three people and reloads as they would.
@@ -58,6 +58,29 @@ test('an owner creates a project and invites a new address; that person signs up
   await page.getByLabel('Password').fill(`pw-${token}`);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('region', { name: projectName })).toBeVisible();
+
+  // Signed in on a second device as well: "Sign out everywhere" ends that session too.
+  const elsewhere = await browser.newContext({ baseURL: baseURL! });
+  const otherDevice = await elsewhere.newPage();
+  await otherDevice.goto('/sign-in');
+  await otherDevice.getByLabel('Email').fill(email);
+  await otherDevice.getByLabel('Password').fill(`pw-${token}`);
+  await otherDevice.getByRole('button', { name: 'Sign in' }).click();
+  await expect(otherDevice.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  const otherRefreshToken = await otherDevice.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.endsWith('-auth-token'));
+    return key ? (JSON.parse(localStorage.getItem(key)!) as { refresh_token: string }).refresh_token : '';
+  });
+  await page.getByRole('button', { name: `Account: ${email}` }).click();
+  await page.getByRole('region', { name: 'Account' }).getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page.getByRole('status')).toHaveText('You are signed out on every device.');
+  const refresh = await fetch(`${API_URL}/auth/v1/token?grant_type=refresh_token`, {
+    method: 'POST',
+    headers: { apikey: ANON_KEY, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refresh_token: otherRefreshToken }),
+  });
+  expect(refresh.status).toBe(400);
+  await elsewhere.close();
 
   // The owner's pending list empties; the newcomer is a member.
   await owner.page.reload();
@@ -131,6 +154,11 @@ test('a reviewer rejects a translation with a suggestion; the translator sees wh
   await reviewer.library.goto();
   await reviewer.review.open();
   const item = reviewer.review.item(token);
+  // The card's link opens the document at that row, focused.
+  await item.getByRole('link', { name: 'Open paragraph 21' }).click();
+  await expect(reviewer.page).toHaveURL(/\/documents\/[^?]+\?p=21$/);
+  await expect(reviewer.workspace.row(21)).toBeFocused();
+  await reviewer.page.goBack();
   await item.getByLabel('Comment').fill(`Past tense, and no article ${token}`);
   await item.getByRole('textbox', { name: 'Suggested translation' }).fill(suggestion);
   await item.getByRole('button', { name: 'Reject' }).click();
