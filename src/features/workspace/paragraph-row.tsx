@@ -13,10 +13,12 @@ import { NoteCard } from './note-card.tsx';
 import { NoteForm } from './note-form.tsx';
 import { useWorkspace, type Composer } from './workspace-context.ts';
 import type { RowFind } from './find.ts';
+import type { QaFinding } from '../../domain/qa/index.ts';
 
 const NO_SPANS: AnchoredSpan[] = [];
 const FIND = 'find:';
 const FIND_CURRENT = 'find:current';
+const QA = 'qa:';
 
 /** Find matches as spans beside the notes' (code point offsets; the current one apart). */
 function findSpans(text: string, ranges: readonly TextRange[] | undefined, current: TextRange | null): AnchoredSpan[] {
@@ -31,7 +33,8 @@ function markClass(ids: readonly string[], highlighted: string | null): string |
   const classes: string[] = [];
   if (ids.includes(FIND_CURRENT)) classes.push('find-current');
   else if (ids.some((id) => id.startsWith(FIND))) classes.push('find-hit');
-  if (ids.some((id) => !id.startsWith(FIND))) classes.push('note-span');
+  if (ids.some((id) => id.startsWith(QA))) classes.push('qa-hit');
+  if (ids.some((id) => !id.startsWith(FIND) && !id.startsWith(QA))) classes.push('note-span');
   if (highlighted && ids.includes(highlighted)) classes.push('is-highlighted');
   return classes.join(' ') || undefined;
 }
@@ -105,9 +108,11 @@ export const ParagraphRow = memo(function ParagraphRow({
   const t = useT();
   const ws = useWorkspace();
   const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [qaSelected, setQaSelected] = useState<QaFinding | null>(null);
   const n = paragraph.position;
   const last = covered?.at(-1)?.position ?? n;
   const sources = useMemo(() => [paragraph, ...(covered ?? [])], [paragraph, covered]);
+  const zh = useMemo(() => sources.map((p) => p.text).join('\n'), [sources]);
 
   const anchors = useMemo(() => {
     const map = new Map<string, AnchoredSpan | null>();
@@ -127,8 +132,21 @@ export const ParagraphRow = memo(function ParagraphRow({
       const span = anchors.get(note.id);
       if (span) byParagraph.get(note.paragraph_id)?.push(span);
     }
+    // The selected QA finding's Chinese spans (offsets into the row's joined Chinese).
+    if (qaSelected) {
+      let offset = 0;
+      for (const p of sources) {
+        for (const [k, s] of qaSelected.spans.entries()) {
+          if (s.side !== 'zh' || s.end <= offset || s.start >= offset + p.text.length) continue;
+          const start = Math.max(s.start - offset, 0);
+          const end = Math.min(s.end - offset, p.text.length);
+          byParagraph.get(p.id)?.push({ id: `${QA}${k}`, start: utf16ToCodePoint(p.text, start), end: utf16ToCodePoint(p.text, end) });
+        }
+        offset += p.text.length + 1;
+      }
+    }
     return byParagraph;
-  }, [anchors, notes, sources]);
+  }, [anchors, notes, sources, qaSelected]);
 
   return (
     <div
@@ -169,6 +187,9 @@ export const ParagraphRow = memo(function ParagraphRow({
         autoFocus={autoFocus}
         found={find?.translation}
         currentFound={find?.current?.field === 'translation' ? find.current : null}
+        zh={zh}
+        qaSelected={qaSelected}
+        onQaSelect={setQaSelected}
       />
       <div className="cell cell-notes">
         {selection && ws.canAnnotate ? (
