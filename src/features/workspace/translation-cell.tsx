@@ -1,6 +1,6 @@
 // The English side of a row: read-only rendering of the stored JSON, turned into the tiptap
 // editor when focused; status, save state and "Mark translated".
-import { useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { useTranslationDraft } from '../../data/translation-draft.ts';
 import type { TranslationStatus } from '../../data/translations.ts';
@@ -20,6 +20,8 @@ import { TRANSLATION_ATTRIBUTE } from './selection.ts';
 import { MemoryPanel, useRankedSuggestions, type RankedSuggestion } from './memory-panel.tsx';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import { RowQaButton, RowQaList, spansOn, useRowFindings, qaMessage } from './row-qa.tsx';
+import { findRendering, preferredRendering } from '../../domain/glossary/index.ts';
+import { RowTerms } from './row-terms.tsx';
 
 const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   empty: 'neutral',
@@ -104,6 +106,22 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
   const ignored = ignores ? allFindings.flatMap((f) => (ignores.has(f.fingerprint) ? [{ finding: f, reason: ignores.get(f.fingerprint)! }] : [])) : [];
   const errors = findings.filter((f) => f.severity === 'error');
   const [qaOpen, setQaOpen] = useState(false);
+  // Glossary terms of the row's Chinese, each once, in order of appearance.
+  const terms = useMemo(() => {
+    if (!ws.glossary) return [];
+    const seen = new Set<string>();
+    return ws.glossary.match(zh).flatMap(({ term }) => (seen.has(term.id) || !preferredRendering(term) ? [] : (seen.add(term.id), [term])));
+  }, [ws.glossary, zh]);
+  const insertRef = useRef<((text: string) => void) | null>(null);
+  const glossaryTurn = useRef(0);
+  /** Ctrl+G: the first term whose English is not in the row yet, else each term in turn. */
+  function nextRendering(): string | null {
+    if (terms.length === 0) return null;
+    const missing = terms.find((term) => !term.en.some((r) => findRendering(text, r).length > 0));
+    if (missing) return preferredRendering(missing);
+    const term = terms[glossaryTurn.current++ % terms.length]!;
+    return preferredRendering(term);
+  }
   // "Mark translated" with QA errors left asks once; it never blocks.
   const [confirmMark, setConfirmMark] = useState(false);
 
@@ -180,6 +198,8 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
             if (suggestion && editable) insertSuggestion(suggestion);
             return !!suggestion;
           }}
+          onGlossary={nextRendering}
+          insertRef={insertRef}
           onBlur={() => void draft.flush()}
         />
       ) : (
@@ -296,6 +316,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           onUnignore={ws.canReview || ws.canTranslate ? (f) => ws.unignoreFinding(paragraph.id, f) : null}
         />
       ) : null}
+      {showEditor && terms.length ? <RowTerms n={n} terms={terms} text={text} onInsert={(r) => insertRef.current?.(r)} /> : null}
       {isActive ? <MemoryPanel state={memory} projectId={ws.projectId} canInsert={editable} onInsert={insertSuggestion} /> : null}
       {historyOpen && translation ? (
         <HistoryDialog
