@@ -36,3 +36,16 @@ describe('glossary matching', () => {
     expect(findRendering('CICA’s members', 'CICA')).toHaveLength(1);
   });
 });
+
+describe('a Term note as a glossary entry', () => {
+  it('takes the quote as the Chinese and the first line as the English', async () => {
+    const { termFromNote } = await import('./index.ts');
+    expect(termFromNote({ quote_exact: '亚 信', body_text: 'CICA — the Conference on Interaction\nSee 2014 summit.' })).toEqual({
+      zh: '亚信',
+      en: ['CICA'],
+      note: 'the Conference on Interaction\nSee 2014 summit.',
+    });
+    expect(termFromNote({ quote_exact: '一带一路', body_text: 'Belt and Road' })).toEqual({ zh: '一带一路', en: ['Belt and Road'], note: '' });
+    expect(termFromNote({ quote_exact: null, body_text: 'x' })).toBeNull();
+  });
+});

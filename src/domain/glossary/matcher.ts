@@ -124,3 +124,13 @@ export function findRendering(text: string, rendering: string): Array<{ start: n
 export function preferredRendering(term: MatchableTerm): string {
   return term.en[0]?.trim() ?? '';
 }
+
+/** The entry a Term note stands for: its quote, and the first line of its text as the English. */
+export function termFromNote(note: { quote_exact?: string | null | undefined; body_text?: string | null | undefined }): { zh: string; en: string[]; note: string } | null {
+  const zh = (note.quote_exact ?? '').replace(/[\s\u3000]+/g, '');
+  if (!zh || zh.length > 200) return null;
+  const [first = '', ...rest] = (note.body_text ?? '').split('\n');
+  // "CICA — the Conference on …": the rendering is what comes before a dash or colon.
+  const en = first.split(/\s+[—–-]\s+|[:：]\s*/)[0]!.trim();
+  return { zh, en: en && en.length <= 200 ? [en] : [], note: [first.slice(en.length).replace(/^\s*[—–:：-]\s*/, ''), ...rest].join('\n').trim() };
+}
