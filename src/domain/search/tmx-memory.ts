@@ -44,9 +44,9 @@ function meta(el: XmlElement, kind: 'id' | 'date'): string | undefined {
 
 /** Reads a TMX file of Chinese–English units; raises InteropError for anything else. */
 export function readMemoryFile(input: Uint8Array | string): MemoryFile {
-  const text = typeof input === 'string' ? input : decodeXmlBytes(input, 'a TMX file');
-  const root = parseXml(text, 'a TMX file');
-  if (localName(root.name) !== 'tmx') throw new InteropError('wrong-format', `The file is <${root.name}>, not a TMX file (<tmx>).`);
+  const text = typeof input === 'string' ? input : decodeXmlBytes(input, 'tmx');
+  const root = parseXml(text, 'tmx');
+  if (localName(root.name) !== 'tmx') throw new InteropError('wrong-format', 'notTmx', { root: root.name });
   const units: MemoryFileUnit[] = [];
   let skipped = 0;
   let zh = '';
@@ -71,7 +71,7 @@ export function readMemoryFile(input: Uint8Array | string): MemoryFile {
     });
   }
   if (units.length === 0) {
-    throw new InteropError('wrong-languages', skipped ? `None of its ${skipped} units has both Chinese and English text.` : 'The file holds no translation units.');
+    throw skipped ? new InteropError('wrong-languages', 'tmxNoPairs', { count: skipped }) : new InteropError('wrong-languages', 'noUnits');
   }
   return { sourceLanguage: zh, targetLanguage: en, units, skipped };
 }

@@ -12,6 +12,11 @@ export interface EditorState {
   selected: number;
 }
 
+/** The editor's whole state: the rows and the English paragraphs they index (splitting one adds one). */
+export interface AlignState extends EditorState {
+  en: readonly string[];
+}
+
 /**
  * Unconfirmed rows the translator should check: under the calibrated confidence threshold, leaving a
  * side unmatched, or joining several Chinese paragraphs (applied, they become one translation).
@@ -91,7 +96,7 @@ export function canRun(state: EditorState, command: EditCommand): boolean {
 const clamp = (index: number, rows: readonly unknown[]) => Math.max(0, Math.min(index, rows.length - 1));
 
 /** Runs an edit on the selected row. Throws RangeError when it does not apply (see canRun). */
-export function runEdit(state: EditorState, command: EditCommand): EditorState {
+export function runEdit<S extends EditorState>(state: S, command: EditCommand): S {
   if (!canRun(state, command)) throw new RangeError(`${command} does not apply to row ${state.selected}`);
   const { rows, selected } = state;
   const row = rows[selected]!;
@@ -128,7 +133,7 @@ export function runEdit(state: EditorState, command: EditCommand): EditorState {
       next = confirmThrough(rows, selected);
       break;
   }
-  return { rows: next, selected: clamp(nextSelected, next) };
+  return { ...state, rows: next, selected: clamp(nextSelected, next) };
 }
 
 /** The row a movement command selects. */

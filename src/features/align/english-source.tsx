@@ -4,6 +4,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { decodeBytes, isImportError } from '../../domain/import/index.ts';
 import { splitParagraphs } from '../../domain/align/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { interopErrorText } from '../../components/interop-error.ts';
 
 /** A text with no blank line but several lines has one paragraph per line. */
 export function looksLineSeparated(text: string): boolean {
@@ -15,13 +16,15 @@ interface EnglishSourceProps {
   zhCount: number;
   busy: boolean;
   aligned: boolean;
+  /** The English of a restored draft, so it can be aligned again. */
+  initialText?: string;
   onAlign: (paragraphs: string[]) => void;
 }
 
-export function EnglishSource({ zhCount, busy, aligned, onAlign }: EnglishSourceProps) {
+export function EnglishSource({ zhCount, busy, aligned, initialText = '', onAlign }: EnglishSourceProps) {
   const t = useT();
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialText);
   const [lines, setLines] = useState<boolean | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -48,7 +51,7 @@ export function EnglishSource({ zhCount, busy, aligned, onAlign }: EnglishSource
       setLines(null);
       setFileNote(t('align.source.read', { name: file.name, encoding: decoded.encoding }));
     } catch (e) {
-      setFileError(isImportError(e) || (e instanceof Error && e.name === 'InteropError') ? e.message : t('align.source.unreadable'));
+      setFileError(interopErrorText(t, e, (other) => (isImportError(other) ? other.message : t('align.source.unreadable'))));
     }
   }
 

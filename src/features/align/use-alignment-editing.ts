@@ -1,14 +1,14 @@
 // The editing state of the alignment editor: rows with undo/redo, the selected row, the tools
 // (enabled or not, run by button or key), re-aligning around confirmed rows in the worker.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { toRows, type AlignRow } from '../../domain/align/index.ts';
+import { toRows } from '../../domain/align/index.ts';
 import { errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { AlignWorkerClient } from '../../workers/align-client.ts';
 import type { ChineseParagraph } from './alignment-row.tsx';
 import type { ToolCommand } from './alignment-toolbar.tsx';
-import { canRun, moveSelection, needsCheck, runEdit, type Command, type EditorState } from './commands.ts';
-import { canRedo, canUndo, createHistory, push, redo, replace, undo, type History } from './history.ts';
+import { canRun, moveSelection, needsCheck, runEdit, type AlignState, type Command } from './commands.ts';
+import { canRedo, canUndo, push, redo, replace, undo, type History } from './history.ts';
 
 export interface AlignmentSummary {
   confirmed: number;
@@ -21,8 +21,8 @@ export interface AlignmentSummary {
 
 interface Options {
   zh: readonly ChineseParagraph[];
-  en: readonly string[];
-  initialRows: readonly AlignRow[];
+  /** Where the editor starts: a fresh alignment, or a draft with its undo history. */
+  initialHistory: History<AlignState>;
   client: AlignWorkerClient;
   /** Shows a line in the editor's status area (null clears it). */
   setNotice: (notice: string | null) => void;
@@ -30,15 +30,15 @@ interface Options {
   onEdit: () => void;
 }
 
-export function useAlignmentEditing({ zh, en, initialRows, client, setNotice, onEdit }: Options) {
+export function useAlignmentEditing({ zh, initialHistory, client, setNotice, onEdit }: Options) {
   const t = useT();
-  const [history, setHistory] = useState<History<EditorState>>(() => createHistory({ rows: initialRows, selected: 0 }));
+  const [history, setHistory] = useState<History<AlignState>>(initialHistory);
   const [realigning, setRealigning] = useState(false);
   /** Set by a command: the selected row takes the focus once it is rendered. */
   const focusRequested = useRef(false);
   const state = history.present;
-  const rowsRef = useRef(state.rows);
-  rowsRef.current = state.rows;
+  const stateRef = useRef(state);
+  stateRef.current = state;
 
   // Counts only: the payload itself is built when Apply is pressed, not on every edit.
   const summary = useMemo<AlignmentSummary>(() => {
@@ -60,21 +60,22 @@ export function useAlignmentEditing({ zh, en, initialRows, client, setNotice, on
     setRealigning(true);
     setNotice(t('align.notice.realigning'));
     try {
-      const confirmed = rowsRef.current.filter((r) => r.confirmed).map((r) => ({ zh: [...r.zh], en: [...r.en] }));
+      const { rows, en } = stateRef.current;
+      const confirmed = rows.filter((r) => r.confirmed).map((r) => ({ zh: [...r.zh], en: [...r.en] }));
       const result = await client.align(
         zh.map((p) => p.text),
-        en,
+        [...en],
         { confirmed },
       );
       const next = toRows(result.links, confirmed);
-      setHistory((h) => push(h, { rows: next, selected: Math.min(h.present.selected, next.length - 1) }));
+      setHistory((h) => (h.present.en !== en ? h : push(h, { rows: next, en, selected: Math.min(h.present.selected, next.length - 1) })));
       setNotice(t('align.notice.realigned', { count: confirmed.length }));
     } catch (e) {
       if (!isAbortError(e)) setNotice(t('align.error.align', { message: errorMessage(e) }));
     } finally {
       setRealigning(false);
     }
-  }, [client, en, setNotice, t, zh]);
+  }, [client, setNotice, t, zh]);
 
   const run = useCallback(
     (command: Command) => {
@@ -123,5 +124,5 @@ export function useAlignmentEditing({ zh, en, initialRows, client, setNotice, on
     return canRun(state, command);
   }
 
-  return { rows: state.rows, selected: state.selected, history, realigning, summary, select, run, enabled, focusRequested };
+  return { rows: state.rows, en: state.en, selected: state.selected, history, realigning, summary, select, run, enabled, focusRequested };
 }
