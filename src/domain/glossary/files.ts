@@ -225,7 +225,7 @@ function langOf(element: XmlElement): string {
 export function readGlossaryTbx(text: string): GlossaryFileRead {
   let root: XmlElement;
   try {
-    root = parseXml(text, 'a TBX file');
+    root = parseXml(text, 'xml');
   } catch (error) {
     throw new GlossaryFileError(error instanceof Error ? error.message : String(error));
   }
