@@ -109,7 +109,7 @@ export async function emailedLink(address: string): Promise<string> {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
-const ANON_KEY =
+export const ANON_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
 
 export interface ApiSession {
