@@ -1,9 +1,9 @@
 // One aligned row: number, Chinese source (with anchored notes marked), English translation, notes.
-import { memo, useMemo, useState } from 'react';
+import { Fragment, memo, useMemo, useState, type ReactNode } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { annotationSelectors, type Annotation } from '../../data/annotations.ts';
 import { anchor, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
-import { truncateCodePoints, utf16ToCodePoint } from '../../domain/text/index.ts';
+import { codePointLength, truncateCodePoints, utf16ToCodePoint } from '../../domain/text/index.ts';
 import type { TextRange } from '../../domain/search/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { sourceSegments, type AnchoredSpan } from './source-segments.ts';
@@ -15,6 +15,8 @@ import { useWorkspace, type Composer } from './workspace-context.ts';
 import type { RowFind } from './find.ts';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import type { GlossaryTerm } from './use-workspace-qa.ts';
+import { usePinyin, type PinyinOf } from './pinyin.ts';
+import { LookupDialog } from './lookup-dialog.tsx';
 
 const NO_SPANS: AnchoredSpan[] = [];
 const FIND = 'find:';
@@ -42,6 +44,30 @@ function markClass(ids: readonly string[], highlighted: string | null): string |
   return classes.join(' ') || undefined;
 }
 
+/** A run of the paragraph with pinyin above its Chinese characters (readings are per code point of the paragraph). */
+function withPinyin(text: string, readings: readonly string[], firstCodePoint: number): ReactNode {
+  const out: ReactNode[] = [];
+  let plain = '';
+  let k = firstCodePoint;
+  for (const ch of text) {
+    const reading = readings[k++] ?? '';
+    if (!reading) {
+      plain += ch;
+      continue;
+    }
+    if (plain) out.push(plain);
+    plain = '';
+    out.push(
+      <ruby key={k}>
+        {ch}
+        <rt>{reading}</rt>
+      </ruby>,
+    );
+  }
+  if (plain) out.push(plain);
+  return out;
+}
+
 const SourceText = memo(function SourceText({
   paragraph,
   spans,
@@ -57,7 +83,9 @@ const SourceText = memo(function SourceText({
   current?: TextRange | null;
 }) {
   const t = useT();
-  const { glossary } = useWorkspace();
+  const { glossary, showPinyin } = useWorkspace();
+  const pinyinOf: PinyinOf | null = usePinyin(showPinyin);
+  const readings = useMemo(() => (pinyinOf ? pinyinOf(paragraph.text) : null), [pinyinOf, paragraph.text]);
   // Glossary terms, longest match first (亚洲相互协作与信任措施会议 over 亚洲).
   const terms = useMemo(() => {
     const byId = new Map<string, GlossaryTerm>();
@@ -74,15 +102,19 @@ const SourceText = memo(function SourceText({
     if (found?.length) all.push(...findSpans(paragraph.text, found, current ?? null));
     return sourceSegments(paragraph.text, all);
   }, [paragraph.text, spans, terms, found, current]);
+  let codePointAt = 0;
   const termOf = (ids: readonly string[]) => {
     const id = ids.find((x) => x.startsWith(TERM));
     return id ? terms.byId.get(id.slice(TERM.length)) : undefined;
   };
   return (
     <>
-      <div className={`source source-${paragraph.kind}`} lang="zh-CN" {...{ [SOURCE_ATTRIBUTE]: paragraph.id }}>
+      <div className={`source source-${paragraph.kind}${readings ? ' with-pinyin' : ''}`} lang="zh-CN" {...{ [SOURCE_ATTRIBUTE]: paragraph.id }}>
         {segments.map((s, i) => {
-          if (s.ids.length === 0) return s.text;
+          const at = codePointAt;
+          codePointAt += codePointLength(s.text);
+          const content = readings ? withPinyin(s.text, readings, at) : s.text;
+          if (s.ids.length === 0) return readings ? <Fragment key={i}>{content}</Fragment> : s.text;
           const term = termOf(s.ids);
           return term ? (
             <mark
@@ -95,11 +127,11 @@ const SourceText = memo(function SourceText({
               onMouseEnter={() => setTip(term)}
               onMouseLeave={() => setTip((x) => (x === term ? null : x))}
             >
-              {s.text}
+              {content}
             </mark>
           ) : (
             <mark key={i} className={markClass(s.ids, highlighted)}>
-              {s.text}
+              {content}
             </mark>
           );
         })}
@@ -154,6 +186,7 @@ export const ParagraphRow = memo(function ParagraphRow({
   const ws = useWorkspace();
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [qaSelected, setQaSelected] = useState<QaFinding | null>(null);
+  const [lookup, setLookup] = useState<string | null>(null);
   const n = paragraph.position;
   const last = covered?.at(-1)?.position ?? n;
   const sources = useMemo(() => [paragraph, ...(covered ?? [])], [paragraph, covered]);
@@ -252,6 +285,22 @@ export const ParagraphRow = memo(function ParagraphRow({
             </span>
           </button>
         ) : null}
+        {selection ? (
+          <button
+            type="button"
+            className="button button-small lookup-open"
+            aria-label={t('lookup.openLabel', { text: selection.quote.exact })}
+            title={t('reading.snapHint')}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setLookup(selection.quote.exact)}
+          >
+            {t('lookup.open')}
+            <span className="selection-preview" lang="zh-CN">
+              「{truncateCodePoints(selection.quote.exact, 12)}」
+            </span>
+          </button>
+        ) : null}
+        {lookup !== null ? <LookupDialog text={lookup} onClose={() => setLookup(null)} /> : null}
         {selection || englishSelection ? (
           <button
             type="button"
