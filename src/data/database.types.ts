@@ -1157,6 +1157,10 @@ export type Database = {
         Args: { p_email: string; p_project_id: string; p_role: string }
         Returns: Json
       }
+      mark_alignment_translated: {
+        Args: { p_document_id: string; p_paragraph_ids: string[] }
+        Returns: Json
+      }
       mark_notifications_read: { Args: { p_ids?: number[] }; Returns: number }
       review_annotation: {
         Args: {
