@@ -1157,6 +1157,32 @@ export type Database = {
         Args: { p_email: string; p_project_id: string; p_role: string }
         Returns: Json
       }
+      library_documents_containing: {
+        Args: { p_project_id: string; p_text: string }
+        Returns: {
+          approved: number | null
+          collection: string | null
+          created_at: string | null
+          id: string | null
+          keywords: string[] | null
+          notes_approved: number | null
+          notes_submitted: number | null
+          paragraphs: number | null
+          progress: number | null
+          project_id: string | null
+          published_on: string | null
+          source_line: string | null
+          title: string | null
+          translated: number | null
+          updated_at: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "library_documents"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       mark_notifications_read: { Args: { p_ids?: number[] }; Returns: number }
       review_annotation: {
         Args: {
