@@ -1,8 +1,8 @@
 -- library_documents_containing: a project's documents whose Chinese holds a string (any
--- substring, full-width and ASCII alike), through the index and through the document-by-document
--- walk alike, as library_documents rows; members only, never another project's documents.
+-- substring, full-width and ASCII alike), as library_documents rows, with the documents' grams
+-- kept as paragraphs change; members only, never another project's documents.
 begin;
-select plan(10);
+select plan(14);
 select tests.create_fixture();
 
 select tests.remember('a', private.import_document(tests.id('demo'), '{"title": "甲", "published_on": "2021-01-01",
@@ -28,11 +28,22 @@ select is(tests.titles('没有的词'), '{}'::text[], 'nothing for a string nowh
 select is((select paragraphs from public.library_documents_containing(tests.id('demo'), '亚信峰会') where title = '甲'), 2,
   'the rows carry the library''s counters');
 
--- The walk taken by strings too common for the index way: the same answers.
-set local duizhao.library_text_cap = '1';
-select is(tests.titles('亚信'), array['乙', '甲'], 'walked: both documents, not the other project''s');
-select is(tests.titles('C线'), array['甲'], 'walked: ASCII finds full-width');
-reset duizhao.library_text_cap;
+select is(tests.titles('方支'), array['乙'], 'two characters need no paragraph check, and find only what is there');
+select is(tests.titles('在上海'), array['甲'], 'three characters: the bigrams, then the paragraph');
+select is(tests.titles('峰会在'), array['甲'], 'three characters spanning both bigrams');
+
+-- The grams follow the paragraphs.
+select tests.as_superuser();
+update public.paragraphs set text = '双方支持上合组织。' where document_id = tests.id('b');
+select tests.authenticate_as('translator@duizhao.test');
+select is(tests.titles('亚信'), array['甲'], 'an edited paragraph no longer holds it');
+select is(tests.titles('上合组织'), array['乙'], 'and holds the new text');
+
+-- A document whose grams did not fit a tsvector is checked paragraph by paragraph.
+select tests.as_superuser();
+update private.document_grams set grams = null where document_id = tests.id('a');
+select tests.authenticate_as('translator@duizhao.test');
+select is(tests.titles('亚信峰会'), array['甲'], 'without grams, the paragraphs are read');
 
 select tests.as_superuser();
 select is(tests.try_as('outsider', $$ select public.library_documents_containing(tests.id('demo'), '亚信') $$), 'PT404',
