@@ -43,9 +43,15 @@ export async function signIn(email: string, password: string): Promise<SessionUs
   return user;
 }
 
-export async function signOut(): Promise<void> {
-  // Local scope: signing out here must not end the user's sessions in other browsers.
-  await supabase.auth.signOut({ scope: 'local' });
+/**
+ * Ends the session. `local` (the default) signs out this browser only; `global` also revokes the
+ * user's sessions on every other device (their refresh tokens stop working at once, their access
+ * tokens within the JWT expiry).
+ */
+export async function signOut(scope: 'local' | 'global' = 'local'): Promise<void> {
+  const { error } = await supabase.auth.signOut({ scope });
+  // The local session is cleared whatever the server said; a failed global sign-out must be told.
+  if (error && scope === 'global') throw error;
 }
 
 export type SignUpErrorReason = 'weak-password' | 'already-registered' | 'invalid-email' | 'signup-disabled' | 'rate-limited' | 'network' | 'other';

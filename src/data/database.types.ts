@@ -1183,6 +1183,10 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      mark_alignment_translated: {
+        Args: { p_document_id: string; p_paragraph_ids: string[] }
+        Returns: Json
+      }
       mark_notifications_read: { Args: { p_ids?: number[] }; Returns: number }
       review_annotation: {
         Args: {

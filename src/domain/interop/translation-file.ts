@@ -60,7 +60,7 @@ function versionOf(el: XmlElement): number | null {
 
 function readXliff12(root: XmlElement): TranslationFile {
   const files = findAll(root, 'file');
-  if (files.length === 0) throw new InteropError('invalid', 'The XLIFF file has no <file> element.');
+  if (files.length === 0) throw new InteropError('invalid', 'xliffNoFile');
   const units: TranslationUnit[] = [];
   for (const file of files) {
     for (const unit of findAll(file, 'trans-unit')) {
@@ -144,24 +144,24 @@ function readTmx(root: XmlElement): TranslationFile {
  * InteropError for anything else: not XML, another format, another language pair, no units.
  */
 export function readTranslationFile(input: Uint8Array | string): TranslationFile {
-  const text = typeof input === 'string' ? input : decodeXmlBytes(input, 'an XLIFF or TMX file');
-  const root = parseXml(text, 'an XLIFF or TMX file');
+  const text = typeof input === 'string' ? input : decodeXmlBytes(input, 'translations');
+  const root = parseXml(text, 'translations');
   const name = localName(root.name);
   let file: TranslationFile;
   if (name === 'xliff') {
     const version = attr(root, 'version') ?? '';
     if (/^1\./.test(version)) file = readXliff12(root);
     else if (/^2\./.test(version)) file = readXliff2(root);
-    else throw new InteropError('wrong-format', `This XLIFF file has version "${version}"; Duizhao reads XLIFF 1.2 and 2.x.`);
+    else throw new InteropError('wrong-format', 'xliffVersion', { version });
   } else if (name === 'tmx') {
     file = readTmx(root);
   } else {
-    throw new InteropError('wrong-format', `The file is XML but not XLIFF or TMX (its root element is <${root.name}>).`);
+    throw new InteropError('wrong-format', 'notTranslationFile', { root: root.name });
   }
   const pair = `${file.sourceLanguage ?? '?'} → ${file.targetLanguage ?? '?'}`;
   if (!isChinese(file.sourceLanguage) || (file.targetLanguage !== null && !isEnglish(file.targetLanguage))) {
-    throw new InteropError('wrong-languages', `The file translates ${pair}; this document needs Chinese → English (zh → en).`);
+    throw new InteropError('wrong-languages', 'wrongLanguages', { pair });
   }
-  if (file.units.length === 0) throw new InteropError('invalid', 'The file holds no translation units.');
+  if (file.units.length === 0) throw new InteropError('invalid', 'noUnits');
   return file;
 }

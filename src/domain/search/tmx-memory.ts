@@ -23,7 +23,7 @@ export interface MemoryFile {
 /** Reads a TMX file of Chinese–English units (through interop's reader); raises InteropError for anything else. */
 export function readMemoryFile(input: Uint8Array | string): MemoryFile {
   const file = readTranslationFile(input);
-  if (file.format !== 'tmx') throw new InteropError('wrong-format', 'The file is XLIFF, not a TMX file (<tmx>).');
+  if (file.format !== 'tmx') throw new InteropError('wrong-format', 'notTmx', { root: 'xliff' });
   const units: MemoryFileUnit[] = [];
   for (const unit of file.units) {
     const source = unit.source.trim();
@@ -31,8 +31,6 @@ export function readMemoryFile(input: Uint8Array | string): MemoryFile {
     if (source && target) units.push({ source, target, author: unit.author, updated_at: unit.updatedAt });
   }
   const skipped = file.units.length - units.length;
-  if (units.length === 0) {
-    throw new InteropError('wrong-languages', `None of its ${skipped} units has both Chinese and English text.`);
-  }
+  if (units.length === 0) throw new InteropError('wrong-languages', 'tmxNoPairs', { count: skipped });
   return { sourceLanguage: file.sourceLanguage ?? 'zh', targetLanguage: file.targetLanguage ?? 'en', units, skipped };
 }

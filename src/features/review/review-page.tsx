@@ -261,7 +261,12 @@ export default function ReviewPage() {
   let body;
   if (projects.isPending || (reviewProjects.length > 0 && queue.isPending)) body = <Loading />;
   else if (projects.isError || queue.isError) body = <ErrorState title={t('review.error.load')} detail={errorMessage(projects.error ?? queue.error)} />;
-  else if (reviewProjects.length === 0) body = <EmptyState>{t('review.notReviewer')}</EmptyState>;
+  else if (reviewProjects.length === 0)
+    body = (
+      <EmptyState>
+        {t('review.notReviewer')} <Link to="/my-work">{t('review.notReviewerLink')}</Link>
+      </EmptyState>
+    );
   else if (all.length === 0) body = <EmptyState>{t('review.empty')}</EmptyState>;
   else if (shown.length === 0) body = <EmptyState>{t('review.noneMatch')}</EmptyState>;
   else {
@@ -300,7 +305,7 @@ export default function ReviewPage() {
   return (
     <main className="page review">
       <h1>{t('review.title')}</h1>
-      <p className="muted">{t('review.lead')}</p>
+      {reviewProjects.length > 0 || projects.isPending ? <p className="muted">{t('review.lead')}</p> : null}
       {reviewProjects.length > 0 && all.length > 0 ? (
         <div className="review-toolbar" role="group" aria-label={t('review.filters')}>
           <div className="field-inline">
