@@ -107,7 +107,9 @@ export function ImportFileCard({ entry, onEncodingChange, onTitleChange, onDetai
 
       {parsed ? (
         <div className="import-actions">
-          {state.kind === 'queued' ? <p className="muted small">{t('import.phase.queued')}</p> : null}
+          {state.kind === 'queued' ? (
+            <p className="muted small">{entry.duplicates === null ? t('import.phase.checking') : t('import.phase.queued')}</p>
+          ) : null}
           {state.kind === 'sending' ? (
             upload && upload.loaded < upload.total ? (
               <ProgressLine

@@ -87,6 +87,13 @@ export function useImportFiles(projectId: string, t: Translate) {
     setEntries((list) => list.map((e) => (e.key === key ? change(e) : e)));
   }, []);
   const setStage = useCallback((key: string, stage: FileStage) => update(key, (e) => ({ ...e, stage })), [update]);
+  /** As update, and in the ref at once, for the sender to see before the next render. */
+  const applyNow = useCallback((key: string, change: (entry: FileEntry) => FileEntry) => {
+    const apply = (e: FileEntry) => (e.key === key ? change(e) : e);
+    entriesRef.current = entriesRef.current.map(apply);
+    setEntries((list) => list.map(apply));
+  }, []);
+  const sendNextRef = useRef<() => Promise<void>>(async () => {});
 
   const parse = useCallback(
     async (key: string, bytes: Uint8Array, encoding: FileEntry['encoding']) => {
@@ -98,13 +105,19 @@ export function useImportFiles(projectId: string, t: Translate) {
         update(key, (e) => ({ ...e, stage: { kind: 'ready', document }, duplicates: null }));
         // Before any import: is this text already in the project?
         const duplicates = await findDuplicateDocuments(projectId, document.paragraphs).catch(() => []);
-        update(key, (e) => (e.stage.kind === 'ready' && e.stage.document === document ? { ...e, duplicates } : e));
+        // A file queued while this was asked ("Import all") goes now, unless the text is already there.
+        applyNow(key, (e) => {
+          if (e.stage.kind !== 'ready' || e.stage.document !== document) return e;
+          const held = duplicates.length > 0 && !e.importAnyway;
+          return { ...e, duplicates, import: held && e.import.kind === 'queued' ? { kind: 'idle' } : e.import };
+        });
+        void sendNextRef.current();
       } catch (e) {
         if (isAbortError(e)) return;
         setStage(key, { kind: 'failed', failure: e instanceof ParseError ? e.failure : { code: 'internal', message: errorMessage(e) } });
       }
     },
-    [projectId, setStage, update],
+    [applyNow, projectId, setStage, update],
   );
 
   const addFiles = useCallback(
@@ -179,7 +192,8 @@ export function useImportFiles(projectId: string, t: Translate) {
     sending.current = true;
     try {
       for (;;) {
-        const entry = entriesRef.current.find((e) => e.import.kind === 'queued');
+        // One whose duplicate check is still out waits for it (parse sends the queue on when it returns).
+        const entry = entriesRef.current.find((e) => e.import.kind === 'queued' && e.duplicates !== null);
         if (!entry || entry.stage.kind !== 'ready') return;
         const title = entryTitle(entry);
         // Marked here as well as in state, so the loop never picks the same entry twice.
@@ -201,14 +215,16 @@ export function useImportFiles(projectId: string, t: Translate) {
       sending.current = false;
     }
   }, [projectId, save, update]);
+  sendNextRef.current = sendNext;
 
   /** Queues the files for import; one whose title is empty is flagged instead. */
   const enqueue = useCallback(
     (keys: readonly string[]) => {
       const wanted = new Set(keys);
       const queue = (e: FileEntry): FileEntry => {
-        // A text already in the project waits for the owner's word ("Import anyway"); so does one not looked up yet.
-        if (!wanted.has(e.key) || !isWaiting(e) || e.duplicates === null || isHeldAsDuplicate(e)) return e;
+        // A text already in the project waits for the owner's word ("Import anyway"); one not looked up yet
+        // is queued and sent once the lookup finds no duplicate.
+        if (!wanted.has(e.key) || !isWaiting(e) || isHeldAsDuplicate(e)) return e;
         if (entryTitle(e) === '') return { ...e, titleMissing: true };
         return { ...e, import: { kind: 'queued' } };
       };
