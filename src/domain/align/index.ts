@@ -36,4 +36,5 @@ export type {
   Link,
   LinkSpec,
   Reason,
+  TextPair,
 } from './types.ts';
