@@ -7,7 +7,7 @@ import { CHECK_BELOW, englishCut, splitEnglishParagraph, type AlignRow, type Tex
 import { useMarkAlignmentTranslated } from '../../data/alignment.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { ConfirmDialog } from '../../components/dialog.tsx';
-import { useT } from '../../i18n/i18n.tsx';
+import { useI18n, useT } from '../../i18n/i18n.tsx';
 import type { AlignWorkerClient } from '../../workers/align-client.ts';
 import { AlignmentRowView, type ChineseParagraph } from './alignment-row.tsx';
 import { AlignmentToolbar, KeyboardHelp } from './alignment-toolbar.tsx';
@@ -55,6 +55,7 @@ function firstToCheck(rows: readonly AlignRow[]): number {
 
 export function AlignmentEditor({ documentId, userId, zh, initialHistory, restoredAt, client, confirmedPairs, existing, onDiscard }: AlignmentEditorProps) {
   const t = useT();
+  const { locale } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
   const [asking, setAsking] = useState<'check' | 'discard' | null>(null);
   const [splitting, setSplitting] = useState<{ paragraph: number; sentences: string[]; suggested: number; rowSplitAt: number | null } | null>(null);
@@ -186,7 +187,7 @@ export function AlignmentEditor({ documentId, userId, zh, initialHistory, restor
         <KeyboardHelp />
         <div className="align-draft small">
           <span className="muted">
-            {restoredAt ? t('align.draft.restored', { time: restoredAt.toLocaleString() }) : t('align.draft.saved')}
+            {restoredAt ? t('align.draft.restored', { time: restoredAt.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' }) }) : t('align.draft.saved')}
           </span>{' '}
           <button type="button" className="button button-small button-quiet" onClick={() => setAsking('discard')}>
             {t('align.draft.discard')}
