@@ -305,3 +305,19 @@ test('a merged English paragraph is split at the sentence where the first Chines
   await page.keyboard.press('ControlOrMeta+z');
   await expect(summary).toContainText('paragraphs: 11 Chinese, 10 English');
 });
+
+test('translations confirmed in the project teach the aligner, and the page says how many', async ({ translator }) => {
+  const { page } = translator;
+  const documentId = await createDocument(`对齐学习 ${runToken('align')}`);
+  // One row of this document translated and confirmed: the project's memory holds it.
+  const [paragraph] = await serviceCall<{ id: string }[]>(`/paragraphs?select=id&document_id=eq.${documentId}&position=eq.2`);
+  await serviceCall(`/translations?paragraph_id=eq.${paragraph!.id}`, {
+    method: 'PATCH',
+    body: { text: EN[1], body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: EN[1] }] }] }, status: 'translated' },
+  });
+  await page.goto(`/documents/${documentId}/align`);
+  await expect(page.getByText(/^The aligner also learns word pairs from \d+ translations confirmed in this project\.$/)).toBeVisible();
+  await page.getByLabel('English text', { exact: true }).fill(EN.join('\n\n'));
+  await page.getByRole('button', { name: 'Align', exact: true }).click();
+  await expect(page.getByText(/^Rows: \d+/)).toContainText('Rows: 11 ·');
+});
