@@ -48,6 +48,8 @@ interface AlignmentEditorProps {
   onDiscard: () => void;
 }
 
+const formatTime = (date: Date, locale: string) => date.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
+
 /** The first row still to check, from the top. */
 function firstToCheck(rows: readonly AlignRow[]): number {
   return rows.findIndex((row) => needsCheck(row));
@@ -186,12 +188,16 @@ export function AlignmentEditor({ documentId, userId, zh, initialHistory, restor
         </p>
         <KeyboardHelp />
         <div className="align-draft small">
-          <span className="muted">
-            {restoredAt ? t('align.draft.restored', { time: restoredAt.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' }) }) : t('align.draft.saved')}
-          </span>{' '}
-          <button type="button" className="button button-small button-quiet" onClick={() => setAsking('discard')}>
-            {t('align.draft.discard')}
-          </button>
+          {applied ? (
+            <span className="muted">{t('align.draft.none')}</span>
+          ) : (
+            <>
+              <span className="muted">{restoredAt ? t('align.draft.restored', { time: formatTime(restoredAt, locale) }) : t('align.draft.saved')}</span>{' '}
+              <button type="button" className="button button-small button-quiet" onClick={() => setAsking('discard')}>
+                {t('align.draft.discard')}
+              </button>
+            </>
+          )}
         </div>
       </div>
 
