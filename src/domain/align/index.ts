@@ -38,3 +38,4 @@ export type {
   Reason,
   TextPair,
 } from './types.ts';
+export { extractEnLandmarks, extractZhLandmarks, type Mention } from './landmarks.ts';

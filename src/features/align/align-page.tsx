@@ -8,6 +8,7 @@ import { useDocument } from '../../data/documents.ts';
 import { useDocumentParagraphs } from '../../data/paragraphs.ts';
 import { useConfirmedPairs } from '../../data/alignment.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
+import { useGlossary } from '../../data/glossary.ts';
 import { errorKind, errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
@@ -49,6 +50,9 @@ export default function AlignPage() {
   const [draftChecked, setDraftChecked] = useState(false);
 
   useEffect(() => () => client.dispose(), [client]);
+  // The project's glossary anchors the alignment: a term and its preferred English meet across the texts.
+  const glossary = useGlossary(doc.data?.project_id ?? '');
+  const anchors = useMemo(() => (glossary.data ?? []).flatMap((e) => (e.en[0] ? [{ zh: e.zh, en: e.en[0] }] : [])), [glossary.data]);
 
   const loaded = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
   const total = paragraphs.data?.pages[0]?.total ?? loaded.length;
@@ -102,7 +106,7 @@ export default function AlignPage() {
       const result = await client.align(
         zh.map((p) => p.text),
         en,
-        { confirmedPairs },
+        { confirmedPairs, ...(anchors.length ? { glossary: anchors } : {}) },
       );
       setAlignment((a) => ({ run: (a?.run ?? 0) + 1, history: createHistory<AlignState>({ rows: toRows(result.links), en, selected: 0 }), restoredAt: null }));
       setDraftNotice(null);
@@ -198,6 +202,7 @@ export default function AlignPage() {
               restoredAt={alignment.restoredAt}
               client={client}
               confirmedPairs={confirmedPairs}
+              glossary={anchors}
               existing={existing}
               onDiscard={() => {
                 void discardDraft(user.id, documentId).catch(() => undefined);

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { CHECK_BELOW, englishCut, splitEnglishParagraph, type AlignRow, type TextPair } from '../../domain/align/index.ts';
+import { CHECK_BELOW, englishCut, splitEnglishParagraph, type AlignRow, type GlossaryTerm, type TextPair } from '../../domain/align/index.ts';
 import { useMarkAlignmentTranslated } from '../../data/alignment.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { ConfirmDialog } from '../../components/dialog.tsx';
@@ -42,6 +42,8 @@ interface AlignmentEditorProps {
   client: AlignWorkerClient;
   /** Pairs people confirmed in the project, for re-aligning. */
   confirmedPairs: readonly TextPair[];
+  /** The project's glossary terms, anchors for re-aligning. */
+  glossary?: readonly GlossaryTerm[];
   /** Existing English by paragraph id, for the overwrite question. */
   existing: ReadonlyMap<string, string>;
   /** Deletes the draft and closes the editor. */
@@ -55,7 +57,7 @@ function firstToCheck(rows: readonly AlignRow[]): number {
   return rows.findIndex((row) => needsCheck(row));
 }
 
-export function AlignmentEditor({ documentId, userId, zh, initialHistory, restoredAt, client, confirmedPairs, existing, onDiscard }: AlignmentEditorProps) {
+export function AlignmentEditor({ documentId, userId, zh, initialHistory, restoredAt, client, confirmedPairs, glossary, existing, onDiscard }: AlignmentEditorProps) {
   const t = useT();
   const { locale } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
@@ -78,7 +80,7 @@ export function AlignmentEditor({ documentId, userId, zh, initialHistory, restor
   );
   const stateRef = useRef<AlignState>(initialHistory.present);
   const applying = useAlignmentApply({ documentId, zh, existing, getState: () => stateRef.current, setNotice });
-  const editing = useAlignmentEditing({ zh, initialHistory, client, confirmedPairs, setNotice, onEdit: applying.forgetApplied, onSplitEnglish });
+  const editing = useAlignmentEditing({ zh, initialHistory, client, confirmedPairs, glossary, setNotice, onEdit: applying.forgetApplied, onSplitEnglish });
   const { rows, en, selected, summary, realigning, run, focusRequested } = editing;
   stateRef.current = editing.history.present;
   const apply = applying.mutation;
