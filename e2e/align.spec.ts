@@ -45,6 +45,8 @@ async function createDocument(title: string, zh: readonly string[] = ZH): Promis
 }
 
 test('a translator aligns an English file, merges, splits, confirms, applies, and sees the translations in the workspace', async ({ translator }) => {
+  // A long walk through the screen (two reloads or a workspace visit, accessibility checks): three times the usual time.
+  test.slow();
   const { page } = translator;
   const title = `对齐测试 ${runToken('align')}`;
   const documentId = await createDocument(title);
@@ -178,6 +180,8 @@ test('the alignment entry is offered to translators and owners only', async ({ r
 });
 
 test('alignment work survives a reload and a trip to the library until it is applied or discarded', async ({ translator }) => {
+  // A long walk through the screen (two reloads or a workspace visit, accessibility checks): three times the usual time.
+  test.slow();
   const { page } = translator;
   const documentId = await createDocument(`对齐草稿 ${runToken('align')}`);
   await page.goto(`/documents/${documentId}/align`);

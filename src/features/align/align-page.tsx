@@ -106,7 +106,7 @@ export default function AlignPage() {
       const result = await client.align(
         zh.map((p) => p.text),
         en,
-        anchors.length ? { glossary: anchors, confirmedPairs } : { confirmedPairs },
+        { confirmedPairs, ...(anchors.length ? { glossary: anchors } : {}) },
       );
       setAlignment((a) => ({ run: (a?.run ?? 0) + 1, history: createHistory<AlignState>({ rows: toRows(result.links), en, selected: 0 }), restoredAt: null }));
       setDraftNotice(null);
@@ -202,6 +202,7 @@ export default function AlignPage() {
               restoredAt={alignment.restoredAt}
               client={client}
               confirmedPairs={confirmedPairs}
+              glossary={anchors}
               existing={existing}
               onDiscard={() => {
                 void discardDraft(user.id, documentId).catch(() => undefined);

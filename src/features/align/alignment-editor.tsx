@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { CHECK_BELOW, englishCut, splitEnglishParagraph, type AlignRow, type TextPair } from '../../domain/align/index.ts';
+import { CHECK_BELOW, englishCut, splitEnglishParagraph, type AlignRow, type GlossaryTerm, type TextPair } from '../../domain/align/index.ts';
 import { useMarkAlignmentTranslated } from '../../data/alignment.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { ConfirmDialog } from '../../components/dialog.tsx';
@@ -42,18 +42,22 @@ interface AlignmentEditorProps {
   client: AlignWorkerClient;
   /** Pairs people confirmed in the project, for re-aligning. */
   confirmedPairs: readonly TextPair[];
+  /** The project's glossary terms, anchors for re-aligning. */
+  glossary?: readonly GlossaryTerm[];
   /** Existing English by paragraph id, for the overwrite question. */
   existing: ReadonlyMap<string, string>;
   /** Deletes the draft and closes the editor. */
   onDiscard: () => void;
 }
 
+const formatTime = (date: Date, locale: string) => date.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
+
 /** The first row still to check, from the top. */
 function firstToCheck(rows: readonly AlignRow[]): number {
   return rows.findIndex((row) => needsCheck(row));
 }
 
-export function AlignmentEditor({ documentId, userId, zh, initialHistory, restoredAt, client, confirmedPairs, existing, onDiscard }: AlignmentEditorProps) {
+export function AlignmentEditor({ documentId, userId, zh, initialHistory, restoredAt, client, confirmedPairs, glossary, existing, onDiscard }: AlignmentEditorProps) {
   const t = useT();
   const { locale } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
@@ -76,7 +80,7 @@ export function AlignmentEditor({ documentId, userId, zh, initialHistory, restor
   );
   const stateRef = useRef<AlignState>(initialHistory.present);
   const applying = useAlignmentApply({ documentId, zh, existing, getState: () => stateRef.current, setNotice });
-  const editing = useAlignmentEditing({ zh, initialHistory, client, confirmedPairs, setNotice, onEdit: applying.forgetApplied, onSplitEnglish });
+  const editing = useAlignmentEditing({ zh, initialHistory, client, confirmedPairs, glossary, setNotice, onEdit: applying.forgetApplied, onSplitEnglish });
   const { rows, en, selected, summary, realigning, run, focusRequested } = editing;
   stateRef.current = editing.history.present;
   const apply = applying.mutation;
@@ -186,12 +190,16 @@ export function AlignmentEditor({ documentId, userId, zh, initialHistory, restor
         </p>
         <KeyboardHelp />
         <div className="align-draft small">
-          <span className="muted">
-            {restoredAt ? t('align.draft.restored', { time: restoredAt.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' }) }) : t('align.draft.saved')}
-          </span>{' '}
-          <button type="button" className="button button-small button-quiet" onClick={() => setAsking('discard')}>
-            {t('align.draft.discard')}
-          </button>
+          {applied ? (
+            <span className="muted">{t('align.draft.none')}</span>
+          ) : (
+            <>
+              <span className="muted">{restoredAt ? t('align.draft.restored', { time: formatTime(restoredAt, locale) }) : t('align.draft.saved')}</span>{' '}
+              <button type="button" className="button button-small button-quiet" onClick={() => setAsking('discard')}>
+                {t('align.draft.discard')}
+              </button>
+            </>
+          )}
         </div>
       </div>
 
