@@ -60,6 +60,27 @@ test('a forgotten password is replaced through the emailed link', async ({ page 
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
 });
 
+test('signs in with an emailed link instead of the password', async ({ page }) => {
+  const email = `linked-${runToken('link')}@example.com`;
+  await page.goto('/sign-up');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('some-password-1');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // An address without an account gets no link.
+  await page.getByLabel('Email').fill(`nobody-${runToken('link')}@example.com`);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('alert')).toHaveText('No account uses that address. Check it, or create an account.');
+
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('status')).toHaveText(`A sign-in link is on its way to ${email}. It works once, within an hour.`);
+  await page.goto(await emailedLink(email));
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+});
+
 test('explains a missing password in words', async ({ page }) => {
   const signIn = new SignInPage(page);
   await signIn.goto();
