@@ -1,4 +1,5 @@
 import { test, expect, expectNoSeriousA11yViolations, demoEmail, emailedLink, runToken } from './fixtures.ts';
+import type { Page } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { DEMO_TITLE, LibraryPage } from './pages/library-page.ts';
 
@@ -29,15 +30,20 @@ test('signs in, sees the Demo document, and signs out', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test('a forgotten password is replaced through the emailed link', async ({ page }) => {
-  // An account of this test's own: the demo accounts' passwords must not change.
-  const email = `forgetful-${runToken('reset')}@example.com`;
+/** Creates an account through the sign-up screen, then signs out (back on the sign-in screen). */
+async function signUpAndOut(page: Page, email: string, password: string) {
   await page.goto('/sign-up');
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('first-password-1');
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
+}
+
+test('a forgotten password is replaced through the emailed link', async ({ page }) => {
+  // An account of this test's own: the demo accounts' passwords must not change.
+  const email = `forgetful-${runToken('reset')}@example.com`;
+  await signUpAndOut(page, email, 'first-password-1');
 
   const signIn = new SignInPage(page);
   await page.getByLabel('Email').fill(email);
@@ -62,12 +68,7 @@ test('a forgotten password is replaced through the emailed link', async ({ page 
 
 test('signs in with an emailed link instead of the password', async ({ page }) => {
   const email = `linked-${runToken('link')}@example.com`;
-  await page.goto('/sign-up');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('some-password-1');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signUpAndOut(page, email, 'some-password-1');
 
   // An address without an account gets no link.
   await page.getByLabel('Email').fill(`nobody-${runToken('link')}@example.com`);
