@@ -181,7 +181,18 @@ test('alignment work survives a reload and a trip to the library until it is app
   const { page } = translator;
   const documentId = await createDocument(`对齐草稿 ${runToken('align')}`);
   await page.goto(`/documents/${documentId}/align`);
-  await page.getByLabel('English text', { exact: true }).fill(EN.join('\n\n'));
+  // The English file is dropped on the page, as on the import page.
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped.en.txt', { type: 'text/plain' }));
+    return transfer;
+  }, EN.join('\n\n'));
+  const dropZone = page.getByText('Drop the English file here (.txt or .docx), or choose it:');
+  await dropZone.dispatchEvent('dragenter', { dataTransfer });
+  await expect(page.getByText('Release to read the file')).toBeVisible();
+  await page.getByText('Release to read the file').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByText(/^Read dropped\.en\.txt as /)).toBeVisible();
+  await expect(page.getByText('11 Chinese paragraphs · 11 English paragraphs')).toBeVisible();
   await page.getByRole('button', { name: 'Align', exact: true }).click();
   const row = (n: number) => page.getByRole('group', { name: `Alignment row ${n}`, exact: true });
   const summary = page.getByText(/^Rows: \d+/);
@@ -257,4 +268,40 @@ test('shortcuts keep acting on the selected row after it scrolls out of view', a
   await expect(row(3)).toHaveAttribute('aria-current', 'true');
   await expect(row(3)).toBeInViewport();
   await expect(row(2)).toContainText('Confirmed');
+});
+
+test('a merged English paragraph is split at the sentence where the first Chinese paragraph ends', async ({ translator }) => {
+  const { page } = translator;
+  // The English of paragraphs 4 and 5 arrives as one paragraph.
+  const english = [...EN.slice(0, 3), `${EN[3]} ${EN[4]}`, ...EN.slice(5)];
+  const documentId = await createDocument(`对齐拆句 ${runToken('align')}`);
+  await page.goto(`/documents/${documentId}/align`);
+  await page.getByLabel('English text', { exact: true }).fill(english.join('\n\n'));
+  await page.getByRole('button', { name: 'Align', exact: true }).click();
+  const summary = page.getByText(/^Rows: \d+/);
+  await expect(summary).toContainText('Rows: 10 ·');
+  await expect(summary).toContainText('paragraphs: 11 Chinese, 10 English');
+  const row = (n: number) => page.getByRole('group', { name: `Alignment row ${n}`, exact: true });
+  // The aligner joins ¶4 and ¶5 over the merged English, and says to check it.
+  await expect(row(4)).toContainText('¶4');
+  await expect(row(4)).toContainText('¶5');
+  await expect(row(4)).toContainText('Check');
+
+  await row(4).click();
+  await page.keyboard.press('e');
+  const dialog = page.getByRole('dialog', { name: 'Split English at a sentence' });
+  await expect(dialog).toContainText('The row is split too: ¶4');
+  const lastOfFirst = EN[3]!.trim().split(/(?<=\.)\s+(?=[A-Z])/).at(-1)!;
+  await expect(dialog.getByRole('radio', { name: lastOfFirst })).toBeChecked();
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Split', exact: true }).click();
+  await expect(summary).toContainText('Rows: 11 ·');
+  await expect(summary).toContainText('paragraphs: 11 Chinese, 11 English');
+  await expect(row(4)).toContainText(EN[3]!.trim());
+  await expect(row(4)).not.toContainText('¶5');
+  await expect(row(5)).toContainText('¶5');
+  await expect(row(5)).toContainText(EN[4]!.trim());
+  // One undo step puts the merged paragraph back.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(summary).toContainText('paragraphs: 11 Chinese, 10 English');
 });

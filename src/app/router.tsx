@@ -43,6 +43,12 @@ export function createRouter(queryClient: QueryClient) {
       errorElement: <RouteError />,
     },
     {
+      path: '/reset-password',
+      lazy: page(() => import('../features/auth/reset-password-page.tsx').then((m) => ({ default: m.ResetPasswordPage }))),
+      HydrateFallback: Loading,
+      errorElement: <RouteError />,
+    },
+    {
       path: '/welcome',
       lazy: page(() => import('../features/auth/welcome-page.tsx').then((m) => ({ default: m.WelcomePage }))),
       HydrateFallback: Loading,

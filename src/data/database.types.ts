@@ -1268,6 +1268,32 @@ export type Database = {
         Args: { p_email: string; p_project_id: string; p_role: string }
         Returns: Json
       }
+      library_documents_containing: {
+        Args: { p_project_id: string; p_text: string }
+        Returns: {
+          approved: number | null
+          collection: string | null
+          created_at: string | null
+          id: string | null
+          keywords: string[] | null
+          notes_approved: number | null
+          notes_submitted: number | null
+          paragraphs: number | null
+          progress: number | null
+          project_id: string | null
+          published_on: string | null
+          source_line: string | null
+          title: string | null
+          translated: number | null
+          updated_at: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "library_documents"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       mark_alignment_translated: {
         Args: { p_document_id: string; p_paragraph_ids: string[] }
         Returns: Json

@@ -176,17 +176,17 @@ export default function AlignPage() {
                 {failure}
               </p>
             ) : null}
+            <p className="align-credit small muted">
+              {t('align.dictionaryCredit')}{' '}
+              <a href="https://cc-cedict.org/wiki/" target="_blank" rel="noreferrer">
+                CC-CEDICT
+              </a>{' '}
+              ·{' '}
+              <a href="https://creativecommons.org/licenses/by-sa/4.0/" target="_blank" rel="noreferrer">
+                CC BY-SA 4.0
+              </a>
+            </p>
           </details>
-          <p className="align-credit small muted">
-            {t('align.dictionaryCredit')}{' '}
-            <a href="https://cc-cedict.org/wiki/" target="_blank" rel="noreferrer">
-              CC-CEDICT
-            </a>{' '}
-            ·{' '}
-            <a href="https://creativecommons.org/licenses/by-sa/4.0/" target="_blank" rel="noreferrer">
-              CC BY-SA 4.0
-            </a>
-          </p>
           {alignment ? (
             <AlignmentEditor
               key={alignment.run}

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { CHECK_BELOW, type AlignRow } from '../../domain/align/index.ts';
+import { CHECK_BELOW, englishCut, splitEnglishParagraph, type AlignRow } from '../../domain/align/index.ts';
 import { useMarkAlignmentTranslated } from '../../data/alignment.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { ConfirmDialog } from '../../components/dialog.tsx';
@@ -13,6 +13,7 @@ import { AlignmentRowView, type ChineseParagraph } from './alignment-row.tsx';
 import { AlignmentToolbar, KeyboardHelp } from './alignment-toolbar.tsx';
 import { commandForKey, needsCheck, type AlignState, type Command } from './commands.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
+import { SplitEnglishDialog } from './split-english-dialog.tsx';
 import type { History } from './history.ts';
 import { useAlignDraft } from './use-align-draft.ts';
 import { describeApplyError, useAlignmentApply } from './use-alignment-apply.ts';
@@ -54,9 +55,25 @@ export function AlignmentEditor({ documentId, userId, zh, initialHistory, restor
   const t = useT();
   const [notice, setNotice] = useState<string | null>(null);
   const [asking, setAsking] = useState<'check' | 'discard' | null>(null);
+  const [splitting, setSplitting] = useState<{ paragraph: number; sentences: string[]; suggested: number; rowSplitAt: number | null } | null>(null);
+  const onSplitEnglish = useCallback(
+    (paragraph: number) => {
+      const { rows: current, en: english, selected: at } = stateRef.current;
+      const row = current[at];
+      if (!row) return;
+      // The sentences of the Chinese paragraphs the row joins say where the first one's English ends.
+      const found = englishCut(
+        row.zh.map((i) => zh[i]?.text ?? ''),
+        english[paragraph] ?? '',
+      );
+      if (!found) return;
+      setSplitting({ paragraph, sentences: found.sentences, suggested: found.cut, rowSplitAt: row.zh.length >= 2 ? (zh[row.zh[0]!]?.position ?? null) : null });
+    },
+    [zh],
+  );
   const stateRef = useRef<AlignState>(initialHistory.present);
   const applying = useAlignmentApply({ documentId, zh, existing, getState: () => stateRef.current, setNotice });
-  const editing = useAlignmentEditing({ zh, initialHistory, client, setNotice, onEdit: applying.forgetApplied });
+  const editing = useAlignmentEditing({ zh, initialHistory, client, setNotice, onEdit: applying.forgetApplied, onSplitEnglish });
   const { rows, en, selected, summary, realigning, run, focusRequested } = editing;
   stateRef.current = editing.history.present;
   const apply = applying.mutation;
@@ -261,6 +278,24 @@ export function AlignmentEditor({ documentId, userId, zh, initialHistory, restor
         ) : null}
       </div>
 
+      {splitting ? (
+        <SplitEnglishDialog
+          {...splitting}
+          onCancel={() => setSplitting(null)}
+          onSplit={(cut) => {
+            const state = stateRef.current;
+            const next = splitEnglishParagraph(
+              state.rows,
+              state.en,
+              splitting.paragraph,
+              splitting.sentences.slice(0, cut).join(' '),
+              splitting.sentences.slice(cut).join(' '),
+            );
+            setSplitting(null);
+            editing.commit({ ...next, selected: state.selected });
+          }}
+        />
+      ) : null}
       {asking === 'check' && firstCheck >= 0 ? (
         <ConfirmDialog
           title={t('align.checkFirst.title')}

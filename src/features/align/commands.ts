@@ -1,10 +1,10 @@
 // The alignment editor's commands: which key runs which, whether a command applies to the
 // selected row, and what an edit does to the rows and the selection. Pure, so it is tested alone.
-import { CHECK_BELOW, confirmRow, confirmThrough, markUnmatched, mergeWithNext, shiftBoundary, splitRow, type AlignRow } from '../../domain/align/index.ts';
+import { CHECK_BELOW, splitEnSentences, confirmRow, confirmThrough, markUnmatched, mergeWithNext, shiftBoundary, splitRow, type AlignRow } from '../../domain/align/index.ts';
 
 export type EditCommand = 'merge' | 'split' | 'shiftUp' | 'shiftDown' | 'shiftUpZh' | 'shiftDownZh' | 'unmatch' | 'confirm' | 'confirmAbove';
 export type MoveCommand = 'prev' | 'next' | 'first' | 'last' | 'nextToCheck';
-export type Command = EditCommand | MoveCommand | 'realign' | 'undo' | 'redo';
+export type Command = EditCommand | MoveCommand | 'realign' | 'undo' | 'redo' | 'splitEnglish';
 
 export interface EditorState {
   rows: readonly AlignRow[];
@@ -34,7 +34,7 @@ export interface KeyLike {
   metaKey: boolean;
 }
 
-const LETTERS: Record<string, Command> = { m: 'merge', s: 'split', u: 'unmatch', r: 'realign', n: 'nextToCheck' };
+const LETTERS: Record<string, Command> = { m: 'merge', s: 'split', e: 'splitEnglish', u: 'unmatch', r: 'realign', n: 'nextToCheck' };
 
 export function commandForKey(e: KeyLike): Command | null {
   const mod = e.ctrlKey || e.metaKey;
@@ -156,4 +156,15 @@ export function moveSelection(state: EditorState, command: MoveCommand): number 
       return selected;
     }
   }
+}
+
+/** The English paragraph "Split English at sentence" cuts in the selected row: its last one with several sentences. */
+export function englishToSplit(state: AlignState): number | null {
+  const row = state.rows[state.selected];
+  if (!row) return null;
+  for (let k = row.en.length - 1; k >= 0; k--) {
+    const j = row.en[k]!;
+    if (splitEnSentences(state.en[j] ?? '').length >= 2) return j;
+  }
+  return null;
 }

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import type { AlignWorkerClient } from '../../workers/align-client.ts';
 import type { ChineseParagraph } from './alignment-row.tsx';
 import type { ToolCommand } from './alignment-toolbar.tsx';
-import { canRun, moveSelection, needsCheck, runEdit, type AlignState, type Command } from './commands.ts';
+import { canRun, englishToSplit, moveSelection, needsCheck, runEdit, type AlignState, type Command } from './commands.ts';
 import { canRedo, canUndo, push, redo, replace, undo, type History } from './history.ts';
 
 export interface AlignmentSummary {
@@ -28,9 +28,11 @@ interface Options {
   setNotice: (notice: string | null) => void;
   /** Called when an edit changed the rows (an earlier "applied" message no longer holds). */
   onEdit: () => void;
+  /** "Split English at sentence" asks where to cut: the editor shows the choice. */
+  onSplitEnglish: (paragraph: number) => void;
 }
 
-export function useAlignmentEditing({ zh, initialHistory, client, setNotice, onEdit }: Options) {
+export function useAlignmentEditing({ zh, initialHistory, client, setNotice, onEdit, onSplitEnglish }: Options) {
   const t = useT();
   const [history, setHistory] = useState<History<AlignState>>(initialHistory);
   const [realigning, setRealigning] = useState(false);
@@ -95,6 +97,12 @@ export function useAlignmentEditing({ zh, initialHistory, client, setNotice, onE
         case 'realign':
           void realign();
           return;
+        case 'splitEnglish': {
+          const paragraph = englishToSplit(history.present);
+          if (paragraph === null) setNotice(t('align.notice.notPossible'));
+          else onSplitEnglish(paragraph);
+          return;
+        }
         case 'prev':
         case 'next':
         case 'first':
@@ -112,7 +120,7 @@ export function useAlignmentEditing({ zh, initialHistory, client, setNotice, onE
           onEdit();
       }
     },
-    [history.present, onEdit, realign, realigning, select, setNotice, t],
+    [history.present, onEdit, onSplitEnglish, realign, realigning, select, setNotice, t],
   );
 
   function enabled(command: ToolCommand): boolean {
@@ -121,8 +129,20 @@ export function useAlignmentEditing({ zh, initialHistory, client, setNotice, onE
     if (command === 'redo') return canRedo(history);
     if (command === 'realign') return true;
     if (command === 'nextToCheck') return summary.check > 0;
+    if (command === 'splitEnglish') return englishToSplit(state) !== null;
     return canRun(state, command);
   }
 
-  return { rows: state.rows, en: state.en, selected: state.selected, history, realigning, summary, select, run, enabled, focusRequested };
+  /** Records an edit made outside the commands (a split chosen in a dialog). */
+  const commit = useCallback(
+    (next: AlignState) => {
+      focusRequested.current = true;
+      setHistory((h) => push(h, next));
+      setNotice(null);
+      onEdit();
+    },
+    [onEdit, setNotice],
+  );
+
+  return { commit, rows: state.rows, en: state.en, selected: state.selected, history, realigning, summary, select, run, enabled, focusRequested };
 }
