@@ -314,6 +314,16 @@ test('a reviewer filters the queue, approves several at once, and undoes a decis
   await dialog.getByRole('button', { name: 'Approve 3 items' }).click();
   await expect(reviewer.page.getByRole('status').filter({ hasText: 'Approved 3 items.' })).toBeVisible();
   await expect(reviewer.review.item(token)).toHaveCount(0);
+  // A bulk approval is undone as a whole, and can be made again.
+  await reviewer.page.getByRole('status').filter({ hasText: 'Approved 3 items.' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(reviewer.page.getByRole('status').filter({ hasText: 'Approvals undone: 3 items are back in the queue.' })).toBeVisible();
+  await expect(reviewer.review.item(token)).toHaveCount(3);
+  for (const n of [24, 25, 26]) {
+    await reviewer.review.item(`Row ${n} done ${token}`).getByRole('checkbox').check();
+  }
+  await reviewer.page.getByRole('button', { name: 'Approve selected (3)' }).click();
+  await reviewer.page.getByRole('dialog', { name: 'Approve 3 items?' }).getByRole('button', { name: 'Approve 3 items' }).click();
+  await expect(reviewer.review.item(token)).toHaveCount(0);
 
   // The link on a card opens the document at that row.
   await translator.page.goto('/my-work');

@@ -2,7 +2,8 @@
 // (again with another encoding on request), the title the user typed, and importing them one
 // after another from a queue, whether started by one card or by "Import all".
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_MAX_BYTES, toImportPayload, type ForcedEncoding, type ParsedDocument } from '../../domain/import/index.ts';
+import { DEFAULT_MAX_BYTES, type ForcedEncoding, type ParsedDocument } from '../../domain/import/index.ts';
+import { entryPayload, type DocumentDetails } from './details.ts';
 import { errorMessage, isAbortError } from '../../data/errors.ts';
 import { useImportDocument, type UploadProgress } from '../../data/import-document.ts';
 import { findDuplicateDocuments, type DuplicateDocument } from '../../data/documents.ts';
@@ -30,6 +31,8 @@ export interface FileEntry {
   stage: FileStage;
   /** The title the user typed; null keeps the parsed one (also after parsing again). */
   title: string | null;
+  /** Date, collection and keywords the user changed; the parsed ones otherwise. */
+  details: DocumentDetails;
   /** An import was asked for while the title was empty. */
   titleMissing: boolean;
   import: ImportState;
@@ -125,6 +128,7 @@ export function useImportFiles(projectId: string, t: Translate) {
         encoding: 'auto',
         stage: { kind: 'reading', loaded: 0 },
         title: null,
+        details: {},
         titleMissing: false,
         import: { kind: 'idle' },
         duplicates: null,
@@ -175,6 +179,8 @@ export function useImportFiles(projectId: string, t: Translate) {
     [update],
   );
 
+  const changeDetails = useCallback((key: string, details: DocumentDetails) => update(key, (e) => ({ ...e, details: { ...e.details, ...details } })), [update]);
+
   const remove = useCallback((key: string) => {
     bytesByKey.current.delete(key);
     setEntries((list) => list.filter((e) => e.key !== key));
@@ -196,7 +202,7 @@ export function useImportFiles(projectId: string, t: Translate) {
         try {
           const documentId = await save.mutateAsync({
             projectId,
-            document: { ...toImportPayload(entry.stage.document), title },
+            document: entryPayload(entry.stage.document, title, entry.details),
             onUploadProgress: (upload) => update(entry.key, (e) => (e.import.kind === 'sending' ? { ...e, import: { kind: 'sending', upload } } : e)),
           });
           bytesByKey.current.delete(entry.key);
@@ -240,5 +246,5 @@ export function useImportFiles(projectId: string, t: Translate) {
     [enqueue],
   );
 
-  return { entries, addFiles, changeEncoding, changeTitle, remove, enqueue, importAnyway };
+  return { entries, addFiles, changeEncoding, changeTitle, changeDetails, remove, enqueue, importAnyway };
 }
