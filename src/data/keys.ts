@@ -33,6 +33,8 @@ export const documentKeys = {
   /** Pages of one project's library list (filtered, sorted). */
   libraryPages: () => ['documents', 'library'] as const,
   libraryPage: (projectId: string, options: object) => ['documents', 'library', projectId, options] as const,
+  /** The collections a project's documents come from (the library's filter). */
+  collections: (projectId: string) => ['documents', 'library', projectId, 'collections'] as const,
 };
 
 /** Project search results and concordances: read models of everything, refreshed when anything is written. */
@@ -101,7 +103,9 @@ export type DataChange =
   /** A project's members or their roles changed. */
   | { type: 'membership'; projectId: string }
   /** A translation memory file was imported into a project, or removed. */
-  | { type: 'memory'; projectId: string };
+  | { type: 'memory'; projectId: string }
+  /** The user's notifications changed (a new one arrived over Realtime, or some were marked read). */
+  | { type: 'notification' };
 
 /** The one invalidation map: the queries each change makes stale. */
 const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T }>) => QueryKey[] } = {
@@ -165,6 +169,7 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
   // A project's members and invitations sit under ['projects', id]: one prefix covers them and the roles in the project list.
   membership: () => [projectKeys.all, searchKeys.all, memoryKeys.all],
   memory: () => [memoryKeys.all],
+  notification: () => [notificationKeys.all],
 };
 
 export function staleKeys(change: DataChange): QueryKey[] {
