@@ -28,6 +28,8 @@ export const documentKeys = {
   history: (documentId: string, translationId: string) => ['documents', documentId, 'history', translationId] as const,
   /** What deleting the document would take with it. */
   footprint: (documentId: string) => ['documents', documentId, 'footprint'] as const,
+  /** QA findings ignored on the document's rows, with their reasons. */
+  qaIgnores: (documentId: string) => ['documents', documentId, 'qa-ignores'] as const,
   /** Documents of a project holding the same text as a parsed file (before an import). */
   duplicates: (projectId: string, parseKey: string) => ['documents', 'list', 'duplicates', { projectId, parseKey }] as const,
   /** Pages of one project's library list (filtered, sorted). */
@@ -56,6 +58,12 @@ export const projectKeys = {
   members: (projectId: string) => ['projects', projectId, 'members'] as const,
   invitations: (projectId: string) => ['projects', projectId, 'invitations'] as const,
   importDocument: () => ['projects', 'import-document'] as const,
+};
+
+/** A project's glossary (term base). */
+export const glossaryKeys = {
+  all: ['glossary'] as const,
+  list: (projectId: string) => ['glossary', projectId] as const,
 };
 
 export const reviewKeys = {
@@ -104,6 +112,10 @@ export type DataChange =
   | { type: 'membership'; projectId: string }
   /** A translation memory file was imported into a project, or removed. */
   | { type: 'memory'; projectId: string }
+  /** Glossary entries of a project were added, changed, approved, imported or deleted. */
+  | { type: 'glossary'; projectId: string }
+  /** A QA finding of a row was ignored, or the ignore taken back. */
+  | { type: 'qa-ignore'; documentId: string }
   /** The user's notifications changed (a new one arrived over Realtime, or some were marked read). */
   | { type: 'notification' };
 
@@ -169,6 +181,8 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
   // A project's members and invitations sit under ['projects', id]: one prefix covers them and the roles in the project list.
   membership: () => [projectKeys.all, searchKeys.all, memoryKeys.all],
   memory: () => [memoryKeys.all],
+  glossary: ({ projectId }) => [glossaryKeys.list(projectId)],
+  'qa-ignore': ({ documentId }) => [documentKeys.qaIgnores(documentId)],
   notification: () => [notificationKeys.all],
 };
 

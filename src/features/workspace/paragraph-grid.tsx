@@ -11,12 +11,17 @@ import { ParagraphRow } from './paragraph-row.tsx';
 import { useGridRows } from './use-grid-rows.ts';
 import { useSourceSelection } from './use-source-selection.ts';
 import { useDeepLink, type DeepLinkTarget } from './use-deep-link.ts';
-import { WorkspaceContext, type Composer, type WorkspaceContextValue } from './workspace-context.ts';
+import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context.ts';
+import { useComposers } from './use-composers.ts';
 import { useTranslationSelection } from './use-translation-selection.ts';
 import { useDocumentFind } from './use-document-find.ts';
 import { FindBar } from './find-bar.tsx';
 import { ConcordanceDialog } from './concordance-dialog.tsx';
+import { useQaPanel } from './use-qa-panel.ts';
+import { RowSkeleton } from './row-skeleton.tsx';
+import { DocumentQa } from './document-qa.tsx';
 import './workspace-search.css';
+import './qa.css';
 
 interface ParagraphGridProps {
   documentId: string;
@@ -29,6 +34,8 @@ interface ParagraphGridProps {
   notesByParagraph: Map<string, Annotation[]>;
   canTranslate: boolean;
   canAnnotate: boolean;
+  /** Owners and reviewers. */
+  canReview?: boolean;
   profiles: Map<string, Profile>;
   /** Controls shown in the toolbar above the grid (filters, save state). */
   toolbar: ReactNode;
@@ -49,6 +56,7 @@ export function ParagraphGrid({
   notesByParagraph,
   canTranslate,
   canAnnotate,
+  canReview = false,
   profiles,
   toolbar,
   loadingMore = false,
@@ -57,7 +65,6 @@ export function ParagraphGrid({
 }: ParagraphGridProps) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [composers, setComposers] = useState<Map<string, Composer>>(() => new Map());
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const [selection, setSelection] = useSourceSelection(byId);
   const { count, cover, virtualizer, active, activate, move, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef);
@@ -65,25 +72,25 @@ export function ParagraphGrid({
   const englishSelection = useTranslationSelection();
   const [concordance, setConcordance] = useState<{ text: string; language: 'zh' | 'en' } | null>(null);
   const openConcordance = useCallback((text: string, language: 'zh' | 'en') => setConcordance({ text, language }), []);
+  const qaPanel = useQaPanel(documentId, projectId, rows, cover, virtualizer);
+  const qa = qaPanel.qa;
+  const [showPinyin, setShowPinyin] = useState(false);
 
   // Find in the document (Ctrl+F): every loaded row, Chinese and English; the current match is scrolled to.
   const find = useDocumentFind(rows, cover, virtualizer, initialFind, targetRow);
 
-  const openComposer = useCallback((paragraphId: string, composer: Composer) => {
-    setComposers((m) => new Map(m).set(paragraphId, composer));
-    setSelection(null);
-  }, [setSelection]);
-  const closeComposer = useCallback((paragraphId: string) => {
-    setComposers((m) => {
-      const next = new Map(m);
-      next.delete(paragraphId);
-      return next;
-    });
-  }, []);
+  const clearSelection = useCallback(() => setSelection(null), [setSelection]);
+  const { composers, openComposer, closeComposer } = useComposers(clearSelection);
 
   const context = useMemo<WorkspaceContextValue>(
-    () => ({ documentId, projectId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer, openConcordance }),
-    [documentId, projectId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer, openConcordance],
+    () => ({
+      documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, openComposer, closeComposer, openConcordance,
+      glossary: qa.glossary, qaElsewhere: qa.elsewhere, qaIgnores: qa.ignores, ignoreFinding: qa.ignoreFinding, unignoreFinding: qa.unignoreFinding, showPinyin,
+    }),
+    [
+      documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, openComposer, closeComposer, openConcordance,
+      qa.glossary, qa.elsewhere, qa.ignores, qa.ignoreFinding, qa.unignoreFinding, showPinyin,
+    ],
   );
 
   const items = virtualizer.getVirtualItems();
@@ -93,6 +100,12 @@ export function ParagraphGrid({
       <div className="doc-toolbar">
         <GoToRow count={count} onGoTo={(index) => virtualizer.scrollToIndex(index, { align: 'start' })} />
         {toolbar}
+        <label className="checkbox field-inline">
+          <input type="checkbox" checked={showPinyin} onChange={(e) => setShowPinyin(e.target.checked)} /> {t('reading.showPinyin')}
+        </label>
+        <button type="button" className="button button-small" aria-label={t('qa.panel.openLabel')} aria-haspopup="dialog" onClick={() => qaPanel.setOpen(true)}>
+          {t('qa.panel.open')}
+        </button>
         <button type="button" className="button button-small" aria-keyshortcuts="Control+F" title="Ctrl+F" onClick={find.open}>
           {t('find.open')}
         </button>
@@ -144,25 +157,27 @@ export function ParagraphGrid({
                     find={find.finds.get(paragraph.id)}
                   />
                 ) : (
-                  <div className="row row-loading" aria-busy="true">
-                    <div className="cell cell-number">{item.index + 1}</div>
-                    <div className="cell">
-                      <span className="skeleton" />
-                    </div>
-                    <div className="cell">
-                      <span className="skeleton" />
-                    </div>
-                    <div className="cell" />
-                  </div>
+                  <RowSkeleton index={item.index} />
                 )}
               </div>
             );
           })}
         </div>
       </div>
+      {qaPanel.isOpen ? (
+        <DocumentQa
+          rows={qa.documentRows}
+          glossary={qaPanel.glossaryTerms}
+          ignores={qa.ignores}
+          partial={loadingMore}
+          onGoTo={qaPanel.goToRow}
+          onClose={() => qaPanel.setOpen(false)}
+        />
+      ) : null}
       {concordance && projectId ? (
         <ConcordanceDialog projectId={projectId} text={concordance.text} language={concordance.language} onClose={() => setConcordance(null)} />
       ) : null}
     </WorkspaceContext.Provider>
   );
 }
+
