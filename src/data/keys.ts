@@ -35,6 +35,8 @@ export const documentKeys = {
   /** Pages of one project's library list (filtered, sorted). */
   libraryPages: () => ['documents', 'library'] as const,
   libraryPage: (projectId: string, options: object) => ['documents', 'library', projectId, options] as const,
+  /** The collections a project's documents come from (the library's filter). */
+  collections: (projectId: string) => ['documents', 'library', projectId, 'collections'] as const,
 };
 
 /** Project search results and concordances: read models of everything, refreshed when anything is written. */
@@ -119,7 +121,9 @@ export type DataChange =
   /** Glossary entries of a project were added, changed, approved, imported or deleted. */
   | { type: 'glossary'; projectId: string }
   /** A QA finding of a row was ignored, or the ignore taken back. */
-  | { type: 'qa-ignore'; documentId: string };
+  | { type: 'qa-ignore'; documentId: string }
+  /** The user's notifications changed (a new one arrived over Realtime, or some were marked read). */
+  | { type: 'notification' };
 
 /** The one invalidation map: the queries each change makes stale. */
 const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T }>) => QueryKey[] } = {
@@ -185,6 +189,7 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
   memory: () => [memoryKeys.all],
   glossary: ({ projectId }) => [glossaryKeys.list(projectId)],
   'qa-ignore': ({ documentId }) => [documentKeys.qaIgnores(documentId), qaIgnoreKeys.all],
+  notification: () => [notificationKeys.all],
 };
 
 export function staleKeys(change: DataChange): QueryKey[] {

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { roleSchema } from './projects.ts';
-import { notificationKeys } from './keys.ts';
+import { invalidate, notificationKeys } from './keys.ts';
 import { toOne, withSignal } from './postgrest.ts';
 
 export const notificationKindSchema = z.enum([
@@ -110,7 +110,7 @@ export function useNotifications(userId: string) {
     const channel = supabase
       .channel(`notifications:${userId}`)
       .on('postgres_changes', { event: '*', schema: 'public', table: 'notifications', filter: `user_id=eq.${userId}` }, () => {
-        void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+        void invalidate(queryClient, { type: 'notification' });
       })
       .subscribe();
     return () => {
@@ -137,7 +137,7 @@ export function useMarkNotificationsRead(userId: string) {
     onError: (_e, _ids, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+    onSettled: () => invalidate(queryClient, { type: 'notification' }),
   });
 }
 
