@@ -6,7 +6,7 @@ import { ANON_KEY, API_URL, expect, expectNoSeriousA11yViolations, runToken, tes
 import { DEMO_TITLE } from './pages/library-page.ts';
 
 // Each flow passes between two or three people and reloads as they would.
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 240_000 });
 
 const SHORT_EXPORT = readFileSync(new URL('./fixtures/short-export.txt', import.meta.url), 'utf8');
 
@@ -247,7 +247,12 @@ test('a researcher is notified of a rejected note, follows the link, replies and
   await note.getByRole('button', { name: 'Send reply' }).click();
   const typo = thread.getByRole('listitem').filter({ hasText: `typo ${token}` });
   await expect(typo).toBeVisible();
+  // Deleting asks in place; "Keep" keeps it.
   await typo.getByRole('button', { name: 'Delete your reply' }).click();
+  await typo.getByRole('group', { name: 'Delete this reply?' }).getByRole('button', { name: 'Keep' }).click();
+  await expect(typo).toBeVisible();
+  await typo.getByRole('button', { name: 'Delete your reply' }).click();
+  await typo.getByRole('group', { name: 'Delete this reply?' }).getByRole('button', { name: 'Delete reply' }).click();
   await expect(typo).toHaveCount(0);
   await note.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(note).toContainText('Submitted');
