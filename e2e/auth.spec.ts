@@ -1,4 +1,4 @@
-import { test, expect, expectNoSeriousA11yViolations, demoEmail, runToken } from './fixtures.ts';
+import { test, expect, expectNoSeriousA11yViolations, demoEmail, emailedLink, runToken } from './fixtures.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { DEMO_TITLE, LibraryPage } from './pages/library-page.ts';
 
@@ -27,6 +27,37 @@ test('signs in, sees the Demo document, and signs out', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test('a forgotten password is replaced through the emailed link', async ({ page }) => {
+  // An account of this test's own: the demo accounts' passwords must not change.
+  const email = `forgetful-${runToken('reset')}@example.com`;
+  await page.goto('/sign-up');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('first-password-1');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  const signIn = new SignInPage(page);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Email me a link' }).click();
+  await expect(page.getByRole('status')).toContainText(`If an account uses ${email}`);
+
+  await page.goto(await emailedLink(email));
+  await expect(page.getByText('You are in. Choose a new password.')).toBeVisible();
+  await page.getByLabel('Password', { exact: true }).fill('second-password-2');
+  await page.getByRole('button', { name: 'Save password and continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn.signIn(email, 'first-password-1');
+  await expect(page.getByRole('alert')).toHaveText(/do not match an account/);
+  await signIn.signIn(email, 'second-password-2');
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
 });
 
 test('explains a missing password in words', async ({ page }) => {

@@ -37,3 +37,4 @@ export type {
   LinkSpec,
   Reason,
 } from './types.ts';
+export { extractEnLandmarks, extractZhLandmarks, type Mention } from './landmarks.ts';

@@ -17,6 +17,10 @@ export interface TranslationUnit {
   state: string | null;
   /** The row version in Duizhao's own attribute, when Duizhao exported the file. */
   version: number | null;
+  /** TMX: who last changed or created the English (its variant's changeid/creationid, else the unit's). */
+  author?: string | undefined;
+  /** TMX: when, as ISO 8601 (changedate/creationdate, likewise). */
+  updatedAt?: string | undefined;
 }
 
 export interface TranslationFile {
@@ -102,13 +106,19 @@ function isEnglish(lang: string | null | undefined): boolean {
   return !!lang && /^en\b/i.test(lang);
 }
 
+/** TMX dates are basic ISO 8601 (20140520T101500Z). */
+function tmxDate(value: string | undefined): string | undefined {
+  const m = value && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : undefined;
+}
+
 function readTmx(root: XmlElement): TranslationFile {
   const header = elements(root, 'header')[0];
   const srclang = header ? (attr(header, 'srclang') ?? null) : null;
   const units: TranslationUnit[] = [];
   const languages = new Set<string>();
   for (const tu of findAll(root, 'tu')) {
-    const tuvs = elements(tu, 'tuv').map((tuv) => ({ lang: attr(tuv, 'lang') ?? '', seg: elements(tuv, 'seg')[0] }));
+    const tuvs = elements(tu, 'tuv').map((tuv) => ({ tuv, lang: attr(tuv, 'lang') ?? '', seg: elements(tuv, 'seg')[0] }));
     for (const t of tuvs) languages.add(t.lang);
     const zh = tuvs.find((t) => isChinese(t.lang));
     const en = tuvs.find((t) => isEnglish(t.lang));
@@ -119,6 +129,9 @@ function readTmx(root: XmlElement): TranslationFile {
       target: normaliseNewlines(en?.seg ? inlineText(en.seg) : ''),
       state: null,
       version: null,
+      author: (en && (attr(en.tuv, 'changeid') ?? attr(en.tuv, 'creationid'))) ?? attr(tu, 'changeid') ?? attr(tu, 'creationid'),
+      updatedAt:
+        (en && tmxDate(attr(en.tuv, 'changedate') ?? attr(en.tuv, 'creationdate'))) ?? tmxDate(attr(tu, 'changedate') ?? attr(tu, 'creationdate')),
     });
   }
   const source = [...languages].find(isChinese) ?? srclang;

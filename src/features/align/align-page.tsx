@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../data/session.ts';
 import { useDocument } from '../../data/documents.ts';
 import { useDocumentParagraphs } from '../../data/paragraphs.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
+import { useGlossary } from '../../data/glossary.ts';
 import { errorKind, errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
@@ -45,6 +46,9 @@ export default function AlignPage() {
   const [draftChecked, setDraftChecked] = useState(false);
 
   useEffect(() => () => client.dispose(), [client]);
+  // The project's glossary anchors the alignment: a term and its preferred English meet across the texts.
+  const glossary = useGlossary(doc.data?.project_id ?? '');
+  const anchors = useMemo(() => (glossary.data ?? []).flatMap((e) => (e.en[0] ? [{ zh: e.zh, en: e.en[0] }] : [])), [glossary.data]);
 
   const loaded = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
   const total = paragraphs.data?.pages[0]?.total ?? loaded.length;
@@ -98,6 +102,7 @@ export default function AlignPage() {
       const result = await client.align(
         zh.map((p) => p.text),
         en,
+        anchors.length ? { glossary: anchors } : undefined,
       );
       setAlignment((a) => ({ run: (a?.run ?? 0) + 1, history: createHistory<AlignState>({ rows: toRows(result.links), en, selected: 0 }), restoredAt: null }));
       setDraftNotice(null);

@@ -99,6 +99,11 @@ export function SignInPage() {
           </button>
         </form>
         <p className="auth-switch">
+          <Link to="/reset-password" state={{ email: email.trim() }}>
+            {t('auth.forgotPassword')}
+          </Link>
+        </p>
+        <p className="auth-switch">
           {t('auth.noAccount')} <Link to="/sign-up">{t('auth.createAccount')}</Link>
         </p>
       </div>

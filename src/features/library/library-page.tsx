@@ -147,11 +147,16 @@ function ProjectSection({ project }: { project: Project }) {
             ))}
           </p>
         </div>
-        {isOwner ? (
-          <Link className="button button-primary" to={importPath} title={t('library.importDropHint')}>
-            {t('library.import')}
+        <div className="project-actions">
+          <Link className="button" to={`/projects/${project.id}/glossary`} aria-label={t('glossary.openLabel', { project: project.name })}>
+            {t('glossary.open')}
           </Link>
-        ) : null}
+          {isOwner ? (
+            <Link className="button button-primary" to={importPath} title={t('library.importDropHint')}>
+              {t('library.import')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <ProjectDocuments
         projectId={project.id}

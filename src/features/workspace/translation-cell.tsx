@@ -1,6 +1,6 @@
 // The English side of a row: read-only rendering of the stored JSON, turned into the tiptap
 // editor when focused; status, save state and "Mark translated".
-import { useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { useTranslationDraft } from '../../data/translation-draft.ts';
 import type { TranslationStatus } from '../../data/translations.ts';
@@ -18,6 +18,10 @@ import { HistoryDialog } from './history-dialog.tsx';
 import type { TextRange } from '../../domain/search/index.ts';
 import { TRANSLATION_ATTRIBUTE } from './selection.ts';
 import { MemoryPanel, useRankedSuggestions, type RankedSuggestion } from './memory-panel.tsx';
+import type { QaFinding } from '../../domain/qa/index.ts';
+import { RowQaButton, RowQaList, spansOn, useRowFindings, qaMessage } from './row-qa.tsx';
+import { findRendering, preferredRendering } from '../../domain/glossary/index.ts';
+import { RowTerms } from './row-terms.tsx';
 
 const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   empty: 'neutral',
@@ -40,10 +44,15 @@ interface TranslationCellProps {
   /** Find matches in the English (UTF-16 ranges of its plain text), and the current one if here. */
   found?: readonly TextRange[] | undefined;
   currentFound?: TextRange | null;
+  /** The row's Chinese (a merged row's paragraphs joined by "\n"), for QA. */
+  zh: string;
+  /** The QA finding whose spans are highlighted, if any. */
+  qaSelected: QaFinding | null;
+  onQaSelect: (finding: QaFinding | null) => void;
 }
 
 /** The plain English with find matches marked, one <p> per line (formatting set aside while finding). */
-function FoundText({ text, found, current }: { text: string; found: readonly TextRange[]; current: TextRange | null }) {
+function FoundText({ text, found, current, hitClass = 'find-hit' }: { text: string; found: readonly TextRange[]; current: TextRange | null; hitClass?: string }) {
   const lines: { start: number; text: string }[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
@@ -61,7 +70,7 @@ function FoundText({ text, found, current }: { text: string; found: readonly Tex
           if (end <= 0 || start >= line.text.length) continue;
           if (start > pos) parts.push(line.text.slice(pos, start));
           parts.push(
-            <mark key={r.start} className={current && current.start === r.start ? 'find-current' : 'find-hit'}>
+            <mark key={r.start} className={current && current.start === r.start ? 'find-current' : hitClass}>
               {line.text.slice(Math.max(start, 0), end)}
             </mark>,
           );
@@ -74,7 +83,7 @@ function FoundText({ text, found, current }: { text: string; found: readonly Tex
   );
 }
 
-export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null }: TranslationCellProps) {
+export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null, zh, qaSelected, onQaSelect }: TranslationCellProps) {
   const t = useT();
   const ws = useWorkspace();
   const draft = useTranslationDraft(paragraph);
@@ -91,7 +100,37 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
   const n = paragraph.position;
   const label = t('workspace.translationOf', { n });
 
-  function markTranslated() {
+  const allFindings = useRowFindings(zh, text, ws.glossary, ws.qaElsewhere(paragraph.id));
+  const ignores = ws.qaIgnores.get(paragraph.id);
+  const findings = ignores ? allFindings.filter((f) => !ignores.has(f.fingerprint)) : allFindings;
+  const ignored = ignores ? allFindings.flatMap((f) => (ignores.has(f.fingerprint) ? [{ finding: f, reason: ignores.get(f.fingerprint)! }] : [])) : [];
+  const errors = findings.filter((f) => f.severity === 'error');
+  const [qaOpen, setQaOpen] = useState(false);
+  // Glossary terms of the row's Chinese, each once, in order of appearance.
+  const terms = useMemo(() => {
+    if (!ws.glossary) return [];
+    const seen = new Set<string>();
+    return ws.glossary.match(zh).flatMap(({ term }) => (seen.has(term.id) || !preferredRendering(term) ? [] : (seen.add(term.id), [term])));
+  }, [ws.glossary, zh]);
+  const insertRef = useRef<((text: string) => void) | null>(null);
+  const glossaryTurn = useRef(0);
+  /** Ctrl+G: the first term whose English is not in the row yet, else each term in turn. */
+  function nextRendering(): string | null {
+    if (terms.length === 0) return null;
+    const missing = terms.find((term) => !term.en.some((r) => findRendering(text, r).length > 0));
+    if (missing) return preferredRendering(missing);
+    const term = terms[glossaryTurn.current++ % terms.length]!;
+    return preferredRendering(term);
+  }
+  // "Mark translated" with QA errors left asks once; it never blocks.
+  const [confirmMark, setConfirmMark] = useState(false);
+
+  function markTranslated(force = false) {
+    if (!force && errors.length > 0) {
+      setConfirmMark(true);
+      return;
+    }
+    setConfirmMark(false);
     if (draft.markTranslated()) ws.move(index, 1);
   }
 
@@ -152,13 +191,15 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
             if (typedAhead) setTypedAhead('');
             draft.edit(doc, plain);
           }}
-          onMarkDone={markTranslated}
+          onMarkDone={() => markTranslated()}
           onMove={(delta) => ws.move(index, delta)}
           onSuggestion={(n) => {
             const suggestion = memory.ranked[n - 1];
             if (suggestion && editable) insertSuggestion(suggestion);
             return !!suggestion;
           }}
+          onGlossary={nextRendering}
+          insertRef={insertRef}
           onBlur={() => void draft.flush()}
         />
       ) : (
@@ -176,6 +217,8 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
         >
           {isEmpty && !typedAhead ? (
             <p className="placeholder">{editable ? t('workspace.translationPlaceholder') : t('workspace.notTranslated')}</p>
+          ) : qaSelected && spansOn(qaSelected, 'en').length ? (
+            <FoundText text={text} found={spansOn(qaSelected, 'en')} current={null} hitClass="qa-hit" />
           ) : found?.length && text === (paragraph.translations?.text ?? '') ? (
             <FoundText text={text} found={found} current={currentFound} />
           ) : (
@@ -198,6 +241,9 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
       <div className="row-meta">
         <TranslationStatusBadge status={status} />
         <RowSaveState row={row} />
+        {findings.length || ignored.length ? (
+          <RowQaButton n={n} count={findings.length} errors={errors.length} open={qaOpen} onToggle={() => setQaOpen((o) => !o)} />
+        ) : null}
         {row?.phase === 'error' ? (
           <>
             <span className="form-error small">{row.error}</span>
@@ -215,7 +261,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
             className="button button-small mark-done"
             disabled={isEmpty || status === 'approved'}
             title={t('workspace.markTranslatedHint')}
-            onClick={markTranslated}
+            onClick={() => markTranslated()}
           >
             {t('workspace.markTranslated')}
           </button>
@@ -231,6 +277,46 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           </button>
         ) : null}
       </div>
+      {confirmMark && errors.length ? (
+        <div className="qa-confirm" role="alert">
+          <p>{t('qa.confirmMark', { count: errors.length })}</p>
+          <ul className="small">
+            {errors.slice(0, 3).map((f) => (
+              <li key={f.fingerprint}>{qaMessage(t, f)}</li>
+            ))}
+          </ul>
+          <div className="button-row">
+            <button type="button" className="button button-small button-primary" onClick={() => markTranslated(true)}>
+              {t('qa.markAnyway')}
+            </button>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setConfirmMark(false);
+                setQaOpen(true);
+              }}
+            >
+              {t('qa.showIssues')}
+            </button>
+            <button type="button" className="button button-small button-quiet" onClick={() => setConfirmMark(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {qaOpen && (findings.length || ignored.length) ? (
+        <RowQaList
+          n={n}
+          findings={findings}
+          ignored={ignored}
+          selected={qaSelected?.fingerprint ?? null}
+          onSelect={onQaSelect}
+          onIgnore={ws.canReview || ws.canTranslate ? (f, reason) => ws.ignoreFinding(paragraph.id, f, reason) : null}
+          onUnignore={ws.canReview || ws.canTranslate ? (f) => ws.unignoreFinding(paragraph.id, f) : null}
+        />
+      ) : null}
+      {showEditor && terms.length ? <RowTerms n={n} terms={terms} text={text} onInsert={(r) => insertRef.current?.(r)} /> : null}
       {isActive ? <MemoryPanel state={memory} projectId={ws.projectId} canInsert={editable} onInsert={insertSuggestion} /> : null}
       {historyOpen && translation ? (
         <HistoryDialog

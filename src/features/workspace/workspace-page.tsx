@@ -52,6 +52,7 @@ export default function WorkspacePage() {
   const project = projects.data?.find((p) => p.id === doc.data?.project_id);
   const canTranslate = hasRole(project, 'owner', 'translator');
   const canAnnotate = !!project && project.roles.length > 0;
+  const canReview = hasRole(project, 'owner', 'reviewer');
 
   const rows = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
   // Until every page arrived, reserve rows up to the last position; positions may have gaps, so the
@@ -146,6 +147,7 @@ export default function WorkspacePage() {
           notesByParagraph={notesByParagraph}
           canTranslate={canTranslate}
           canAnnotate={canAnnotate}
+          canReview={canReview}
           profiles={profiles}
           loadingMore={paragraphs.hasNextPage || paragraphs.isFetchingNextPage}
           target={target === null ? null : { position: target, key: location.key }}
