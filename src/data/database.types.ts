@@ -21,6 +21,7 @@ export type Database = {
           body: Json | null
           body_text: string | null
           created_at: string
+          document_id: string | null
           id: string
           updated_at: string
         }
@@ -30,6 +31,7 @@ export type Database = {
           body?: Json | null
           body_text?: string | null
           created_at?: string
+          document_id?: string | null
           id?: string
           updated_at?: string
         }
@@ -39,6 +41,7 @@ export type Database = {
           body?: Json | null
           body_text?: string | null
           created_at?: string
+          document_id?: string | null
           id?: string
           updated_at?: string
         }
@@ -58,6 +61,7 @@ export type Database = {
           body: Json | null
           body_text: string | null
           created_at: string
+          document_id: string | null
           end_offset: number | null
           id: string
           kind: string
@@ -80,6 +84,7 @@ export type Database = {
           body?: Json | null
           body_text?: string | null
           created_at?: string
+          document_id?: string | null
           end_offset?: number | null
           id?: string
           kind?: string
@@ -102,6 +107,7 @@ export type Database = {
           body?: Json | null
           body_text?: string | null
           created_at?: string
+          document_id?: string | null
           end_offset?: number | null
           id?: string
           kind?: string
@@ -887,6 +893,7 @@ export type Database = {
         Row: {
           body: Json | null
           created_at: string
+          document_id: string | null
           id: string
           paragraph_id: string
           review_comment: string | null
@@ -903,6 +910,7 @@ export type Database = {
         Insert: {
           body?: Json | null
           created_at?: string
+          document_id?: string | null
           id?: string
           paragraph_id: string
           review_comment?: string | null
@@ -919,6 +927,7 @@ export type Database = {
         Update: {
           body?: Json | null
           created_at?: string
+          document_id?: string | null
           id?: string
           paragraph_id?: string
           review_comment?: string | null
@@ -1170,6 +1179,7 @@ export type Database = {
           body: Json | null
           body_text: string | null
           created_at: string
+          document_id: string | null
           end_offset: number | null
           id: string
           kind: string
@@ -1205,6 +1215,7 @@ export type Database = {
         Returns: {
           body: Json | null
           created_at: string
+          document_id: string | null
           id: string
           paragraph_id: string
           review_comment: string | null
@@ -1232,6 +1243,7 @@ export type Database = {
           body: Json | null
           body_text: string | null
           created_at: string
+          document_id: string | null
           end_offset: number | null
           id: string
           kind: string
@@ -1267,6 +1279,7 @@ export type Database = {
         Returns: {
           body: Json | null
           created_at: string
+          document_id: string | null
           id: string
           paragraph_id: string
           review_comment: string | null
