@@ -5,6 +5,7 @@ import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
 import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
+import type { Peer } from '../../data/live.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { GoToRow } from './go-to-row.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
@@ -19,6 +20,7 @@ import { ConcordanceDialog } from './concordance-dialog.tsx';
 import './workspace-search.css';
 
 const NO_FINDS = new Map<string, RowFind>();
+const NO_PEERS = new Map<string, Peer[]>();
 
 interface ParagraphGridProps {
   documentId: string;
@@ -32,6 +34,10 @@ interface ParagraphGridProps {
   canTranslate: boolean;
   canAnnotate: boolean;
   profiles: Map<string, Profile>;
+  /** Others editing each row (presence), by paragraph id. */
+  peersByParagraph?: Map<string, Peer[]>;
+  /** Told which row the user is editing (null: none), for presence. */
+  onActiveRow?: (row: { paragraphId: string; position: number } | null) => void;
   /** Controls shown in the toolbar above the grid (filters, save state). */
   toolbar: ReactNode;
   /** More pages of rows are still arriving. */
@@ -52,6 +58,8 @@ export function ParagraphGrid({
   canTranslate,
   canAnnotate,
   profiles,
+  peersByParagraph = NO_PEERS,
+  onActiveRow,
   toolbar,
   loadingMore = false,
   target = null,
@@ -63,6 +71,9 @@ export function ParagraphGrid({
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const [selection, setSelection] = useSourceSelection(byId);
   const { count, cover, virtualizer, active, activate, move, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef);
+  const activePosition = active ? (byId.get(active.id)?.position ?? null) : null;
+  const activeId = activePosition === null ? null : (active?.id ?? null);
+  useEffect(() => onActiveRow?.(activeId && activePosition !== null ? { paragraphId: activeId, position: activePosition } : null), [activeId, activePosition, onActiveRow]);
   const targetRow = useDeepLink(target, rows, cover.coveredIds, loadingMore, virtualizer);
   const englishSelection = useTranslationSelection();
   const [concordance, setConcordance] = useState<{ text: string; language: 'zh' | 'en' } | null>(null);
@@ -199,6 +210,7 @@ export function ParagraphGrid({
                     isTarget={targetRow === paragraph.id}
                     englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection.text : null}
                     find={finds.get(paragraph.id)}
+                    peers={peersByParagraph.get(paragraph.id)}
                   />
                 ) : (
                   <div className="row row-loading" aria-busy="true">

@@ -1,6 +1,6 @@
 // The English side of a row: read-only rendering of the stored JSON, turned into the tiptap
 // editor when focused; status, save state and "Mark translated".
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { useTranslationDraft } from '../../data/translation-draft.ts';
 import type { TranslationStatus } from '../../data/translations.ts';
@@ -18,6 +18,8 @@ import { HistoryDialog } from './history-dialog.tsx';
 import type { TextRange } from '../../domain/search/index.ts';
 import { TRANSLATION_ATTRIBUTE } from './selection.ts';
 import { MemoryPanel, useRankedSuggestions, type RankedSuggestion } from './memory-panel.tsx';
+import type { Peer } from '../../data/live.ts';
+import { PeerWarning } from './presence.tsx';
 
 const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   empty: 'neutral',
@@ -32,6 +34,11 @@ export function TranslationStatusBadge({ status }: { status: TranslationStatus }
   return <Badge tone={STATUS_TONE[status]}>{t(`translation.status.${status}` as MessageKey)}</Badge>;
 }
 
+/** What an edit can change of a stored row: its text and formatting. */
+function contentOf(row: { text: string; body: unknown } | null): string {
+  return row ? `${row.text}\u0000${JSON.stringify(row.body ?? null)}` : '';
+}
+
 interface TranslationCellProps {
   paragraph: Paragraph;
   index: number;
@@ -40,6 +47,8 @@ interface TranslationCellProps {
   /** Find matches in the English (UTF-16 ranges of its plain text), and the current one if here. */
   found?: readonly TextRange[] | undefined;
   currentFound?: TextRange | null;
+  /** Others editing this row (presence). */
+  peers?: readonly Peer[] | undefined;
 }
 
 /** The plain English with find matches marked, one <p> per line (formatting set aside while finding). */
@@ -74,7 +83,7 @@ function FoundText({ text, found, current }: { text: string; found: readonly Tex
   );
 }
 
-export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null }: TranslationCellProps) {
+export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null, peers }: TranslationCellProps) {
   const t = useT();
   const ws = useWorkspace();
   const draft = useTranslationDraft(paragraph);
@@ -90,6 +99,37 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
   const editable = ws.canTranslate && draft.exists;
   const n = paragraph.position;
   const label = t('workspace.translationOf', { n });
+
+  // Someone else's save arriving (live, or with a refetch). With an edit of mine pending, their
+  // version only replaces the stored row: my text stays and saving it opens the conflict panel.
+  // Without one, the row shows their text at once, with a quiet notice of who changed it. A new
+  // version with the same content (a review decision) changes nothing for the editor.
+  const storedVersion = translation?.version ?? 0;
+  const seen = useRef({ version: storedVersion, content: contentOf(translation) });
+  const [changedBy, setChangedBy] = useState<{ name: string | null } | null>(null);
+  const hasPendingEdit = !!row?.edit;
+  useEffect(() => {
+    if (storedVersion <= seen.current.version) return;
+    const content = contentOf(translation);
+    const sameContent = content === seen.current.content;
+    seen.current = { version: storedVersion, content };
+    const by = translation?.updated_by ?? null;
+    if (sameContent || by === ws.user.id) return;
+    setChangedBy({ name: (by && ws.profiles.get(by)?.displayName) || null });
+    // The open editor holds the older text: reopen it on theirs (no pending edit of mine to keep).
+    if (!hasPendingEdit) setGeneration((g) => g + 1);
+  }, [storedVersion, translation, ws.user.id, ws.profiles, hasPendingEdit]);
+
+  // The version the editor's content came from: the base of the edits typed into it. My own saves
+  // and decisions that left the content alone move it along; others' edits do not.
+  const editorKey = `${paragraph.id}:${generation}`;
+  const editorBase = useRef<{ key: string; version: number; content: string } | null>(null);
+  if (!isActive) editorBase.current = null;
+  else if (editorBase.current?.key !== editorKey) editorBase.current = { key: editorKey, version: storedVersion, content: contentOf(translation) };
+  else if (storedVersion > editorBase.current.version) {
+    const content = contentOf(translation);
+    if (translation?.updated_by === ws.user.id || content === editorBase.current.content) editorBase.current = { key: editorKey, version: storedVersion, content };
+  }
 
   function markTranslated() {
     if (draft.markTranslated()) ws.move(index, 1);
@@ -141,7 +181,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
     <div className="cell cell-translation">
       {showEditor ? (
         <Editor
-          key={`${paragraph.id}:${generation}`}
+          key={editorKey}
           initialContent={parseRichDoc(body) ?? plainTextToDoc(text)}
           label={label}
           lang="en"
@@ -150,7 +190,8 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           pendingText={typedAhead}
           onChange={(doc, plain) => {
             if (typedAhead) setTypedAhead('');
-            draft.edit(doc, plain);
+            if (changedBy) setChangedBy(null);
+            draft.edit(doc, plain, editorBase.current?.version);
           }}
           onMarkDone={markTranslated}
           onMove={(delta) => ws.move(index, delta)}
@@ -195,8 +236,12 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           }
         />
       ) : null}
+      {isActive && peers?.length ? <PeerWarning peers={peers} /> : null}
       <div className="row-meta">
         <TranslationStatusBadge status={status} />
+        {changedBy ? (
+          <span className="changed-by small muted">{changedBy.name ? t('live.changedBy', { name: changedBy.name }) : t('live.changedBySomeone')}</span>
+        ) : null}
         <RowSaveState row={row} />
         {row?.phase === 'error' ? (
           <>
