@@ -34,6 +34,14 @@ export function TranslationStatusBadge({ status }: { status: TranslationStatus }
   return <Badge tone={STATUS_TONE[status]}>{t(`translation.status.${status}` as MessageKey)}</Badge>;
 }
 
+/** The quiet notice in a row someone else just changed (their name once their profile is in). */
+function ChangedBy({ userId }: { userId: string | null }) {
+  const t = useT();
+  const ws = useWorkspace();
+  const name = userId ? ws.profiles.get(userId)?.displayName : undefined;
+  return <span className="changed-by small muted">{name ? t('live.changedBy', { name }) : t('live.changedBySomeone')}</span>;
+}
+
 /** What an edit can change of a stored row: its text and formatting. */
 function contentOf(row: { text: string; body: unknown } | null): string {
   return row ? `${row.text}\u0000${JSON.stringify(row.body ?? null)}` : '';
@@ -106,7 +114,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
   // version with the same content (a review decision) changes nothing for the editor.
   const storedVersion = translation?.version ?? 0;
   const seen = useRef({ version: storedVersion, content: contentOf(translation) });
-  const [changedBy, setChangedBy] = useState<{ name: string | null } | null>(null);
+  const [changedBy, setChangedBy] = useState<{ userId: string | null } | null>(null);
   const hasPendingEdit = !!row?.edit;
   useEffect(() => {
     if (storedVersion <= seen.current.version) return;
@@ -115,10 +123,10 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
     seen.current = { version: storedVersion, content };
     const by = translation?.updated_by ?? null;
     if (sameContent || by === ws.user.id) return;
-    setChangedBy({ name: (by && ws.profiles.get(by)?.displayName) || null });
+    setChangedBy({ userId: by });
     // The open editor holds the older text: reopen it on theirs (no pending edit of mine to keep).
     if (!hasPendingEdit) setGeneration((g) => g + 1);
-  }, [storedVersion, translation, ws.user.id, ws.profiles, hasPendingEdit]);
+  }, [storedVersion, translation, ws.user.id, hasPendingEdit]);
 
   // The version the editor's content came from: the base of the edits typed into it. My own saves
   // and decisions that left the content alone move it along; others' edits do not.
@@ -240,7 +248,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
       <div className="row-meta">
         <TranslationStatusBadge status={status} />
         {changedBy ? (
-          <span className="changed-by small muted">{changedBy.name ? t('live.changedBy', { name: changedBy.name }) : t('live.changedBySomeone')}</span>
+          <ChangedBy userId={changedBy.userId} />
         ) : null}
         <RowSaveState row={row} />
         {row?.phase === 'error' ? (
