@@ -176,5 +176,19 @@ describe('presence in a document', () => {
     // Leaving the document (the screen closes) takes them out of everyone's list.
     await team.translator.removeChannel(a);
     await seen.next((s) => !s[`${team.ids.translator}:tab-a`]);
+
+    // A tab that dies (its socket closes) leaves too: nobody is shown editing forever.
+    const c = team.translator.channel(topicName, { config: { presence: { key: `${team.ids.translator}:tab-c` } } });
+    channels.push([team.translator, c]);
+    await subscribed(c);
+    // Moving from row to row: a leave and a join (re-tracking a key would leave stale metas in
+    // realtime-js's presence state); the others see one entry, the newest.
+    for (const position of [null, 1, 2, 3]) {
+      if (position !== null) await c.untrack();
+      await c.track({ user_id: team.ids.translator, name: 'Demo Translator', paragraph_id: position && project.paragraphIds[position - 1], position });
+      await seen.next((s) => s[`${team.ids.translator}:tab-c`]?.length === 1 && s[`${team.ids.translator}:tab-c`]![0].position === position);
+    }
+    team.translator.realtime.disconnect();
+    await seen.next((s) => !s[`${team.ids.translator}:tab-c`]);
   });
 });

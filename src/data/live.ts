@@ -44,6 +44,8 @@ export interface LiveSpec {
 
 /** A hidden tab keeps listening this long, then pauses until it is shown again. */
 export const HIDDEN_PAUSE_MS = 60_000;
+/** Presence changes closer together than this are shown at once. */
+const PRESENCE_SETTLE_MS = 50;
 /** A screen closing and reopening within this time (a remount, a quick back-and-forth) keeps its channel. */
 const RELEASE_GRACE_MS = 1_000;
 
@@ -121,6 +123,9 @@ class LiveChannel {
   private joined = false;
   private startedAt = 0;
   private here: Row | null = null;
+  /** The channel this tab's presence was last sent on. */
+  private tracked: RealtimeChannel | null = null;
+  private peersTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<Listener>();
   private readonly refresher: Refresher;
   private hiddenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -147,7 +152,20 @@ class LiveChannel {
   /** Publishes where this tab is (presence channels only). */
   track(meta: Row): void {
     this.here = meta;
-    if (this.channel && this.status === 'live') void this.channel.track(meta);
+    if (this.channel && this.status === 'live') void this.publish(this.channel, true);
+  }
+
+  /**
+   * Sends where this tab is. Moving is a leave and a join: realtime-js loses the refs of a key's
+   * earlier metas when the same key is tracked again, and others would keep seeing it after it left.
+   */
+  private async publish(channel: RealtimeChannel, moved: boolean): Promise<void> {
+    const meta = this.here;
+    if (!meta) return;
+    if (moved && this.tracked === channel) await channel.untrack();
+    if (this.channel !== channel || this.here !== meta) return;
+    this.tracked = channel;
+    await channel.track(meta);
   }
 
   stop(): Promise<unknown> {
@@ -174,10 +192,14 @@ class LiveChannel {
         });
       }
       if (spec.presence) {
+        // A move arrives as a leave and a join: read the state once both are in.
         channel.on('presence', { event: 'sync' }, () => {
-          if (this.channel !== channel) return;
-          this.peers = peersOf(channel.presenceState() as Record<string, unknown[]>, this.selfUserId);
-          this.emit();
+          clearTimeout(this.peersTimer);
+          this.peersTimer = setTimeout(() => {
+            if (this.channel !== channel) return;
+            this.peers = peersOf(channel.presenceState() as Record<string, unknown[]>, this.selfUserId);
+            this.emit();
+          }, PRESENCE_SETTLE_MS);
         });
       }
       channel.subscribe((state) => {
@@ -188,7 +210,7 @@ class LiveChannel {
           this.refetch(this.joined ? Infinity : this.startedAt);
           this.joined = true;
           this.setStatus('live');
-          if (this.here) void channel.track(this.here);
+          void this.publish(channel, false);
         } else if (state === 'CHANNEL_ERROR' || state === 'TIMED_OUT' || state === 'CLOSED') {
           // realtime-js rejoins by itself once the socket is back.
           this.setStatus('reconnecting');
@@ -200,6 +222,8 @@ class LiveChannel {
   private close(): Promise<unknown> {
     const channel = this.channel;
     this.channel = null;
+    this.tracked = null;
+    clearTimeout(this.peersTimer);
     if (this.peers.length) {
       this.peers = [];
       this.emit();
@@ -232,6 +256,20 @@ class LiveChannel {
     // The socket may have outlived the outage or not; either way requests failed meanwhile.
     const onOnline = () => this.refetch(Infinity);
     const onOffline = () => this.setStatus('reconnecting');
+    // Leaving the page may keep it (and its socket) alive in the back/forward cache: leave the
+    // channel, so nobody sees this tab in the document any more; come back if the page is restored.
+    const onPageHide = () => {
+      void this.close();
+      // A kept page's socket stays open otherwise, and with it this tab's place in others' lists.
+      supabase.realtime.disconnect();
+    };
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      supabase.realtime.connect();
+      this.start();
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
@@ -239,6 +277,8 @@ class LiveChannel {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
     };
   }
 
