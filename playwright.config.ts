@@ -4,6 +4,8 @@ import { CHROMIUM_LAUNCH } from './scripts/lib/chromium.ts';
 // e2e runs against its own stack (throwaway database, fresh seed) on ports apart from `npm start`.
 const API_PORT = Number(process.env.E2E_API_PORT ?? 54331);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4183);
+// The stack's mail catcher, where specs read the emails the app makes the server send.
+const MAIL_PORT = Number(process.env.E2E_MAIL_PORT ?? API_PORT + 1000);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,6 +28,6 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { VITE_SUPABASE_URL: `http://127.0.0.1:${API_PORT}`, DATABASE_URL: '' },
+    env: { VITE_SUPABASE_URL: `http://127.0.0.1:${API_PORT}`, DATABASE_URL: '', DUIZHAO_MAIL_PORT: String(MAIL_PORT) },
   },
 });

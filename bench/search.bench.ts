@@ -2,7 +2,7 @@
  * Search, translation memory and library at corpus scale, on PGlite and (with DATABASE_URL) on
  * PostgreSQL.
  *
- *   npx tsx bench/search.bench.ts [--backend pglite|postgres] [--documents N] [--reuse] [--keep] [--plans FILE]
+ *   npx tsx bench/search.bench.ts [--backend pglite|postgres] [--documents N] [--reuse] [--keep] [--plans FILE] [--name DB]
  *
  * For each backend: generates the synthetic corpus (bench/search/corpus.ts) as export files,
  * imports the folder with `npm run import` into a local stack (throughput, and the peak memory of
@@ -10,10 +10,12 @@
  * memory entries and counters come from the triggers, as in use), then times through supabase-js,
  * signed in as a translator: search for 1-, 2- and 4-character Chinese strings and English words
  * drawn from the corpus, concordances, memory suggestions for rows, and the library's first page
- * (by date, title and progress, and filtered). Defaults: 1,000 documents (about 100,000 paragraphs)
- * on PGlite, 10,000 (about 1,000,000) on PostgreSQL, in database duizhao_bench_search
- * (DUIZHAO_SCRATCH_SUFFIX appended), dropped at the end unless --keep; --reuse skips the import
- * when that database already holds the corpus. With --plans FILE, PostgreSQL's plans of every
+ * (by date, title and progress, and filtered, also by the Chinese of the text). Each figure is
+ * given as wall-clock time and as the CPU time the request took (see Timing). Defaults: 1,000
+ * documents (about 100,000 paragraphs) on PGlite, 10,000 (about 1,000,000) on PostgreSQL, in
+ * database duizhao_bench_search (DUIZHAO_SCRATCH_SUFFIX appended; --name another), dropped at the
+ * end unless --keep (PGlite's then stays in the temporary directory under that name); --reuse
+ * skips the import when that database already holds the corpus. With --plans FILE, PostgreSQL's plans of every
  * statement the search, memory and library requests run (auto_explain) go to FILE.
  */
 import { spawn } from 'node:child_process';
@@ -42,6 +44,13 @@ export interface Timing {
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
+  /**
+   * CPU time a request took, in ms: this process (supabase-js, the HTTP server and, on PGlite, the
+   * database) plus PostgreSQL's backends of the bench database. On a machine shared with other
+   * work the wall-clock figures above include waiting for a core; these do not.
+   */
+  cpuP50Ms: number;
+  cpuP95Ms: number;
 }
 
 export interface SearchBenchFigures {
@@ -71,8 +80,42 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-function timing(values: number[]): Timing {
-  return { runs: values.length, p50Ms: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)), maxMs: round(Math.max(...values)) };
+function timing({ times, cpu }: { times: number[]; cpu: number[] }): Timing {
+  return {
+    runs: times.length,
+    p50Ms: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    maxMs: round(Math.max(...times)),
+    cpuP50Ms: round(percentile(cpu, 50)),
+    cpuP95Ms: round(percentile(cpu, 95)),
+  };
+}
+
+/** CPU time in ns of a process, from the scheduler's own account (/proc/PID/schedstat); 0 once it is gone. */
+async function schedNs(pid: number): Promise<number> {
+  try {
+    return Number((await readFile(`/proc/${pid}/schedstat`, 'utf8')).split(' ')[0]);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * A clock of the CPU time spent on requests: this process's and, on PostgreSQL, that of the
+ * backends connected to the bench database (parallel query is off there, so no work escapes to
+ * short-lived workers).
+ */
+type CpuClock = () => Promise<number>;
+function cpuClock(db: RunningStack['db'] | null): CpuClock {
+  return async () => {
+    const own = process.cpuUsage();
+    let ns = (own.user + own.system) * 1000;
+    if (db) {
+      const pids = (await db.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows;
+      for (const { pid } of pids) ns += await schedNs(pid);
+    }
+    return ns;
+  };
 }
 
 /** Queries drawn from the corpus: substrings of random paragraphs (no punctuation) and English words. */
@@ -142,17 +185,20 @@ async function importFolder(stack: RunningStack, dir: string): Promise<{ seconds
   return { seconds: (performance.now() - started) / 1000, cliPeak, serverPeak, summary, failed };
 }
 
-/** Runs `op` on each input after three warm-up calls (plans, dictionaries, connections); times and results of the measured calls. */
-async function timed<T, R>(inputs: readonly T[], op: (x: T) => Promise<R>): Promise<{ times: number[]; results: R[] }> {
+/** Runs `op` on each input after three warm-up calls (plans, dictionaries, connections); wall-clock and CPU times and results of the measured calls. */
+async function timed<T, R>(clock: CpuClock, inputs: readonly T[], op: (x: T) => Promise<R>): Promise<{ times: number[]; cpu: number[]; results: R[] }> {
   for (const x of inputs.slice(0, 3)) await op(x);
   const times: number[] = [];
+  const cpu: number[] = [];
   const results: R[] = [];
   for (const x of inputs) {
+    const c = await clock();
     const t = performance.now();
     results.push(await op(x));
     times.push(performance.now() - t);
+    cpu.push(((await clock()) - c) / 1e6);
   }
-  return { times, results };
+  return { times, cpu, results };
 }
 
 async function signIn(stack: RunningStack): Promise<SupabaseClient> {
@@ -199,28 +245,30 @@ async function capturePlans(databaseUrl: string, corpusQueries: ReturnType<typeo
   return out.join('\n');
 }
 
-async function databaseUrlFor(base: string, reuse: boolean): Promise<{ url: string; existed: boolean }> {
+async function databaseUrlFor(base: string, name: string, reuse: boolean): Promise<{ url: string; existed: boolean }> {
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {
-    const exists = (await admin.query('select 1 from pg_database where datname = $1', [DB_NAME])).rowCount === 1;
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
     if (!(reuse && exists)) {
-      await admin.query(`drop database if exists "${DB_NAME}" with (force)`);
-      await admin.query(`create database "${DB_NAME}"`);
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.query(`create database "${name}"`);
     }
+    // Serial plans: the CPU clock then sees all the work (a parallel worker is gone before it is read).
+    await admin.query(`alter database "${name}" set max_parallel_workers_per_gather = 0`);
     const url = new URL(base);
-    url.pathname = `/${DB_NAME}`;
+    url.pathname = `/${name}`;
     return { url: url.toString(), existed: reuse && exists };
   } finally {
     await admin.end();
   }
 }
 
-async function dropDatabase(base: string): Promise<void> {
+async function dropDatabase(base: string, name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {
-    await admin.query(`drop database if exists "${DB_NAME}" with (force)`);
+    await admin.query(`drop database if exists "${name}" with (force)`);
   } finally {
     await admin.end();
   }
@@ -232,6 +280,8 @@ export interface BackendOptions {
   reuse?: boolean;
   keep?: boolean;
   plansFile?: string;
+  /** The PostgreSQL database (default duizhao_bench_search with the scratch suffix); the PGlite data directory's name. */
+  name?: string;
   log?: (line: string) => void;
 }
 
@@ -241,11 +291,14 @@ export async function benchBackend(options: BackendOptions): Promise<SearchBench
   const baseUrl = process.env.DATABASE_URL;
   if (options.backend === 'postgres' && !baseUrl) throw new Error('the PostgreSQL pass needs DATABASE_URL');
   const work = await mkdtemp(path.join(os.tmpdir(), 'duizhao-bench-search-'));
-  const target = options.backend === 'postgres' ? await databaseUrlFor(baseUrl!, options.reuse ?? false) : undefined;
+  const name = options.name ?? DB_NAME;
+  const target = options.backend === 'postgres' ? await databaseUrlFor(baseUrl!, name, options.reuse ?? false) : undefined;
+  // PGlite's data kept between runs (--keep, --reuse) lives beside the work directory.
+  const pgliteDir = options.keep || options.reuse ? path.join(os.tmpdir(), name) : path.join(work, 'pglite');
   const stack = await startStack({
     port: 0,
     databaseUrl: target?.url,
-    dataDir: path.join(work, 'pglite'),
+    dataDir: pgliteDir,
     seedFile: undefined,
     durableCommits: true,
   });
@@ -286,29 +339,28 @@ export async function benchBackend(options: BackendOptions): Promise<SearchBench
     figures.paragraphs = Number((await stack.db.query<{ n: string }>('select count(*)::text as n from public.paragraphs')).rows[0]!.n);
     figures.databaseMb = round(Number((await stack.db.query<{ n: string }>('select pg_database_size(current_database())::text as n')).rows[0]!.n) / MB);
 
+    const clock = cpuClock(options.backend === 'postgres' ? stack.db : null);
     const client = await signIn(stack);
     const corpusQueries = queries(corpus, options.documents, 20261204);
     figures.search = {};
     for (const [kind, list] of Object.entries(corpusQueries)) {
-      const { times, results } = await timed(list, async (q) => {
+      const measured = await timed(clock, list, async (q) => {
         const { data, error } = await client.rpc('search_project', { p_project_id: BENCH_PROJECT.id, p_query: q });
         if (error) throw new Error(`search "${q}": ${error.message}`);
         return data as { total: number; total_is_lower_bound: boolean };
       });
       figures.search[kind] = {
-        ...timing(times),
-        medianHits: percentile(results.map((r) => r.total), 50),
-        lowerBound: results.filter((r) => r.total_is_lower_bound).length,
+        ...timing(measured),
+        medianHits: percentile(measured.results.map((r) => r.total), 50),
+        lowerBound: measured.results.filter((r) => r.total_is_lower_bound).length,
       };
       log(`search ${kind}: p50 ${figures.search[kind].p50Ms} ms, p95 ${figures.search[kind].p95Ms} ms`);
     }
     figures.concordance = timing(
-      (
-        await timed(corpusQueries['zh 2 characters'], async (q) => {
-          const { error } = await client.rpc('concordance', { p_project_id: BENCH_PROJECT.id, p_text: q, p_limit: 200 });
-          if (error) throw new Error(`concordance "${q}": ${error.message}`);
-        })
-      ).times,
+      await timed(clock, corpusQueries['zh 2 characters'], async (q) => {
+        const { error } = await client.rpc('concordance', { p_project_id: BENCH_PROJECT.id, p_text: q, p_limit: 200 });
+        if (error) throw new Error(`concordance "${q}": ${error.message}`);
+      }),
     );
 
     const rows = (
@@ -318,12 +370,12 @@ export async function benchBackend(options: BackendOptions): Promise<SearchBench
         [BENCH_PROJECT.id, RUNS + 3],
       )
     ).rows.map((r) => r.id);
-    const tm = await timed(rows.slice(3), async (id) => {
+    const tm = await timed(clock, rows.slice(3), async (id) => {
       const { data, error } = await client.rpc('tm_suggestions', { p_paragraph_id: id });
       if (error) throw new Error(`tm_suggestions: ${error.message}`);
       return (data as { suggestions: unknown[] }).suggestions.length;
     });
-    figures.tmSuggestions = { ...timing(tm.times), withSuggestions: tm.results.filter((n) => n > 0).length };
+    figures.tmSuggestions = { ...timing(tm), withSuggestions: tm.results.filter((n) => n > 0).length };
     log(`memory suggestions: p50 ${figures.tmSuggestions.p50Ms} ms, p95 ${figures.tmSuggestions.p95Ms} ms`);
 
     const columns = 'id,title,published_on,keywords,collection,paragraphs,translated,approved,notes_submitted,notes_approved,progress';
@@ -339,7 +391,19 @@ export async function benchBackend(options: BackendOptions): Promise<SearchBench
       'title text': page((q) => q.ilike('title', '%联合%').order('title')),
     };
     figures.library = {};
-    for (const [name, op] of Object.entries(library)) figures.library[name] = timing((await timed(Array.from({ length: RUNS }, () => 0), op)).times);
+    for (const [name, op] of Object.entries(library)) figures.library[name] = timing(await timed(clock, Array.from({ length: RUNS }, () => 0), op));
+    // Documents whose Chinese holds a 2-character string drawn from the corpus, first page by date.
+    figures.library['chinese text filter'] = timing(
+      await timed(clock, corpusQueries['zh 2 characters'], async (q) => {
+        const { error, count } = await client
+          .rpc('library_documents_containing', { p_project_id: BENCH_PROJECT.id, p_text: q }, { count: 'exact' })
+          .select(columns)
+          .order('published_on', { ascending: false, nullsFirst: false })
+          .order('title')
+          .range(0, 49);
+        if (error || !count) throw new Error(`library text filter "${q}": ${error?.message ?? 'no rows'}`);
+      }),
+    );
     log(`library first page by date: p95 ${figures.library['first page by date']!.p95Ms} ms`);
 
     if (options.plansFile && target) {
@@ -351,7 +415,7 @@ export async function benchBackend(options: BackendOptions): Promise<SearchBench
   } finally {
     await stack.stop();
     await rm(work, { recursive: true, force: true });
-    if (target && !options.keep) await dropDatabase(baseUrl!);
+    if (target && !options.keep) await dropDatabase(baseUrl!, name);
   }
 }
 
@@ -369,13 +433,14 @@ if (isMain(import.meta.url)) {
       reuse: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       plans: { type: 'string' },
+      name: { type: 'string' },
     },
   });
   const backends = values.backend ? [values.backend as 'pglite' | 'postgres'] : ['pglite' as const, ...(process.env.DATABASE_URL ? ['postgres' as const] : [])];
   (async () => {
     for (const backend of backends) {
       const documents = values.documents ? Number(values.documents) : backend === 'postgres' ? 10000 : 1000;
-      console.log(JSON.stringify(await benchBackend({ backend, documents, reuse: values.reuse, keep: values.keep, plansFile: values.plans }), null, 2));
+      console.log(JSON.stringify(await benchBackend({ backend, documents, reuse: values.reuse, keep: values.keep, plansFile: values.plans, name: values.name }), null, 2));
     }
   })().catch((error: unknown) => {
     console.error(error);

@@ -1,4 +1,4 @@
-import { test, expect, expectNoSeriousA11yViolations, demoEmail } from './fixtures.ts';
+import { test, expect, expectNoSeriousA11yViolations, demoEmail, emailedLink, runToken } from './fixtures.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { DEMO_TITLE, LibraryPage } from './pages/library-page.ts';
 
@@ -29,6 +29,37 @@ test('signs in, sees the Demo document, and signs out', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
+test('a forgotten password is replaced through the emailed link', async ({ page }) => {
+  // An account of this test's own: the demo accounts' passwords must not change.
+  const email = `forgetful-${runToken('reset')}@example.com`;
+  await page.goto('/sign-up');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('first-password-1');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  const signIn = new SignInPage(page);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Email me a link' }).click();
+  await expect(page.getByRole('status')).toContainText(`If an account uses ${email}`);
+
+  await page.goto(await emailedLink(email));
+  await expect(page.getByText('You are in. Choose a new password.')).toBeVisible();
+  await page.getByLabel('Password', { exact: true }).fill('second-password-2');
+  await page.getByRole('button', { name: 'Save password and continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn.signIn(email, 'first-password-1');
+  await expect(page.getByRole('alert')).toHaveText(/do not match an account/);
+  await signIn.signIn(email, 'second-password-2');
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+});
+
 test('explains a missing password in words', async ({ page }) => {
   const signIn = new SignInPage(page);
   await signIn.goto();
@@ -56,11 +87,13 @@ test('owners see the import entry point and the members of their project', async
   const members = library.project().getByRole('table', { name: 'Members of Demo' });
   await expect(members.getByRole('cell', { name: 'researcher@example.com' })).toBeVisible();
   await expect(members.getByRole('combobox', { name: /^Role of / }).first()).toBeVisible();
-  // An address without an account gets a pending invitation (it joins when it signs up).
-  await library.project().getByLabel('Invite by email').fill('nobody@example.com');
+  // An address without an account gets a pending invitation (it joins when it signs up). The address
+  // is this run's own: other specs invite people to the same project.
+  const email = `nobody-${runToken('auth')}@example.com`;
+  await library.project().getByLabel('Invite by email').fill(email);
   await library.project().getByRole('button', { name: 'Invite', exact: true }).click();
-  await expect(library.project().getByRole('status').filter({ hasText: 'nobody@example.com' })).toContainText('They join when they sign up');
-  await expect(library.project().getByRole('region', { name: 'Pending invitations' })).toContainText('nobody@example.com');
+  await expect(library.project().getByRole('status').filter({ hasText: email })).toContainText('They join when they sign up');
+  await expect(library.project().getByRole('region', { name: 'Pending invitations' }).getByRole('listitem').filter({ hasText: email })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 

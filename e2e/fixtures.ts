@@ -91,7 +91,25 @@ export function runToken(label: string): string {
 
 /** The API the app under test talks to (the e2e stack's, unless told otherwise). */
 export const API_URL = process.env.E2E_API_URL ?? `http://127.0.0.1:${process.env.E2E_API_PORT ?? 54331}`;
-const ANON_KEY =
+/** The e2e stack's mail catcher (Mailpit API), on the port playwright.config.ts gives it. */
+export const MAIL_URL = `http://127.0.0.1:${process.env.E2E_MAIL_PORT ?? Number(process.env.E2E_API_PORT ?? 54331) + 1000}`;
+
+/** The first link in the newest email to `address`, waiting for it to arrive. */
+export async function emailedLink(address: string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = (await (await fetch(`${MAIL_URL}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}`)).json()) as { messages: { ID: string }[] };
+    const newest = found.messages[0];
+    if (newest) {
+      const message = (await (await fetch(`${MAIL_URL}/api/v1/message/${newest.ID}`)).json()) as { HTML: string };
+      const href = /href="([^"]+)"/.exec(message.HTML)?.[1];
+      if (href) return href.replace(/&amp;/g, '&').replace(/&#38;/g, '&');
+    }
+    if (Date.now() > deadline) throw new Error(`no email to ${address}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+export const ANON_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
 
 export interface ApiSession {

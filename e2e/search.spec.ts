@@ -156,8 +156,8 @@ test('the memory offers an identical row first and Ctrl+1 inserts its English as
 test('the library filters, sorts and pages a project\'s documents', async ({ owner }) => {
   const { page } = owner;
   const token = runToken('lib');
-  await importDocument(`文库${token}甲`, ['一。'], '2031-02-01');
-  await importDocument(`文库${token}乙`, ['二。'], '2031-01-01');
+  await importDocument(`文库${token}甲`, ['一。', `第二段${token}，写着Ｃ线${token}。`], '2031-02-01');
+  await importDocument(`文库${token}乙`, ['二。', `乙的第二段${token}。`], '2031-01-01');
   await page.goto('/');
   const demo = page.getByRole('region', { name: 'Demo' });
   await demo.getByLabel('Title contains').fill(`文库${token}`);
@@ -169,4 +169,10 @@ test('the library filters, sorts and pages a project\'s documents', async ({ own
   await expect(table.getByRole('link')).toHaveText([`文库${token}乙`, `文库${token}甲`]);
   await demo.getByRole('button', { name: 'Clear filters' }).click();
   await expect(table.getByRole('link', { name: DEMO_TITLE })).toBeVisible();
+  // By the text of the paragraphs: any Chinese substring, ASCII finding full-width.
+  await demo.getByLabel('Text contains').fill(`C线${token}`);
+  await expect(table.getByRole('link')).toHaveText([`文库${token}甲`]);
+  await demo.getByLabel('Text contains').fill(`段${token}`);
+  await expect(table.getByRole('link')).toHaveText([`文库${token}乙`, `文库${token}甲`]);
+  await expect(demo.getByRole('navigation', { name: 'Pages of documents in Demo' })).toContainText('1–2 of 2');
 });

@@ -2,7 +2,8 @@
 // translation with a suggestion that the translator accepts, a rejected note the researcher hears
 // about and answers, bulk approval and undo in the queue, and an owner removing a duplicate.
 import { readFileSync } from 'node:fs';
-import { expect, expectNoSeriousA11yViolations, runToken, test } from './fixtures.ts';
+import { ANON_KEY, API_URL, expect, expectNoSeriousA11yViolations, runToken, test } from './fixtures.ts';
+import { DEMO_TITLE } from './pages/library-page.ts';
 
 // Each flow passes between two or three people and reloads as they would.
 test.describe.configure({ timeout: 150_000 });
@@ -58,12 +59,75 @@ test('an owner creates a project and invites a new address; that person signs up
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('region', { name: projectName })).toBeVisible();
 
-  // The owner's pending list empties; signing up with a used address is refused in words.
+  // Signed in on a second device as well: "Sign out everywhere" ends that session too.
+  const elsewhere = await browser.newContext({ baseURL: baseURL! });
+  const otherDevice = await elsewhere.newPage();
+  await otherDevice.goto('/sign-in');
+  await otherDevice.getByLabel('Email').fill(email);
+  await otherDevice.getByLabel('Password').fill(`pw-${token}`);
+  await otherDevice.getByRole('button', { name: 'Sign in' }).click();
+  await expect(otherDevice.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  const otherRefreshToken = await otherDevice.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.endsWith('-auth-token'));
+    return key ? (JSON.parse(localStorage.getItem(key)!) as { refresh_token: string }).refresh_token : '';
+  });
+  await page.getByRole('button', { name: `Account: ${email}` }).click();
+  await page.getByRole('region', { name: 'Account' }).getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page.getByRole('status')).toHaveText('You are signed out on every device.');
+  const refresh = await fetch(`${API_URL}/auth/v1/token?grant_type=refresh_token`, {
+    method: 'POST',
+    headers: { apikey: ANON_KEY, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refresh_token: otherRefreshToken }),
+  });
+  expect(refresh.status).toBe(400);
+  await elsewhere.close();
+
+  // The owner's pending list empties; the newcomer is a member.
   await owner.page.reload();
-  await owner.library.project(projectName).getByText('Members and roles').click();
-  await expect(owner.library.project(projectName).getByRole('row', { name: new RegExp(email) })).toBeVisible();
-  await expect(owner.library.project(projectName).getByRole('region', { name: 'Pending invitations' })).toHaveCount(0);
+  const own = owner.library.project(projectName);
+  await own.getByText('Members and roles').click();
+  const newcomerRows = own.getByRole('table', { name: `Members of ${projectName}` }).getByRole('row').filter({ hasText: email });
+  await expect(newcomerRows).toHaveCount(1);
+  await expect(own.getByRole('region', { name: 'Pending invitations' })).toHaveCount(0);
+
+  // A second role for someone with an account is added at once; turning their reviewer role into
+  // the translator role they already hold merges the two rows instead of leaving a phantom one.
+  await own.getByLabel('Invite by email').fill(email);
+  await own.getByLabel('Role', { exact: true }).selectOption('translator');
+  await own.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(own.getByRole('status').filter({ hasText: email })).toContainText('is now a member');
+  await expect(newcomerRows).toHaveCount(2);
+  const asReviewer = newcomerRows.filter({ has: owner.page.getByRole('button', { name: /^Remove .* as Reviewer$/ }) });
+  await asReviewer.getByRole('combobox', { name: /^Role of / }).selectOption('translator');
+  await expect(newcomerRows).toHaveCount(1);
+  await expect(newcomerRows.getByRole('combobox', { name: /^Role of / })).toHaveValue('translator');
+  await owner.page.reload();
+  await own.getByText('Members and roles').click();
+  await expect(newcomerRows).toHaveCount(1);
+
+  // Removing asks first; cancelling keeps the member.
+  await newcomerRows.getByRole('button', { name: /^Remove / }).click();
+  const confirm = owner.page.getByRole('dialog', { name: /^Remove .*\?$/ });
+  await expect(confirm).toContainText(`no longer be Translator in ${projectName}`);
+  await expectNoSeriousA11yViolations(owner.page);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(newcomerRows).toHaveCount(1);
+  await newcomerRows.getByRole('button', { name: /^Remove / }).click();
+  await confirm.getByRole('button', { name: 'Remove member' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(newcomerRows).toHaveCount(0);
+
+  // A pending invitation can be revoked.
+  const other = `later-${token}@example.com`;
+  await own.getByLabel('Invite by email').fill(other);
+  await own.getByRole('button', { name: 'Invite', exact: true }).click();
+  const pending = own.getByRole('region', { name: 'Pending invitations' });
+  await expect(pending).toContainText(other);
+  await pending.getByRole('button', { name: `Revoke the invitation of ${other} as Translator` }).click();
+  await expect(pending).toHaveCount(0);
   await context.close();
+
+  // Signing up with a used address is refused in words.
 
   const again = await browser.newContext({ baseURL: baseURL! });
   const second = await again.newPage();
@@ -90,6 +154,11 @@ test('a reviewer rejects a translation with a suggestion; the translator sees wh
   await reviewer.library.goto();
   await reviewer.review.open();
   const item = reviewer.review.item(token);
+  // The card's link opens the document at that row, focused.
+  await item.getByRole('link', { name: 'Open paragraph 21' }).click();
+  await expect(reviewer.page).toHaveURL(/\/documents\/[^?]+\?p=21$/);
+  await expect(reviewer.workspace.row(21)).toBeFocused();
+  await reviewer.page.goBack();
   await item.getByLabel('Comment').fill(`Past tense, and no article ${token}`);
   await item.getByRole('textbox', { name: 'Suggested translation' }).fill(suggestion);
   await item.getByRole('button', { name: 'Reject' }).click();
@@ -165,14 +234,41 @@ test('a researcher is notified of a rejected note, follows the link, replies and
   await note.getByRole('textbox', { name: 'Reply' }).fill(`The 2013 energy agreement, article 4 ${token}`);
   await note.getByRole('button', { name: 'Send reply' }).click();
   await expect(note.getByRole('list', { name: 'Replies and decisions' })).toContainText(`The 2013 energy agreement, article 4 ${token}`);
-  await expect(note.getByRole('list', { name: 'Replies and decisions' })).toContainText('You');
+  const thread = note.getByRole('list', { name: 'Replies and decisions' });
+  await expect(thread).toContainText('You');
+  // Authors edit and delete their own replies.
+  await thread.getByRole('button', { name: 'Edit your reply' }).click();
+  await note.getByRole('textbox', { name: 'Edit reply' }).fill(`The 2013 energy agreement, article 5 ${token}`);
+  await note.getByRole('button', { name: 'Save reply' }).click();
+  await expect(thread).toContainText(`article 5 ${token}`);
+  await expect(thread).toContainText('edited');
+  await note.getByRole('button', { name: 'Reply', exact: true }).click();
+  await note.getByRole('textbox', { name: 'Reply' }).fill(`typo ${token}`);
+  await note.getByRole('button', { name: 'Send reply' }).click();
+  const typo = thread.getByRole('listitem').filter({ hasText: `typo ${token}` });
+  await expect(typo).toBeVisible();
+  await typo.getByRole('button', { name: 'Delete your reply' }).click();
+  await expect(typo).toHaveCount(0);
   await note.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(note).toContainText('Submitted');
 
-  // The reviewer hears of the reply, and the note is back in the queue with it.
+  // A link pasted by hand (#p-N) opens the document at that row too.
+  await researcher.page.goto(researcher.page.url().replace(/\?p=22$/, '#p-40'));
+  await expect(researcher.workspace.row(40)).toBeFocused();
+  await expect(researcher.workspace.row(40)).toBeInViewport();
+
+  // The reviewer hears of the reply, marks that entry read, and the note is back in the queue with it.
   await reviewer.page.reload();
   await reviewer.page.getByRole('button', { name: /^Notifications/ }).click();
-  await expect(reviewer.page.getByRole('region', { name: 'Notifications' })).toContainText('replied to a note on paragraph 22');
+  const replied = reviewer.page
+    .getByRole('region', { name: 'Notifications' })
+    .getByRole('listitem')
+    .filter({ hasText: 'replied to a note on paragraph 22' })
+    .first();
+  await expect(replied).toContainText('Unread');
+  await replied.getByRole('button', { name: 'Mark read' }).click();
+  await expect(replied.getByRole('button', { name: 'Mark read' })).toHaveCount(0);
+  await expect(replied).not.toContainText('Unread');
   await reviewer.page.keyboard.press('Escape');
   await expect(reviewer.review.item(token)).toBeVisible();
 
@@ -194,9 +290,12 @@ test('a reviewer filters the queue, approves several at once, and undoes a decis
 
   await reviewer.library.goto();
   await reviewer.review.open();
+  await reviewer.page.getByLabel('Document', { exact: true }).selectOption({ label: DEMO_TITLE });
   await reviewer.page.getByLabel('Kind', { exact: true }).selectOption('translation');
   await reviewer.page.getByLabel('Order', { exact: true }).selectOption('newest');
-  await expect(reviewer.page).toHaveURL(/kind=translation/);
+  await expect(reviewer.page).toHaveURL(/document=[^&]+.*kind=translation.*order=newest/);
+  // Only this document's translated rows remain, newest first.
+  await expect(reviewer.review.item(token)).toHaveText([/Row 26 done/, /Row 25 done/, /Row 24 done/]);
   await expect(reviewer.review.item('Row 26 done')).toBeVisible();
 
   // Undo: the decision is taken back and the row returns to the queue.
@@ -215,6 +314,16 @@ test('a reviewer filters the queue, approves several at once, and undoes a decis
   await dialog.getByRole('button', { name: 'Approve 3 items' }).click();
   await expect(reviewer.page.getByRole('status').filter({ hasText: 'Approved 3 items.' })).toBeVisible();
   await expect(reviewer.review.item(token)).toHaveCount(0);
+  // A bulk approval is undone as a whole, and can be made again.
+  await reviewer.page.getByRole('status').filter({ hasText: 'Approved 3 items.' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(reviewer.page.getByRole('status').filter({ hasText: 'Approvals undone: 3 items are back in the queue.' })).toBeVisible();
+  await expect(reviewer.review.item(token)).toHaveCount(3);
+  for (const n of [24, 25, 26]) {
+    await reviewer.review.item(`Row ${n} done ${token}`).getByRole('checkbox').check();
+  }
+  await reviewer.page.getByRole('button', { name: 'Approve selected (3)' }).click();
+  await reviewer.page.getByRole('dialog', { name: 'Approve 3 items?' }).getByRole('button', { name: 'Approve 3 items' }).click();
+  await expect(reviewer.review.item(token)).toHaveCount(0);
 
   // The link on a card opens the document at that row.
   await translator.page.goto('/my-work');
@@ -226,6 +335,14 @@ test('an owner is warned before importing a text twice, and deletes the duplicat
   const token = runToken('dup');
   const projectName = `Duplicates ${token}`;
   await owner.library.goto();
+  // The keyword list folds after eight; "+12" unfolds it and folds it again.
+  const keywords = owner.library.documentRow().getByRole('list', { name: /^Keywords of / });
+  await expect(keywords.getByRole('listitem')).toHaveCount(9);
+  await keywords.getByRole('button', { name: 'Show 12 more keywords' }).click();
+  await expect(keywords.getByRole('listitem')).toHaveCount(21);
+  await keywords.getByRole('button', { name: 'Show fewer keywords' }).click();
+  await expect(keywords.getByRole('listitem')).toHaveCount(9);
+
   await owner.page.getByRole('textbox', { name: 'Project name' }).fill(projectName);
   await owner.page.getByRole('button', { name: 'Create project' }).click();
   const project = owner.library.project(projectName);
@@ -237,8 +354,8 @@ test('an owner is warned before importing a text twice, and deletes the duplicat
     const card = owner.page.getByRole('region', { name: 'export.txt' });
     await card.getByLabel('Title').fill(title);
     if (anyway) {
-      const warning = card.getByRole('alert').filter({ hasText: 'This text is already in the project.' });
-      await expect(warning).toContainText(`already imported as “${token} first”`);
+      const warning = card.getByRole('alert').filter({ hasText: 'Already in this project' });
+      await expect(warning).toContainText(`This text was already imported as “${token} first” on `);
       await expectNoSeriousA11yViolations(owner.page);
       await warning.getByRole('button', { name: 'Import anyway' }).click();
     } else {

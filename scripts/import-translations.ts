@@ -130,7 +130,7 @@ async function main(): Promise<void> {
       throw error;
     }
     console.log(`${result.rows.length} aligned rows for "${doc.title}"`);
-    for (const w of result.warnings) console.log(`  note: ${w}`);
+    for (const w of result.warnings) console.log(`  note: ${w.message}`);
     if (options.dryRun) return;
     const { data, error } = await connection.client.rpc('apply_alignment', {
       p_document_id: doc.id,

@@ -3,7 +3,8 @@
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router-dom';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { createHistory } from '../../src/features/align/history.ts';
 import { align, toRows } from '../../src/domain/align/index.ts';
 import { I18nProvider } from '../../src/i18n/i18n.tsx';
 import { AlignWorkerClient } from '../../src/workers/align-client.ts';
@@ -109,9 +110,25 @@ window.alignBench = async (zh, en) => {
     root.render(
       <I18nProvider locale="en">
         <QueryClientProvider client={queryClient}>
-          <MemoryRouter>
-            <AlignmentEditor documentId="bench" zh={paragraphs} en={en} initialRows={rows} client={client} existing={new Map()} />
-          </MemoryRouter>
+          <RouterProvider
+            router={createMemoryRouter([
+              {
+                path: '/',
+                element: (
+                  <AlignmentEditor
+                    documentId="bench"
+                    userId="bench"
+                    zh={paragraphs}
+                    initialHistory={createHistory({ rows, en, selected: 0 })}
+                    restoredAt={null}
+                    client={client}
+                    existing={new Map()}
+                    onDiscard={() => undefined}
+                  />
+                ),
+              },
+            ])}
+          />
         </QueryClientProvider>
       </I18nProvider>,
     ),

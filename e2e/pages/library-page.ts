@@ -15,8 +15,9 @@ export class LibraryPage {
     return this.page.getByRole('heading', { name: 'Library', level: 1 });
   }
 
+  /** The project's section, by its exact name (other specs create projects of their own). */
   project(name = DEMO_PROJECT) {
-    return this.page.getByRole('region', { name });
+    return this.page.getByRole('region', { name, exact: true });
   }
 
   documentLink(title = DEMO_TITLE) {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cedictHeader, parseCedict, compileTranslationTable, readTranslationTable, type TranslationTable } from '../../src/domain/dictionary/index.ts';
+import { cedictHeader, parseCedict, compileCedictShards, compileTranslationTable, readTranslationTable, type TranslationTable } from '../../src/domain/dictionary/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Bump when the compiled format or the lemma rules change, so that caches are rebuilt. */
@@ -51,4 +51,11 @@ let loaded: TranslationTable | undefined;
 /** The translation table, read once per process. */
 export function nodeTranslationTable(): TranslationTable {
   return (loaded ??= readTranslationTable(compiledTranslationTable()));
+}
+
+let shards: string[] | undefined;
+
+/** CC-CEDICT for look-ups in the browser, in shards (src/domain/dictionary/lookup.ts), once per process. */
+export function compiledCedictShards(): string[] {
+  return (shards ??= compileCedictShards(parseCedict(readCedictSource().text)));
 }

@@ -9,6 +9,20 @@ export const DEMO_ANON_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
 export const DEMO_SERVICE_ROLE_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
+/** The Supabase CLI's local publishable and secret keys (`supabase status`). */
+export const DEMO_PUBLISHABLE_KEY = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
+export const DEMO_SECRET_KEY = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
+
+/**
+ * The JWT the gateway hands the services for an API key: the anon or service_role JWT for the
+ * opaque publishable or secret key, the key itself when it is one of those JWTs; undefined otherwise.
+ */
+export function apiKeyJwt(config: Pick<ServerConfig, 'anonKey' | 'serviceRoleKey' | 'publishableKey' | 'secretKey'>, key: string): string | undefined {
+  if (key === config.publishableKey) return config.anonKey;
+  if (key === config.secretKey) return config.serviceRoleKey;
+  if (key === config.anonKey || key === config.serviceRoleKey) return key;
+  return undefined;
+}
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -21,6 +35,12 @@ export interface ServerConfig {
   jwtExpiry: number;
   anonKey: string;
   serviceRoleKey: string;
+  /**
+   * The opaque API keys the Supabase CLI prints (`sb_publishable_…`, `sb_secret_…`): the gateway
+   * accepts them as `apikey` and hands the services the anon or service_role JWT in their place.
+   */
+  publishableKey: string;
+  secretKey: string;
   /** PostgreSQL connection string; when absent the embedded PGlite is used. */
   databaseUrl: string | undefined;
   /** PGlite data directory; `memory://` for a throwaway database. */
@@ -163,6 +183,8 @@ function fromEnvironment(env: Env): ConfigOverrides {
     jwtExpiry: int(env, 'GOTRUE_JWT_EXP') ?? int(env, 'JWT_EXPIRY'),
     anonKey: env.SUPABASE_ANON_KEY,
     serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY,
+    publishableKey: env.SUPABASE_PUBLISHABLE_KEY,
+    secretKey: env.SUPABASE_SECRET_KEY,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DUIZHAO_DATA_DIR,
     durableCommits: bool(env, 'DUIZHAO_DURABLE_COMMITS'),
@@ -248,6 +270,8 @@ function defaults(): ServerConfig {
     jwtExpiry: 3600,
     anonKey: DEMO_ANON_KEY,
     serviceRoleKey: DEMO_SERVICE_ROLE_KEY,
+    publishableKey: DEMO_PUBLISHABLE_KEY,
+    secretKey: DEMO_SECRET_KEY,
     databaseUrl: undefined,
     dataDir: path.join(PROJECT_ROOT, '.data', 'pglite'),
     durableCommits: true,

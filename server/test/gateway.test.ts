@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type RunningStack } from '../src/stack.ts';
-import { anonKey, apiUrl } from './env.ts';
+import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY } from '../src/config.ts';
+import { anonKey, apiUrl, client } from './env.ts';
 
 describe('gateway, as the Supabase CLI runs it (no apikey required)', () => {
   it('runs a bare request as anon', async () => {
@@ -27,6 +28,21 @@ describe('gateway, as the Supabase CLI runs it (no apikey required)', () => {
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
     const exposed = res.headers.get('access-control-expose-headers') ?? '';
     for (const h of ['Content-Range', 'Preference-Applied', 'X-Supabase-Api-Version', 'x-sb-error-code']) expect(exposed).toContain(h);
+  });
+
+  it("takes the CLI's publishable and secret keys in place of the anon and service_role JWTs", async () => {
+    // supabase-js sends the key as apikey and as bearer; the services see the JWT of that role.
+    const publishable = client(DEMO_PUBLISHABLE_KEY);
+    expect((await publishable.from('projects').select('id').limit(1)).error).toBeNull();
+    const refused = await publishable.auth.admin.listUsers({ perPage: 1 });
+    expect(refused.error?.status).toBe(403);
+    const secret = client(DEMO_SECRET_KEY);
+    const listed = await secret.auth.admin.listUsers({ perPage: 1 });
+    expect(listed.error).toBeNull();
+    expect(listed.data.users.length).toBe(1);
+    // A user's own JWT as bearer is left alone, whichever key comes with it.
+    const res = await fetch(`${apiUrl()}/auth/v1/user`, { headers: { apikey: DEMO_SECRET_KEY, authorization: `Bearer ${anonKey}` } });
+    expect(res.status).toBe(403);
   });
 
   it('answers an unknown route with 404', async () => {
@@ -60,6 +76,12 @@ describe('gateway, as hosted Supabase runs it (apikey required)', () => {
     expect((await fetch(`${stack.url}/rest/v1/projects`, { headers: { apikey: anonKey } })).status).toBe(200);
     expect((await fetch(`${stack.url}/rest/v1/projects?apikey=${anonKey}`)).status).toBe(200);
     expect((await fetch(`${stack.url}/auth/v1/health`)).status).toBe(200);
+  });
+
+  it('accepts the publishable key and refuses an unknown sb_ key', async () => {
+    expect((await fetch(`${stack.url}/rest/v1/projects`, { headers: { apikey: DEMO_PUBLISHABLE_KEY } })).status).toBe(200);
+    const res = await fetch(`${stack.url}/rest/v1/projects`, { headers: { apikey: 'sb_publishable_unknown' } });
+    expect(res.status).toBe(401);
   });
 });
 

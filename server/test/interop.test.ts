@@ -181,6 +181,27 @@ describe('the round trip through a CAT tool', { timeout: 180_000 }, () => {
     expect(await rows()).toEqual(before);
   });
 
+  it('a TMX written by translate-toolkit fills rows matched by their Chinese text', async () => {
+    const file = path.join(dir, 'memory.tmx');
+    await run(PYTHON, [
+      path.join(FIXTURES, 'translate_toolkit_write_tmx.py'),
+      file,
+      `${PARAGRAPHS[5]}=Shanghai, 19 May 2014`,
+      // The same Chinese spaced differently, with the English the row already has: nothing to do.
+      `双方决定 加强合作。=The two sides decide to strengthen cooperation.`,
+      '别的文件里的句子。=A sentence of another file.',
+    ]);
+    const before = await rows();
+    const result = await cli('import-translations', ['--document', TITLE, '--as', DEMO.translator, file]);
+    expect(result.errors).toEqual([]);
+    expect(result.stdout).toContain('3 units: 1 rows to change, 1 unchanged');
+    expect(result.stdout).toContain('imported: 1 rows written as drafts');
+    const after = await rows();
+    expect(after.filter((row, k) => JSON.stringify(row) !== JSON.stringify(before[k]))).toEqual([
+      { paragraph_id: ids[5], text: 'Shanghai, 19 May 2014', status: 'draft', version: before[5]!.version + 1 },
+    ]);
+  });
+
   it('a bad file is one clear error and changes nothing', async () => {
     const before = await rows();
     const notXml = path.join(dir, 'bad.xlf');

@@ -1,4 +1,5 @@
-// The frame around every signed-in screen: brand, navigation, review count, language, sign out.
+// The frame around every signed-in screen: brand, navigation, review count, notifications, language,
+// account (sign out everywhere) and sign out.
 import { Suspense, type FormEvent } from 'react';
 import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router-dom';
 import { useCurrentUser, useSignOut } from '../data/session.ts';
@@ -11,6 +12,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
 import { Loading } from '../components/states.tsx';
 import { NotificationsButton } from '../features/notifications/notifications-button.tsx';
+import { AccountMenu } from './account-menu.tsx';
 
 // Shown only to people who review somewhere (reviewers and owners): nobody else gets an empty queue.
 function ReviewLink() {
@@ -101,9 +103,7 @@ export function AppLayout() {
         <div className="app-header-end">
           <NotificationsButton userId={user.id} />
           <LanguageSelect />
-          <span className="user-email" title={user.email}>
-            {user.email}
-          </span>
+          <AccountMenu email={user.email} />
           <button type="button" className="button button-quiet" onClick={() => void handleSignOut()}>
             {t('nav.signOut')}
           </button>

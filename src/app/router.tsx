@@ -43,6 +43,12 @@ export function createRouter(queryClient: QueryClient) {
       errorElement: <RouteError />,
     },
     {
+      path: '/reset-password',
+      lazy: page(() => import('../features/auth/reset-password-page.tsx').then((m) => ({ default: m.ResetPasswordPage }))),
+      HydrateFallback: Loading,
+      errorElement: <RouteError />,
+    },
+    {
       path: '/welcome',
       lazy: page(() => import('../features/auth/welcome-page.tsx').then((m) => ({ default: m.WelcomePage }))),
       HydrateFallback: Loading,
@@ -74,6 +80,7 @@ export function createRouter(queryClient: QueryClient) {
             { path: 'my-work', lazy: page(() => import('../features/my-work/my-work-page.tsx')) },
             { path: 'search', lazy: page(() => import('../features/search/search-page.tsx')) },
             { path: 'projects/:projectId/import', lazy: page(() => import('../features/import/import-page.tsx')) },
+            { path: 'projects/:projectId/glossary', lazy: page(() => import('../features/glossary/glossary-page.tsx')) },
             { path: '*', element: <NotFound /> },
           ],
         },

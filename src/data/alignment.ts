@@ -46,3 +46,27 @@ export function useApplyAlignment(documentId: string) {
     },
   });
 }
+
+export const markTranslatedResultSchema = z.object({
+  marked: z.int().check(z.nonnegative()),
+  skipped: z.int().check(z.nonnegative()),
+});
+export type MarkTranslatedResult = z.infer<typeof markTranslatedResultSchema>;
+
+/** Marks the drafts an alignment wrote (the first paragraph of each applied row) translated, in one transaction. */
+export async function markAlignmentTranslated(documentId: string, paragraphIds: readonly string[], signal?: AbortSignal): Promise<MarkTranslatedResult> {
+  const query = supabase.rpc('mark_alignment_translated', { p_document_id: documentId, p_paragraph_ids: [...paragraphIds] });
+  const { data } = await withSignal(query, signal).throwOnError();
+  return markTranslatedResultSchema.parse(data);
+}
+
+export function useMarkAlignmentTranslated(documentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...documentKeys.applyAlignment(documentId), 'mark-translated'],
+    mutationFn: (paragraphIds: readonly string[]) => markAlignmentTranslated(documentId, paragraphIds),
+    onSuccess: async (result) => {
+      if (result.marked > 0) await invalidate(queryClient, { type: 'alignment', documentId });
+    },
+  });
+}

@@ -43,9 +43,15 @@ export async function signIn(email: string, password: string): Promise<SessionUs
   return user;
 }
 
-export async function signOut(): Promise<void> {
-  // Local scope: signing out here must not end the user's sessions in other browsers.
-  await supabase.auth.signOut({ scope: 'local' });
+/**
+ * Ends the session. `local` (the default) signs out this browser only; `global` also revokes the
+ * user's sessions on every other device (their refresh tokens stop working at once, their access
+ * tokens within the JWT expiry).
+ */
+export async function signOut(scope: 'local' | 'global' = 'local'): Promise<void> {
+  const { error } = await supabase.auth.signOut({ scope });
+  // The local session is cleared whatever the server said; a failed global sign-out must be told.
+  if (error && scope === 'global') throw error;
 }
 
 export type SignUpErrorReason = 'weak-password' | 'already-registered' | 'invalid-email' | 'signup-disabled' | 'rate-limited' | 'network' | 'other';
@@ -95,6 +101,15 @@ export async function signUp(email: string, password: string, displayName: strin
 }
 
 /**
+ * Mails a link into a recovery session (Supabase Auth answers the same whether or not an account uses
+ * the address); the link leads to /welcome, where the user chooses a new password.
+ */
+export async function requestPasswordReset(email: string): Promise<void> {
+  const { error } = await supabase.auth.resetPasswordForEmail(email.trim(), { redirectTo: `${window.location.origin}/welcome` });
+  if (error) throw new SignUpError(signUpReason(error), error.message);
+}
+
+/**
  * Signs in from the tokens an email link (invitation, confirmation) puts in the URL fragment.
  * Returns the link's type, or throws with the reason Supabase Auth gave (an expired link…).
  */
@@ -110,7 +125,7 @@ export async function signInFromLink(fragment: string): Promise<string> {
   return params.get('type') ?? 'signup';
 }
 
-/** Sets the signed-in user's password (after arriving from an invitation link). */
+/** Sets the signed-in user's password (after arriving from an invitation or password-reset link). */
 export async function setPassword(password: string): Promise<void> {
   const { error } = await supabase.auth.updateUser({ password });
   if (error) throw new SignUpError(signUpReason(error), error.message);

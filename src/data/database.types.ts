@@ -253,6 +253,75 @@ export type Database = {
           },
         ]
       }
+      glossary_entries: {
+        Row: {
+          approved_at: string | null
+          approved_by: string | null
+          created_at: string
+          created_by: string | null
+          en: string[]
+          forbidden: string[]
+          from_annotation_id: string | null
+          id: string
+          kind: string
+          note: string
+          project_id: string
+          source: string
+          status: string
+          updated_at: string
+          zh: string
+        }
+        Insert: {
+          approved_at?: string | null
+          approved_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          en?: string[]
+          forbidden?: string[]
+          from_annotation_id?: string | null
+          id?: string
+          kind?: string
+          note?: string
+          project_id: string
+          source?: string
+          status?: string
+          updated_at?: string
+          zh: string
+        }
+        Update: {
+          approved_at?: string | null
+          approved_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          en?: string[]
+          forbidden?: string[]
+          from_annotation_id?: string | null
+          id?: string
+          kind?: string
+          note?: string
+          project_id?: string
+          source?: string
+          status?: string
+          updated_at?: string
+          zh?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "glossary_entries_from_annotation_id_fkey"
+            columns: ["from_annotation_id"]
+            isOneToOne: false
+            referencedRelation: "annotations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "glossary_entries_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       notifications: {
         Row: {
           actor_id: string | null
@@ -560,6 +629,44 @@ export type Database = {
           updated_at?: string
         }
         Relationships: []
+      }
+      qa_ignores: {
+        Row: {
+          created_at: string
+          created_by: string
+          fingerprint: string
+          id: string
+          message: string
+          paragraph_id: string
+          reason: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string
+          fingerprint: string
+          id?: string
+          message?: string
+          paragraph_id: string
+          reason: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string
+          fingerprint?: string
+          id?: string
+          message?: string
+          paragraph_id?: string
+          reason?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "qa_ignores_paragraph_id_fkey"
+            columns: ["paragraph_id"]
+            isOneToOne: false
+            referencedRelation: "paragraphs"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       review_events: {
         Row: {
@@ -1148,6 +1255,10 @@ export type Database = {
         Args: { p_document: Json; p_project_id: string }
         Returns: string
       }
+      import_glossary: {
+        Args: { p_entries: Json; p_project_id: string; p_replace?: boolean }
+        Returns: Json
+      }
       import_translation_memory: {
         Args: {
           p_name: string
@@ -1164,6 +1275,36 @@ export type Database = {
       }
       invite_member: {
         Args: { p_email: string; p_project_id: string; p_role: string }
+        Returns: Json
+      }
+      library_documents_containing: {
+        Args: { p_project_id: string; p_text: string }
+        Returns: {
+          approved: number | null
+          collection: string | null
+          created_at: string | null
+          id: string | null
+          keywords: string[] | null
+          notes_approved: number | null
+          notes_submitted: number | null
+          paragraphs: number | null
+          progress: number | null
+          project_id: string | null
+          published_on: string | null
+          source_line: string | null
+          title: string | null
+          translated: number | null
+          updated_at: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "library_documents"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      mark_alignment_translated: {
+        Args: { p_document_id: string; p_paragraph_ids: string[] }
         Returns: Json
       }
       mark_notifications_read: { Args: { p_ids?: number[] }; Returns: number }

@@ -2,8 +2,8 @@
 // zip with progress), preview an import against the document as it is now, write it.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  exportedVersionsNeeded, fileStem, importRows, interTextRows, packDocument, planImport, readInterTextFiles, readTranslationFile, renderExport, zipFiles,
-  type AlignmentRow, type ExportDocument, type ExportFile, type ImportPlan, type RenderOptions, type TranslationFile, type ZipEntry,
+  checkSize, exportedVersionsNeeded, fileStem, importRows, interTextRows, packDocument, planImport, readInterTextFiles, readTranslationFile, renderExport, zipFiles,
+  type AlignmentRow, type ExportDocument, type InteropNotice, type ExportFile, type ImportPlan, type RenderOptions, type TranslationFile, type ZipEntry,
 } from '../domain/interop/index.ts';
 import { supabase } from './client.ts';
 import { applyImportedTranslations, fetchExportDocument, fetchExportedTexts, fetchProjectDocuments } from './interop.ts';
@@ -56,7 +56,7 @@ export function useBuildExport() {
 
 export type ImportPreview =
   | { kind: 'translations'; file: TranslationFile; plan: ImportPlan; doc: ExportDocument }
-  | { kind: 'alignment'; rows: AlignmentRow[]; warnings: string[]; doc: ExportDocument };
+  | { kind: 'alignment'; rows: AlignmentRow[]; warnings: InteropNotice[]; doc: ExportDocument };
 
 async function bytesOf(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
@@ -64,6 +64,8 @@ async function bytesOf(file: File): Promise<Uint8Array> {
 
 /** Reads the chosen file(s) and compares them with the document as it is now; writes nothing. */
 export async function previewImport(documentId: string, files: File[], signal?: AbortSignal): Promise<ImportPreview> {
+  // A 50 MB+ file is refused before a byte of it is read.
+  for (const f of files) checkSize(f.size);
   const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, data: await bytesOf(f) })));
   // The file is read before the document, so a bad file fails without a request.
   const translations = inputs.length === 1 ? readTranslationFile(inputs[0]!.data) : null;

@@ -28,6 +28,8 @@ export const documentKeys = {
   history: (documentId: string, translationId: string) => ['documents', documentId, 'history', translationId] as const,
   /** What deleting the document would take with it. */
   footprint: (documentId: string) => ['documents', documentId, 'footprint'] as const,
+  /** QA findings ignored on the document's rows, with their reasons. */
+  qaIgnores: (documentId: string) => ['documents', documentId, 'qa-ignores'] as const,
   /** Documents of a project holding the same text as a parsed file (before an import). */
   duplicates: (projectId: string, parseKey: string) => ['documents', 'list', 'duplicates', { projectId, parseKey }] as const,
   /** Pages of one project's library list (filtered, sorted). */
@@ -54,6 +56,12 @@ export const projectKeys = {
   members: (projectId: string) => ['projects', projectId, 'members'] as const,
   invitations: (projectId: string) => ['projects', projectId, 'invitations'] as const,
   importDocument: () => ['projects', 'import-document'] as const,
+};
+
+/** A project's glossary (term base). */
+export const glossaryKeys = {
+  all: ['glossary'] as const,
+  list: (projectId: string) => ['glossary', projectId] as const,
 };
 
 export const reviewKeys = {
@@ -101,7 +109,11 @@ export type DataChange =
   /** A project's members or their roles changed. */
   | { type: 'membership'; projectId: string }
   /** A translation memory file was imported into a project, or removed. */
-  | { type: 'memory'; projectId: string };
+  | { type: 'memory'; projectId: string }
+  /** Glossary entries of a project were added, changed, approved, imported or deleted. */
+  | { type: 'glossary'; projectId: string }
+  /** A QA finding of a row was ignored, or the ignore taken back. */
+  | { type: 'qa-ignore'; documentId: string };
 
 /** The one invalidation map: the queries each change makes stale. */
 const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T }>) => QueryKey[] } = {
@@ -165,6 +177,8 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
   // A project's members and invitations sit under ['projects', id]: one prefix covers them and the roles in the project list.
   membership: () => [projectKeys.all, searchKeys.all, memoryKeys.all],
   memory: () => [memoryKeys.all],
+  glossary: ({ projectId }) => [glossaryKeys.list(projectId)],
+  'qa-ignore': ({ documentId }) => [documentKeys.qaIgnores(documentId)],
 };
 
 export function staleKeys(change: DataChange): QueryKey[] {

@@ -15,6 +15,8 @@ export interface LibraryOptions {
   sort: LibrarySort;
   /** Title (or source line) contains this. */
   text: string;
+  /** The Chinese of a paragraph contains this (any substring, full-width and ASCII alike). */
+  content: string;
   keyword: string;
   collection: string;
   /** YYYY-MM-DD bounds of the publication date, inclusive; '' for none. */
@@ -23,7 +25,7 @@ export interface LibraryOptions {
   page: number;
 }
 
-export const EMPTY_LIBRARY_OPTIONS: LibraryOptions = { sort: 'date', text: '', keyword: '', collection: '', from: '', to: '', page: 0 };
+export const EMPTY_LIBRARY_OPTIONS: LibraryOptions = { sort: 'date', text: '', content: '', keyword: '', collection: '', from: '', to: '', page: 0 };
 
 const count = z.catch(z.coerce.number(), 0);
 export const libraryRowSchema = z.object({
@@ -56,7 +58,13 @@ function containsPattern(text: string): string {
 }
 
 export async function fetchLibraryPage(projectId: string, options: LibraryOptions, signal?: AbortSignal): Promise<LibraryPage> {
-  let query = supabase.from('library_documents').select(COLUMNS, { count: 'exact' }).eq('project_id', projectId);
+  const content = options.content.trim();
+  // Documents whose text holds a string come from a function returning library_documents rows,
+  // filtered, sorted and paged like the view.
+  let query = content
+    ? supabase.rpc('library_documents_containing', { p_project_id: projectId, p_text: content }, { count: 'exact' }).select(COLUMNS)
+    : supabase.from('library_documents').select(COLUMNS, { count: 'exact' });
+  query = query.eq('project_id', projectId);
   const text = options.text.trim();
   if (text) query = query.or(`title.ilike.${containsPattern(text)},source_line.ilike.${containsPattern(text)}`);
   if (options.keyword.trim()) query = query.contains('keywords', [options.keyword.trim()]);

@@ -186,17 +186,34 @@ export function useReviewDecision(userId: string, projectIds: readonly string[])
   );
 }
 
-/** Takes back one's decision on an item still as it was left; it returns to the queue. */
+export interface UndoResult {
+  undone: number;
+  /** Decisions that could not be taken back (the item changed since, or the request failed), with why. */
+  failed: { done: DecisionDone; error: unknown }[];
+}
+
+/**
+ * Takes back one's decisions on items still as they were left (one, or all of a bulk approval);
+ * each returns to the queue. Each undo is its own transaction: one that fails leaves the others.
+ */
 export function useUndoReview(userId: string, projectIds: readonly string[]) {
   return useQueueMutation(
     userId,
     projectIds,
-    async ({ item, version }: DecisionDone) => {
-      const ref = itemRef(item);
-      await supabase.rpc('undo_review', { p_item_type: ref.item_type, p_item_id: ref.item_id, p_version: version }).throwOnError();
+    async (decisions: readonly DecisionDone[]): Promise<UndoResult> => {
+      const result: UndoResult = { undone: 0, failed: [] };
+      for (const done of decisions) {
+        const ref = itemRef(done.item);
+        const { error } = await supabase.rpc('undo_review', { p_item_type: ref.item_type, p_item_id: ref.item_id, p_version: done.version });
+        if (error) result.failed.push({ done, error });
+        else result.undone += 1;
+      }
+      if (result.undone === 0 && result.failed.length > 0) throw result.failed[0]!.error;
+      return result;
     },
     () => [],
-    ({ item }) => ({ type: 'review', documentId: item.context.documentId }),
+    (decisions) =>
+      decisions.length === 1 ? { type: 'review', documentId: decisions[0]!.item.context.documentId } : { type: 'bulk-review' },
   );
 }
 

@@ -49,15 +49,18 @@ export function useCurrentUser(): SessionUser {
  * IndexedDB for the same user), stops the outbox listening to the page, ends the session, and
  * drops every cached row so the next user starts empty.
  */
-export async function endSession(queryClient: QueryClient, outbox: TranslationOutbox): Promise<void> {
+export async function endSession(queryClient: QueryClient, outbox: TranslationOutbox, scope: 'local' | 'global' = 'local'): Promise<void> {
   await outbox.flushAll();
+  // Signing out everywhere may fail (offline): then nothing else has changed and the user stays signed in.
+  if (scope === 'global') await signOut('global');
   outbox.disconnect();
-  await signOut();
+  if (scope === 'local') await signOut('local');
   queryClient.clear();
 }
 
-export function useSignOut(): () => Promise<void> {
+/** Signs out this browser, or (`global`) every device the user is signed in on. */
+export function useSignOut(): (scope?: 'local' | 'global') => Promise<void> {
   const queryClient = useQueryClient();
   const outbox = useOutbox();
-  return useCallback(() => endSession(queryClient, outbox), [queryClient, outbox]);
+  return useCallback((scope: 'local' | 'global' = 'local') => endSession(queryClient, outbox, scope), [queryClient, outbox]);
 }

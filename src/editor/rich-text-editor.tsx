@@ -1,10 +1,10 @@
 // The tiptap editor used for translations and notes. Loaded lazily (see lazy.tsx): it is the
 // largest dependency of the app. Uncontrolled: content is set once, changes leave through onChange.
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import type { JSONContent } from '@tiptap/core';
 import { baseExtensions } from './extensions.ts';
-import { RowShortcuts } from './row-shortcuts.ts';
+import { RowShortcuts, spacedInsert } from './row-shortcuts.ts';
 import { sanitizePastedHtml } from './sanitize-paste.ts';
 import { parseRichDoc, type RichDoc } from './rich-text-schema.ts';
 import { docToPlainText } from './rich-text.ts';
@@ -23,6 +23,10 @@ export interface RichTextEditorProps {
   onMove?: (delta: 1 | -1) => void;
   /** Ctrl+1…3: insert the memory's suggestion n; false when there is none. */
   onSuggestion?: (n: number) => boolean;
+  /** Ctrl+G: the glossary rendering to insert at the cursor, or null. */
+  onGlossary?: () => string | null;
+  /** Set to a function inserting text at the cursor while the editor is mounted (buttons under it use it). */
+  insertRef?: RefObject<((text: string) => void) | null>;
   onBlur?: () => void;
   /** Formatting buttons above the text, with these accessible names. */
   toolbar?: { bold: string; italic: string; bulletList: string; label: string } | undefined;
@@ -83,6 +87,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         onMarkDone: () => latest.current.onMarkDone?.(),
         onMove: (delta) => latest.current.onMove?.(delta),
         onSuggestion: (n) => latest.current.onSuggestion?.(n) ?? false,
+        onGlossary: () => latest.current.onGlossary?.() ?? null,
       }),
     ],
     content: (props.initialContent ?? '') as JSONContent | string,
@@ -108,6 +113,18 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     focusedOnce.current = true;
     editor.commands.focus('end');
   }, [editor, props.autoFocus]);
+
+  const { insertRef } = props;
+  useEffect(() => {
+    if (!editor || !insertRef) return;
+    insertRef.current = (text) => {
+      const { from } = editor.state.selection;
+      editor.chain().focus().insertContent(spacedInsert(editor.state.doc.textBetween(Math.max(0, from - 1), from), text)).run();
+    };
+    return () => {
+      insertRef.current = null;
+    };
+  }, [editor, insertRef]);
 
   const pendingApplied = useRef(false);
   useEffect(() => {

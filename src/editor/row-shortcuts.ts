@@ -1,5 +1,5 @@
 // Keyboard shortcuts of a workspace row: Ctrl/Cmd+Enter marks it done, Alt+Up/Down move between rows,
-// Ctrl+1…3 insert the translation memory's first three suggestions.
+// Ctrl+1…3 insert the translation memory's first three suggestions, Ctrl+G a glossary term's rendering.
 import { Extension } from '@tiptap/core';
 
 export interface RowShortcutsOptions {
@@ -7,12 +7,19 @@ export interface RowShortcutsOptions {
   onMove: ((delta: 1 | -1) => void) | null;
   /** Inserts suggestion n (1-based); returns false when there is none, so the key does what it would. */
   onSuggestion: ((n: number) => boolean) | null;
+  /** The glossary rendering Ctrl+G inserts at the cursor, or null when the row has none. */
+  onGlossary: (() => string | null) | null;
+}
+
+/** Text to insert after `before`: a space between two words. */
+export function spacedInsert(before: string, text: string): string {
+  return /[\p{L}\p{N})\]”’]$/u.test(before) && /^[\p{L}\p{N}(“‘]/u.test(text) ? ` ${text}` : text;
 }
 
 export const RowShortcuts = Extension.create<RowShortcutsOptions>({
   name: 'rowShortcuts',
   addOptions() {
-    return { onMarkDone: null, onMove: null, onSuggestion: null };
+    return { onMarkDone: null, onMove: null, onSuggestion: null, onGlossary: null };
   },
   addKeyboardShortcuts() {
     const done = () => {
@@ -26,6 +33,14 @@ export const RowShortcuts = Extension.create<RowShortcutsOptions>({
       return true;
     };
     const suggestion = (n: number) => () => this.options.onSuggestion?.(n) ?? false;
+    const glossary = () => {
+      const text = this.options.onGlossary?.();
+      if (!text) return false;
+      const { from } = this.editor.state.selection;
+      const before = this.editor.state.doc.textBetween(Math.max(0, from - 1), from);
+      this.editor.chain().insertContent(spacedInsert(before, text)).run();
+      return true;
+    };
     return {
       'Mod-Enter': done,
       'Ctrl-Enter': done,
@@ -34,6 +49,8 @@ export const RowShortcuts = Extension.create<RowShortcutsOptions>({
       'Ctrl-1': suggestion(1),
       'Ctrl-2': suggestion(2),
       'Ctrl-3': suggestion(3),
+      'Mod-g': glossary,
+      'Ctrl-g': glossary,
     };
   },
 });

@@ -4,3 +4,9 @@ declare module 'virtual:duizhao/translation-table' {
   const text: string;
   export default text;
 }
+
+declare module 'virtual:duizhao/cedict-*' {
+  /** One shard of CC-CEDICT for look-ups (domain/dictionary/lookup.ts's format). */
+  const text: string;
+  export default text;
+}

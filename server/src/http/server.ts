@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiResponse, Handler, HttpRequest, ServerContext } from './types.ts';
 import { json } from './types.ts';
+import { apiKeyJwt } from '../config.ts';
 
 export interface Services {
   auth?: Handler;
@@ -85,7 +86,6 @@ function flatHeaders(req: http.IncomingMessage): Record<string, string> {
 /** The gateway in front of the services, as the Supabase CLI's local Kong behaves. */
 export function createApiServer(ctx: ServerContext, services: Services): http.Server {
   const { config } = ctx;
-  const knownKeys = new Set([config.anonKey, config.serviceRoleKey]);
 
   async function dispatch(req: http.IncomingMessage): Promise<ApiResponse> {
     const url = new URL(req.url ?? '/', config.siteUrl);
@@ -127,15 +127,19 @@ export function createApiServer(ctx: ServerContext, services: Services): http.Se
 
     const apikey = headers.apikey ?? url.searchParams.get('apikey') ?? undefined;
     const authOpen = service === 'auth' && /^\/(verify|callback|authorize|\.well-known\/jwks\.json|health)$/.test(match[2] ?? '');
+    const apikeyJwt = apikey === undefined ? undefined : apiKeyJwt(config, apikey);
     if (config.requireApiKey && !authOpen) {
       if (!apikey) return json(401, { message: 'No API key found in request' });
-      if (!knownKeys.has(apikey)) return json(401, { message: 'Invalid API key' });
+      if (!apikeyJwt) return json(401, { message: 'Invalid API key' });
     }
     // Kong's key-auth hides the credential from PostgREST, which would read `apikey` as a filter.
     if (service === 'rest' && url.searchParams.has('apikey')) url.searchParams.delete('apikey');
-    // Kong adds the key as the bearer when the client sent none; a bare request runs as anon.
-    if (!headers.authorization) {
-      headers.authorization = `Bearer ${apikey && knownKeys.has(apikey) ? apikey : config.anonKey}`;
+    // Kong adds the key as the bearer when the client sent none, and puts the anon or service_role
+    // JWT in place of an opaque `sb_` key sent as bearer; a bare request runs as anon.
+    const bearerKey = /^Bearer (sb_\S+)$/i.exec(headers.authorization ?? '')?.[1];
+    if (!headers.authorization || bearerKey !== undefined) {
+      const jwt = apikeyJwt ?? (bearerKey === undefined ? undefined : apiKeyJwt(config, bearerKey));
+      headers.authorization = `Bearer ${jwt ?? (bearerKey === undefined ? config.anonKey : bearerKey)}`;
     }
 
     let body: Buffer;

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { ApiRequest, ApiResponse, ServerContext } from '../http/types.ts';
 import { json } from '../http/types.ts';
+import { apiKeyJwt } from '../config.ts';
 import { NOTIFY_CHANNEL, discardChanges, installCapture } from './capture.ts';
 import { Connection, Hub, topicKey } from './channels.ts';
 import { negotiateVsn } from './protocol.ts';
@@ -41,7 +42,6 @@ export async function createRealtime(ctx: ServerContext): Promise<RealtimeServic
   const log = (message: string, error?: unknown) => console.error(`[realtime] ${message}`, error ?? '');
   const verifier = new TokenVerifier(ctx.jwt);
   const hub = new Hub(db, verifier, log);
-  const knownKeys = new Set([config.anonKey, config.serviceRoleKey]);
 
   await installCapture(db);
   // Changes queued while no server was running have no subscribers to reach.
@@ -70,12 +70,12 @@ export async function createRealtime(ctx: ServerContext): Promise<RealtimeServic
     // The gateway's checks first, as for /rest and /auth.
     if (config.requireApiKey) {
       if (!apikey) return refuse(socket, 401, JSON.stringify({ message: 'No API key found in request' }));
-      if (!knownKeys.has(apikey)) return refuse(socket, 401, JSON.stringify({ message: 'Invalid API key' }));
+      if (!apiKeyJwt(config, apikey)) return refuse(socket, 401, JSON.stringify({ message: 'Invalid API key' }));
     }
     const vsn = negotiateVsn(url.searchParams.get('vsn'));
     // Phoenix refuses an unknown serializer version, and Realtime a key that is not a valid token.
     if (!vsn) return refuse(socket, 403);
-    const socketToken = apikey ?? config.anonKey;
+    const socketToken = apikey === undefined ? config.anonKey : (apiKeyJwt(config, apikey) ?? apikey);
     const check = await verifier.verify(socketToken);
     if (!check.ok) return refuse(socket, 403);
     if (closing) return refuse(socket, 503);

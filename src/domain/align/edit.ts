@@ -149,3 +149,31 @@ export function realign(
   const result = align(zh, en, { ...options, confirmed });
   return toRows(result.links, confirmed);
 }
+
+/**
+ * Split English paragraph `paragraph` in two (`first` and `second`, e.g. its sentences before and
+ * after a cut): the English list gains a paragraph, the row holding it holds both halves, and every
+ * later English index moves up by one. When that row joins several Chinese paragraphs it is split
+ * too, the first Chinese paragraph with the English up to the cut, the rest with the English after.
+ */
+export function splitEnglishParagraph(
+  rows: readonly AlignRow[],
+  en: readonly string[],
+  paragraph: number,
+  first: string,
+  second: string,
+): { rows: AlignRow[]; en: string[] } {
+  if (paragraph < 0 || paragraph >= en.length) throw new RangeError(`English paragraph ${paragraph} does not exist`);
+  if (first.trim() === '' || second.trim() === '') throw new RangeError('both halves of a split paragraph need text');
+  const index = rows.findIndex((r) => r.en.includes(paragraph));
+  if (index < 0) throw new RangeError(`English paragraph ${paragraph} is in no row`);
+  const nextEn = [...en.slice(0, paragraph), first.trim(), second.trim(), ...en.slice(paragraph + 1)];
+  const shift = (j: number) => (j > paragraph ? j + 1 : j);
+  let nextRows: AlignRow[] = rows.map((row, r) => {
+    if (r === index) return edited([...row.zh], row.en.flatMap((j) => (j === paragraph ? [j, j + 1] : [shift(j)])));
+    return row.en.some((j) => j > paragraph) ? { ...row, en: row.en.map(shift) } : row;
+  });
+  const row = nextRows[index]!;
+  if (row.zh.length >= 2) nextRows = splitRow(nextRows, index, { zh: 1, en: row.en.indexOf(paragraph + 1) });
+  return { rows: nextRows, en: nextEn };
+}

@@ -1,6 +1,6 @@
 // Duizhao's zh→en paragraph (and sentence) aligner: pure functions, usable in a Web Worker.
 export { align } from './align.ts';
-export { alignSentences, type SentenceAlignment } from './sentences.ts';
+export { alignSentences, englishCut, type SentenceAlignment } from './sentences.ts';
 export { CHECK_BELOW, confidenceOfMargin } from './calibration.ts';
 export {
   confirmRow,
@@ -10,6 +10,7 @@ export {
   mergeWithNext,
   realign,
   shiftBoundary,
+  splitEnglishParagraph,
   splitRow,
   toRows,
   type Side,
@@ -36,3 +37,4 @@ export type {
   LinkSpec,
   Reason,
 } from './types.ts';
+export { extractEnLandmarks, extractZhLandmarks, type Mention } from './landmarks.ts';

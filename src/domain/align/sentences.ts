@@ -60,3 +60,21 @@ export function alignSentences(zh: readonly string[], en: readonly string[], opt
   }
   return { zh: z.texts, en: e.texts, zhParagraph: z.paragraph, enParagraph: e.paragraph, links, ratio: paragraphs.ratio ?? 0 };
 }
+
+/**
+ * Where an English paragraph that renders several Chinese paragraphs should be cut: the number of
+ * its sentences (1 … n − 1) that render the first Chinese paragraph, found by aligning the
+ * sentences of both sides. Null when the English has a single sentence. With one Chinese
+ * paragraph there is no boundary to find, and the cut falls before the last sentence.
+ */
+export function englishCut(zh: readonly string[], en: string, options: AlignOptions = {}): { sentences: string[]; cut: number } | null {
+  const sentences = splitEnSentences(en);
+  if (sentences.length < 2) return null;
+  if (zh.length < 2) return { sentences, cut: sentences.length - 1 };
+  const result = alignSentences(zh, [en], options, [{ zh: zh.map((_, k) => k), en: [0] }]);
+  let last = -1;
+  for (const link of result.links) {
+    if (link.zh.some((i) => result.zhParagraph[i] === 0)) last = Math.max(last, ...link.en);
+  }
+  return { sentences: result.en, cut: Math.max(1, Math.min(sentences.length - 1, last + 1)) };
+}

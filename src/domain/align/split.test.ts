@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { detectLanguage, splitEnSentences, splitParagraphs, splitSentences, splitZhSentences } from './split.ts';
 
 describe('splitParagraphs', () => {
+  it('keeps the lines and column spacing of a signatory block', () => {
+    const text = "Done in Shanghai.\n\nPresident of China        President of Kazakhstan\nXi Jinping (signed)\tNursultan Nazarbayev (signed)\n";
+    expect(splitParagraphs(text)).toEqual(['Done in Shanghai.', 'President of China        President of Kazakhstan\nXi Jinping (signed)\tNursultan Nazarbayev (signed)']);
+    // Wrapped prose still joins into one line.
+    expect(splitParagraphs('The two sides\nagree.')).toEqual(['The two sides agree.']);
+  });
+
   it('splits on blank lines, trims U+3000 indents and joins wrapped lines', () => {
     const text = '\ufeff　　双方决定，\r\n继续合作。\r\n\r\n　\u00a0\r\n　　二\r\n\r\nThe two sides\nwill cooperate.\n';
     expect(splitParagraphs(text)).toEqual(['双方决定，继续合作。', '二', 'The two sides will cooperate.']);

@@ -14,8 +14,16 @@ export function trimParagraph(text: string): string {
   return text.replace(EDGE_SPACE, '');
 }
 
-/** Join the lines of one paragraph: no space between CJK characters, one space between Latin words. */
+/** A gap between the columns of a signatory row: a tab, a U+3000 or a run of spaces inside a line. */
+const COLUMN_GAP = /\S(?:\t|\u3000|[ \u00a0]{2,})\s*\S/;
+
+/**
+ * Join the lines of one paragraph: no space between CJK characters, one space between Latin words.
+ * A block whose lines are laid out in columns (the signatory rows at the end of a declaration) keeps
+ * its lines and their spacing: one line each, as the translation will store them.
+ */
 function joinLines(lines: string[]): string {
+  if (lines.length > 1 && lines.some((line) => COLUMN_GAP.test(line))) return lines.join('\n');
   let out = '';
   for (const line of lines) {
     if (out === '') out = line;

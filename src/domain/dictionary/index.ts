@@ -2,3 +2,4 @@
 export * from './cedict.ts';
 export * from './english.ts';
 export * from './translation-table.ts';
+export * from './lookup.ts';

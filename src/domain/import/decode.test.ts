@@ -34,7 +34,7 @@ function gb18030Table(): { bytes: Uint8Array; codes: number[][] } {
 
 describe('decodeBytes detection', () => {
   it('reads UTF-8 with and without BOM', () => {
-    expect(decodeBytes(utf8('双方声明如下：'))).toEqual({ text: '双方声明如下：', encoding: 'UTF-8', warnings: [] });
+    expect(decodeBytes(utf8('双方声明如下：'))).toEqual({ text: '双方声明如下：', encoding: 'UTF-8', notices: [] });
     expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('一')]))).toMatchObject({ text: '一', encoding: 'UTF-8 BOM' });
   });
 
@@ -47,7 +47,7 @@ describe('decodeBytes detection', () => {
     const decoded = decodeBytes(new Uint8Array(iconv.encode('中华人民共和国和哈萨克斯坦共和国联合宣言', 'gbk')));
     expect(decoded.text).toBe('中华人民共和国和哈萨克斯坦共和国联合宣言');
     expect(decoded.encoding).toBe('GB18030');
-    expect(decoded.warnings).toEqual(['encoding: GB18030 (the file is not valid UTF-8)']);
+    expect(decoded.notices.map((n) => n.text)).toEqual(['Read as GB18030: the file is not valid UTF-8.']);
   });
 
   it('reads a GB18030 fixture identically to iconv -f GB18030', () => {
@@ -133,6 +133,8 @@ describe('decodeBytes errors name the byte offset', () => {
   });
 
   it('warns when the file already holds replacement characters', () => {
-    expect(decodeBytes(utf8('双方\ufffd合作')).warnings).toEqual(['the file itself contains 1 U+FFFD replacement character (damaged before import)']);
+    expect(decodeBytes(utf8('双方\ufffd合作')).notices).toEqual([
+      { key: 'damagedCharacters', params: { count: 1 }, text: 'The file already contains 1 damaged character(s) (�), damaged before it was imported; check the original.' },
+    ]);
   });
 });

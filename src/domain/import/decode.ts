@@ -1,11 +1,13 @@
 import { ImportError } from './errors.ts';
 import { decodeScannedGb18030, hex, hexRun, scanGb18030 } from './gb18030.ts';
+import { importNotice, type ImportNotice } from './notices.ts';
 import type { DecodeOptions, SourceEncoding } from './types.ts';
 
 export interface DecodedText {
   text: string;
   encoding: Exclude<SourceEncoding, 'text'>;
-  warnings: string[];
+  /** What the user should know about the decoding (the encoding guessed, damaged characters). */
+  notices: ImportNotice[];
 }
 
 type Utf8Scan = { ok: true } | { ok: false; offset: number; reason: string; multibyteBefore: number; cutAtEnd: boolean };
@@ -37,7 +39,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
 
   if (forced === 'gb18030' || (!forced && bom?.encoding === 'GB18030')) {
     const body = bom?.encoding === 'GB18030' ? bytes.subarray(4) : bytes;
-    return finish(decodeGb18030Strict(body, bytes.length - body.length), 'GB18030', ['encoding: GB18030']);
+    return finish(decodeGb18030Strict(body, bytes.length - body.length), 'GB18030', [importNotice('gb18030')]);
   }
 
   const utf8Start = bom?.encoding === 'UTF-8 BOM' ? 3 : 0;
@@ -62,16 +64,16 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
       offset,
     );
   }
-  return finish(decodeScannedGb18030(bytes, gb.patches), 'GB18030', ['encoding: GB18030 (the file is not valid UTF-8)']);
+  return finish(decodeScannedGb18030(bytes, gb.patches), 'GB18030', [importNotice('gb18030NotUtf8')]);
 }
 
-function finish(text: string, encoding: DecodedText['encoding'], warnings: string[]): DecodedText {
+function finish(text: string, encoding: DecodedText['encoding'], notices: ImportNotice[]): DecodedText {
   let replacements = 0;
   for (let at = text.indexOf('\ufffd'); at !== -1; at = text.indexOf('\ufffd', at + 1)) replacements++;
   if (replacements > 0) {
-    warnings.push(`the file itself contains ${replacements} U+FFFD replacement character${replacements === 1 ? '' : 's'} (damaged before import)`);
+    notices.push(importNotice('damagedCharacters', { count: replacements }));
   }
-  return { text, encoding, warnings };
+  return { text, encoding, notices };
 }
 
 function detectBom(bytes: Uint8Array): { encoding: DecodedText['encoding']; bomLength: number } | null {

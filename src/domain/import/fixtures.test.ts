@@ -22,11 +22,11 @@ describe('export-format fixtures', () => {
     expect(doc.published_on).toBe('2014-11-15');
     expect(doc.metadata['发布时间']).toBe('２０１４年１１月１５日');
     expect(doc.paragraphs[0]!.text).toBe('新华社北京１１月１５日电　全国乡村教育工作座谈会１１月１５日在北京召开。');
-    expect(doc.warnings).toContain('duplicate body of 3 paragraphs removed (lines 15–17)');
+    expect(doc.warnings).toContain('The export repeated the text: the copy of 3 paragraph(s), lines 15–17, was removed.');
     const gb = parse('fullwidth-date.gb18030.txt');
     expect(gb.encoding).toBe('GB18030');
     expect(gb.paragraphs).toEqual(doc.paragraphs);
-    expect(gb.warnings[0]).toMatch(/^encoding: GB18030/);
+    expect(gb.warnings[0]).toMatch(/^Read as GB18030/);
   });
 
   it('metadata in another order, two pairs on a line, an ASCII colon and a time', () => {
@@ -51,28 +51,28 @@ describe('export-format fixtures', () => {
     const doc = parse('legit-repeat.txt');
     expect(doc.paragraphs.filter((p) => p.text === '我们要坚持开放合作。').map((p) => p.position)).toEqual([2, 5]);
     expect(countParagraphs(doc)).toEqual({ total: 8, heading: 3, body: 5, closing: 0 });
-    expect(doc.warnings).toContain('duplicate body of 8 paragraphs removed (lines 25–32)');
+    expect(doc.warnings).toContain('The export repeated the text: the copy of 8 paragraph(s), lines 25–32, was removed.');
   });
 
   it('an ending that echoes the opening is not taken for an export copy', () => {
     const doc = parse('echo-ending.txt');
     expect(doc.paragraphs).toHaveLength(3);
     expect(doc.paragraphs[2]!.text).toBe(doc.paragraphs[0]!.text);
-    expect(doc.warnings).toContain('the last line (line 7) repeats the start of the body, too little to be an export copy; kept');
+    expect(doc.warnings).toContain('Line 7 at the end repeats the start of the text but is too short to be a second copy; it is kept.');
   });
 
   it('a copy cut off in the middle of a paragraph is still dropped', () => {
     const doc = parse('truncated-repeat.txt');
     expect(doc.paragraphs).toHaveLength(5);
     expect(doc.paragraphs.at(-1)!.text).toBe('双方同意于明年在对方国家举办科技创新合作成果展。');
-    expect(doc.warnings).toContain('duplicate body of 3 paragraphs removed (lines 19–21; the copy is cut off before its end)');
+    expect(doc.warnings).toContain('The export repeated the text: the copy of 3 paragraph(s), lines 19–21 (cut off before its end), was removed.');
   });
 
   it('a copy hard-wrapped at another width is still dropped', () => {
     const doc = parse('rewrapped-repeat.txt');
     expect(doc.paragraphs).toHaveLength(4);
     expect(doc.paragraphs[3]!.text).toBe('双方同意每两年举办一次农业合作论坛，轮流在两国举行。');
-    expect(doc.warnings).toContain('duplicate body of 4 paragraphs removed (lines 17–27)');
+    expect(doc.warnings).toContain('The export repeated the text: the copy of 4 paragraph(s), lines 17–27, was removed.');
   });
 
   it('mixed U+3000 / U+00A0 / space / tab indentation, with and without blank lines', () => {
@@ -84,7 +84,7 @@ describe('export-format fixtures', () => {
       '双方将推动通关数据互换，实现“单一窗口”对接。',
       '双方商定，由两港管理机构负责本备忘录的具体落实，每半年召开一次工作会议，会议地点\u00a0轮流确定。',
     ]);
-    expect(doc.warnings).toContain('duplicate body of 5 paragraphs removed (lines 17–21)');
+    expect(doc.warnings).toContain('The export repeated the text: the copy of 5 paragraph(s), lines 17–21, was removed.');
   });
 
   it('heading forms （一）, 一、 and 第三部分; numbered prose stays body', () => {
@@ -104,11 +104,11 @@ describe('export-format fixtures', () => {
     ]);
     expect(doc.metadata).toEqual({ 发布时间: '2021-09-28', 来源: '人民日报', 责任编辑: '王某、李某' });
     expect(doc.warnings).toEqual([
-      'photo caption removed: “图为开馆仪式现场。新华社记者　王某某　摄”',
-      'photo caption removed: “（李某摄）”',
-      'print or page footer removed: “《人民日报》（2021年09月29日　02版）”',
-      'editor line “（责编：王某、李某）” moved to metadata 责任编辑',
-      'print or page footer removed: “分享到：”',
+      'Photo caption removed: “图为开馆仪式现场。新华社记者　王某某　摄”',
+      'Photo caption removed: “（李某摄）”',
+      'Print or page footer removed: “《人民日报》（2021年09月29日　02版）”',
+      'The editor line “（责编：王某、李某）” was moved to the details as 责任编辑.',
+      'Print or page footer removed: “分享到：”',
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('plain text without a header', () => {
       '调研发现，村级集体经济普遍规模较小。部分村庄依靠光伏发电和物业出租获得了稳定收入。',
       '下一步，建议加强县域统筹，完善联农带农机制，让农民更多分享产业增值收益。',
     ]);
-    expect(doc.warnings).toEqual(['no export header: the first line “乡村振兴调研笔记” was taken as the title']);
+    expect(doc.warnings).toEqual(['No export header: the first line “乡村振兴调研笔记” is used as the title.']);
   });
 
   it('one paragraph per line when there are neither blank lines nor indents', () => {
@@ -150,14 +150,14 @@ describe('plain text without a header', () => {
     const untitled = parse('plain-lines.txt', { firstLineIsTitle: false });
     expect(untitled.paragraphs).toHaveLength(4);
     expect(untitled.title).toBe('社区食堂运营情况说明');
-    expect(untitled.warnings.at(-1)).toMatch(/^no title line/);
+    expect(untitled.warnings.at(-1)).toMatch(/^No title line/);
   });
 
   it('a given title replaces the export title, with a warning', () => {
     const doc = parse('legit-repeat.txt', { title: '开幕式致辞' });
     expect(doc.title).toBe('开幕式致辞');
     expect(doc.paragraphs).toHaveLength(8);
-    expect(doc.warnings).toContain('the title in the file “在区域合作论坛开幕式上的致辞” was replaced by the given title');
+    expect(doc.warnings).toContain('The title in the file, “在区域合作论坛开幕式上的致辞”, was replaced by the title given.');
   });
 });
 
@@ -189,6 +189,6 @@ describe('limits: each is a typed error and nothing is imported', () => {
   it('stray control characters are removed with a warning', () => {
     const doc = parseText('标题\n\n第一段。\x1a\n');
     expect(doc.paragraphs[0]!.text).toBe('第一段。');
-    expect(doc.warnings).toContain('1 stray control character removed');
+    expect(doc.warnings).toContain('Invisible control characters removed: 1.');
   });
 });

@@ -1,5 +1,6 @@
 import { parseDate } from '../text/index.ts';
 import { isIndented, quote } from './lines.ts';
+import { importNotice, type ImportNotice } from './notices.ts';
 
 export interface Header {
   keywords: string[];
@@ -11,7 +12,7 @@ export interface Header {
   exported: boolean;
   /** Index of the first line after the header. */
   bodyStart: number;
-  warnings: string[];
+  notices: ImportNotice[];
 }
 
 export interface HeaderOptions {
@@ -78,7 +79,7 @@ function looksExported(lines: readonly string[]): boolean {
  */
 export function parseHeader(lines: readonly string[], options: HeaderOptions): Header {
   const header: Header = {
-    keywords: [], collection: null, title: null, metadata: {}, published_on: null, exported: looksExported(lines), bodyStart: 0, warnings: [],
+    keywords: [], collection: null, title: null, metadata: {}, published_on: null, exported: looksExported(lines), bodyStart: 0, notices: [],
   };
   let i = 0;
   for (; i < lines.length; i++) {
@@ -107,7 +108,7 @@ export function parseHeader(lines: readonly string[], options: HeaderOptions): H
       if (!header.exported && !options.firstLineIsTitle) break;
       header.title = text;
       if (!header.exported) {
-        header.warnings.push(`no export header: the first line ${quote(text)} was taken as the title`);
+        header.notices.push(importNotice('noHeader', { text: quote(text) }));
         i++;
         break;
       }
@@ -115,7 +116,7 @@ export function parseHeader(lines: readonly string[], options: HeaderOptions): H
     }
     if (header.exported && SUBTITLE.test(text) && header.metadata['副标题'] === undefined) {
       header.metadata['副标题'] = text;
-      header.warnings.push(`the line after the title ${quote(text)} was kept as metadata 副标题 (subtitle)`);
+      header.notices.push(importNotice('subtitle', { text: quote(text) }));
       continue;
     }
     break;
@@ -140,7 +141,7 @@ function readKeywords(lines: readonly string[], at: number, sameLine: string, he
   }
   const unique = [...new Set(splitKeywords(list))];
   const all = splitKeywords(list);
-  if (unique.length < all.length) header.warnings.push(`${all.length - unique.length} repeated keyword(s) dropped`);
+  if (unique.length < all.length) header.notices.push(importNotice('repeatedKeywords', { count: all.length - unique.length }));
   header.keywords.push(...unique.filter((k) => !header.keywords.includes(k)));
   return end;
 }
@@ -148,7 +149,7 @@ function readKeywords(lines: readonly string[], at: number, sameLine: string, he
 function addMetadata(header: Header, pairs: readonly Pair[]): void {
   for (const [key, value] of pairs) {
     if (header.metadata[key] !== undefined && header.metadata[key] !== value) {
-      header.warnings.push(`metadata ${key} appears twice; kept ${quote(header.metadata[key]!)}, ignored ${quote(value)}`);
+      header.notices.push(importNotice('metadataTwice', { key, kept: quote(header.metadata[key]!), ignored: quote(value) }));
       continue;
     }
     header.metadata[key] = value;
@@ -164,7 +165,7 @@ function readPublishedOn(header: Header): void {
       header.published_on = iso;
       return;
     }
-    header.warnings.push(`${key} ${quote(raw)} is not a date; published_on left empty`);
+    header.notices.push(importNotice('notADate', { key, value: quote(raw) }));
     return;
   }
 }

@@ -1,5 +1,6 @@
 export { decodeBytes, type DecodedText } from './decode.ts';
 export { ImportError, isImportError, type ImportErrorCode } from './errors.ts';
+export { IMPORT_NOTICES, importNotice, looksLatin, type ImportNotice, type ImportNoticeKey, type ImportNoticeParams } from './notices.ts';
 export { parseDocument, parseText } from './parse-document.ts';
 export { countParagraphs, toImportPayload, type ImportDocumentPayload, type ParagraphCounts } from './rpc-payload.ts';
 export {

@@ -16,7 +16,3 @@ export function squeeze(text: string): string {
 export function quote(text: string, max = 40): string {
   return `“${text.length > max ? `${text.slice(0, max)}…` : text}”`;
 }
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

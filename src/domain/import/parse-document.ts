@@ -2,7 +2,8 @@ import { decodeBytes } from './decode.ts';
 import { findRepetition, type BodyLine } from './dedupe.ts';
 import { ImportError } from './errors.ts';
 import { parseHeader } from './header.ts';
-import { isIndented, plural, quote, splitLines, squeeze } from './lines.ts';
+import { isIndented, quote, splitLines, squeeze } from './lines.ts';
+import { importNotice, looksLatin, type ImportNotice } from './notices.ts';
 import { classify, segment, type ClassifiedParagraph } from './paragraphs.ts';
 import { isNewsSourceLine, recogniseNonProse } from './recognise.ts';
 import { DEFAULT_MAX_BYTES, type ParseOptions, type ParsedDocument, type SourceEncoding } from './types.ts';
@@ -14,7 +15,7 @@ export function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Pa
     throw new ImportError('too-large', `The file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit.`);
   }
   const decoded = decodeBytes(bytes, options);
-  return parseDecoded(decoded.text, decoded.encoding, decoded.warnings, options);
+  return parseDecoded(decoded.text, decoded.encoding, decoded.notices, options);
 }
 
 /** Parses text that is already decoded (pasted, or read by the caller). Throws ImportError. */
@@ -37,24 +38,24 @@ function formatSize(bytes: number): string {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const STRAY_CONTROLS = /[\x00-\x08\x0e-\x1f\x7f]/g;
 
-function parseDecoded(input: string, encoding: SourceEncoding, warnings: string[], options: ParseOptions): ParsedDocument {
+function parseDecoded(input: string, encoding: SourceEncoding, notices: ImportNotice[], options: ParseOptions): ParsedDocument {
   if (input.trim() === '') throw new ImportError('whitespace-only', 'The file holds only whitespace: there is nothing to import.');
   let text = input;
   const controls = text.match(STRAY_CONTROLS)?.length ?? 0;
   if (controls > 0) {
     text = text.replace(STRAY_CONTROLS, '');
-    warnings.push(`${plural(controls, 'stray control character')} removed`);
+    notices.push(importNotice('controlsRemoved', { count: controls }));
   }
 
   const lines = splitLines(text);
   const givenTitle = options.title?.trim() || null;
   const header = parseHeader(lines, { firstLineIsTitle: options.firstLineIsTitle ?? givenTitle === null });
-  warnings.push(...header.warnings);
+  notices.push(...header.notices);
   const metadata = { ...header.metadata };
 
   let body = readBodyLines(lines, header.bodyStart);
-  body = dropNonProse(body, metadata, warnings);
-  body = dropRepetitions(body, header.title, warnings);
+  body = dropNonProse(body, metadata, notices);
+  body = dropRepetitions(body, header.title, notices);
 
   const paragraphs = classify(segment(body));
   if (paragraphs.length === 0) {
@@ -62,17 +63,19 @@ function parseDecoded(input: string, encoding: SourceEncoding, warnings: string[
       ? `The file has a header (title ${quote(header.title)}) but no paragraphs.`
       : 'The file has no paragraphs.');
   }
-  describeClassification(paragraphs, warnings);
+  describeClassification(paragraphs, notices);
+  if (looksLatin(paragraphs.map((p) => p.text))) notices.push(importNotice('looksEnglish'));
 
   return {
-    title: resolveTitle(givenTitle, header.title, paragraphs, warnings),
+    title: resolveTitle(givenTitle, header.title, paragraphs, notices),
     published_on: header.published_on,
     keywords: header.keywords,
     collection: header.collection,
     source_line: findSourceLine(paragraphs),
     metadata,
     encoding,
-    warnings,
+    notices,
+    warnings: notices.map((n) => n.text),
     paragraphs: paragraphs.map((p, i) => ({ position: i + 1, kind: p.kind, text: p.text })),
   };
 }
@@ -93,7 +96,7 @@ function readBodyLines(lines: readonly string[], from: number): BodyLine[] {
   return body;
 }
 
-function dropNonProse(body: BodyLine[], metadata: Record<string, string>, warnings: string[]): BodyLine[] {
+function dropNonProse(body: BodyLine[], metadata: Record<string, string>, notices: ImportNotice[]): BodyLine[] {
   const seen = new Map<string, { kind: string; count: number }>();
   const kept = body.filter((line) => {
     const found = recogniseNonProse(line.text);
@@ -105,9 +108,10 @@ function dropNonProse(body: BodyLine[], metadata: Record<string, string>, warnin
     return false;
   });
   for (const [text, { kind, count }] of seen) {
+    // "(3×)" reads the same in every language.
     const times = count > 1 ? ` (${count}×)` : '';
-    if (kind === 'editor') warnings.push(`editor line ${quote(text)} moved to metadata 责任编辑${times}`);
-    else warnings.push(`${kind === 'caption' ? 'photo caption' : 'print or page footer'} removed${times}: ${quote(text, 60)}`);
+    if (kind === 'editor') notices.push(importNotice('editorMoved', { text: quote(text), times }));
+    else notices.push(importNotice(kind === 'caption' ? 'captionRemoved' : 'footerRemoved', { text: quote(text, 60), times }));
   }
   return kept;
 }
@@ -115,31 +119,28 @@ function dropNonProse(body: BodyLine[], metadata: Record<string, string>, warnin
 // Each pass removes one trailing copy; an export that repeated the body twice needs two.
 const MAX_REPETITIONS = 4;
 
-function dropRepetitions(body: BodyLine[], title: string | null, warnings: string[]): BodyLine[] {
+function dropRepetitions(body: BodyLine[], title: string | null, notices: ImportNotice[]): BodyLine[] {
   let kept = body;
   for (let pass = 0; pass < MAX_REPETITIONS; pass++) {
     const repetition = findRepetition(kept, title === null ? null : squeeze(title));
     if (!repetition) break;
     const copy = kept.slice(repetition.start);
-    const lineRange = `lines ${copy[0]!.line + 1}–${copy[copy.length - 1]!.line + 1}`;
+    const lines = { first: copy[0]!.line + 1, last: copy[copy.length - 1]!.line + 1 };
     if (!repetition.accepted) {
-      const which = repetition.lines === 1 ? `last line (line ${copy[0]!.line + 1}) repeats` : `last ${repetition.lines} lines (${lineRange}) repeat`;
-      warnings.push(`the ${which} the start of the body, too little to be an export copy; kept`);
+      notices.push(lines.first === lines.last ? importNotice('shortRepeatKeptLine', { line: lines.first }) : importNotice('shortRepeatKept', lines));
       break;
     }
-    const count = segment(copy).length;
-    const cut = repetition.truncated ? '; the copy is cut off before its end' : '';
-    warnings.push(`duplicate body of ${plural(count, 'paragraph')} removed (${lineRange}${cut})`);
+    notices.push(importNotice(repetition.truncated ? 'duplicateRemovedCut' : 'duplicateRemoved', { count: segment(copy).length, ...lines }));
     kept = kept.slice(0, repetition.start);
   }
   return kept;
 }
 
-function describeClassification(paragraphs: readonly ClassifiedParagraph[], warnings: string[]): void {
+function describeClassification(paragraphs: readonly ClassifiedParagraph[], notices: ImportNotice[]): void {
   const headings = paragraphs.filter((p) => p.kind === 'heading').length;
   const closing = paragraphs.filter((p) => p.kind === 'closing').length;
-  if (headings > 0) warnings.push(`${plural(headings, 'section heading')} recognised`);
-  if (closing > 0) warnings.push(`closing block of ${plural(closing, 'paragraph')} recognised (signatory rows keep one U+3000 between columns)`);
+  if (headings > 0) notices.push(importNotice('headings', { count: headings }));
+  if (closing > 0) notices.push(importNotice('closing', { count: closing }));
 }
 
 function findSourceLine(paragraphs: readonly ClassifiedParagraph[]): string | null {
@@ -150,14 +151,14 @@ function findSourceLine(paragraphs: readonly ClassifiedParagraph[]): string | nu
 
 const FALLBACK_TITLE_LENGTH = 30;
 
-function resolveTitle(given: string | null, fromFile: string | null, paragraphs: readonly ClassifiedParagraph[], warnings: string[]): string {
+function resolveTitle(given: string | null, fromFile: string | null, paragraphs: readonly ClassifiedParagraph[], notices: ImportNotice[]): string {
   if (given !== null) {
-    if (fromFile !== null && fromFile !== given) warnings.push(`the title in the file ${quote(fromFile)} was replaced by the given title`);
+    if (fromFile !== null && fromFile !== given) notices.push(importNotice('titleReplaced', { title: quote(fromFile) }));
     return given;
   }
   if (fromFile !== null) return fromFile;
   const first = paragraphs.find((p) => p.kind === 'body') ?? paragraphs[0]!;
   const title = [...first.text].slice(0, FALLBACK_TITLE_LENGTH).join('');
-  warnings.push(`no title line: the title ${quote(title)} was taken from the start of the first paragraph`);
+  notices.push(importNotice('titleGuessed', { title: quote(title) }));
   return title;
 }

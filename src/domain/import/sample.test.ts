@@ -10,7 +10,7 @@ const sampleText = new TextDecoder().decode(sampleBytes);
 const golden = parseDocument(sampleBytes);
 
 function withoutEncodingNotes(doc: ParsedDocument) {
-  return { ...doc, encoding: undefined, warnings: doc.warnings.filter((w) => !w.startsWith('encoding:')) };
+  return { ...doc, encoding: undefined, warnings: doc.warnings.filter((w) => !w.startsWith('Read as GB18030')), notices: doc.notices.filter((n) => !n.key.startsWith('gb18030')) };
 }
 
 function utf16(text: string, littleEndian: boolean): Uint8Array {
@@ -58,7 +58,7 @@ describe('the sample export (golden)', () => {
   it('drops the repeated body and says so', () => {
     const texts = golden.paragraphs.map((p) => p.text);
     expect(new Set(texts.filter((t) => t.length > 3)).size).toBe(texts.filter((t) => t.length > 3).length);
-    expect(golden.warnings).toContain('duplicate body of 53 paragraphs removed (lines 116–168)');
+    expect(golden.warnings).toContain('The export repeated the text: the copy of 53 paragraph(s), lines 116–168, was removed.');
   });
 
   it('strips indentation and leaves the text otherwise untouched', () => {
@@ -98,6 +98,6 @@ describe('the sample in other encodings and line ends gives the same result', ()
   }
 
   it('reports GB18030 as a detected encoding', () => {
-    expect(parseDocument(new Uint8Array(iconv.encode(sampleText, 'gb18030'))).warnings[0]).toMatch(/^encoding: GB18030/);
+    expect(parseDocument(new Uint8Array(iconv.encode(sampleText, 'gb18030'))).warnings[0]).toMatch(/^Read as GB18030/);
   });
 });

@@ -1,3 +1,5 @@
+import type { ImportNotice } from './notices.ts';
+
 /** What an imported paragraph is, as stored in paragraphs.kind. */
 export const PARAGRAPH_KINDS = ['heading', 'body', 'closing'] as const;
 export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number];
@@ -29,7 +31,9 @@ export interface ParsedDocument {
   /** Every `key：value` line of the header as written (keys without inner spaces). */
   metadata: Record<string, string>;
   encoding: SourceEncoding;
-  /** Human-readable notes on what was dropped, moved or guessed. */
+  /** What was dropped, moved or guessed, for the user (keys and values; shown translated). */
+  notices: ImportNotice[];
+  /** The same notices in English (CLI, logs). */
   warnings: string[];
   paragraphs: ImportedParagraph[];
 }

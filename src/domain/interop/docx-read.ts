@@ -23,19 +23,19 @@ export function looksLikeDocx(bytes: Uint8Array): boolean {
 
 export async function readDocxText(bytes: Uint8Array, maxBytes?: number): Promise<DocxText> {
   checkSize(bytes.length, maxBytes);
-  if (!isZip(bytes)) throw new InteropError('wrong-format', 'The file is not a Word document (.docx): it is not a ZIP archive.');
+  if (!isZip(bytes)) throw new InteropError('wrong-format', 'notDocx');
   const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
     // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; JSZip takes either.
     result = await mammoth.extractRawText({ arrayBuffer, buffer: bytes } as unknown as { arrayBuffer: ArrayBuffer });
   } catch (error) {
-    throw new InteropError('wrong-format', `The file is not a Word document (.docx) that can be read: ${(error as Error).message}`);
+    throw new InteropError('wrong-format', 'unreadableDocx', { reason: (error as Error).message });
   }
   const paragraphs = result.value
     .split(/\n+/)
     .map((p) => p.replace(/[ \t\u00a0]+$/g, '').replace(/^[ \t\u00a0\u3000]+/, ''))
     .filter((p) => p.trim() !== '');
-  if (paragraphs.length === 0) throw new InteropError('empty', 'The Word document holds no text.');
+  if (paragraphs.length === 0) throw new InteropError('empty', 'emptyDocx');
   return { paragraphs, text: `${paragraphs.join('\n\n')}\n`, warnings: result.messages.map((m) => m.message) };
 }

@@ -1,6 +1,6 @@
 // A Word document as a Chinese source: its paragraphs (read by mammoth) go through the same parser
 // as the database's text exports, so headings, the closing block and metadata are found alike.
-import { ImportError, parseText, type ParseOptions, type ParsedDocument } from '../import/index.ts';
+import { ImportError, importNotice, parseText, type ParseOptions, type ParsedDocument } from '../import/index.ts';
 import { isInteropError } from './errors.ts';
 import { readDocxText } from './docx-read.ts';
 
@@ -13,5 +13,6 @@ export async function parseDocxDocument(bytes: Uint8Array, options: ParseOptions
     throw error;
   }
   const parsed = parseText(docx.text, options);
-  return { ...parsed, warnings: ['read from a Word document (.docx)', ...docx.warnings.map((w) => `Word: ${w}`), ...parsed.warnings] };
+  const notices = [importNotice('word'), ...docx.warnings.map((message) => importNotice('wordMessage', { message })), ...parsed.notices];
+  return { ...parsed, notices, warnings: notices.map((n) => n.text) };
 }

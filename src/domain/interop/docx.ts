@@ -95,12 +95,12 @@ function paragraph(body: string, options: { style?: string; tabs?: number[]; ali
 }
 
 /** Paragraphs of a text whose lines are English paragraphs, with comment ranges across them. */
-function lines(text: string, anchors: Anchor[], style: string, extra: (last: boolean) => string = () => '', align?: 'right'): string {
+function lines(text: string, anchors: Anchor[], style: string, align?: 'right'): string {
   const all = text.split('\n');
   let offset = 0;
   return all
-    .map((line, i) => {
-      const body = anchoredRuns(line, offset, anchors) + extra(i === all.length - 1);
+    .map((line) => {
+      const body = anchoredRuns(line, offset, anchors);
       offset += codePointLength(line) + 1;
       return paragraph(body, { style, align });
     })
@@ -233,28 +233,65 @@ function bilingualBody(rows: ExportRow[], comments: Comments): string {
     const zh = row.paragraphs
       .map((p) => (p.kind === 'closing' ? closingLine(p.text, source.get(p.id) ?? [], ZH_WIDTH) : paragraph(anchoredRuns(p.text, 0, source.get(p.id) ?? []), { style: 'ChineseSource' })))
       .join('');
-    const en = lines(row.target, target, 'EnglishTranslation', undefined, row.head.kind === 'closing' ? 'right' : undefined);
+    const en = lines(row.target, target, 'EnglishTranslation', row.head.kind === 'closing' ? 'right' : undefined);
     tableRows.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cell(ZH_WIDTH, zh)}${cell(EN_WIDTH, en)}</w:tr>`);
   }
   flush();
   return out.join('');
 }
 
+interface Mark {
+  /** Code point offset in the row's English after which the footnote reference stands. */
+  at: number;
+  xml: string;
+}
+
+/** One line of English with footnote references at their offsets (relative to `offset` in the whole text). */
+function markedRuns(line: string, offset: number, marks: Mark[]): string {
+  const length = codePointLength(line);
+  let out = '';
+  let from = 0;
+  for (const mark of marks) {
+    const at = mark.at - offset;
+    if (at < 0 || at > length) continue;
+    out += run(line.slice(codePointToUtf16(line, from), codePointToUtf16(line, at))) + mark.xml;
+    from = at;
+  }
+  return out + run(line.slice(codePointToUtf16(line, from)));
+}
+
+/**
+ * The English alone. A note on the English gets its footnote reference right after the phrase it
+ * quotes; a note on the Chinese (absent here) after the row's English.
+ */
 function englishBody(doc: ExportDocument, rows: ExportRow[], footnotes: Footnotes): string {
   const out: string[] = [];
   let inClosing = false;
   for (const row of rows) {
-    const refs = row.notes.map((note) => footnoteRef(footnotes.add(noteLine(doc, note, true)))).join('');
     const english = row.target !== '' ? row.target : `[¶${positionsLabel(row)} not translated]`;
+    const end = codePointLength(english);
+    // Footnotes are numbered in the order their references appear (LibreOffice pairs them so).
+    const marks: Mark[] = row.notes
+      .map((note) => ({ note, at: note.target === 'translation' && row.target !== '' ? locate(row.target, note).end : end }))
+      .sort((a, b) => a.at - b.at)
+      .map(({ note, at }) => ({ at, xml: footnoteRef(footnotes.add(noteLine(doc, note, true))) }));
     if (row.head.kind === 'heading') {
-      out.push(paragraph(run(english.replace(/\n/g, ' ')) + refs, { style: 'Heading1' }));
+      out.push(paragraph(markedRuns(english.replace(/\n/g, ' '), 0, marks), { style: 'Heading1' }));
       continue;
     }
     if (row.head.kind === 'closing' && !inClosing) {
       inClosing = true;
       out.push('<w:p/>');
     }
-    out.push(lines(english, [], 'EnglishTranslation', (last) => (last ? refs : ''), row.head.kind === 'closing' ? 'right' : undefined));
+    let offset = 0;
+    for (const line of english.split('\n')) {
+      const length = codePointLength(line);
+      // A reference at a line break belongs to the line it ends.
+      const own = marks.filter((m) => m.at >= offset && m.at <= offset + length);
+      for (const m of own) marks.splice(marks.indexOf(m), 1);
+      out.push(paragraph(markedRuns(line, offset, own), { style: 'EnglishTranslation', align: row.head.kind === 'closing' ? 'right' : undefined }));
+      offset += length + 1;
+    }
   }
   return out.join('');
 }

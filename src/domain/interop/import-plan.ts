@@ -149,11 +149,7 @@ export function planImport(file: TranslationFile, doc: ExportDocument, exported:
   }
 
   if (plan.unmatched.length === file.units.length) {
-    const how = byId ? 'by id' : 'by its Chinese text';
-    throw new InteropError(
-      'no-match',
-      `None of the file's ${file.units.length} units matches a row of this document ${how}; is it the translation of another document?`,
-    );
+    throw new InteropError('no-match', byId ? 'noMatchById' : 'noMatchByText', { count: file.units.length });
   }
   return plan;
 }

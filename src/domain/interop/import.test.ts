@@ -229,7 +229,7 @@ describe('reading Word documents', () => {
     const kinds = parsed.paragraphs.map((p) => p.kind);
     expect([kinds.filter((k) => k === 'body').length, kinds.filter((k) => k === 'heading').length]).toEqual([41, 6]);
     expect(parsed.keywords).toHaveLength(20);
-    expect(parsed.warnings[0]).toBe('read from a Word document (.docx)');
+    expect(parsed.notices[0]).toMatchObject({ key: 'word', text: 'Read from a Word document (.docx).' });
   });
 
   it('refuses what is not a Word document', async () => {

@@ -1,7 +1,7 @@
 // An InterText alignment brought into a document: the Chinese text of the alignment is matched to
 // the document's paragraphs character by character (whitespace aside), each link's English goes to
 // the paragraphs its Chinese sentences fall in, and links sharing a paragraph merge into one row.
-import { InteropError } from './errors.ts';
+import { InteropError, interopNotice, type InteropNotice } from './errors.ts';
 import { checkInterTextAlignment, readInterTextAlignment, readInterTextDocument, segmentsById, type InterTextDocument } from './intertext.ts';
 import type { ExportParagraph } from './model.ts';
 import { decodeXmlBytes, localName, parseXml } from './xml.ts';
@@ -15,7 +15,7 @@ export interface AlignmentRow {
 export interface InterTextImport {
   rows: AlignmentRow[];
   /** Links with Chinese and no English, and English with no Chinese, noted for the preview. */
-  warnings: string[];
+  warnings: InteropNotice[];
 }
 
 export interface InterTextFiles {
@@ -55,12 +55,12 @@ function baseName(name: string | undefined): string {
  * is fromDoc comes from the file names the alignment gives, else from which ids each side uses.
  */
 export function readInterTextFiles(files: NamedFile[]): InterTextFiles {
-  if (files.length !== 3) throw new InteropError('invalid', `An InterText alignment is three files (two texts and the alignment); ${files.length} given.`);
-  const texts = files.map((f) => (typeof f.data === 'string' ? f.data : decodeXmlBytes(f.data, 'an InterText file')));
-  const roots = texts.map((t) => localName(parseXml(t, 'an InterText file').name));
+  if (files.length !== 3) throw new InteropError('invalid', 'interTextFileCount', { count: files.length });
+  const texts = files.map((f) => (typeof f.data === 'string' ? f.data : decodeXmlBytes(f.data, 'intertext')));
+  const roots = texts.map((t) => localName(parseXml(t, 'intertext').name));
   const alignmentIndex = roots.indexOf('linkGrp');
-  if (alignmentIndex === -1) throw new InteropError('wrong-format', 'None of the files is an InterText alignment (a linkGrp).');
-  if (roots.lastIndexOf('linkGrp') !== alignmentIndex) throw new InteropError('wrong-format', 'Two of the files are alignments; give one alignment and its two texts.');
+  if (alignmentIndex === -1) throw new InteropError('wrong-format', 'interTextNoAlignment');
+  if (roots.lastIndexOf('linkGrp') !== alignmentIndex) throw new InteropError('wrong-format', 'interTextTwoAlignments');
   const alignment = readInterTextAlignment(texts[alignmentIndex]!);
   const docs = files
     .map((f, i) => ({ name: baseName(f.name), text: texts[i]! }))
@@ -70,8 +70,8 @@ export function readInterTextFiles(files: NamedFile[]): InterTextFiles {
   const aIsZh = chineseShare(a.doc) >= chineseShare(b.doc);
   const zh = aIsZh ? a : b;
   const en = aIsZh ? b : a;
-  if (chineseShare(zh.doc) < 0.3) throw new InteropError('wrong-languages', 'Neither text of the alignment is Chinese.');
-  if (chineseShare(en.doc) > 0.3) throw new InteropError('wrong-languages', 'Both texts of the alignment are Chinese; the other must be English.');
+  if (chineseShare(zh.doc) < 0.3) throw new InteropError('wrong-languages', 'interTextNoChinese');
+  if (chineseShare(en.doc) > 0.3) throw new InteropError('wrong-languages', 'interTextNoEnglish');
   let fromIsZh: boolean;
   if (zh.name && en.name && (baseName(alignment.fromDoc) === zh.name || baseName(alignment.toDoc) === en.name)) fromIsZh = true;
   else if (zh.name && en.name && (baseName(alignment.fromDoc) === en.name || baseName(alignment.toDoc) === zh.name)) fromIsZh = false;
@@ -111,12 +111,9 @@ function mapSegments(zh: InterTextDocument, paragraphs: ExportParagraph[]): Map<
       for (let k = 0; k < seg.length; k++) {
         if (chars[at + k] !== seg[k]) {
           const paragraph = owner[Math.min(at + k, owner.length - 1)];
-          throw new InteropError(
-            'no-match',
-            at + k >= chars.length
-              ? `The Chinese text of the alignment goes on after the end of this document (at "${s.id}").`
-              : `The Chinese text of the alignment differs from this document at paragraph ${paragraph} (element "${s.id}": "${seg.slice(Math.max(0, k - 4), k + 6).join('')}").`,
-          );
+          throw at + k >= chars.length
+            ? new InteropError('no-match', 'interTextPastEnd', { id: s.id })
+            : new InteropError('no-match', 'interTextDiffers', { paragraph: paragraph!, id: s.id, text: seg.slice(Math.max(0, k - 4), k + 6).join('') });
         }
       }
       const positions = [...new Set(owner.slice(at, at + seg.length))];
@@ -125,7 +122,7 @@ function mapSegments(zh: InterTextDocument, paragraphs: ExportParagraph[]): Map<
     }
   }
   if (at < chars.length) {
-    throw new InteropError('no-match', `The Chinese text of the alignment stops at paragraph ${owner[at]} of this document; it must cover the whole document.`);
+    throw new InteropError('no-match', 'interTextStops', { paragraph: owner[at]! });
   }
   return map;
 }
@@ -136,7 +133,7 @@ export function interTextRows(files: InterTextFiles, paragraphs: ExportParagraph
   const enById = segmentsById(files.en);
   const enParagraph = new Map<string, string>();
   for (const p of files.en.paragraphs) for (const s of p.segments) enParagraph.set(s.id, p.id);
-  const warnings: string[] = [];
+  const warnings: InteropNotice[] = [];
   // Rows as position intervals with their English pieces, merged where they share a paragraph.
   const rows: { first: number; last: number; en: string[] }[] = [];
   let pendingEnglish: string[] = [];
@@ -146,7 +143,7 @@ export function interTextRows(files: InterTextFiles, paragraphs: ExportParagraph
       // English without Chinese joins the row before it (or the next one, at the start).
       if (rows.length) rows[rows.length - 1]!.en.push(...link.en);
       else pendingEnglish.push(...link.en);
-      if (link.en.length) warnings.push(`English ${link.en.join(', ')} has no Chinese; it joins the neighbouring row.`);
+      if (link.en.length) warnings.push(interopNotice('interTextEnglishAlone', { ids: link.en.join(', ') }));
       continue;
     }
     const first = Math.min(...positions);
@@ -165,7 +162,7 @@ export function interTextRows(files: InterTextFiles, paragraphs: ExportParagraph
   for (const row of rows) {
     const positions = Array.from({ length: row.last - row.first + 1 }, (_, k) => row.first + k);
     if (row.en.length === 0) {
-      warnings.push(`Paragraph${positions.length > 1 ? 's' : ''} ${positions.join(', ')}: no English in the alignment; left as is.`);
+      warnings.push(interopNotice('interTextParagraphsAlone', { positions: positions.join(', ') }));
       continue;
     }
     // Sentences of one English paragraph join with a space, English paragraphs with a line break.
@@ -179,6 +176,6 @@ export function interTextRows(files: InterTextFiles, paragraphs: ExportParagraph
     }
     out.push({ positions, text });
   }
-  if (out.length === 0) throw new InteropError('no-match', 'The alignment links no English to this document.');
+  if (out.length === 0) throw new InteropError('no-match', 'interTextNoEnglishLinked');
   return { rows: out, warnings };
 }

@@ -56,7 +56,7 @@ function collectSegments(node: XmlElement, paragraphId: string | null, out: Inte
       collectSegments(child, paragraphId, out, seen);
       continue;
     }
-    if (seen.has(id)) throw new InteropError('invalid', `The InterText document uses the id "${id}" twice.`);
+    if (seen.has(id)) throw new InteropError('invalid', 'interTextDuplicateId', { id });
     seen.add(id);
     if (hasIdDescendant(child)) {
       collectSegments(child, id, out, seen);
@@ -74,13 +74,13 @@ function collectSegments(node: XmlElement, paragraphId: string | null, out: Inte
  * belongs to the nearest enclosing element with an id (its paragraph), or stands as its own.
  */
 export function readInterTextDocument(xml: string): InterTextDocument {
-  const root = parseXml(xml, 'an InterText document');
+  const root = parseXml(xml, 'intertextDocument');
   if (localName(root.name) === 'linkGrp') {
-    throw new InteropError('wrong-format', 'This is an InterText alignment (linkGrp), not a text document.');
+    throw new InteropError('wrong-format', 'interTextIsAlignment');
   }
   const paragraphs: InterTextParagraph[] = [];
   collectSegments(root, null, paragraphs, new Set());
-  if (paragraphs.length === 0) throw new InteropError('invalid', 'The InterText document has no elements with an id to align.');
+  if (paragraphs.length === 0) throw new InteropError('invalid', 'interTextNoIds');
   return { root: root.name, attrs: { ...root.attrs }, paragraphs };
 }
 
@@ -99,22 +99,22 @@ const STATUSES: readonly InterTextLinkStatus[] = ['man', 'auto', 'plain'];
 
 /** Reads an InterText alignment (`linkGrp`). */
 export function readInterTextAlignment(xml: string): InterTextAlignment {
-  const root = parseXml(xml, 'an InterText alignment');
+  const root = parseXml(xml, 'intertextAlignment');
   if (localName(root.name) !== 'linkGrp') {
-    throw new InteropError('wrong-format', `An InterText alignment has a linkGrp root element; this file has <${root.name}>.`);
+    throw new InteropError('wrong-format', 'interTextNotAlignment', { root: root.name });
   }
   const links = elements(root, 'link').map((link, index): InterTextLink => {
     const n = index + 1;
     const xtargets = attr(link, 'xtargets');
-    if (xtargets === undefined) throw new InteropError('invalid', `Link ${n} has no xtargets attribute.`);
+    if (xtargets === undefined) throw new InteropError('invalid', 'interTextNoTargets', { link: n });
     const parts = xtargets.split(';');
-    if (parts.length !== 2) throw new InteropError('invalid', `Link ${n}: xtargets "${xtargets}" must be two id lists separated by one ";".`);
+    if (parts.length !== 2) throw new InteropError('invalid', 'interTextBadTargets', { link: n, targets: xtargets });
     const to = splitIds(parts[0]!);
     const from = splitIds(parts[1]!);
-    if (to.length === 0 && from.length === 0) throw new InteropError('invalid', `Link ${n} links nothing to nothing.`);
+    if (to.length === 0 && from.length === 0) throw new InteropError('invalid', 'interTextEmptyLink', { link: n });
     const type = attr(link, 'type');
     if (type !== undefined && type !== `${to.length}-${from.length}`) {
-      throw new InteropError('invalid', `Link ${n}: type "${type}" does not match xtargets "${xtargets}" (${to.length}-${from.length}).`);
+      throw new InteropError('invalid', 'interTextBadType', { link: n, type, targets: xtargets, counted: `${to.length}-${from.length}` });
     }
     const status = attr(link, 'status') ?? null;
     return {
@@ -150,9 +150,9 @@ export function checkInterTextAlignment(alignment: InterTextAlignment, from: Int
     alignment.links.forEach((link, k) => {
       for (const id of side.ids(link)) {
         const at = side.index.get(id);
-        if (at === undefined) throw new InteropError('no-match', `Link ${k + 1}: "${id}" is not an element of the ${side.name} document.`);
-        if (used.has(id)) throw new InteropError('invalid', `Link ${k + 1}: "${id}" of the ${side.name} document is linked twice.`);
-        if (options.ordered && at < last) throw new InteropError('invalid', `Link ${k + 1}: "${id}" of the ${side.name} document is out of order.`);
+        if (at === undefined) throw new InteropError('no-match', 'interTextUnknownId', { link: k + 1, id, side: side.name });
+        if (used.has(id)) throw new InteropError('invalid', 'interTextLinkedTwice', { link: k + 1, id, side: side.name });
+        if (options.ordered && at < last) throw new InteropError('invalid', 'interTextOutOfOrder', { link: k + 1, id, side: side.name });
         used.add(id);
         last = at;
       }

@@ -17,6 +17,10 @@ export interface TranslationUnit {
   state: string | null;
   /** The row version in Duizhao's own attribute, when Duizhao exported the file. */
   version: number | null;
+  /** TMX: who last changed or created the English (its variant's changeid/creationid, else the unit's). */
+  author?: string | undefined;
+  /** TMX: when, as ISO 8601 (changedate/creationdate, likewise). */
+  updatedAt?: string | undefined;
 }
 
 export interface TranslationFile {
@@ -56,7 +60,7 @@ function versionOf(el: XmlElement): number | null {
 
 function readXliff12(root: XmlElement): TranslationFile {
   const files = findAll(root, 'file');
-  if (files.length === 0) throw new InteropError('invalid', 'The XLIFF file has no <file> element.');
+  if (files.length === 0) throw new InteropError('invalid', 'xliffNoFile');
   const units: TranslationUnit[] = [];
   for (const file of files) {
     for (const unit of findAll(file, 'trans-unit')) {
@@ -102,13 +106,19 @@ function isEnglish(lang: string | null | undefined): boolean {
   return !!lang && /^en\b/i.test(lang);
 }
 
+/** TMX dates are basic ISO 8601 (20140520T101500Z). */
+function tmxDate(value: string | undefined): string | undefined {
+  const m = value && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : undefined;
+}
+
 function readTmx(root: XmlElement): TranslationFile {
   const header = elements(root, 'header')[0];
   const srclang = header ? (attr(header, 'srclang') ?? null) : null;
   const units: TranslationUnit[] = [];
   const languages = new Set<string>();
   for (const tu of findAll(root, 'tu')) {
-    const tuvs = elements(tu, 'tuv').map((tuv) => ({ lang: attr(tuv, 'lang') ?? '', seg: elements(tuv, 'seg')[0] }));
+    const tuvs = elements(tu, 'tuv').map((tuv) => ({ tuv, lang: attr(tuv, 'lang') ?? '', seg: elements(tuv, 'seg')[0] }));
     for (const t of tuvs) languages.add(t.lang);
     const zh = tuvs.find((t) => isChinese(t.lang));
     const en = tuvs.find((t) => isEnglish(t.lang));
@@ -119,6 +129,9 @@ function readTmx(root: XmlElement): TranslationFile {
       target: normaliseNewlines(en?.seg ? inlineText(en.seg) : ''),
       state: null,
       version: null,
+      author: (en && (attr(en.tuv, 'changeid') ?? attr(en.tuv, 'creationid'))) ?? attr(tu, 'changeid') ?? attr(tu, 'creationid'),
+      updatedAt:
+        (en && tmxDate(attr(en.tuv, 'changedate') ?? attr(en.tuv, 'creationdate'))) ?? tmxDate(attr(tu, 'changedate') ?? attr(tu, 'creationdate')),
     });
   }
   const source = [...languages].find(isChinese) ?? srclang;
@@ -131,24 +144,24 @@ function readTmx(root: XmlElement): TranslationFile {
  * InteropError for anything else: not XML, another format, another language pair, no units.
  */
 export function readTranslationFile(input: Uint8Array | string): TranslationFile {
-  const text = typeof input === 'string' ? input : decodeXmlBytes(input, 'an XLIFF or TMX file');
-  const root = parseXml(text, 'an XLIFF or TMX file');
+  const text = typeof input === 'string' ? input : decodeXmlBytes(input, 'translations');
+  const root = parseXml(text, 'translations');
   const name = localName(root.name);
   let file: TranslationFile;
   if (name === 'xliff') {
     const version = attr(root, 'version') ?? '';
     if (/^1\./.test(version)) file = readXliff12(root);
     else if (/^2\./.test(version)) file = readXliff2(root);
-    else throw new InteropError('wrong-format', `This XLIFF file has version "${version}"; Duizhao reads XLIFF 1.2 and 2.x.`);
+    else throw new InteropError('wrong-format', 'xliffVersion', { version });
   } else if (name === 'tmx') {
     file = readTmx(root);
   } else {
-    throw new InteropError('wrong-format', `The file is XML but not XLIFF or TMX (its root element is <${root.name}>).`);
+    throw new InteropError('wrong-format', 'notTranslationFile', { root: root.name });
   }
   const pair = `${file.sourceLanguage ?? '?'} → ${file.targetLanguage ?? '?'}`;
   if (!isChinese(file.sourceLanguage) || (file.targetLanguage !== null && !isEnglish(file.targetLanguage))) {
-    throw new InteropError('wrong-languages', `The file translates ${pair}; this document needs Chinese → English (zh → en).`);
+    throw new InteropError('wrong-languages', 'wrongLanguages', { pair });
   }
-  if (file.units.length === 0) throw new InteropError('invalid', 'The file holds no translation units.');
+  if (file.units.length === 0) throw new InteropError('invalid', 'noUnits');
   return file;
 }

@@ -2,7 +2,7 @@
 // children in order). Writers describe elements the same way and serialise them here.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeBytes, isImportError } from '../import/index.ts';
-import { InteropError } from './errors.ts';
+import { InteropError, type FileKind } from './errors.ts';
 
 /** Files to import are refused above this size, before they are read. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -23,8 +23,8 @@ export function formatBytes(bytes: number): string {
 
 /** Refuses a file over `max` bytes, with its size and the limit in the message. */
 export function checkSize(bytes: number, max = MAX_IMPORT_BYTES): void {
-  if (bytes > max) throw new InteropError('too-large', `The file is ${formatBytes(bytes)}, over the ${formatBytes(max)} limit.`);
-  if (bytes === 0) throw new InteropError('empty', 'The file is empty (0 bytes).');
+  if (bytes > max) throw new InteropError('too-large', 'tooLarge', { size: formatBytes(bytes), limit: formatBytes(max) });
+  if (bytes === 0) throw new InteropError('empty', 'empty');
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -32,13 +32,17 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 /** Decodes an XML file's bytes strictly (UTF-8, UTF-16 or GB18030, as the text importer does). */
-export function decodeXmlBytes(bytes: Uint8Array, what: string): string {
+export function decodeXmlBytes(bytes: Uint8Array, what: FileKind): string {
   checkSize(bytes.length);
-  if (isZip(bytes)) throw new InteropError('wrong-format', `The file is a ZIP archive (a Word document?), not ${what}.`);
+  if (isZip(bytes)) throw new InteropError('wrong-format', 'zip', { what });
   try {
     return decodeBytes(bytes).text;
   } catch (error) {
-    if (isImportError(error)) throw new InteropError(error.code === 'empty' ? 'empty' : 'not-xml', `${error.message.replace(/;.*$/, '.')} It is not ${what}.`);
+    if (isImportError(error)) {
+      if (error.code === 'empty') throw new InteropError('empty', 'empty');
+      if (error.code === 'binary') throw new InteropError('not-xml', 'binary', { what });
+      throw new InteropError('not-xml', 'unreadable', { reason: error.message.replace(/[.;].*$/, ''), what });
+    }
     throw error;
   }
 }
@@ -77,16 +81,16 @@ function toTree(nodes: OrderedNode[]): XmlNode[] {
  * Parses an XML document and returns its root element. A file that is not well-formed XML raises
  * an InteropError naming the line and column.
  */
-export function parseXml(text: string, what = 'an XML file'): XmlElement {
+export function parseXml(text: string, what: FileKind = 'xml'): XmlElement {
   const source = text.replace(/^\ufeff/, '');
-  if (!/^\s*</.test(source)) throw new InteropError('not-xml', `The file is not XML (it does not start with a tag), so it is not ${what}.`);
+  if (!/^\s*</.test(source)) throw new InteropError('not-xml', 'noTag', { what });
   const valid = XMLValidator.validate(source, { allowBooleanAttributes: false });
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    throw new InteropError('not-xml', `The file is not well-formed XML (line ${line}, column ${col}: ${msg}), so it is not ${what}.`);
+    throw new InteropError('not-xml', 'malformed', { line, column: col, reason: msg, what });
   }
   const root = toTree(parser.parse(source) as OrderedNode[]).find((n): n is XmlElement => typeof n !== 'string');
-  if (!root) throw new InteropError('not-xml', `The file holds no XML element, so it is not ${what}.`);
+  if (!root) throw new InteropError('not-xml', 'noElement', { what });
   return root;
 }
 

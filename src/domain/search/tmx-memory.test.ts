@@ -30,7 +30,7 @@ describe('readMemoryFile', () => {
 
   it('refuses what is not a Chinese–English TMX, with a clear message', () => {
     const errors = [
-      () => readMemoryFile('<xliff version="1.2"/>'),
+      () => readMemoryFile('<xliff version="1.2"><file source-language="zh" target-language="en"><body><trans-unit id="1"><source>一</source><target>One</target></trans-unit></body></file></xliff>'),
       () => readMemoryFile(tmx('<tu><tuv xml:lang="fr"><seg>Bonjour</seg></tuv><tuv xml:lang="en"><seg>Hello</seg></tuv></tu>')),
       () => readMemoryFile('not xml at all <'),
       () => readMemoryFile(new Uint8Array()),

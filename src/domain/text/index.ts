@@ -4,3 +4,4 @@ export * from './code-points.ts';
 export * from './dates.ts';
 export * from './full-width.ts';
 export * from './numerals.ts';
+export * from './words.ts';

@@ -2,16 +2,21 @@
 // translation to the document's Chinese paragraphs, edit the links, and store them as drafts.
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { toRows, type AlignRow } from '../../domain/align/index.ts';
+import { toRows } from '../../domain/align/index.ts';
 import { useCurrentUser } from '../../data/session.ts';
 import { useDocument } from '../../data/documents.ts';
 import { useDocumentParagraphs } from '../../data/paragraphs.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
+import { useGlossary } from '../../data/glossary.ts';
 import { errorKind, errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { AlignWorkerClient } from '../../workers/align-client.ts';
 import { AlignmentEditor } from './alignment-editor.tsx';
+import type { AlignState } from './commands.ts';
+import { decodeDraft, draftKey, draftStorage } from './draft.ts';
+import { createHistory, type History } from './history.ts';
+import { discardDraft } from './use-align-draft.ts';
 import type { ChineseParagraph } from './alignment-row.tsx';
 import { EnglishSource } from './english-source.tsx';
 import './align.css';
@@ -20,8 +25,9 @@ import { Breadcrumb } from '../../components/breadcrumb.tsx';
 interface Alignment {
   /** Bumped per run, so the editor starts over with a fresh history. */
   run: number;
-  en: string[];
-  rows: AlignRow[];
+  history: History<AlignState>;
+  /** When the draft this alignment continues was saved; null for a fresh one. */
+  restoredAt: Date | null;
 }
 
 export default function AlignPage() {
@@ -35,8 +41,14 @@ export default function AlignPage() {
   const [alignment, setAlignment] = useState<Alignment | null>(null);
   const [aligning, setAligning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [draftNotice, setDraftNotice] = useState<string | null>(null);
+  /** The user's draft of this document has been looked for (and restored when there is one). */
+  const [draftChecked, setDraftChecked] = useState(false);
 
   useEffect(() => () => client.dispose(), [client]);
+  // The project's glossary anchors the alignment: a term and its preferred English meet across the texts.
+  const glossary = useGlossary(doc.data?.project_id ?? '');
+  const anchors = useMemo(() => (glossary.data ?? []).flatMap((e) => (e.en[0] ? [{ zh: e.zh, en: e.en[0] }] : [])), [glossary.data]);
 
   const loaded = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
   const total = paragraphs.data?.pages[0]?.total ?? loaded.length;
@@ -51,6 +63,38 @@ export default function AlignPage() {
     return map;
   }, [loaded]);
 
+  // Once the paragraphs are in, the draft left here (if any) is restored.
+  useEffect(() => {
+    if (!complete || draftChecked) return;
+    let live = true;
+    const key = draftKey(user.id, documentId);
+    const storage = draftStorage();
+    storage
+      .get(key)
+      .then(async (draft) => {
+        if (!live || !draft) return;
+        const decoded = decodeDraft(
+          draft,
+          zh.map((p) => p.id),
+        );
+        if (decoded.ok) {
+          setAlignment({ run: 1, history: decoded.history, restoredAt: decoded.savedAt });
+        } else {
+          await storage.del(key);
+          setDraftNotice(t('align.draft.notFitting'));
+        }
+      })
+      .catch(() => {
+        // Without storage there is no draft to restore; the page works as before.
+      })
+      .finally(() => {
+        if (live) setDraftChecked(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [complete, documentId, draftChecked, t, user.id, zh]);
+
   async function runAlign(en: string[]) {
     setAligning(true);
     setFailure(null);
@@ -58,8 +102,10 @@ export default function AlignPage() {
       const result = await client.align(
         zh.map((p) => p.text),
         en,
+        anchors.length ? { glossary: anchors } : undefined,
       );
-      setAlignment((a) => ({ run: (a?.run ?? 0) + 1, en, rows: toRows(result.links) }));
+      setAlignment((a) => ({ run: (a?.run ?? 0) + 1, history: createHistory<AlignState>({ rows: toRows(result.links), en, selected: 0 }), restoredAt: null }));
+      setDraftNotice(null);
     } catch (e) {
       if (!isAbortError(e)) setFailure(t('align.error.align', { message: errorMessage(e) }));
     } finally {
@@ -100,45 +146,62 @@ export default function AlignPage() {
         <ErrorState title={t('align.error.notAllowed')} action={<Link to={`/documents/${documentId}`}>{t('align.backToDocument')}</Link>} />
       ) : paragraphs.isError && !complete ? (
         <ErrorState title={t('align.error.load')} detail={errorMessage(paragraphs.error)} />
-      ) : !complete ? (
+      ) : !complete || !draftChecked ? (
         <Loading label={t('align.loadingParagraphs', { loaded: loaded.length, total })} />
       ) : (
         <>
           <details className="align-source-box" open={alignment === null}>
             <summary>{t('align.source.title')}</summary>
             {existing.size > 0 ? <p className="small align-existing">{t('align.existingNote', { count: existing.size })}</p> : null}
-            <EnglishSource zhCount={zh.length} busy={aligning} aligned={alignment !== null} onAlign={(en) => void runAlign(en)} />
+            <EnglishSource
+              zhCount={zh.length}
+              busy={aligning}
+              aligned={alignment !== null}
+              initialText={alignment?.history.present.en.join('\n\n') ?? ''}
+              onAlign={(en) => void runAlign(en)}
+            />
             {aligning ? (
               <div className="align-progress" role="status">
                 <progress aria-label={t('align.aligning')} />
                 <span className="small">{t('align.aligningInWorker')}</span>
               </div>
             ) : null}
+            {draftNotice ? (
+              <p className="small" role="status">
+                {draftNotice}
+              </p>
+            ) : null}
             {failure ? (
               <p className="form-error" role="alert">
                 {failure}
               </p>
             ) : null}
+            <p className="align-credit small muted">
+              {t('align.dictionaryCredit')}{' '}
+              <a href="https://cc-cedict.org/wiki/" target="_blank" rel="noreferrer">
+                CC-CEDICT
+              </a>{' '}
+              ·{' '}
+              <a href="https://creativecommons.org/licenses/by-sa/4.0/" target="_blank" rel="noreferrer">
+                CC BY-SA 4.0
+              </a>
+            </p>
           </details>
-          <p className="align-credit small muted">
-            {t('align.dictionaryCredit')}{' '}
-            <a href="https://cc-cedict.org/wiki/" target="_blank" rel="noreferrer">
-              CC-CEDICT
-            </a>{' '}
-            ·{' '}
-            <a href="https://creativecommons.org/licenses/by-sa/4.0/" target="_blank" rel="noreferrer">
-              CC BY-SA 4.0
-            </a>
-          </p>
           {alignment ? (
             <AlignmentEditor
               key={alignment.run}
               documentId={documentId}
+              userId={user.id}
               zh={zh}
-              en={alignment.en}
-              initialRows={alignment.rows}
+              initialHistory={alignment.history}
+              restoredAt={alignment.restoredAt}
               client={client}
               existing={existing}
+              onDiscard={() => {
+                void discardDraft(user.id, documentId).catch(() => undefined);
+                setAlignment(null);
+                setDraftNotice(t('align.draft.discarded'));
+              }}
             />
           ) : null}
         </>

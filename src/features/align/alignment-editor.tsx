@@ -1,15 +1,21 @@
 // The alignment editor: the proposed rows (virtualised, so 10,000 stay fast), the tools and their
 // keyboard shortcuts, undo/redo, re-aligning around confirmed rows, and applying the result.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { CHECK_BELOW, type AlignRow } from '../../domain/align/index.ts';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { CHECK_BELOW, englishCut, splitEnglishParagraph, type AlignRow } from '../../domain/align/index.ts';
+import { useMarkAlignmentTranslated } from '../../data/alignment.ts';
+import { errorMessage } from '../../data/errors.ts';
+import { ConfirmDialog } from '../../components/dialog.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import type { AlignWorkerClient } from '../../workers/align-client.ts';
 import { AlignmentRowView, type ChineseParagraph } from './alignment-row.tsx';
 import { AlignmentToolbar, KeyboardHelp } from './alignment-toolbar.tsx';
-import { commandForKey } from './commands.ts';
+import { commandForKey, needsCheck, type AlignState, type Command } from './commands.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
+import { SplitEnglishDialog } from './split-english-dialog.tsx';
+import type { History } from './history.ts';
+import { useAlignDraft } from './use-align-draft.ts';
 import { describeApplyError, useAlignmentApply } from './use-alignment-apply.ts';
 import { useAlignmentEditing } from './use-alignment-editing.ts';
 
@@ -27,30 +33,79 @@ function isTextInput(target: EventTarget): boolean {
 
 interface AlignmentEditorProps {
   documentId: string;
+  userId: string;
   zh: readonly ChineseParagraph[];
-  en: readonly string[];
-  initialRows: readonly AlignRow[];
+  /** A fresh alignment, or the draft the user left. */
+  initialHistory: History<AlignState>;
+  /** When the draft being continued was saved (null for a fresh alignment). */
+  restoredAt: Date | null;
   client: AlignWorkerClient;
   /** Existing English by paragraph id, for the overwrite question. */
   existing: ReadonlyMap<string, string>;
+  /** Deletes the draft and closes the editor. */
+  onDiscard: () => void;
 }
 
-export function AlignmentEditor({ documentId, zh, en, initialRows, client, existing }: AlignmentEditorProps) {
+/** The first row still to check, from the top. */
+function firstToCheck(rows: readonly AlignRow[]): number {
+  return rows.findIndex((row) => needsCheck(row));
+}
+
+export function AlignmentEditor({ documentId, userId, zh, initialHistory, restoredAt, client, existing, onDiscard }: AlignmentEditorProps) {
   const t = useT();
   const [notice, setNotice] = useState<string | null>(null);
-  const rowsRef = useRef<readonly AlignRow[]>(initialRows);
-  const applying = useAlignmentApply({ documentId, zh, en, existing, getRows: () => rowsRef.current, setNotice });
-  const editing = useAlignmentEditing({ zh, en, initialRows, client, setNotice, onEdit: applying.forgetApplied });
-  const { rows, selected, summary, realigning, run, focusRequested } = editing;
-  rowsRef.current = rows;
+  const [asking, setAsking] = useState<'check' | 'discard' | null>(null);
+  const [splitting, setSplitting] = useState<{ paragraph: number; sentences: string[]; suggested: number; rowSplitAt: number | null } | null>(null);
+  const onSplitEnglish = useCallback(
+    (paragraph: number) => {
+      const { rows: current, en: english, selected: at } = stateRef.current;
+      const row = current[at];
+      if (!row) return;
+      // The sentences of the Chinese paragraphs the row joins say where the first one's English ends.
+      const found = englishCut(
+        row.zh.map((i) => zh[i]?.text ?? ''),
+        english[paragraph] ?? '',
+      );
+      if (!found) return;
+      setSplitting({ paragraph, sentences: found.sentences, suggested: found.cut, rowSplitAt: row.zh.length >= 2 ? (zh[row.zh[0]!]?.position ?? null) : null });
+    },
+    [zh],
+  );
+  const stateRef = useRef<AlignState>(initialHistory.present);
+  const applying = useAlignmentApply({ documentId, zh, existing, getState: () => stateRef.current, setNotice });
+  const editing = useAlignmentEditing({ zh, initialHistory, client, setNotice, onEdit: applying.forgetApplied, onSplitEnglish });
+  const { rows, en, selected, summary, realigning, run, focusRequested } = editing;
+  stateRef.current = editing.history.present;
   const apply = applying.mutation;
+  const markTranslated = useMarkAlignmentTranslated(documentId);
   const scrollRef = useRef<HTMLDivElement>(null);
+
+  // The work is kept until what is on screen has been applied.
+  const applied = applying.applied !== null && applying.applied.state === editing.history.present;
+  const zhIds = useRef(zh.map((p) => p.id)).current;
+  const onSaveError = useCallback((e: unknown) => setNotice(t('align.draft.saveFailed', { message: errorMessage(e) })), [t]);
+  const draft = useAlignDraft({ userId, documentId, zhIds, history: editing.history, applied, onSaveError });
+
+  // The selected row stays rendered when it scrolls out of view, so it keeps the focus and the
+  // shortcuts keep acting on it.
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const rangeExtractor = useCallback((range: Range) => {
+    const indices = defaultRangeExtractor(range);
+    const keep = selectedRef.current;
+    if (keep < range.count && !indices.includes(keep)) {
+      indices.push(keep);
+      indices.sort((a, b) => a - b);
+    }
+    return indices;
+  }, []);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => estimateRowHeight(rowsRef.current[i], zh, en),
+    estimateSize: (i) => estimateRowHeight(stateRef.current.rows[i], zh, stateRef.current.en),
     overscan: 3,
+    rangeExtractor,
   });
 
   // After a command the selected row is brought into view and focused once it is rendered.
@@ -67,7 +122,7 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
     requestAnimationFrame(focus);
   }, [selected, editing.history, virtualizer, focusRequested]);
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     if (isTextInput(event.target)) return;
     const command = commandForKey(event);
     if (!command) return;
@@ -76,6 +131,41 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
     event.preventDefault();
     run(command);
   }
+
+  // Focus left on the page itself (a click on empty space, a row removed under it) still
+  // reaches the editor: its shortcuts act on the selected row.
+  const runRef = useRef<(command: Command) => void>(run);
+  runRef.current = run;
+  useEffect(() => {
+    const onDocumentKey = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || document.activeElement !== document.body) return;
+      if (document.querySelector('dialog[open]')) return;
+      const command = commandForKey(event);
+      if (!command) return;
+      event.preventDefault();
+      runRef.current(command);
+    };
+    document.addEventListener('keydown', onDocumentKey);
+    return () => document.removeEventListener('keydown', onDocumentKey);
+  }, []);
+
+  function goTo(index: number) {
+    focusRequested.current = true;
+    editing.select(index);
+  }
+
+  function startApply() {
+    if (apply.isPending || realigning) return;
+    if (summary.check > 0 && asking !== 'check') {
+      setAsking('check');
+      return;
+    }
+    setAsking(null);
+    markTranslated.reset();
+    applying.start(realigning);
+  }
+
+  const firstCheck = summary.check > 0 ? firstToCheck(rows) : -1;
 
   const items = virtualizer.getVirtualItems();
 
@@ -92,6 +182,14 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
           {notice ?? ''}
         </p>
         <KeyboardHelp />
+        <div className="align-draft small">
+          <span className="muted">
+            {restoredAt ? t('align.draft.restored', { time: restoredAt.toLocaleString() }) : t('align.draft.saved')}
+          </span>{' '}
+          <button type="button" className="button button-small button-quiet" onClick={() => setAsking('discard')}>
+            {t('align.draft.discard')}
+          </button>
+        </div>
       </div>
 
       <div className="align-head" aria-hidden="true">
@@ -134,14 +232,43 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
           {t('align.applyPlan', { rows: summary.writable })}
           {summary.unmatchedEnglish > 0 ? ` ${t('align.applyUnmatched', { count: summary.unmatchedEnglish })}` : ''}
         </p>
+        {firstCheck >= 0 ? (
+          <p className="small align-apply-check">
+            {t('align.applyCheck', { count: summary.check })}{' '}
+            <button type="button" className="button button-small button-quiet" onClick={() => goTo(firstCheck)}>
+              {t('align.applyCheckJump', { n: firstCheck + 1 })}
+            </button>
+          </p>
+        ) : null}
         {/* aria-disabled keeps the focus on the button while the request runs. */}
-        <button type="button" className="button button-primary" aria-disabled={apply.isPending || realigning} onClick={() => applying.start(realigning)}>
+        <button type="button" className="button button-primary" aria-disabled={apply.isPending || realigning} onClick={startApply}>
           {apply.isPending ? t('align.applying') : t('align.apply')}
         </button>
         {applying.applied ? (
-          <p className="form-success" role="status">
-            {t('align.applied', { written: applying.applied.result.written, rows: applying.applied.sent })}{' '}
-            <Link to={`/documents/${documentId}`}>{t('align.openWorkspace')}</Link>
+          <div className="form-success" role="status">
+            <p>
+              {t('align.applied', { written: applying.applied.result.written, rows: applying.applied.sent })}{' '}
+              <Link to={`/documents/${documentId}`}>{t('align.openWorkspace')}</Link>
+            </p>
+            {markTranslated.isSuccess ? (
+              <p>{t('align.markedTranslated', markTranslated.data)}</p>
+            ) : (
+              <button
+                type="button"
+                className="button button-small"
+                aria-disabled={markTranslated.isPending}
+                onClick={() => {
+                  if (!markTranslated.isPending && applying.applied) markTranslated.mutate(applying.applied.heads);
+                }}
+              >
+                {markTranslated.isPending ? t('align.markingTranslated') : t('align.markTranslated')}
+              </button>
+            )}
+          </div>
+        ) : null}
+        {markTranslated.isError ? (
+          <p className="form-error" role="alert">
+            {t('align.error.mark', { message: errorMessage(markTranslated.error) })}
           </p>
         ) : null}
         {apply.isError ? (
@@ -151,6 +278,74 @@ export function AlignmentEditor({ documentId, zh, en, initialRows, client, exist
         ) : null}
       </div>
 
+      {splitting ? (
+        <SplitEnglishDialog
+          {...splitting}
+          onCancel={() => setSplitting(null)}
+          onSplit={(cut) => {
+            const state = stateRef.current;
+            const next = splitEnglishParagraph(
+              state.rows,
+              state.en,
+              splitting.paragraph,
+              splitting.sentences.slice(0, cut).join(' '),
+              splitting.sentences.slice(cut).join(' '),
+            );
+            setSplitting(null);
+            editing.commit({ ...next, selected: state.selected });
+          }}
+        />
+      ) : null}
+      {asking === 'check' && firstCheck >= 0 ? (
+        <ConfirmDialog
+          title={t('align.checkFirst.title')}
+          confirmLabel={t('align.checkFirst.apply')}
+          onConfirm={startApply}
+          onCancel={() => setAsking(null)}
+        >
+          <p>{t('align.checkFirst.lead', { count: summary.check })}</p>
+          <p>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setAsking(null);
+                goTo(firstCheck);
+              }}
+            >
+              {t('align.checkFirst.jump', { n: firstCheck + 1 })}
+            </button>
+          </p>
+        </ConfirmDialog>
+      ) : null}
+      {asking === 'discard' ? (
+        <ConfirmDialog
+          title={t('align.draft.discardTitle')}
+          confirmLabel={t('align.draft.discard')}
+          danger
+          onConfirm={() => {
+            setAsking(null);
+            draft.cancel();
+            onDiscard();
+          }}
+          onCancel={() => setAsking(null)}
+        >
+          {t('align.draft.discardLead')}
+        </ConfirmDialog>
+      ) : null}
+      {draft.blocker.state === 'blocked' ? (
+        <ConfirmDialog
+          title={t('align.leave.title')}
+          confirmLabel={t('align.leave.confirm')}
+          onConfirm={() => {
+            void draft.flush();
+            draft.blocker.proceed?.();
+          }}
+          onCancel={() => draft.blocker.reset?.()}
+        >
+          {t('align.leave.lead')}
+        </ConfirmDialog>
+      ) : null}
       {applying.conflicts ? (
         <ConflictDialog
           rows={applying.conflicts}

@@ -2,11 +2,13 @@
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import type { EditCommand } from './commands.ts';
 
-export type ToolCommand = EditCommand | 'realign' | 'undo' | 'redo' | 'nextToCheck';
+export type ToolCommand = EditCommand | 'realign' | 'undo' | 'redo' | 'nextToCheck' | 'splitEnglish';
 
 interface Tool {
   command: ToolCommand;
   label: MessageKey;
+  /** A shorter label narrow screens show instead (the toolbar keeps to two lines at 1024 px). */
+  short?: MessageKey;
   keys: string;
   /** aria-keyshortcuts value. */
   aria: string;
@@ -20,10 +22,11 @@ const TOOLS: Tool[][] = [
   [
     { command: 'merge', label: 'align.tool.merge', keys: 'M', aria: 'M' },
     { command: 'split', label: 'align.tool.split', keys: 'S', aria: 'S' },
-    { command: 'shiftUp', label: 'align.tool.shiftUp', keys: 'Alt+↑', aria: 'Alt+ArrowUp' },
-    { command: 'shiftDown', label: 'align.tool.shiftDown', keys: 'Alt+↓', aria: 'Alt+ArrowDown' },
-    { command: 'shiftUpZh', label: 'align.tool.shiftUpZh', keys: 'Alt+Shift+↑', aria: 'Alt+Shift+ArrowUp' },
-    { command: 'shiftDownZh', label: 'align.tool.shiftDownZh', keys: 'Alt+Shift+↓', aria: 'Alt+Shift+ArrowDown' },
+    { command: 'splitEnglish', label: 'align.tool.splitEnglish', keys: 'E', aria: 'E' },
+    { command: 'shiftUp', label: 'align.tool.shiftUp', short: 'align.tool.shiftUp.short', keys: 'Alt+↑', aria: 'Alt+ArrowUp' },
+    { command: 'shiftDown', label: 'align.tool.shiftDown', short: 'align.tool.shiftDown.short', keys: 'Alt+↓', aria: 'Alt+ArrowDown' },
+    { command: 'shiftUpZh', label: 'align.tool.shiftUpZh', short: 'align.tool.shiftUpZh.short', keys: 'Alt+Shift+↑', aria: 'Alt+Shift+ArrowUp' },
+    { command: 'shiftDownZh', label: 'align.tool.shiftDownZh', short: 'align.tool.shiftDownZh.short', keys: 'Alt+Shift+↓', aria: 'Alt+Shift+ArrowDown' },
     { command: 'unmatch', label: 'align.tool.unmatch', keys: 'U', aria: 'U' },
   ],
   [
@@ -64,7 +67,14 @@ export function AlignmentToolbar({ selectedConfirmed, enabled, run }: AlignmentT
                 title={`${label} (${tool.keys})`}
                 onClick={() => run(tool.command)}
               >
-                {label}
+                {tool.short && !(tool.command === 'confirm' && selectedConfirmed) ? (
+                  <>
+                    <span className="align-tool-full">{label}</span>
+                    <span className="align-tool-short">{t(tool.short)}</span>
+                  </>
+                ) : (
+                  label
+                )}
                 <kbd aria-hidden="true">{tool.keys}</kbd>
               </button>
             );

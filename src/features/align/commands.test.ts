@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { align, CHECK_BELOW, coverageProblem, toRows, splitParagraphs, type AlignRow } from '../../domain/align/index.ts';
-import { canRun, commandForKey, defaultSplit, moveSelection, needsCheck, runEdit, type EditCommand, type KeyLike } from './commands.ts';
+import { canRun, commandForKey, defaultSplit, englishToSplit, moveSelection, needsCheck, runEdit, type EditCommand, type KeyLike } from './commands.ts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, ...mods });
 const row = (zh: number[], en: number[], confidence = 0.95, confirmed = false): AlignRow => ({ zh, en, confidence, reasons: [], confirmed });
@@ -23,6 +23,7 @@ describe('commandForKey', () => {
     expect(commandForKey(key('y', { ctrlKey: true }))).toBe('redo');
     expect(commandForKey(key('ArrowDown'))).toBe('next');
     expect(commandForKey(key('n'))).toBe('nextToCheck');
+    expect(commandForKey(key('e'))).toBe('splitEnglish');
   });
 
   it('leaves other keys and browser shortcuts alone', () => {
@@ -124,5 +125,15 @@ describe('needsCheck and moveSelection', () => {
     expect(moveSelection({ rows, selected: 3 }, 'nextToCheck')).toBe(1);
     expect(moveSelection({ rows, selected: 0 }, 'prev')).toBe(0);
     expect(moveSelection({ rows, selected: 0 }, 'last')).toBe(4);
+  });
+});
+
+describe('englishToSplit', () => {
+  it('names the last English paragraph of the selected row that has several sentences', () => {
+    const en = ['One sentence.', 'First. Second.', 'Third. Fourth.', 'Alone.'];
+    const rows = [row([0], [0]), row([1, 2], [1, 2]), row([3], [3])];
+    expect(englishToSplit({ rows, en, selected: 0 })).toBeNull();
+    expect(englishToSplit({ rows, en, selected: 1 })).toBe(2);
+    expect(englishToSplit({ rows, en, selected: 2 })).toBeNull();
   });
 });

@@ -1,15 +1,20 @@
 // The alignment editor's commands: which key runs which, whether a command applies to the
 // selected row, and what an edit does to the rows and the selection. Pure, so it is tested alone.
-import { CHECK_BELOW, confirmRow, confirmThrough, markUnmatched, mergeWithNext, shiftBoundary, splitRow, type AlignRow } from '../../domain/align/index.ts';
+import { CHECK_BELOW, splitEnSentences, confirmRow, confirmThrough, markUnmatched, mergeWithNext, shiftBoundary, splitRow, type AlignRow } from '../../domain/align/index.ts';
 
 export type EditCommand = 'merge' | 'split' | 'shiftUp' | 'shiftDown' | 'shiftUpZh' | 'shiftDownZh' | 'unmatch' | 'confirm' | 'confirmAbove';
 export type MoveCommand = 'prev' | 'next' | 'first' | 'last' | 'nextToCheck';
-export type Command = EditCommand | MoveCommand | 'realign' | 'undo' | 'redo';
+export type Command = EditCommand | MoveCommand | 'realign' | 'undo' | 'redo' | 'splitEnglish';
 
 export interface EditorState {
   rows: readonly AlignRow[];
   /** Index of the selected row. */
   selected: number;
+}
+
+/** The editor's whole state: the rows and the English paragraphs they index (splitting one adds one). */
+export interface AlignState extends EditorState {
+  en: readonly string[];
 }
 
 /**
@@ -29,7 +34,7 @@ export interface KeyLike {
   metaKey: boolean;
 }
 
-const LETTERS: Record<string, Command> = { m: 'merge', s: 'split', u: 'unmatch', r: 'realign', n: 'nextToCheck' };
+const LETTERS: Record<string, Command> = { m: 'merge', s: 'split', e: 'splitEnglish', u: 'unmatch', r: 'realign', n: 'nextToCheck' };
 
 export function commandForKey(e: KeyLike): Command | null {
   const mod = e.ctrlKey || e.metaKey;
@@ -91,7 +96,7 @@ export function canRun(state: EditorState, command: EditCommand): boolean {
 const clamp = (index: number, rows: readonly unknown[]) => Math.max(0, Math.min(index, rows.length - 1));
 
 /** Runs an edit on the selected row. Throws RangeError when it does not apply (see canRun). */
-export function runEdit(state: EditorState, command: EditCommand): EditorState {
+export function runEdit<S extends EditorState>(state: S, command: EditCommand): S {
   if (!canRun(state, command)) throw new RangeError(`${command} does not apply to row ${state.selected}`);
   const { rows, selected } = state;
   const row = rows[selected]!;
@@ -128,7 +133,7 @@ export function runEdit(state: EditorState, command: EditCommand): EditorState {
       next = confirmThrough(rows, selected);
       break;
   }
-  return { rows: next, selected: clamp(nextSelected, next) };
+  return { ...state, rows: next, selected: clamp(nextSelected, next) };
 }
 
 /** The row a movement command selects. */
@@ -151,4 +156,15 @@ export function moveSelection(state: EditorState, command: MoveCommand): number 
       return selected;
     }
   }
+}
+
+/** The English paragraph "Split English at sentence" cuts in the selected row: its last one with several sentences. */
+export function englishToSplit(state: AlignState): number | null {
+  const row = state.rows[state.selected];
+  if (!row) return null;
+  for (let k = row.en.length - 1; k >= 0; k--) {
+    const j = row.en[k]!;
+    if (splitEnSentences(state.en[j] ?? '').length >= 2) return j;
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 // Asked before an alignment replaces English already stored: which rows, what is there, what would
 // replace it; replace, apply the other rows only, or cancel.
 import { useEffect, useId, useRef } from 'react';
-import { truncateCodePoints } from '../../domain/text/index.ts';
+import { DiffText } from '../../components/diff-text.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 
 export interface ConflictRow {
@@ -11,9 +11,6 @@ export interface ConflictRow {
   existing: string[];
   proposed: string;
 }
-
-const EXCERPT = 140;
-const excerpt = (text: string) => truncateCodePoints(text, EXCERPT);
 
 interface ConflictDialogProps {
   rows: readonly ConflictRow[];
@@ -37,7 +34,7 @@ export function ConflictDialog({ rows, busy, onOverwrite, onSkip, onCancel }: Co
   return (
     <dialog
       ref={ref}
-      className="align-dialog"
+      className="align-dialog align-dialog-wide"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-lead`}
       onCancel={(e) => {
@@ -47,20 +44,37 @@ export function ConflictDialog({ rows, busy, onOverwrite, onSkip, onCancel }: Co
     >
       <h2 id={`${id}-title`}>{t('align.conflict.title')}</h2>
       <p id={`${id}-lead`}>{t('align.conflict.lead', { count: rows.length })}</p>
-      <ul className="align-conflicts" aria-label={t('align.conflict.list')}>
+      <ul className="align-conflicts" aria-label={t('align.conflict.list')} tabIndex={0}>
         {rows.map((row) => (
           <li key={row.index}>
             <p className="align-conflict-head">
               {t('align.row', { n: row.index + 1 })}
               <span className="muted small"> · {row.positions.map((p) => `¶${p}`).join(' ')}</span>
             </p>
-            <p className="small">
-              <span className="align-conflict-label">{t('align.conflict.existing')}</span>{' '}
-              {row.existing.length > 0 ? excerpt(row.existing.join(' ')) : <span className="muted">{t('align.conflict.covered')}</span>}
-            </p>
-            <p className="small">
-              <span className="align-conflict-label">{t('align.conflict.proposed')}</span> {excerpt(row.proposed)}
-            </p>
+            <div className="align-conflict-texts">
+              <div>
+                <p className="align-conflict-label small">{t('align.conflict.existing')}</p>
+                {row.existing.length > 0 ? (
+                  <p className="align-conflict-text" lang="en">
+                    {row.existing.join('\n')}
+                  </p>
+                ) : (
+                  <p className="muted small">{t('align.conflict.covered')}</p>
+                )}
+              </div>
+              <div>
+                <p className="align-conflict-label small">{t('align.conflict.proposed')}</p>
+                <p className="align-conflict-text" lang="en">
+                  {row.proposed}
+                </p>
+              </div>
+            </div>
+            {row.existing.length > 0 ? (
+              <div className="align-conflict-diff">
+                <p className="align-conflict-label small">{t('align.conflict.changes')}</p>
+                <DiffText before={row.existing.join('\n')} after={row.proposed} label={t('align.conflict.changesOf', { n: row.index + 1 })} />
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { decodeBytes, isImportError } from '../../domain/import/index.ts';
 import { splitParagraphs } from '../../domain/align/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { interopErrorText } from '../../components/interop-error.ts';
 
 /** A text with no blank line but several lines has one paragraph per line. */
 export function looksLineSeparated(text: string): boolean {
@@ -15,23 +16,27 @@ interface EnglishSourceProps {
   zhCount: number;
   busy: boolean;
   aligned: boolean;
+  /** The English of a restored draft, so it can be aligned again. */
+  initialText?: string;
   onAlign: (paragraphs: string[]) => void;
 }
 
-export function EnglishSource({ zhCount, busy, aligned, onAlign }: EnglishSourceProps) {
+export function EnglishSource({ zhCount, busy, aligned, initialText = '', onAlign }: EnglishSourceProps) {
   const t = useT();
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialText);
   const [lines, setLines] = useState<boolean | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
 
   const byLine = lines ?? looksLineSeparated(text);
   const paragraphs = useMemo(() => splitParagraphs(text, { lines: byLine }), [text, byLine]);
 
-  async function readFile(file: File) {
+  async function readFile(file: File, dropped = 1) {
     setFileError(null);
     setFileNote(null);
+    const more = dropped > 1 ? ` ${t('align.source.onlyFirst', { count: dropped - 1 })}` : '';
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       // A Word document is read by mammoth (loaded only then); anything else is decoded as text.
@@ -40,15 +45,15 @@ export function EnglishSource({ zhCount, busy, aligned, onAlign }: EnglishSource
         const docx = await interop.readDocxText(bytes);
         setText(docx.text);
         setLines(false);
-        setFileNote(t('align.source.read', { name: file.name, encoding: 'Word (.docx)' }));
+        setFileNote(t('align.source.read', { name: file.name, encoding: 'Word (.docx)' }) + more);
         return;
       }
       const decoded = decodeBytes(bytes);
       setText(decoded.text.replace(/^\ufeff/, ''));
       setLines(null);
-      setFileNote(t('align.source.read', { name: file.name, encoding: decoded.encoding }));
+      setFileNote(t('align.source.read', { name: file.name, encoding: decoded.encoding }) + more);
     } catch (e) {
-      setFileError(isImportError(e) || (e instanceof Error && e.name === 'InteropError') ? e.message : t('align.source.unreadable'));
+      setFileError(interopErrorText(t, e, (other) => (isImportError(other) ? other.message : t('align.source.unreadable'))));
     }
   }
 
@@ -59,7 +64,24 @@ export function EnglishSource({ zhCount, busy, aligned, onAlign }: EnglishSource
 
   return (
     <form className="align-source" onSubmit={submit} aria-label={t('align.source.form')}>
-      <div className="align-source-file">
+      <div
+        className={`align-source-file${dragging ? ' is-dragging' : ''}`}
+        onDragEnter={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragOver={(e) => e.preventDefault()}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        }}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const files = [...e.dataTransfer.files];
+          if (files[0]) void readFile(files[0], files.length);
+        }}
+      >
+        <p className="align-drop-text small">{dragging ? t('align.source.dropRelease') : t('align.source.dropHint')}</p>
         <label htmlFor={`${id}-file`}>{t('align.source.file')}</label>
         <input
           id={`${id}-file`}

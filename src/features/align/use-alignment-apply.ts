@@ -1,12 +1,12 @@
 // Applying the alignment: the request, the overwrite question when rows would replace existing
 // English, and the outcome in words.
 import { useCallback, useMemo, useState } from 'react';
-import type { AlignRow } from '../../domain/align/index.ts';
 import { useApplyAlignment, type AlignmentRowPayload, type ApplyAlignmentResult } from '../../data/alignment.ts';
 import { errorKind, errorMessage } from '../../data/errors.ts';
 import { useT, type Translate } from '../../i18n/i18n.tsx';
 import type { ChineseParagraph } from './alignment-row.tsx';
 import { payloadWithout, rowsWithConflicts, toApplyPlan, type ApplyPlan } from './alignment-payload.ts';
+import type { AlignState } from './commands.ts';
 import type { ConflictRow } from './conflict-dialog.tsx';
 
 export function describeApplyError(t: Translate, error: unknown): string {
@@ -32,19 +32,19 @@ interface Conflicts {
 interface Options {
   documentId: string;
   zh: readonly ChineseParagraph[];
-  en: readonly string[];
   /** Existing English by paragraph id, for the overwrite question. */
   existing: ReadonlyMap<string, string>;
-  /** The editor's rows as they are now. */
-  getRows: () => readonly AlignRow[];
+  /** The editor's rows and English as they are now. */
+  getState: () => AlignState;
   setNotice: (notice: string | null) => void;
 }
 
-export function useAlignmentApply({ documentId, zh, en, existing, getRows, setNotice }: Options) {
+export function useAlignmentApply({ documentId, zh, existing, getState, setNotice }: Options) {
   const t = useT();
   const apply = useApplyAlignment(documentId);
   const [conflicts, setConflicts] = useState<Conflicts | null>(null);
-  const [applied, setApplied] = useState<{ result: ApplyAlignmentResult; sent: number } | null>(null);
+  /** What the last apply wrote: its result and the first paragraph of each row it sent (what "mark translated" marks). */
+  const [applied, setApplied] = useState<{ result: ApplyAlignmentResult; sent: number; heads: string[]; state: AlignState } | null>(null);
   const conflictRows = useMemo(() => new Set(conflicts?.rows ?? []), [conflicts]);
 
   function send(plan: ApplyPlan, payload: AlignmentRowPayload[], overwrite: boolean) {
@@ -53,15 +53,16 @@ export function useAlignmentApply({ documentId, zh, en, existing, getRows, setNo
       setNotice(t('align.notice.nothingToApply'));
       return;
     }
+    const state = getState();
     apply.mutate(
       { rows: payload, overwrite },
       {
         onSuccess: (result) => {
           if (result.applied) {
             setConflicts(null);
-            setApplied({ result, sent: payload.length });
+            setApplied({ result, sent: payload.length, heads: payload.map((row) => row.paragraph_ids[0]!), state });
           } else {
-            setConflicts({ plan, rows: rowsWithConflicts(getRows(), zh, result.conflicts) });
+            setConflicts({ plan, rows: rowsWithConflicts(getState().rows, zh, result.conflicts) });
           }
         },
       },
@@ -69,8 +70,9 @@ export function useAlignmentApply({ documentId, zh, en, existing, getRows, setNo
   }
 
   /** The rows whose existing English the alignment would replace, side by side with the proposal. */
+  const { rows: currentRows, en } = getState();
   const conflictList: ConflictRow[] = (conflicts?.rows ?? []).map((index) => {
-    const row = getRows()[index]!;
+    const row = currentRows[index]!;
     const paragraphs = row.zh.map((i) => zh[i]!);
     return {
       index,
@@ -89,7 +91,8 @@ export function useAlignmentApply({ documentId, zh, en, existing, getRows, setNo
     start(busy: boolean) {
       if (apply.isPending || busy) return;
       setApplied(null);
-      const plan = toApplyPlan(getRows(), zh, en);
+      const { rows, en } = getState();
+      const plan = toApplyPlan(rows, zh, en);
       send(plan, plan.rows, false);
     },
     overwrite() {

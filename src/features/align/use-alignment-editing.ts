@@ -1,14 +1,14 @@
 // The editing state of the alignment editor: rows with undo/redo, the selected row, the tools
 // (enabled or not, run by button or key), re-aligning around confirmed rows in the worker.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { toRows, type AlignRow } from '../../domain/align/index.ts';
+import { toRows } from '../../domain/align/index.ts';
 import { errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { AlignWorkerClient } from '../../workers/align-client.ts';
 import type { ChineseParagraph } from './alignment-row.tsx';
 import type { ToolCommand } from './alignment-toolbar.tsx';
-import { canRun, moveSelection, needsCheck, runEdit, type Command, type EditorState } from './commands.ts';
-import { canRedo, canUndo, createHistory, push, redo, replace, undo, type History } from './history.ts';
+import { canRun, englishToSplit, moveSelection, needsCheck, runEdit, type AlignState, type Command } from './commands.ts';
+import { canRedo, canUndo, push, redo, replace, undo, type History } from './history.ts';
 
 export interface AlignmentSummary {
   confirmed: number;
@@ -21,24 +21,26 @@ export interface AlignmentSummary {
 
 interface Options {
   zh: readonly ChineseParagraph[];
-  en: readonly string[];
-  initialRows: readonly AlignRow[];
+  /** Where the editor starts: a fresh alignment, or a draft with its undo history. */
+  initialHistory: History<AlignState>;
   client: AlignWorkerClient;
   /** Shows a line in the editor's status area (null clears it). */
   setNotice: (notice: string | null) => void;
   /** Called when an edit changed the rows (an earlier "applied" message no longer holds). */
   onEdit: () => void;
+  /** "Split English at sentence" asks where to cut: the editor shows the choice. */
+  onSplitEnglish: (paragraph: number) => void;
 }
 
-export function useAlignmentEditing({ zh, en, initialRows, client, setNotice, onEdit }: Options) {
+export function useAlignmentEditing({ zh, initialHistory, client, setNotice, onEdit, onSplitEnglish }: Options) {
   const t = useT();
-  const [history, setHistory] = useState<History<EditorState>>(() => createHistory({ rows: initialRows, selected: 0 }));
+  const [history, setHistory] = useState<History<AlignState>>(initialHistory);
   const [realigning, setRealigning] = useState(false);
   /** Set by a command: the selected row takes the focus once it is rendered. */
   const focusRequested = useRef(false);
   const state = history.present;
-  const rowsRef = useRef(state.rows);
-  rowsRef.current = state.rows;
+  const stateRef = useRef(state);
+  stateRef.current = state;
 
   // Counts only: the payload itself is built when Apply is pressed, not on every edit.
   const summary = useMemo<AlignmentSummary>(() => {
@@ -60,21 +62,22 @@ export function useAlignmentEditing({ zh, en, initialRows, client, setNotice, on
     setRealigning(true);
     setNotice(t('align.notice.realigning'));
     try {
-      const confirmed = rowsRef.current.filter((r) => r.confirmed).map((r) => ({ zh: [...r.zh], en: [...r.en] }));
+      const { rows, en } = stateRef.current;
+      const confirmed = rows.filter((r) => r.confirmed).map((r) => ({ zh: [...r.zh], en: [...r.en] }));
       const result = await client.align(
         zh.map((p) => p.text),
-        en,
+        [...en],
         { confirmed },
       );
       const next = toRows(result.links, confirmed);
-      setHistory((h) => push(h, { rows: next, selected: Math.min(h.present.selected, next.length - 1) }));
+      setHistory((h) => (h.present.en !== en ? h : push(h, { rows: next, en, selected: Math.min(h.present.selected, next.length - 1) })));
       setNotice(t('align.notice.realigned', { count: confirmed.length }));
     } catch (e) {
       if (!isAbortError(e)) setNotice(t('align.error.align', { message: errorMessage(e) }));
     } finally {
       setRealigning(false);
     }
-  }, [client, en, setNotice, t, zh]);
+  }, [client, setNotice, t, zh]);
 
   const run = useCallback(
     (command: Command) => {
@@ -94,6 +97,12 @@ export function useAlignmentEditing({ zh, en, initialRows, client, setNotice, on
         case 'realign':
           void realign();
           return;
+        case 'splitEnglish': {
+          const paragraph = englishToSplit(history.present);
+          if (paragraph === null) setNotice(t('align.notice.notPossible'));
+          else onSplitEnglish(paragraph);
+          return;
+        }
         case 'prev':
         case 'next':
         case 'first':
@@ -111,7 +120,7 @@ export function useAlignmentEditing({ zh, en, initialRows, client, setNotice, on
           onEdit();
       }
     },
-    [history.present, onEdit, realign, realigning, select, setNotice, t],
+    [history.present, onEdit, onSplitEnglish, realign, realigning, select, setNotice, t],
   );
 
   function enabled(command: ToolCommand): boolean {
@@ -120,8 +129,20 @@ export function useAlignmentEditing({ zh, en, initialRows, client, setNotice, on
     if (command === 'redo') return canRedo(history);
     if (command === 'realign') return true;
     if (command === 'nextToCheck') return summary.check > 0;
+    if (command === 'splitEnglish') return englishToSplit(state) !== null;
     return canRun(state, command);
   }
 
-  return { rows: state.rows, selected: state.selected, history, realigning, summary, select, run, enabled, focusRequested };
+  /** Records an edit made outside the commands (a split chosen in a dialog). */
+  const commit = useCallback(
+    (next: AlignState) => {
+      focusRequested.current = true;
+      setHistory((h) => push(h, next));
+      setNotice(null);
+      onEdit();
+    },
+    [onEdit, setNotice],
+  );
+
+  return { commit, rows: state.rows, en: state.en, selected: state.selected, history, realigning, summary, select, run, enabled, focusRequested };
 }

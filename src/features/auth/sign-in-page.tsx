@@ -15,7 +15,8 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const state = location.state as { from?: string; signedOutEverywhere?: boolean } | null;
+  const from = state?.from ?? '/';
 
   if (session.status === 'signed-in' && !busy) return <Navigate to={from} replace />;
 
@@ -56,6 +57,11 @@ export function SignInPage() {
           <LanguageSelect />
         </div>
         <p className="sign-in-lead">{t('auth.lead')}</p>
+        {state?.signedOutEverywhere ? (
+          <p className="form-success" role="status">
+            {t('signIn.signedOutEverywhere')}
+          </p>
+        ) : null}
         <form onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor="sign-in-email">{t('auth.email')}</label>
@@ -92,6 +98,11 @@ export function SignInPage() {
             {busy ? t('auth.signingIn') : t('auth.signIn')}
           </button>
         </form>
+        <p className="auth-switch">
+          <Link to="/reset-password" state={{ email: email.trim() }}>
+            {t('auth.forgotPassword')}
+          </Link>
+        </p>
         <p className="auth-switch">
           {t('auth.noAccount')} <Link to="/sign-up">{t('auth.createAccount')}</Link>
         </p>

@@ -1,5 +1,6 @@
-// Route /welcome — where invitation and confirmation emails lead: signs in from the link, asks an
-// invited person to choose a password, then opens the library with their new projects.
+// Route /welcome — where invitation, confirmation and password-reset emails lead: signs in from the
+// link, asks an invited person (or one resetting their password) to choose a password, then opens the
+// library with their projects.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { acceptInvitations, setPassword as savePassword, signInFromLink, SignUpError } from '../../data/auth.ts';
@@ -8,7 +9,7 @@ import { Loading } from '../../components/states.tsx';
 import { AuthCard, AuthField } from './auth-card.tsx';
 import { MIN_PASSWORD_LENGTH } from './sign-up-page.tsx';
 
-type Stage = { step: 'signing-in' } | { step: 'password' } | { step: 'failed'; message: string };
+type Stage = { step: 'signing-in' } | { step: 'password'; recovery: boolean } | { step: 'failed'; message: string };
 
 export function WelcomePage() {
   const t = useT();
@@ -25,7 +26,7 @@ export function WelcomePage() {
     signInFromLink(fragment).then(
       async (type) => {
         if (type === 'invite' || type === 'recovery') {
-          setStage({ step: 'password' });
+          setStage({ step: 'password', recovery: type === 'recovery' });
           return;
         }
         await acceptInvitations().catch(() => []);
@@ -74,7 +75,7 @@ export function WelcomePage() {
     );
   }
   return (
-    <AuthCard lead={t('welcome.choosePassword')}>
+    <AuthCard lead={stage.recovery ? t('welcome.chooseNewPassword') : t('welcome.choosePassword')}>
       <form onSubmit={submit} noValidate aria-label={t('welcome.passwordForm')}>
         <AuthField
           id="welcome-password"

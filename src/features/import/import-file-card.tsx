@@ -8,6 +8,7 @@ import type { ParseFailure } from '../../workers/parse-messages.ts';
 import { ImportPreview } from './import-preview.tsx';
 import { ProgressLine } from './progress-line.tsx';
 import { formatSize, isHeldAsDuplicate, type FileEntry } from './use-import-files.ts';
+import { effectiveDetails, type DocumentDetails } from './details.ts';
 
 const ENCODINGS: { value: FileEntry['encoding']; label: MessageKey | null; text?: string }[] = [
   { value: 'auto', label: 'import.encoding.auto' },
@@ -21,12 +22,13 @@ interface ImportFileCardProps {
   entry: FileEntry;
   onEncodingChange: (key: string, encoding: FileEntry['encoding']) => void;
   onTitleChange: (key: string, title: string) => void;
+  onDetailsChange: (key: string, details: DocumentDetails) => void;
   onRemove: (key: string) => void;
   onImport: (key: string) => void;
   onImportAnyway: (key: string) => void;
 }
 
-export function ImportFileCard({ entry, onEncodingChange, onTitleChange, onRemove, onImport, onImportAnyway }: ImportFileCardProps) {
+export function ImportFileCard({ entry, onEncodingChange, onTitleChange, onDetailsChange, onRemove, onImport, onImportAnyway }: ImportFileCardProps) {
   const t = useT();
   const id = useId();
   const parsed = entry.stage.kind === 'ready' ? entry.stage.document : null;
@@ -93,17 +95,21 @@ export function ImportFileCard({ entry, onEncodingChange, onTitleChange, onRemov
       {parsed ? (
         <ImportPreview
           parsed={parsed}
-          titleId={`${id}-title`}
+          idPrefix={id}
           title={title}
           titleError={entry.titleMissing}
+          details={effectiveDetails(parsed, entry.details)}
           disabled={busy || done}
           onTitleChange={(value) => onTitleChange(entry.key, value)}
+          onDetailsChange={(details) => onDetailsChange(entry.key, details)}
         />
       ) : null}
 
       {parsed ? (
         <div className="import-actions">
-          {state.kind === 'queued' ? <p className="muted small">{t('import.phase.queued')}</p> : null}
+          {state.kind === 'queued' ? (
+            <p className="muted small">{entry.duplicates === null ? t('import.phase.checking') : t('import.phase.queued')}</p>
+          ) : null}
           {state.kind === 'sending' ? (
             upload && upload.loaded < upload.total ? (
               <ProgressLine

@@ -18,7 +18,7 @@ export default function ImportPage() {
   const user = useCurrentUser();
   const projects = useProjects(user.id);
   const [dragging, setDragging] = useState(false);
-  const { entries, addFiles, changeEncoding, changeTitle, remove, enqueue, importAnyway } = useImportFiles(projectId, t);
+  const { entries, addFiles, changeEncoding, changeTitle, changeDetails, remove, enqueue, importAnyway } = useImportFiles(projectId, t);
 
   // Files dropped on the project in the library arrive in the navigation state, once.
   const location = useLocation();
@@ -100,6 +100,7 @@ export default function ImportPage() {
               entry={entry}
               onEncodingChange={changeEncoding}
               onTitleChange={changeTitle}
+              onDetailsChange={changeDetails}
               onRemove={remove}
               onImport={(key) => enqueue([key])}
               onImportAnyway={importAnyway}

@@ -2,7 +2,8 @@
 // (again with another encoding on request), the title the user typed, and importing them one
 // after another from a queue, whether started by one card or by "Import all".
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_MAX_BYTES, toImportPayload, type ForcedEncoding, type ParsedDocument } from '../../domain/import/index.ts';
+import { DEFAULT_MAX_BYTES, type ForcedEncoding, type ParsedDocument } from '../../domain/import/index.ts';
+import { entryPayload, type DocumentDetails } from './details.ts';
 import { errorMessage, isAbortError } from '../../data/errors.ts';
 import { useImportDocument, type UploadProgress } from '../../data/import-document.ts';
 import { findDuplicateDocuments, type DuplicateDocument } from '../../data/documents.ts';
@@ -30,6 +31,8 @@ export interface FileEntry {
   stage: FileStage;
   /** The title the user typed; null keeps the parsed one (also after parsing again). */
   title: string | null;
+  /** Date, collection and keywords the user changed; the parsed ones otherwise. */
+  details: DocumentDetails;
   /** An import was asked for while the title was empty. */
   titleMissing: boolean;
   import: ImportState;
@@ -84,6 +87,13 @@ export function useImportFiles(projectId: string, t: Translate) {
     setEntries((list) => list.map((e) => (e.key === key ? change(e) : e)));
   }, []);
   const setStage = useCallback((key: string, stage: FileStage) => update(key, (e) => ({ ...e, stage })), [update]);
+  /** As update, and in the ref at once, for the sender to see before the next render. */
+  const applyNow = useCallback((key: string, change: (entry: FileEntry) => FileEntry) => {
+    const apply = (e: FileEntry) => (e.key === key ? change(e) : e);
+    entriesRef.current = entriesRef.current.map(apply);
+    setEntries((list) => list.map(apply));
+  }, []);
+  const sendNextRef = useRef<() => Promise<void>>(async () => {});
 
   const parse = useCallback(
     async (key: string, bytes: Uint8Array, encoding: FileEntry['encoding']) => {
@@ -95,13 +105,19 @@ export function useImportFiles(projectId: string, t: Translate) {
         update(key, (e) => ({ ...e, stage: { kind: 'ready', document }, duplicates: null }));
         // Before any import: is this text already in the project?
         const duplicates = await findDuplicateDocuments(projectId, document.paragraphs).catch(() => []);
-        update(key, (e) => (e.stage.kind === 'ready' && e.stage.document === document ? { ...e, duplicates } : e));
+        // A file queued while this was asked ("Import all") goes now, unless the text is already there.
+        applyNow(key, (e) => {
+          if (e.stage.kind !== 'ready' || e.stage.document !== document) return e;
+          const held = duplicates.length > 0 && !e.importAnyway;
+          return { ...e, duplicates, import: held && e.import.kind === 'queued' ? { kind: 'idle' } : e.import };
+        });
+        void sendNextRef.current();
       } catch (e) {
         if (isAbortError(e)) return;
         setStage(key, { kind: 'failed', failure: e instanceof ParseError ? e.failure : { code: 'internal', message: errorMessage(e) } });
       }
     },
-    [projectId, setStage, update],
+    [applyNow, projectId, setStage, update],
   );
 
   const addFiles = useCallback(
@@ -112,6 +128,7 @@ export function useImportFiles(projectId: string, t: Translate) {
         encoding: 'auto',
         stage: { kind: 'reading', loaded: 0 },
         title: null,
+        details: {},
         titleMissing: false,
         import: { kind: 'idle' },
         duplicates: null,
@@ -162,6 +179,8 @@ export function useImportFiles(projectId: string, t: Translate) {
     [update],
   );
 
+  const changeDetails = useCallback((key: string, details: DocumentDetails) => update(key, (e) => ({ ...e, details: { ...e.details, ...details } })), [update]);
+
   const remove = useCallback((key: string) => {
     bytesByKey.current.delete(key);
     setEntries((list) => list.filter((e) => e.key !== key));
@@ -173,7 +192,8 @@ export function useImportFiles(projectId: string, t: Translate) {
     sending.current = true;
     try {
       for (;;) {
-        const entry = entriesRef.current.find((e) => e.import.kind === 'queued');
+        // One whose duplicate check is still out waits for it (parse sends the queue on when it returns).
+        const entry = entriesRef.current.find((e) => e.import.kind === 'queued' && e.duplicates !== null);
         if (!entry || entry.stage.kind !== 'ready') return;
         const title = entryTitle(entry);
         // Marked here as well as in state, so the loop never picks the same entry twice.
@@ -182,7 +202,7 @@ export function useImportFiles(projectId: string, t: Translate) {
         try {
           const documentId = await save.mutateAsync({
             projectId,
-            document: { ...toImportPayload(entry.stage.document), title },
+            document: entryPayload(entry.stage.document, title, entry.details),
             onUploadProgress: (upload) => update(entry.key, (e) => (e.import.kind === 'sending' ? { ...e, import: { kind: 'sending', upload } } : e)),
           });
           bytesByKey.current.delete(entry.key);
@@ -195,14 +215,16 @@ export function useImportFiles(projectId: string, t: Translate) {
       sending.current = false;
     }
   }, [projectId, save, update]);
+  sendNextRef.current = sendNext;
 
   /** Queues the files for import; one whose title is empty is flagged instead. */
   const enqueue = useCallback(
     (keys: readonly string[]) => {
       const wanted = new Set(keys);
       const queue = (e: FileEntry): FileEntry => {
-        // A text already in the project waits for the owner's word ("Import anyway"); so does one not looked up yet.
-        if (!wanted.has(e.key) || !isWaiting(e) || e.duplicates === null || isHeldAsDuplicate(e)) return e;
+        // A text already in the project waits for the owner's word ("Import anyway"); one not looked up yet
+        // is queued and sent once the lookup finds no duplicate.
+        if (!wanted.has(e.key) || !isWaiting(e) || isHeldAsDuplicate(e)) return e;
         if (entryTitle(e) === '') return { ...e, titleMissing: true };
         return { ...e, import: { kind: 'queued' } };
       };
@@ -224,5 +246,5 @@ export function useImportFiles(projectId: string, t: Translate) {
     [enqueue],
   );
 
-  return { entries, addFiles, changeEncoding, changeTitle, remove, enqueue, importAnyway };
+  return { entries, addFiles, changeEncoding, changeTitle, changeDetails, remove, enqueue, importAnyway };
 }

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { ProjectDocuments } from './project-documents.tsx';
 import { MembersPanel } from './members-panel.tsx';
 import { MemoryFiles } from './memory-files.tsx';
-import { useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../data/errors.ts';
 import { Badge } from '../../components/badge.tsx';
@@ -54,7 +54,9 @@ function ProjectName({ project }: { project: Project }) {
   if (!editing) {
     return (
       <div className="project-name">
-        <h2 id={headingId}>{project.name}</h2>
+        <h2 id={headingId} tabIndex={-1}>
+          {project.name}
+        </h2>
         {hasRole(project, 'owner') ? (
           <button
             type="button"
@@ -146,11 +148,16 @@ function ProjectSection({ project }: { project: Project }) {
             ))}
           </p>
         </div>
-        {isOwner ? (
-          <Link className="button button-primary" to={importPath} title={t('library.importDropHint')}>
-            {t('library.import')}
+        <div className="project-actions">
+          <Link className="button" to={`/projects/${project.id}/glossary`} aria-label={t('glossary.openLabel', { project: project.name })}>
+            {t('glossary.open')}
           </Link>
-        ) : null}
+          {isOwner ? (
+            <Link className="button button-primary" to={importPath} title={t('library.importDropHint')}>
+              {t('library.import')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <ProjectDocuments
         projectId={project.id}
@@ -188,6 +195,16 @@ export function LibraryPage() {
   const welcome = !!(location.state as { welcome?: boolean } | null)?.welcome;
   const projects = useProjects(user.id);
   useLibraryLive(user.id);
+  const loaded = projects.data !== undefined;
+
+  // Links to a project (`/#project-<id>`, e.g. from a notification) bring its section into view.
+  useEffect(() => {
+    if (!loaded || !location.hash.startsWith('#project-')) return;
+    const heading = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!heading) return;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }, [loaded, location.hash, location.key]);
 
   let body;
   if (projects.isPending) body = <Loading />;

@@ -1,4 +1,4 @@
-// A project's documents in the library: filtered (title, keyword, collection, date range), sorted
+// A project's documents in the library: filtered (title, text, keyword, collection, date range), sorted
 // (date, title, progress, recently added) and paged in the database, with their counters, so a
 // project of 10,000 documents shows its first page as fast as one of ten.
 import { useEffect, useId, useState, type ReactNode } from 'react';
@@ -19,16 +19,20 @@ export function ProjectDocuments({ projectId, projectName, isOwner, empty }: { p
   const [options, setOptions] = useState<LibraryOptions>(EMPTY_LIBRARY_OPTIONS);
   const [text, setText] = useState('');
   const [keyword, setKeyword] = useState('');
+  const [content, setContent] = useState('');
   const page = useLibraryPage(projectId, options);
   const collections = useCollections(projectId);
 
   const set = (changes: Partial<LibraryOptions>) => setOptions((o) => ({ ...o, ...changes, page: changes.page ?? 0 }));
   useEffect(() => {
-    const timer = setTimeout(() => setOptions((o) => (o.text === text && o.keyword === keyword ? o : { ...o, text, keyword, page: 0 })), SETTLE_MS);
+    const timer = setTimeout(
+      () => setOptions((o) => (o.text === text && o.keyword === keyword && o.content === content ? o : { ...o, text, keyword, content, page: 0 })),
+      SETTLE_MS,
+    );
     return () => clearTimeout(timer);
-  }, [text, keyword]);
+  }, [text, keyword, content]);
 
-  const filtered = options.text || options.keyword || options.collection || options.from || options.to;
+  const filtered = options.text || options.content || options.keyword || options.collection || options.from || options.to;
   const data = page.data;
   const total = data?.total ?? 0;
   const first = options.page * LIBRARY_PAGE_SIZE;
@@ -57,6 +61,10 @@ export function ProjectDocuments({ projectId, projectName, isOwner, empty }: { p
         <label className="field">
           <span>{t('library.filter.text')}</span>
           <input type="text" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+        </label>
+        <label className="field">
+          <span>{t('library.filter.content')}</span>
+          <input type="text" value={content} onChange={(e) => setContent(e.target.value)} autoComplete="off" maxLength={200} lang="zh-CN" />
         </label>
         <label className="field">
           <span>{t('library.filter.keyword')}</span>
@@ -98,6 +106,7 @@ export function ProjectDocuments({ projectId, projectName, isOwner, empty }: { p
             onClick={() => {
               setText('');
               setKeyword('');
+              setContent('');
               setOptions({ ...EMPTY_LIBRARY_OPTIONS, sort: options.sort });
             }}
           >

@@ -20,11 +20,12 @@ export function describeNotification(t: Translate, n: AppNotification): string {
   return t(`notifications.kind.${n.kind}` as MessageKey, vars);
 }
 
-function NotificationItem({ n, onOpen }: { n: AppNotification; onOpen: () => void }) {
+function NotificationItem({ n, onOpen, onMarkRead, marking }: { n: AppNotification; onOpen: () => void; onMarkRead: () => void; marking: boolean }) {
   const t = useT();
+  const textId = useId();
   return (
     <li className={n.read ? 'notification' : 'notification notification-unread'}>
-      <p className="notification-text">
+      <p className="notification-text" id={textId}>
         {n.read ? null : <span className="visually-hidden">{t('notifications.unread')} </span>}
         {describeNotification(t, n)}
       </p>
@@ -34,6 +35,15 @@ function NotificationItem({ n, onOpen }: { n: AppNotification; onOpen: () => voi
         <Link to={notificationHref(n)} onClick={onOpen}>
           {n.position !== null ? t('notifications.openParagraph', { n: n.position }) : n.documentId ? t('notifications.openDocument') : t('notifications.openProject')}
         </Link>
+        {n.read ? null : (
+          <>
+            {' '}
+            ·{' '}
+            <button type="button" className="notification-mark" aria-describedby={textId} disabled={marking} onClick={onMarkRead}>
+              {t('notifications.markRead')}
+            </button>
+          </>
+        )}
       </p>
     </li>
   );
@@ -80,6 +90,8 @@ export function NotificationsButton({ userId }: { userId: string }) {
               if (!n.read) markRead.mutate([n.id]);
               setOpen(false);
             }}
+            onMarkRead={() => markRead.mutate([n.id])}
+            marking={markRead.isPending}
           />
         ))}
       </ul>

@@ -189,6 +189,15 @@ function describeDone(t: Translate, done: DecisionDone): string {
   return t(done.decision === 'approved' ? 'review.done.approved' : 'review.done.rejected', vars);
 }
 
+/** The approved items of a bulk approval, as decisions that "Undo" can take back. */
+function bulkDecisions(items: readonly ReviewItem[], result: BulkResult): DecisionDone[] {
+  const byId = new Map(items.map((i) => [i.type === 'annotation' ? i.annotation.id : i.translation.id, i]));
+  return result.approved.flatMap((a) => {
+    const item = byId.get(a.item_id);
+    return item ? [{ item, decision: 'approved' as const, version: a.version }] : [];
+  });
+}
+
 function describeBulk(t: Translate, result: BulkResult): string {
   const approved = t('review.bulk.done', { count: result.approved.length });
   return result.skipped.length === 0 ? approved : `${approved} ${t('review.bulk.skipped', { count: result.skipped.length })}`;
@@ -214,7 +223,8 @@ export default function ReviewPage() {
   const order: Order = params.get('order') === 'newest' ? 'newest' : 'oldest';
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [confirmingBulk, setConfirmingBulk] = useState(false);
-  const [lastDone, setLastDone] = useState<DecisionDone | null>(null);
+  // The last decision(s) "Undo" can take back, and what the status line says about them.
+  const [lastDone, setLastDone] = useState<{ decisions: DecisionDone[]; text: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -263,7 +273,12 @@ export default function ReviewPage() {
   let body;
   if (projects.isPending || (reviewProjects.length > 0 && queue.isPending)) body = <Loading />;
   else if (projects.isError || queue.isError) body = <ErrorState title={t('review.error.load')} detail={errorMessage(projects.error ?? queue.error)} />;
-  else if (reviewProjects.length === 0) body = <EmptyState>{t('review.notReviewer')}</EmptyState>;
+  else if (reviewProjects.length === 0)
+    body = (
+      <EmptyState>
+        {t('review.notReviewer')} <Link to="/my-work">{t('review.notReviewerLink')}</Link>
+      </EmptyState>
+    );
   else if (all.length === 0) body = <EmptyState>{t('review.empty')}</EmptyState>;
   else if (shown.length === 0) body = <EmptyState>{t('review.noneMatch')}</EmptyState>;
   else {
@@ -288,7 +303,7 @@ export default function ReviewPage() {
                   toggle(item, false);
                   decide.mutate(
                     { item, decision, comment, suggestion },
-                    { onSuccess: (done) => setLastDone(done), onError: (error) => setFailed({ id: key, error }) },
+                    { onSuccess: (done) => setLastDone({ decisions: [done], text: describeDone(t, done) }), onError: (error) => setFailed({ id: key, error }) },
                   );
                 }}
               />
@@ -302,7 +317,7 @@ export default function ReviewPage() {
   return (
     <main className="page review">
       <h1>{t('review.title')}</h1>
-      <p className="muted">{t('review.lead')}</p>
+      {reviewProjects.length > 0 || projects.isPending ? <p className="muted">{t('review.lead')}</p> : null}
       {reviewProjects.length > 0 && all.length > 0 ? (
         <div className="review-toolbar" role="group" aria-label={t('review.filters')}>
           <div className="field-inline">
@@ -348,15 +363,25 @@ export default function ReviewPage() {
       <div className="review-notices" aria-live="polite">
         {lastDone ? (
           <p className="review-notice" role="status">
-            {describeDone(t, lastDone)}{' '}
+            {lastDone.text}{' '}
             <button
               type="button"
               className="button button-small"
               disabled={undo.isPending}
               onClick={() => {
-                const done = lastDone;
+                const { decisions } = lastDone;
                 setLastDone(null);
-                undo.mutate(done, { onSuccess: () => setNotice(t('review.undone')), onError: (e) => setNotice(t('review.undoFailed', { message: errorMessage(e) })) })
+                undo.mutate(decisions, {
+                  onSuccess: (result) =>
+                    setNotice(
+                      decisions.length === 1
+                        ? t('review.undone')
+                        : result.failed.length === 0
+                          ? t('review.bulk.undone', { count: result.undone })
+                          : t('review.bulk.undonePartly', { count: result.undone, failed: result.failed.length }),
+                    ),
+                  onError: (e) => setNotice(t('review.undoFailed', { message: errorMessage(e) })),
+                });
               }}
             >
               {t('review.undo')}
@@ -380,10 +405,12 @@ export default function ReviewPage() {
           onConfirm={() =>
             approveMany.mutate(chosen, {
               onSuccess: (result) => {
+                const decisions = bulkDecisions(chosen, result);
                 setConfirmingBulk(false);
                 setSelected(new Set());
-                setLastDone(null);
-                setNotice(describeBulk(t, result));
+                setNotice(null);
+                setLastDone(decisions.length > 0 ? { decisions, text: describeBulk(t, result) } : null);
+                if (decisions.length === 0) setNotice(describeBulk(t, result));
               },
             })
           }

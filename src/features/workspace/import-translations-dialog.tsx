@@ -7,6 +7,7 @@ import { useApplyImport, usePreviewImport, type ImportPreview } from '../../data
 import { useApplyAlignment } from '../../data/alignment.ts';
 import { errorKind, errorMessage } from '../../data/errors.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
+import { interopErrorText, interopText } from '../../components/interop-error.ts';
 
 const SHOWN = 200;
 const excerpt = (text: string) => truncateCodePoints(text.replace(/\s+/g, ' ').trim(), 160);
@@ -105,7 +106,7 @@ export function ImportTranslationsDialog({ documentId, onClose }: ImportTranslat
       {preview.isPending ? <p className="muted small" role="status">{t('translationImport.reading')}</p> : null}
       {preview.isError ? (
         <p className="form-error" role="alert">
-          {t('translationImport.error', { message: errorMessage(preview.error) })}
+          {t('translationImport.error', { message: interopErrorText(t, preview.error, errorMessage) })}
         </p>
       ) : null}
       {plan && !result ? (
@@ -190,7 +191,7 @@ export function ImportTranslationsDialog({ documentId, onClose }: ImportTranslat
               <summary>{t('translationImport.alignmentNotes', { count: data.warnings.length })}</summary>
               <ul>
                 {data.warnings.slice(0, SHOWN).map((w) => (
-                  <li key={w}>{w}</li>
+                  <li key={w.message}>{interopText(t, w)}</li>
                 ))}
               </ul>
             </details>

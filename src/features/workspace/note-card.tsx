@@ -9,6 +9,7 @@ import { Badge, type BadgeTone } from '../../components/badge.tsx';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { useWorkspace } from './workspace-context.ts';
 import { NoteThread } from './note-thread.tsx';
+import { PromoteTerm } from './promote-term.tsx';
 
 const STATUS_TONE: Record<AnnotationStatus, BadgeTone> = {
   draft: 'neutral',
@@ -104,6 +105,7 @@ export function NoteCard({ note, anchored, highlighted, onHighlight }: NoteCardP
           )}
         </div>
       ) : null}
+      <PromoteTerm note={note} />
       {failure ? (
         <p className="form-error small" role="alert">
           {errorKind(failure) === 'conflict' ? t('notes.error.conflict') : errorMessage(failure)}

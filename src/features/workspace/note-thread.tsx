@@ -49,7 +49,8 @@ function ReplyItem({ reply, name, mine }: { reply: Reply; name: string; mine: bo
   const remove = useDeleteReply(ws.documentId);
   const [editing, setEditing] = useState(false);
   const pending = reply.id.startsWith('pending-');
-  const edited = reply.updated_at && reply.updated_at.slice(0, 19) !== reply.created_at.slice(0, 19);
+  // Written once, both stamps are the same instant; any edit moves updated_at on.
+  const edited = !!reply.updated_at && Date.parse(reply.updated_at) !== Date.parse(reply.created_at);
   return (
     <li className="thread-entry thread-reply">
       <p className="thread-head small">

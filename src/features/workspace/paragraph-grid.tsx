@@ -17,7 +17,10 @@ import { useTranslationSelection } from './use-translation-selection.ts';
 import { findInRows, rowFinds, type RowFind } from './find.ts';
 import { FindBar } from './find-bar.tsx';
 import { ConcordanceDialog } from './concordance-dialog.tsx';
+import { useWorkspaceQa } from './use-workspace-qa.ts';
+import { DocumentQa } from './document-qa.tsx';
 import './workspace-search.css';
+import './qa.css';
 
 const NO_FINDS = new Map<string, RowFind>();
 const NO_PEERS = new Map<string, Peer[]>();
@@ -33,6 +36,8 @@ interface ParagraphGridProps {
   notesByParagraph: Map<string, Annotation[]>;
   canTranslate: boolean;
   canAnnotate: boolean;
+  /** Owners and reviewers. */
+  canReview?: boolean;
   profiles: Map<string, Profile>;
   /** Others editing each row (presence), by paragraph id. */
   peersByParagraph?: Map<string, Peer[]>;
@@ -57,6 +62,7 @@ export function ParagraphGrid({
   notesByParagraph,
   canTranslate,
   canAnnotate,
+  canReview = false,
   profiles,
   peersByParagraph = NO_PEERS,
   onActiveRow,
@@ -78,6 +84,21 @@ export function ParagraphGrid({
   const englishSelection = useTranslationSelection();
   const [concordance, setConcordance] = useState<{ text: string; language: 'zh' | 'en' } | null>(null);
   const openConcordance = useCallback((text: string, language: 'zh' | 'en') => setConcordance({ text, language }), []);
+  const qa = useWorkspaceQa(documentId, projectId, rows, cover);
+  const [qaOpen, setQaOpen] = useState(false);
+  const [showPinyin, setShowPinyin] = useState(false);
+  const glossaryTerms = useMemo(() => qa.glossaryEntries?.map((e) => ({ id: e.id, zh: e.zh, en: e.en, forbidden: e.forbidden })), [qa.glossaryEntries]);
+  const goToRow = useCallback(
+    (rowId: string) => {
+      const index = rows.findIndex((r) => r.id === rowId);
+      if (index < 0) return;
+      setQaOpen(false);
+      virtualizer.scrollToIndex(index, { align: 'start' });
+      // The row mounts once scrolled to: focus it then, so keyboard users land on it.
+      requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(`row-${rowId}`)?.focus()));
+    },
+    [rows, virtualizer],
+  );
 
   // Find in the document (Ctrl+F): every loaded row, Chinese and English; the current match is scrolled to.
   const [find, setFind] = useState<{ open: boolean; query: string; current: number }>(() => ({
@@ -150,8 +171,30 @@ export function ParagraphGrid({
   }, []);
 
   const context = useMemo<WorkspaceContextValue>(
-    () => ({ documentId, projectId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer, openConcordance }),
-    [documentId, projectId, user, canTranslate, canAnnotate, profiles, activate, move, openComposer, closeComposer, openConcordance],
+    () => ({
+      documentId,
+      projectId,
+      user,
+      canTranslate,
+      canAnnotate,
+      canReview,
+      profiles,
+      activate,
+      move,
+      openComposer,
+      closeComposer,
+      openConcordance,
+      glossary: qa.glossary,
+      qaElsewhere: qa.elsewhere,
+      qaIgnores: qa.ignores,
+      ignoreFinding: qa.ignoreFinding,
+      unignoreFinding: qa.unignoreFinding,
+      showPinyin,
+    }),
+    [
+      documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, openComposer, closeComposer, openConcordance,
+      qa.glossary, qa.elsewhere, qa.ignores, qa.ignoreFinding, qa.unignoreFinding, showPinyin,
+    ],
   );
 
   const items = virtualizer.getVirtualItems();
@@ -161,6 +204,12 @@ export function ParagraphGrid({
       <div className="doc-toolbar">
         <GoToRow count={count} onGoTo={(index) => virtualizer.scrollToIndex(index, { align: 'start' })} />
         {toolbar}
+        <label className="checkbox field-inline">
+          <input type="checkbox" checked={showPinyin} onChange={(e) => setShowPinyin(e.target.checked)} /> {t('reading.showPinyin')}
+        </label>
+        <button type="button" className="button button-small" aria-label={t('qa.panel.openLabel')} aria-haspopup="dialog" onClick={() => setQaOpen(true)}>
+          {t('qa.panel.open')}
+        </button>
         <button type="button" className="button button-small" aria-keyshortcuts="Control+F" title="Ctrl+F" onClick={openFind}>
           {t('find.open')}
         </button>
@@ -229,6 +278,16 @@ export function ParagraphGrid({
           })}
         </div>
       </div>
+      {qaOpen ? (
+        <DocumentQa
+          rows={qa.documentRows}
+          glossary={glossaryTerms}
+          ignores={qa.ignores}
+          partial={loadingMore}
+          onGoTo={goToRow}
+          onClose={() => setQaOpen(false)}
+        />
+      ) : null}
       {concordance && projectId ? (
         <ConcordanceDialog projectId={projectId} text={concordance.text} language={concordance.language} onClose={() => setConcordance(null)} />
       ) : null}

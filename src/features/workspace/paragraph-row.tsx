@@ -1,9 +1,9 @@
 // One aligned row: number, Chinese source (with anchored notes marked), English translation, notes.
-import { memo, useMemo, useState } from 'react';
+import { Fragment, memo, useMemo, useState, type ReactNode } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { annotationSelectors, type Annotation } from '../../data/annotations.ts';
 import { anchor, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
-import { truncateCodePoints, utf16ToCodePoint } from '../../domain/text/index.ts';
+import { codePointLength, truncateCodePoints, utf16ToCodePoint } from '../../domain/text/index.ts';
 import type { TextRange } from '../../domain/search/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { sourceSegments, type AnchoredSpan } from './source-segments.ts';
@@ -15,10 +15,16 @@ import { useWorkspace, type Composer } from './workspace-context.ts';
 import type { RowFind } from './find.ts';
 import type { Peer } from '../../data/live.ts';
 import { RowPeers } from './presence.tsx';
+import type { QaFinding } from '../../domain/qa/index.ts';
+import type { GlossaryTerm } from './use-workspace-qa.ts';
+import { usePinyin, type PinyinOf } from './pinyin.ts';
+import { LookupDialog } from './lookup-dialog.tsx';
 
 const NO_SPANS: AnchoredSpan[] = [];
 const FIND = 'find:';
 const FIND_CURRENT = 'find:current';
+const QA = 'qa:';
+const TERM = 'g:';
 
 /** Find matches as spans beside the notes' (code point offsets; the current one apart). */
 function findSpans(text: string, ranges: readonly TextRange[] | undefined, current: TextRange | null): AnchoredSpan[] {
@@ -33,9 +39,35 @@ function markClass(ids: readonly string[], highlighted: string | null): string |
   const classes: string[] = [];
   if (ids.includes(FIND_CURRENT)) classes.push('find-current');
   else if (ids.some((id) => id.startsWith(FIND))) classes.push('find-hit');
-  if (ids.some((id) => !id.startsWith(FIND))) classes.push('note-span');
+  if (ids.some((id) => id.startsWith(QA))) classes.push('qa-hit');
+  if (ids.some((id) => id.startsWith(TERM))) classes.push('glossary-term');
+  if (ids.some((id) => !id.startsWith(FIND) && !id.startsWith(QA) && !id.startsWith(TERM))) classes.push('note-span');
   if (highlighted && ids.includes(highlighted)) classes.push('is-highlighted');
   return classes.join(' ') || undefined;
+}
+
+/** A run of the paragraph with pinyin above its Chinese characters (readings are per code point of the paragraph). */
+function withPinyin(text: string, readings: readonly string[], firstCodePoint: number): ReactNode {
+  const out: ReactNode[] = [];
+  let plain = '';
+  let k = firstCodePoint;
+  for (const ch of text) {
+    const reading = readings[k++] ?? '';
+    if (!reading) {
+      plain += ch;
+      continue;
+    }
+    if (plain) out.push(plain);
+    plain = '';
+    out.push(
+      <ruby key={k}>
+        {ch}
+        <rt>{reading}</rt>
+      </ruby>,
+    );
+  }
+  if (plain) out.push(plain);
+  return out;
 }
 
 const SourceText = memo(function SourceText({
@@ -52,22 +84,70 @@ const SourceText = memo(function SourceText({
   found?: readonly TextRange[] | undefined;
   current?: TextRange | null;
 }) {
-  const segments = useMemo(
-    () => sourceSegments(paragraph.text, found?.length ? [...spans, ...findSpans(paragraph.text, found, current ?? null)] : spans),
-    [paragraph.text, spans, found, current],
-  );
+  const t = useT();
+  const { glossary, showPinyin } = useWorkspace();
+  const pinyinOf: PinyinOf | null = usePinyin(showPinyin);
+  const readings = useMemo(() => (pinyinOf ? pinyinOf(paragraph.text) : null), [pinyinOf, paragraph.text]);
+  // Glossary terms, longest match first (亚洲相互协作与信任措施会议 over 亚洲).
+  const terms = useMemo(() => {
+    const byId = new Map<string, GlossaryTerm>();
+    const termSpans: AnchoredSpan[] = [];
+    for (const m of glossary?.match(paragraph.text) ?? []) {
+      byId.set(m.term.id, m.term);
+      termSpans.push({ id: TERM + m.term.id, start: utf16ToCodePoint(paragraph.text, m.start), end: utf16ToCodePoint(paragraph.text, m.end) });
+    }
+    return { byId, spans: termSpans };
+  }, [glossary, paragraph.text]);
+  const [tip, setTip] = useState<GlossaryTerm | null>(null);
+  const segments = useMemo(() => {
+    const all = [...spans, ...terms.spans];
+    if (found?.length) all.push(...findSpans(paragraph.text, found, current ?? null));
+    return sourceSegments(paragraph.text, all);
+  }, [paragraph.text, spans, terms, found, current]);
+  let codePointAt = 0;
+  const termOf = (ids: readonly string[]) => {
+    const id = ids.find((x) => x.startsWith(TERM));
+    return id ? terms.byId.get(id.slice(TERM.length)) : undefined;
+  };
   return (
-    <div className={`source source-${paragraph.kind}`} lang="zh-CN" {...{ [SOURCE_ATTRIBUTE]: paragraph.id }}>
-      {segments.map((s, i) =>
-        s.ids.length === 0 ? (
-          s.text
-        ) : (
-          <mark key={i} className={markClass(s.ids, highlighted)}>
-            {s.text}
-          </mark>
-        ),
-      )}
-    </div>
+    <>
+      <div className={`source source-${paragraph.kind}${readings ? ' with-pinyin' : ''}`} lang="zh-CN" {...{ [SOURCE_ATTRIBUTE]: paragraph.id }}>
+        {segments.map((s, i) => {
+          const at = codePointAt;
+          codePointAt += codePointLength(s.text);
+          const content = readings ? withPinyin(s.text, readings, at) : s.text;
+          if (s.ids.length === 0) return readings ? <Fragment key={i}>{content}</Fragment> : s.text;
+          const term = termOf(s.ids);
+          return term ? (
+            <mark
+              key={i}
+              className={markClass(s.ids, highlighted)}
+              title={t('glossary.mark', { zh: term.zh, en: term.en.join(' / ') })}
+              tabIndex={0}
+              onFocus={() => setTip(term)}
+              onBlur={() => setTip((x) => (x === term ? null : x))}
+              onMouseEnter={() => setTip(term)}
+              onMouseLeave={() => setTip((x) => (x === term ? null : x))}
+            >
+              {content}
+            </mark>
+          ) : (
+            <mark key={i} className={markClass(s.ids, highlighted)}>
+              {content}
+            </mark>
+          );
+        })}
+      </div>
+      {tip ? (
+        <p className="glossary-tip" role="tooltip">
+          <span lang="zh-CN">{tip.zh}</span> → <strong lang="en">{tip.en[0]}</strong>
+          {tip.en.length > 1 ? <span lang="en"> / {tip.en.slice(1).join(' / ')}</span> : null}
+          {tip.forbidden.length ? <span className="muted">{t('glossary.tip.forbidden', { list: tip.forbidden.join(', ') })}</span> : null}
+          {tip.entry.status === 'proposed' ? <span className="muted">({t('glossary.tip.proposed')})</span> : null}
+          {tip.entry.note ? <span className="muted">{tip.entry.note}</span> : null}
+        </p>
+      ) : null}
+    </>
   );
 });
 
@@ -110,9 +190,12 @@ export const ParagraphRow = memo(function ParagraphRow({
   const t = useT();
   const ws = useWorkspace();
   const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [qaSelected, setQaSelected] = useState<QaFinding | null>(null);
+  const [lookup, setLookup] = useState<string | null>(null);
   const n = paragraph.position;
   const last = covered?.at(-1)?.position ?? n;
   const sources = useMemo(() => [paragraph, ...(covered ?? [])], [paragraph, covered]);
+  const zh = useMemo(() => sources.map((p) => p.text).join('\n'), [sources]);
 
   const anchors = useMemo(() => {
     const map = new Map<string, AnchoredSpan | null>();
@@ -132,8 +215,21 @@ export const ParagraphRow = memo(function ParagraphRow({
       const span = anchors.get(note.id);
       if (span) byParagraph.get(note.paragraph_id)?.push(span);
     }
+    // The selected QA finding's Chinese spans (offsets into the row's joined Chinese).
+    if (qaSelected) {
+      let offset = 0;
+      for (const p of sources) {
+        for (const [k, s] of qaSelected.spans.entries()) {
+          if (s.side !== 'zh' || s.end <= offset || s.start >= offset + p.text.length) continue;
+          const start = Math.max(s.start - offset, 0);
+          const end = Math.min(s.end - offset, p.text.length);
+          byParagraph.get(p.id)?.push({ id: `${QA}${k}`, start: utf16ToCodePoint(p.text, start), end: utf16ToCodePoint(p.text, end) });
+        }
+        offset += p.text.length + 1;
+      }
+    }
     return byParagraph;
-  }, [anchors, notes, sources]);
+  }, [anchors, notes, sources, qaSelected]);
 
   return (
     <div
@@ -176,6 +272,9 @@ export const ParagraphRow = memo(function ParagraphRow({
         found={find?.translation}
         currentFound={find?.current?.field === 'translation' ? find.current : null}
         peers={peers}
+        zh={zh}
+        qaSelected={qaSelected}
+        onQaSelect={setQaSelected}
       />
       <div className="cell cell-notes">
         {selection && ws.canAnnotate ? (
@@ -193,6 +292,22 @@ export const ParagraphRow = memo(function ParagraphRow({
             </span>
           </button>
         ) : null}
+        {selection ? (
+          <button
+            type="button"
+            className="button button-small lookup-open"
+            aria-label={t('lookup.openLabel', { text: selection.quote.exact })}
+            title={t('reading.snapHint')}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setLookup(selection.quote.exact)}
+          >
+            {t('lookup.open')}
+            <span className="selection-preview" lang="zh-CN">
+              「{truncateCodePoints(selection.quote.exact, 12)}」
+            </span>
+          </button>
+        ) : null}
+        {lookup !== null ? <LookupDialog text={lookup} onClose={() => setLookup(null)} /> : null}
         {selection || englishSelection ? (
           <button
             type="button"

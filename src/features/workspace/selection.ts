@@ -18,11 +18,56 @@ function sourceElementOf(node: Node | null): HTMLElement | null {
   return el?.closest<HTMLElement>(`[${SOURCE_ATTRIBUTE}]`) ?? null;
 }
 
+/** Text nodes of the paragraph's own text: pinyin above it (<rt>) is not part of the text. */
+function textNodes(root: HTMLElement): Text[] {
+  const out: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement?.closest('rt') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Text);
+  return out;
+}
+
+/** The paragraph text as rendered, without pinyin. */
+export function sourceText(root: HTMLElement): string {
+  return textNodes(root)
+    .map((n) => n.data)
+    .join('');
+}
+
 function offsetWithin(root: HTMLElement, container: Node, offset: number): number {
   const range = document.createRange();
   range.setStart(root, 0);
   range.setEnd(container, offset);
-  return range.toString().length;
+  let length = 0;
+  for (const node of textNodes(root)) {
+    if (node === container) return length + offset;
+    // A text node ending past the end point is after it (the point is not inside it: see above).
+    if (range.comparePoint(node, node.data.length) > 0) break;
+    length += node.data.length;
+  }
+  return length;
+}
+
+/** Selects [start, end) of a source paragraph (UTF-16 offsets into its text). */
+export function selectSourceRange(root: HTMLElement, start: number, end: number): void {
+  const locate = (at: number): [Node, number] | null => {
+    let seen = 0;
+    for (const node of textNodes(root)) {
+      if (at <= seen + node.data.length) return [node, at - seen];
+      seen += node.data.length;
+    }
+    return null;
+  };
+  const a = locate(start);
+  const b = locate(end);
+  const selection = window.getSelection();
+  if (!a || !b || !selection) return;
+  const range = document.createRange();
+  range.setStart(a[0], a[1]);
+  range.setEnd(b[0], b[1]);
+  selection.removeAllRanges();
+  selection.addRange(range);
 }
 
 /** The selected span if the selection lies within one source paragraph, else null. */
@@ -34,11 +79,16 @@ export function readSourceSelection(selection: Selection | null): SourceSelectio
   if (!startEl || startEl !== endEl) return null;
   const paragraphId = startEl.getAttribute(SOURCE_ATTRIBUTE);
   if (!paragraphId) return null;
-  const text = startEl.textContent ?? '';
+  const text = sourceText(startEl);
   const start = utf16ToCodePoint(text, offsetWithin(startEl, range.startContainer, range.startOffset));
   const end = utf16ToCodePoint(text, offsetWithin(startEl, range.endContainer, range.endOffset));
   if (end <= start) return null;
   return { paragraphId, element: startEl, start, end };
+}
+
+/** The element of the source paragraph a node sits in, if any. */
+export function sourceElement(node: Node | null): HTMLElement | null {
+  return sourceElementOf(node);
 }
 
 export const TRANSLATION_ATTRIBUTE = 'data-translation-paragraph';

@@ -1,6 +1,6 @@
 // The English side of a row: read-only rendering of the stored JSON, turned into the tiptap
 // editor when focused; status, save state and "Mark translated".
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { useTranslationDraft } from '../../data/translation-draft.ts';
 import type { TranslationStatus } from '../../data/translations.ts';
@@ -20,6 +20,10 @@ import { TRANSLATION_ATTRIBUTE } from './selection.ts';
 import { MemoryPanel, useRankedSuggestions, type RankedSuggestion } from './memory-panel.tsx';
 import type { Peer } from '../../data/live.ts';
 import { PeerWarning } from './presence.tsx';
+import type { QaFinding } from '../../domain/qa/index.ts';
+import { RowQaButton, RowQaList, spansOn, useRowFindings, qaMessage } from './row-qa.tsx';
+import { findRendering, preferredRendering } from '../../domain/glossary/index.ts';
+import { RowTerms } from './row-terms.tsx';
 
 const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   empty: 'neutral',
@@ -57,10 +61,15 @@ interface TranslationCellProps {
   currentFound?: TextRange | null;
   /** Others editing this row (presence). */
   peers?: readonly Peer[] | undefined;
+  /** The row's Chinese (a merged row's paragraphs joined by "\n"), for QA. */
+  zh: string;
+  /** The QA finding whose spans are highlighted, if any. */
+  qaSelected: QaFinding | null;
+  onQaSelect: (finding: QaFinding | null) => void;
 }
 
 /** The plain English with find matches marked, one <p> per line (formatting set aside while finding). */
-function FoundText({ text, found, current }: { text: string; found: readonly TextRange[]; current: TextRange | null }) {
+function FoundText({ text, found, current, hitClass = 'find-hit' }: { text: string; found: readonly TextRange[]; current: TextRange | null; hitClass?: string }) {
   const lines: { start: number; text: string }[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
@@ -78,7 +87,7 @@ function FoundText({ text, found, current }: { text: string; found: readonly Tex
           if (end <= 0 || start >= line.text.length) continue;
           if (start > pos) parts.push(line.text.slice(pos, start));
           parts.push(
-            <mark key={r.start} className={current && current.start === r.start ? 'find-current' : 'find-hit'}>
+            <mark key={r.start} className={current && current.start === r.start ? 'find-current' : hitClass}>
               {line.text.slice(Math.max(start, 0), end)}
             </mark>,
           );
@@ -91,7 +100,7 @@ function FoundText({ text, found, current }: { text: string; found: readonly Tex
   );
 }
 
-export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null, peers }: TranslationCellProps) {
+export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null, peers, zh, qaSelected, onQaSelect }: TranslationCellProps) {
   const t = useT();
   const ws = useWorkspace();
   const draft = useTranslationDraft(paragraph);
@@ -139,7 +148,37 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
     if (translation?.updated_by === ws.user.id || content === editorBase.current.content) editorBase.current = { key: editorKey, version: storedVersion, content };
   }
 
-  function markTranslated() {
+  const allFindings = useRowFindings(zh, text, ws.glossary, ws.qaElsewhere(paragraph.id));
+  const ignores = ws.qaIgnores.get(paragraph.id);
+  const findings = ignores ? allFindings.filter((f) => !ignores.has(f.fingerprint)) : allFindings;
+  const ignored = ignores ? allFindings.flatMap((f) => (ignores.has(f.fingerprint) ? [{ finding: f, reason: ignores.get(f.fingerprint)! }] : [])) : [];
+  const errors = findings.filter((f) => f.severity === 'error');
+  const [qaOpen, setQaOpen] = useState(false);
+  // Glossary terms of the row's Chinese, each once, in order of appearance.
+  const terms = useMemo(() => {
+    if (!ws.glossary) return [];
+    const seen = new Set<string>();
+    return ws.glossary.match(zh).flatMap(({ term }) => (seen.has(term.id) || !preferredRendering(term) ? [] : (seen.add(term.id), [term])));
+  }, [ws.glossary, zh]);
+  const insertRef = useRef<((text: string) => void) | null>(null);
+  const glossaryTurn = useRef(0);
+  /** Ctrl+G: the first term whose English is not in the row yet, else each term in turn. */
+  function nextRendering(): string | null {
+    if (terms.length === 0) return null;
+    const missing = terms.find((term) => !term.en.some((r) => findRendering(text, r).length > 0));
+    if (missing) return preferredRendering(missing);
+    const term = terms[glossaryTurn.current++ % terms.length]!;
+    return preferredRendering(term);
+  }
+  // "Mark translated" with QA errors left asks once; it never blocks.
+  const [confirmMark, setConfirmMark] = useState(false);
+
+  function markTranslated(force = false) {
+    if (!force && errors.length > 0) {
+      setConfirmMark(true);
+      return;
+    }
+    setConfirmMark(false);
     if (draft.markTranslated()) ws.move(index, 1);
   }
 
@@ -201,13 +240,15 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
             if (changedBy) setChangedBy(null);
             draft.edit(doc, plain, editorBase.current?.version);
           }}
-          onMarkDone={markTranslated}
+          onMarkDone={() => markTranslated()}
           onMove={(delta) => ws.move(index, delta)}
           onSuggestion={(n) => {
             const suggestion = memory.ranked[n - 1];
             if (suggestion && editable) insertSuggestion(suggestion);
             return !!suggestion;
           }}
+          onGlossary={nextRendering}
+          insertRef={insertRef}
           onBlur={() => void draft.flush()}
         />
       ) : (
@@ -225,6 +266,8 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
         >
           {isEmpty && !typedAhead ? (
             <p className="placeholder">{editable ? t('workspace.translationPlaceholder') : t('workspace.notTranslated')}</p>
+          ) : qaSelected && spansOn(qaSelected, 'en').length ? (
+            <FoundText text={text} found={spansOn(qaSelected, 'en')} current={null} hitClass="qa-hit" />
           ) : found?.length && text === (paragraph.translations?.text ?? '') ? (
             <FoundText text={text} found={found} current={currentFound} />
           ) : (
@@ -251,6 +294,9 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           <ChangedBy userId={changedBy.userId} />
         ) : null}
         <RowSaveState row={row} />
+        {findings.length || ignored.length ? (
+          <RowQaButton n={n} count={findings.length} errors={errors.length} open={qaOpen} onToggle={() => setQaOpen((o) => !o)} />
+        ) : null}
         {row?.phase === 'error' ? (
           <>
             <span className="form-error small">{row.error}</span>
@@ -268,7 +314,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
             className="button button-small mark-done"
             disabled={isEmpty || status === 'approved'}
             title={t('workspace.markTranslatedHint')}
-            onClick={markTranslated}
+            onClick={() => markTranslated()}
           >
             {t('workspace.markTranslated')}
           </button>
@@ -284,6 +330,46 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           </button>
         ) : null}
       </div>
+      {confirmMark && errors.length ? (
+        <div className="qa-confirm" role="alert">
+          <p>{t('qa.confirmMark', { count: errors.length })}</p>
+          <ul className="small">
+            {errors.slice(0, 3).map((f) => (
+              <li key={f.fingerprint}>{qaMessage(t, f)}</li>
+            ))}
+          </ul>
+          <div className="button-row">
+            <button type="button" className="button button-small button-primary" onClick={() => markTranslated(true)}>
+              {t('qa.markAnyway')}
+            </button>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setConfirmMark(false);
+                setQaOpen(true);
+              }}
+            >
+              {t('qa.showIssues')}
+            </button>
+            <button type="button" className="button button-small button-quiet" onClick={() => setConfirmMark(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {qaOpen && (findings.length || ignored.length) ? (
+        <RowQaList
+          n={n}
+          findings={findings}
+          ignored={ignored}
+          selected={qaSelected?.fingerprint ?? null}
+          onSelect={onQaSelect}
+          onIgnore={ws.canReview || ws.canTranslate ? (f, reason) => ws.ignoreFinding(paragraph.id, f, reason) : null}
+          onUnignore={ws.canReview || ws.canTranslate ? (f) => ws.unignoreFinding(paragraph.id, f) : null}
+        />
+      ) : null}
+      {showEditor && terms.length ? <RowTerms n={n} terms={terms} text={text} onInsert={(r) => insertRef.current?.(r)} /> : null}
       {isActive ? <MemoryPanel state={memory} projectId={ws.projectId} canInsert={editable} onInsert={insertSuggestion} /> : null}
       {historyOpen && translation ? (
         <HistoryDialog

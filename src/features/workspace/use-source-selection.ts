@@ -1,9 +1,10 @@
 // A selection inside one source paragraph, described as selectors, so its row can offer
-// "Add note to selection".
+// "Add note to selection" and "Look up"; mouse selections snap to whole words (Alt: exact).
 import { useEffect, useRef, useState } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { describe, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
-import { readSourceSelection } from './selection.ts';
+import { codePointToUtf16, snapToWords } from '../../domain/text/index.ts';
+import { readSourceSelection, selectSourceRange, sourceText } from './selection.ts';
 
 export interface SourceSelectionState {
   paragraphId: string;
@@ -31,10 +32,23 @@ export function useSourceSelection(byId: ReadonlyMap<string, Paragraph>) {
         setSelection(selectors ? { paragraphId: selected.paragraphId, selectors } : null);
       });
     };
+    // A selection made with the mouse snaps to whole words; with Alt held it stays character-exact.
+    const onMouseUp = (event: MouseEvent) => {
+      if (event.altKey || event.button !== 0) return;
+      const selected = readSourceSelection(window.getSelection());
+      if (!selected) return;
+      const text = sourceText(selected.element);
+      const start = codePointToUtf16(text, selected.start);
+      const end = codePointToUtf16(text, selected.end);
+      const snapped = snapToWords(text, start, end);
+      if (snapped.start !== start || snapped.end !== end) selectSourceRange(selected.element, snapped.start, snapped.end);
+    };
     document.addEventListener('selectionchange', onChange);
+    document.addEventListener('mouseup', onMouseUp);
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', onChange);
+      document.removeEventListener('mouseup', onMouseUp);
     };
   }, []);
 

@@ -4,6 +4,9 @@ import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
 import type { Annotation } from '../../data/annotations.ts';
 import type { TextAnchorSelectors } from '../../domain/anchor/index.ts';
+import type { GlossaryMatcher } from '../../domain/glossary/index.ts';
+import type { QaFinding } from '../../domain/qa/index.ts';
+import type { GlossaryTerm } from './use-workspace-qa.ts';
 
 export type NoteFilter = 'all' | 'mine' | 'approved';
 
@@ -17,6 +20,8 @@ export interface WorkspaceContextValue {
   user: SessionUser;
   canTranslate: boolean;
   canAnnotate: boolean;
+  /** Owners and reviewers: they approve, and may ignore QA findings. */
+  canReview: boolean;
   profiles: Map<string, Profile>;
   /** Turns a row's translation into the editor (and focuses it when `focus`). */
   activate: (paragraphId: string, focus?: boolean) => void;
@@ -26,6 +31,16 @@ export interface WorkspaceContextValue {
   closeComposer: (paragraphId: string) => void;
   /** Opens the concordance of a selected phrase (Chinese or English) across the project. */
   openConcordance: (text: string, language: 'zh' | 'en') => void;
+  /** The project's glossary (undefined while loading or when empty). */
+  glossary: GlossaryMatcher<GlossaryTerm> | undefined;
+  /** Translations of the same Chinese in other rows of the document, for the consistency check. */
+  qaElsewhere: (paragraphId: string) => ReadonlyArray<{ text: string; where: string }>;
+  /** Findings ignored per row: fingerprint → reason. */
+  qaIgnores: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  ignoreFinding: (paragraphId: string, finding: QaFinding, reason: string, message?: string) => Promise<void>;
+  unignoreFinding: (paragraphId: string, finding: QaFinding) => void;
+  /** Pinyin above the Chinese. */
+  showPinyin: boolean;
 }
 
 export const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);

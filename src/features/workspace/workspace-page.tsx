@@ -54,6 +54,7 @@ export default function WorkspacePage() {
   const project = projects.data?.find((p) => p.id === doc.data?.project_id);
   const canTranslate = hasRole(project, 'owner', 'translator');
   const canAnnotate = !!project && project.roles.length > 0;
+  const canReview = hasRole(project, 'owner', 'reviewer');
 
   const rows = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
   // Until every page arrived, reserve rows up to the last position; positions may have gaps, so the
@@ -155,6 +156,7 @@ export default function WorkspacePage() {
           notesByParagraph={notesByParagraph}
           canTranslate={canTranslate}
           canAnnotate={canAnnotate}
+          canReview={canReview}
           profiles={profiles}
           peersByParagraph={live.peersByParagraph}
           onActiveRow={setHere}

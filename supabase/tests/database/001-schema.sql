@@ -6,7 +6,8 @@ select plan(49);
 select tables_are('public',
   array['profiles', 'projects', 'project_members', 'documents', 'paragraphs', 'translations',
         'translation_revisions', 'annotations', 'annotation_replies', 'review_events',
-        'document_stats', 'tm_imports', 'tm_entries', 'tm_segments', 'notifications', 'project_invitations'],
+        'document_stats', 'tm_imports', 'tm_entries', 'tm_segments', 'notifications', 'project_invitations',
+        'glossary_entries', 'qa_ignores'],
   'public holds exactly the Duizhao tables');
 select views_are('public', array['document_progress', 'review_queue', 'library_documents', 'library_collections', 'translation_history', 'my_work'], 'public holds the read-model views');
 
@@ -37,7 +38,7 @@ $$, 'no policy reads roles from JWT claims or user_metadata');
 
 select results_eq($$
   select cmd::text, count(*)::int from pg_policies where schemaname = 'public' group by cmd order by cmd
-$$, $$ values ('DELETE', 9), ('INSERT', 6), ('SELECT', 16), ('UPDATE', 9) $$,
+$$, $$ values ('DELETE', 11), ('INSERT', 8), ('SELECT', 18), ('UPDATE', 10) $$,
   'policies per operation: a select policy on every table, writes only where the matrix allows');
 
 select is_empty($$
