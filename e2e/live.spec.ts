@@ -64,11 +64,14 @@ test('two people editing one paragraph at once both keep their text', async ({ t
   const documentId = await createDocument(title);
   await openBoth(a, b, documentId, title);
 
-  // Both type into paragraph 7 before either save goes out.
-  await a.workspace.replaceTranslation(7, 'Both sides coordinate within the UN');
+  // Both type into paragraph 7; B's edit is still unsent (B's network is down for a moment) when
+  // A's save lands, whatever the timing of autosave on a busy machine.
+  await b.context.setOffline(true);
   await b.workspace.replaceTranslation(7, 'The two sides will coordinate their positions');
+  await a.workspace.replaceTranslation(7, 'Both sides coordinate within the UN');
   await a.page.keyboard.press('Tab');
   await a.workspace.waitUntilSaved();
+  await b.context.setOffline(false);
 
   // B's save meets A's: B's text is kept and B chooses, with the differences shown word by word.
   const conflict = b.page.getByRole('region', { name: 'Paragraph 7 was changed by someone else' });
