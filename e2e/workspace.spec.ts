@@ -52,10 +52,12 @@ test('a stale save shows a conflict with both texts, and "Keep mine" resolves it
   const first = `Translator's wording ${runToken('p8')}`;
   const second = `Owner's wording ${runToken('p8')}`;
 
+  // The owner starts typing while offline, so their edit is still unsent when the translator saves.
+  await owner.context.setOffline(true);
+  await owner.workspace.replaceTranslation(8, second);
   await translator.workspace.replaceTranslation(8, first);
   await translator.workspace.waitUntilSaved();
-
-  await owner.workspace.replaceTranslation(8, second);
+  await owner.context.setOffline(false);
   const conflict = owner.page.getByRole('region', { name: 'Paragraph 8 was changed by someone else' });
   await expect(conflict).toBeVisible();
   await expect(conflict).toContainText(first);

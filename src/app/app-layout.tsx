@@ -6,6 +6,7 @@ import { useCurrentUser, useSignOut } from '../data/session.ts';
 import { hasRole, useProjects } from '../data/projects.ts';
 import { isOwnWork, useReviewQueue } from '../data/review-queue.ts';
 import { useDocument } from '../data/documents.ts';
+import { useReviewLive } from '../data/live.ts';
 import { useOutboxLifecycle } from '../data/translation-outbox.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
@@ -20,6 +21,7 @@ function ReviewLink() {
   const projects = useProjects(user.id);
   const reviewProjects = (projects.data ?? []).filter((p) => hasRole(p, 'reviewer', 'owner')).map((p) => p.id);
   const queue = useReviewQueue(user.id, reviewProjects);
+  useReviewLive(user.id, reviewProjects.length > 0);
   if (reviewProjects.length === 0) return null;
   const count = (queue.data ?? []).filter((item) => !isOwnWork(item, user.id)).length;
   return (

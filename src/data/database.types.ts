@@ -21,6 +21,7 @@ export type Database = {
           body: Json | null
           body_text: string | null
           created_at: string
+          document_id: string | null
           id: string
           updated_at: string
         }
@@ -30,6 +31,7 @@ export type Database = {
           body?: Json | null
           body_text?: string | null
           created_at?: string
+          document_id?: string | null
           id?: string
           updated_at?: string
         }
@@ -39,6 +41,7 @@ export type Database = {
           body?: Json | null
           body_text?: string | null
           created_at?: string
+          document_id?: string | null
           id?: string
           updated_at?: string
         }
@@ -58,6 +61,7 @@ export type Database = {
           body: Json | null
           body_text: string | null
           created_at: string
+          document_id: string | null
           end_offset: number | null
           id: string
           kind: string
@@ -80,6 +84,7 @@ export type Database = {
           body?: Json | null
           body_text?: string | null
           created_at?: string
+          document_id?: string | null
           end_offset?: number | null
           id?: string
           kind?: string
@@ -102,6 +107,7 @@ export type Database = {
           body?: Json | null
           body_text?: string | null
           created_at?: string
+          document_id?: string | null
           end_offset?: number | null
           id?: string
           kind?: string
@@ -994,6 +1000,7 @@ export type Database = {
         Row: {
           body: Json | null
           created_at: string
+          document_id: string | null
           id: string
           paragraph_id: string
           review_comment: string | null
@@ -1010,6 +1017,7 @@ export type Database = {
         Insert: {
           body?: Json | null
           created_at?: string
+          document_id?: string | null
           id?: string
           paragraph_id: string
           review_comment?: string | null
@@ -1026,6 +1034,7 @@ export type Database = {
         Update: {
           body?: Json | null
           created_at?: string
+          document_id?: string | null
           id?: string
           paragraph_id?: string
           review_comment?: string | null
@@ -1311,6 +1320,7 @@ export type Database = {
           body: Json | null
           body_text: string | null
           created_at: string
+          document_id: string | null
           end_offset: number | null
           id: string
           kind: string
@@ -1346,6 +1356,7 @@ export type Database = {
         Returns: {
           body: Json | null
           created_at: string
+          document_id: string | null
           id: string
           paragraph_id: string
           review_comment: string | null
@@ -1373,6 +1384,7 @@ export type Database = {
           body: Json | null
           body_text: string | null
           created_at: string
+          document_id: string | null
           end_offset: number | null
           id: string
           kind: string
@@ -1408,6 +1420,7 @@ export type Database = {
         Returns: {
           body: Json | null
           created_at: string
+          document_id: string | null
           id: string
           paragraph_id: string
           review_comment: string | null

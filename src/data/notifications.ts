@@ -2,12 +2,12 @@
 // to their memberships. Written by database triggers; read, marked read and dismissed here. New ones
 // arrive over Realtime (with a slow poll as a fallback when the socket is down).
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { roleSchema } from './projects.ts';
 import { invalidate, notificationKeys } from './keys.ts';
 import { toOne, withSignal } from './postgrest.ts';
+import { useNotificationsLive } from './live.ts';
 
 export const notificationKindSchema = z.enum([
   'annotation_approved',
@@ -105,18 +105,7 @@ export const notificationsQuery = (userId: string) =>
 
 /** The user's notifications, kept current over Realtime while mounted. */
 export function useNotifications(userId: string) {
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    const channel = supabase
-      .channel(`notifications:${userId}`)
-      .on('postgres_changes', { event: '*', schema: 'public', table: 'notifications', filter: `user_id=eq.${userId}` }, () => {
-        void invalidate(queryClient, { type: 'notification' });
-      })
-      .subscribe();
-    return () => {
-      void supabase.removeChannel(channel);
-    };
-  }, [queryClient, userId]);
+  useNotificationsLive(userId);
   return useQuery(notificationsQuery(userId));
 }
 

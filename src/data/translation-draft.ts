@@ -16,8 +16,11 @@ export interface TranslationDraftState {
   status: TranslationStatus;
   /** Whether the paragraph has a translation row to write (documents always create one; RLS decides who may). */
   exists: boolean;
-  /** Records an edit, sent after the debounce. */
-  edit: (body: unknown, text: string) => void;
+  /**
+   * Records an edit, sent after the debounce. `baseVersion` is the version the editor's content
+   * came from (default: the stored row's), so a change that arrived meanwhile is a conflict, not lost.
+   */
+  edit: (body: unknown, text: string, baseVersion?: number) => void;
   /** Sets the row translated and sends it at once; false when there is no row to mark. */
   markTranslated: () => boolean;
   /** Replaces the content and status and sends it at once (accepting a suggestion, restoring a revision). */
@@ -37,7 +40,8 @@ export function useTranslationDraft(paragraph: Paragraph): TranslationDraftState
   const actions = useMemo(() => {
     const target: EditTarget = { paragraphId: paragraph.id, documentId: paragraph.document_id, userId: user.id, baseVersion: stored?.version ?? 0 };
     return {
-      edit: (body: unknown, text: string) => outbox.edit(target, { body, text, status: null }),
+      edit: (body: unknown, text: string, baseVersion?: number) =>
+        outbox.edit(baseVersion === undefined ? target : { ...target, baseVersion }, { body, text, status: null }),
       markTranslated: () => {
         if (!stored) return false;
         outbox.markTranslated(target, stored);

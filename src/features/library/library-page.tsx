@@ -1,5 +1,6 @@
 // The library: the user's projects, their documents with progress, and (for owners) members.
 import { useCurrentUser } from '../../data/session.ts';
+import { useLibraryLive } from '../../data/live.ts';
 import { hasRole, useCreateProject, useProjects, useRenameProject, type Project } from '../../data/projects.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
@@ -193,6 +194,7 @@ export function LibraryPage() {
   const location = useLocation();
   const welcome = !!(location.state as { welcome?: boolean } | null)?.welcome;
   const projects = useProjects(user.id);
+  useLibraryLive(user.id);
   const loaded = projects.data !== undefined;
 
   // Links to a project (`/#project-<id>`, e.g. from a notification) bring its section into view.

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../data/session.ts';
+import { useReviewLive } from '../../data/live.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
 import {
   isOwnWork,
@@ -241,6 +242,7 @@ export default function ReviewPage() {
   const projects = useProjects(user.id);
   const reviewProjects = (projects.data ?? []).filter((p) => hasRole(p, 'reviewer', 'owner')).map((p) => p.id);
   const queue = useReviewQueue(user.id, reviewProjects);
+  useReviewLive(user.id, reviewProjects.length > 0);
   const decide = useReviewDecision(user.id, reviewProjects);
   const undo = useUndoReview(user.id, reviewProjects);
   const approveMany = useApproveItems(user.id, reviewProjects);

@@ -8,6 +8,8 @@ import { parseRichDoc, type RichDoc } from '../../editor/rich-text-schema.ts';
 import { plainTextToDoc } from '../../editor/rich-text.ts';
 import { DeferredRichTextEditor } from '../../editor/lazy.tsx';
 import { useT } from '../../i18n/i18n.tsx';
+import { DiffText } from '../../components/diff-text.tsx';
+import { differs } from '../../domain/diff/index.ts';
 
 interface ConflictPanelProps {
   paragraphNumber: number;
@@ -58,6 +60,13 @@ export function ConflictPanel({ paragraphNumber, mine, theirs, theirName, onReso
           </div>
         </div>
       </div>
+      {differs(mine.text, theirs.text) ? (
+        <div className="conflict-diff">
+          <h4>{t('conflict.diff')}</h4>
+          <DiffText before={mine.text} after={theirs.text} label={t('conflict.diffLabel', { n: paragraphNumber })} />
+          <p className="small muted">{t('conflict.diffLegend')}</p>
+        </div>
+      ) : null}
       {merging ? (
         <div className="conflict-merge">
           <DeferredRichTextEditor

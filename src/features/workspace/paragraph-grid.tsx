@@ -1,10 +1,11 @@
 // The virtualised grid of aligned rows. Only the rows in view (plus a margin) are in the DOM,
 // each measured after render so rows of any height line up; one row at a time holds an editor.
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
 import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
+import type { Peer } from '../../data/live.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { GoToRow } from './go-to-row.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
@@ -23,6 +24,8 @@ import { DocumentQa } from './document-qa.tsx';
 import './workspace-search.css';
 import './qa.css';
 
+const NO_PEERS = new Map<string, Peer[]>();
+
 interface ParagraphGridProps {
   documentId: string;
   /** The document's project ('' until the document row arrives). */
@@ -37,6 +40,10 @@ interface ParagraphGridProps {
   /** Owners and reviewers. */
   canReview?: boolean;
   profiles: Map<string, Profile>;
+  /** Others editing each row (presence), by paragraph id. */
+  peersByParagraph?: Map<string, Peer[]>;
+  /** Told which row the user is editing (null: none), for presence. */
+  onActiveRow?: (row: { paragraphId: string; position: number } | null) => void;
   /** Controls shown in the toolbar above the grid (filters, save state). */
   toolbar: ReactNode;
   /** More pages of rows are still arriving. */
@@ -58,6 +65,8 @@ export function ParagraphGrid({
   canAnnotate,
   canReview = false,
   profiles,
+  peersByParagraph = NO_PEERS,
+  onActiveRow,
   toolbar,
   loadingMore = false,
   target = null,
@@ -68,6 +77,9 @@ export function ParagraphGrid({
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const [selection, setSelection] = useSourceSelection(byId);
   const { count, cover, virtualizer, active, activate, move, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef);
+  const activePosition = active ? (byId.get(active.id)?.position ?? null) : null;
+  const activeId = activePosition === null ? null : (active?.id ?? null);
+  useEffect(() => onActiveRow?.(activeId && activePosition !== null ? { paragraphId: activeId, position: activePosition } : null), [activeId, activePosition, onActiveRow]);
   const targetRow = useDeepLink(target, rows, cover.coveredIds, loadingMore, virtualizer);
   const englishSelection = useTranslationSelection();
   const [concordance, setConcordance] = useState<{ text: string; language: 'zh' | 'en' } | null>(null);
@@ -155,6 +167,7 @@ export function ParagraphGrid({
                     isTarget={targetRow === paragraph.id}
                     englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection.text : null}
                     find={find.finds.get(paragraph.id)}
+                    peers={peersByParagraph.get(paragraph.id)}
                   />
                 ) : (
                   <RowSkeleton index={item.index} />

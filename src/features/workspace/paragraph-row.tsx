@@ -13,6 +13,8 @@ import { NoteCard } from './note-card.tsx';
 import { NoteForm } from './note-form.tsx';
 import { useWorkspace, type Composer } from './workspace-context.ts';
 import type { RowFind } from './find.ts';
+import type { Peer } from '../../data/live.ts';
+import { RowPeers } from './presence.tsx';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import type { GlossaryTerm } from './use-workspace-qa.ts';
 import { usePinyin, type PinyinOf } from './pinyin.ts';
@@ -167,6 +169,8 @@ interface ParagraphRowProps {
   englishSelection?: string | null;
   /** Find-in-document matches in this row. */
   find?: RowFind | undefined;
+  /** Others editing this row. */
+  peers?: Peer[] | undefined;
 }
 
 export const ParagraphRow = memo(function ParagraphRow({
@@ -181,6 +185,7 @@ export const ParagraphRow = memo(function ParagraphRow({
   isTarget = false,
   englishSelection = null,
   find,
+  peers,
 }: ParagraphRowProps) {
   const t = useT();
   const ws = useWorkspace();
@@ -234,8 +239,9 @@ export const ParagraphRow = memo(function ParagraphRow({
       aria-label={last > n ? t('align.mergedRow', { from: n, to: last }) : t('workspace.paragraph', { n })}
       className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}${isTarget ? ' is-target' : ''}${find?.current ? ' is-find-current' : ''}`}
     >
-      <div className="cell cell-number" aria-hidden="true">
-        {last > n ? `${n}–${last}` : n}
+      <div className="cell cell-number">
+        <span aria-hidden="true">{last > n ? `${n}–${last}` : n}</span>
+        {peers?.length ? <RowPeers peers={peers} n={n} /> : null}
       </div>
       <div className="cell cell-source">
         <SourceText
@@ -265,6 +271,7 @@ export const ParagraphRow = memo(function ParagraphRow({
         autoFocus={autoFocus}
         found={find?.translation}
         currentFound={find?.current?.field === 'translation' ? find.current : null}
+        peers={peers}
         zh={zh}
         qaSelected={qaSelected}
         onQaSelect={setQaSelected}

@@ -1,6 +1,6 @@
 // The English side of a row: read-only rendering of the stored JSON, turned into the tiptap
 // editor when focused; status, save state and "Mark translated".
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { useTranslationDraft } from '../../data/translation-draft.ts';
 import type { TranslationStatus } from '../../data/translations.ts';
@@ -18,6 +18,8 @@ import { HistoryDialog } from './history-dialog.tsx';
 import type { TextRange } from '../../domain/search/index.ts';
 import { TRANSLATION_ATTRIBUTE } from './selection.ts';
 import { MemoryPanel, useRankedSuggestions, type RankedSuggestion } from './memory-panel.tsx';
+import type { Peer } from '../../data/live.ts';
+import { PeerWarning } from './presence.tsx';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import { RowQaButton, RowQaList, spansOn, useRowFindings, qaMessage } from './row-qa.tsx';
 import { findRendering, preferredRendering } from '../../domain/glossary/index.ts';
@@ -36,6 +38,19 @@ export function TranslationStatusBadge({ status }: { status: TranslationStatus }
   return <Badge tone={STATUS_TONE[status]}>{t(`translation.status.${status}` as MessageKey)}</Badge>;
 }
 
+/** The quiet notice in a row someone else just changed (their name once their profile is in). */
+function ChangedBy({ userId }: { userId: string | null }) {
+  const t = useT();
+  const ws = useWorkspace();
+  const name = userId ? ws.profiles.get(userId)?.displayName : undefined;
+  return <span className="changed-by small muted">{name ? t('live.changedBy', { name }) : t('live.changedBySomeone')}</span>;
+}
+
+/** What an edit can change of a stored row: its text and formatting. */
+function contentOf(row: { text: string; body: unknown } | null): string {
+  return row ? `${row.text}\u0000${JSON.stringify(row.body ?? null)}` : '';
+}
+
 interface TranslationCellProps {
   paragraph: Paragraph;
   index: number;
@@ -44,6 +59,8 @@ interface TranslationCellProps {
   /** Find matches in the English (UTF-16 ranges of its plain text), and the current one if here. */
   found?: readonly TextRange[] | undefined;
   currentFound?: TextRange | null;
+  /** Others editing this row (presence). */
+  peers?: readonly Peer[] | undefined;
   /** The row's Chinese (a merged row's paragraphs joined by "\n"), for QA. */
   zh: string;
   /** The QA finding whose spans are highlighted, if any. */
@@ -83,7 +100,7 @@ function FoundText({ text, found, current, hitClass = 'find-hit' }: { text: stri
   );
 }
 
-export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null, zh, qaSelected, onQaSelect }: TranslationCellProps) {
+export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null, peers, zh, qaSelected, onQaSelect }: TranslationCellProps) {
   const t = useT();
   const ws = useWorkspace();
   const draft = useTranslationDraft(paragraph);
@@ -99,6 +116,37 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
   const editable = ws.canTranslate && draft.exists;
   const n = paragraph.position;
   const label = t('workspace.translationOf', { n });
+
+  // Someone else's save arriving (live, or with a refetch). With an edit of mine pending, their
+  // version only replaces the stored row: my text stays and saving it opens the conflict panel.
+  // Without one, the row shows their text at once, with a quiet notice of who changed it. A new
+  // version with the same content (a review decision) changes nothing for the editor.
+  const storedVersion = translation?.version ?? 0;
+  const seen = useRef({ version: storedVersion, content: contentOf(translation) });
+  const [changedBy, setChangedBy] = useState<{ userId: string | null } | null>(null);
+  const hasPendingEdit = !!row?.edit;
+  useEffect(() => {
+    if (storedVersion <= seen.current.version) return;
+    const content = contentOf(translation);
+    const sameContent = content === seen.current.content;
+    seen.current = { version: storedVersion, content };
+    const by = translation?.updated_by ?? null;
+    if (sameContent || by === ws.user.id) return;
+    setChangedBy({ userId: by });
+    // The open editor holds the older text: reopen it on theirs (no pending edit of mine to keep).
+    if (!hasPendingEdit) setGeneration((g) => g + 1);
+  }, [storedVersion, translation, ws.user.id, hasPendingEdit]);
+
+  // The version the editor's content came from: the base of the edits typed into it. My own saves
+  // and decisions that left the content alone move it along; others' edits do not.
+  const editorKey = `${paragraph.id}:${generation}`;
+  const editorBase = useRef<{ key: string; version: number; content: string } | null>(null);
+  if (!isActive) editorBase.current = null;
+  else if (editorBase.current?.key !== editorKey) editorBase.current = { key: editorKey, version: storedVersion, content: contentOf(translation) };
+  else if (storedVersion > editorBase.current.version) {
+    const content = contentOf(translation);
+    if (translation?.updated_by === ws.user.id || content === editorBase.current.content) editorBase.current = { key: editorKey, version: storedVersion, content };
+  }
 
   const allFindings = useRowFindings(zh, text, ws.glossary, ws.qaElsewhere(paragraph.id));
   const ignores = ws.qaIgnores.get(paragraph.id);
@@ -180,7 +228,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
     <div className="cell cell-translation">
       {showEditor ? (
         <Editor
-          key={`${paragraph.id}:${generation}`}
+          key={editorKey}
           initialContent={parseRichDoc(body) ?? plainTextToDoc(text)}
           label={label}
           lang="en"
@@ -189,7 +237,8 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           pendingText={typedAhead}
           onChange={(doc, plain) => {
             if (typedAhead) setTypedAhead('');
-            draft.edit(doc, plain);
+            if (changedBy) setChangedBy(null);
+            draft.edit(doc, plain, editorBase.current?.version);
           }}
           onMarkDone={() => markTranslated()}
           onMove={(delta) => ws.move(index, delta)}
@@ -238,8 +287,12 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           }
         />
       ) : null}
+      {isActive && peers?.length ? <PeerWarning peers={peers} /> : null}
       <div className="row-meta">
         <TranslationStatusBadge status={status} />
+        {changedBy ? (
+          <ChangedBy userId={changedBy.userId} />
+        ) : null}
         <RowSaveState row={row} />
         {findings.length || ignored.length ? (
           <RowQaButton n={n} count={findings.length} errors={errors.length} open={qaOpen} onToggle={() => setQaOpen((o) => !o)} />

@@ -20,6 +20,8 @@ import { GlobalSaveState } from './save-state.tsx';
 import type { NoteFilter } from './workspace-context.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { InteropButtons } from './interop-buttons.tsx';
+import { useDocumentLive } from '../../data/live.ts';
+import { PeopleHere } from './presence.tsx';
 
 function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): Annotation[] {
   if (filter === 'mine') return notes.filter((n) => n.author_id === userId);
@@ -70,7 +72,7 @@ export default function WorkspacePage() {
   }, [annotations.data, noteFilter, user.id]);
 
   const peopleIds = useMemo(() => {
-    const ids = new Set<string>();
+    const ids = new Set<string>([user.id]);
     for (const a of annotations.data ?? []) ids.add(a.author_id);
     // Last editors name the other side of a conflict.
     for (const r of rows) {
@@ -78,8 +80,14 @@ export default function WorkspacePage() {
       if (r.translations?.reviewed_by) ids.add(r.translations.reviewed_by);
     }
     return [...ids];
-  }, [annotations.data, rows]);
+  }, [annotations.data, rows, user.id]);
   const profiles = useProfiles(peopleIds);
+
+  // Live: others' changes arrive in the caches; where each person is goes out as presence.
+  const [here, setHere] = useState<{ paragraphId: string; position: number } | null>(null);
+  const me = profiles.get(user.id);
+  const self = useMemo(() => ({ id: user.id, name: me?.displayName || user.email }), [user.id, user.email, me?.displayName]);
+  const live = useDocumentLive(documentId, doc.data?.project_id ?? '', self, here);
 
   if (doc.isError) {
     return (
@@ -123,6 +131,7 @@ export default function WorkspacePage() {
             <InteropButtons documentId={documentId} project={project} canImport={canTranslate} />
           </div>
         </div>
+        <PeopleHere peers={live.peers} status={live.status} />
         {p ? (
           <div className="doc-progress">
             <ProgressBar label={t('progress.translated')} value={p.translated} max={p.paragraphs} />
@@ -149,6 +158,8 @@ export default function WorkspacePage() {
           canAnnotate={canAnnotate}
           canReview={canReview}
           profiles={profiles}
+          peersByParagraph={live.peersByParagraph}
+          onActiveRow={setHere}
           loadingMore={paragraphs.hasNextPage || paragraphs.isFetchingNextPage}
           target={target === null ? null : { position: target, key: location.key }}
           toolbar={

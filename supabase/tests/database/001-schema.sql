@@ -89,8 +89,8 @@ select function_returns('public', 'import_document', array['uuid', 'jsonb'], 'uu
 
 select is(
   array(select tablename::text from pg_publication_tables where pubname = 'supabase_realtime' and schemaname = 'public' order by 1),
-  array['annotations', 'notifications', 'review_events', 'translations'],
-  'realtime publishes annotations, translations, review_events and notifications');
+  array['annotation_replies', 'annotations', 'document_stats', 'notifications', 'review_events', 'translations'],
+  'realtime publishes translations, notes, replies, review events, document counters and notifications');
 
 -- Indexes on every column a policy or helper filters by.
 select has_index('public', 'project_members', 'project_members_pkey', array['project_id', 'user_id', 'role'], 'project_members (project_id, user_id, role)');
