@@ -68,7 +68,7 @@ export function ParagraphGrid({
   const [composers, setComposers] = useState<Map<string, Composer>>(() => new Map());
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const [selection, setSelection] = useSourceSelection(byId);
-  const { count, cover, virtualizer, active, activate, move, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef);
+  const { count, cover, virtualizer, active, activate, move, leave, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef);
   const targetRow = useDeepLink(target, rows, cover.coveredIds, loadingMore, virtualizer);
   const englishSelection = useTranslationSelection();
   const [concordance, setConcordance] = useState<{ text: string; language: 'zh' | 'en' } | null>(null);
@@ -87,6 +87,18 @@ export function ParagraphGrid({
       requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(`row-${rowId}`)?.focus()));
     },
     [rows, virtualizer],
+  );
+
+  /** "Go to paragraph": scrolls to the row (the one a merged paragraph belongs to) and focuses it. */
+  const goToIndex = useCallback(
+    (index: number) => {
+      let at = index;
+      while (at > 0 && rows[at] && cover.coveredIds.has(rows[at]!.id)) at--;
+      const row = rows[at];
+      if (row) goToRow(row.id);
+      else virtualizer.scrollToIndex(index, { align: 'start' });
+    },
+    [rows, cover, goToRow, virtualizer],
   );
 
   // Find in the document (Ctrl+F): every loaded row, Chinese and English; the current match is scrolled to.
@@ -170,6 +182,7 @@ export function ParagraphGrid({
       profiles,
       activate,
       move,
+      leave,
       openComposer,
       closeComposer,
       openConcordance,
@@ -181,7 +194,7 @@ export function ParagraphGrid({
       showPinyin,
     }),
     [
-      documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, openComposer, closeComposer, openConcordance,
+      documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, leave, openComposer, closeComposer, openConcordance,
       qa.glossary, qa.elsewhere, qa.ignores, qa.ignoreFinding, qa.unignoreFinding, showPinyin,
     ],
   );
@@ -191,7 +204,7 @@ export function ParagraphGrid({
   return (
     <WorkspaceContext.Provider value={context}>
       <div className="doc-toolbar">
-        <GoToRow count={count} onGoTo={(index) => virtualizer.scrollToIndex(index, { align: 'start' })} />
+        <GoToRow count={count} onGoTo={goToIndex} />
         {toolbar}
         <label className="checkbox field-inline">
           <input type="checkbox" checked={showPinyin} onChange={(e) => setShowPinyin(e.target.checked)} /> {t('reading.showPinyin')}
