@@ -7,6 +7,7 @@ import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { GoToRow } from './go-to-row.tsx';
+import { ShortcutsDialog, useShortcutsKey } from './shortcuts-dialog.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
 import { useGridRows } from './use-grid-rows.ts';
 import { useSourceSelection } from './use-source-selection.ts';
@@ -76,6 +77,9 @@ export function ParagraphGrid({
   const qa = useWorkspaceQa(documentId, projectId, rows, cover);
   const [qaOpen, setQaOpen] = useState(false);
   const [showPinyin, setShowPinyin] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useShortcutsKey(openShortcuts);
   const glossaryTerms = useMemo(() => qa.glossaryEntries?.map((e) => ({ id: e.id, zh: e.zh, en: e.en, forbidden: e.forbidden })), [qa.glossaryEntries]);
   const goToRow = useCallback(
     (rowId: string) => {
@@ -215,6 +219,9 @@ export function ParagraphGrid({
         <button type="button" className="button button-small" aria-keyshortcuts="Control+F" title="Ctrl+F" onClick={openFind}>
           {t('find.open')}
         </button>
+        <button type="button" className="button button-small" aria-haspopup="dialog" aria-keyshortcuts="?" title="?" onClick={openShortcuts}>
+          {t('shortcuts.open.button')}
+        </button>
       </div>
       {find.open ? (
         <FindBar
@@ -289,6 +296,7 @@ export function ParagraphGrid({
           onClose={() => setQaOpen(false)}
         />
       ) : null}
+      {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {concordance && projectId ? (
         <ConcordanceDialog projectId={projectId} text={concordance.text} language={concordance.language} onClose={() => setConcordance(null)} />
       ) : null}
