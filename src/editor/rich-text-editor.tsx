@@ -21,6 +21,8 @@ export interface RichTextEditorProps {
   onChange: (doc: RichDoc, text: string) => void;
   onMarkDone?: () => void;
   onMove?: (delta: 1 | -1) => void;
+  /** Esc: leave the editor. */
+  onLeave?: () => void;
   /** Ctrl+1…3: insert the memory's suggestion n; false when there is none. */
   onSuggestion?: (n: number) => boolean;
   /** Ctrl+G: the glossary rendering to insert at the cursor, or null. */
@@ -86,6 +88,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       RowShortcuts.configure({
         onMarkDone: () => latest.current.onMarkDone?.(),
         onMove: (delta) => latest.current.onMove?.(delta),
+        onLeave: latest.current.onLeave ? () => latest.current.onLeave?.() : null,
         onSuggestion: (n) => latest.current.onSuggestion?.(n) ?? false,
         onGlossary: () => latest.current.onGlossary?.() ?? null,
       }),

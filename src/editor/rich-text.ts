@@ -42,3 +42,23 @@ export function docToPlainText(doc: RichDoc | null | undefined): string {
 export function isDocEmpty(doc: RichDoc | null | undefined): boolean {
   return docToPlainText(doc).trim() === '';
 }
+
+function isBlankBlock(block: RichBlock): boolean {
+  return (block.type === 'paragraph' || block.type === 'heading') && inlineText(block.content).trim() === '';
+}
+
+/**
+ * The document as it is saved: empty paragraphs before the first and after the last line of text
+ * are dropped (an Enter pressed to start editing never becomes a blank line). Blank lines between
+ * lines of text are kept; a document with no text at all is the empty document.
+ */
+export function normalizeDoc(doc: RichDoc): RichDoc {
+  const blocks = doc.content ?? [];
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && isBlankBlock(blocks[start]!)) start++;
+  while (end > start && isBlankBlock(blocks[end - 1]!)) end--;
+  if (start === end) return EMPTY_DOC;
+  if (start === 0 && end === blocks.length) return doc;
+  return { ...doc, content: blocks.slice(start, end) };
+}

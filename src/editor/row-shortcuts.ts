@@ -1,10 +1,12 @@
-// Keyboard shortcuts of a workspace row: Ctrl/Cmd+Enter marks it done, Alt+Up/Down move between rows,
+// Keyboard shortcuts of a workspace row: Esc leaves the editor, Ctrl/Cmd+Enter marks it done, Alt+Up/Down move between rows,
 // Ctrl+1…3 insert the translation memory's first three suggestions, Ctrl+G a glossary term's rendering.
 import { Extension } from '@tiptap/core';
 
 export interface RowShortcutsOptions {
   onMarkDone: (() => void) | null;
   onMove: ((delta: 1 | -1) => void) | null;
+  /** Esc: leave the editor back to the row. */
+  onLeave: (() => void) | null;
   /** Inserts suggestion n (1-based); returns false when there is none, so the key does what it would. */
   onSuggestion: ((n: number) => boolean) | null;
   /** The glossary rendering Ctrl+G inserts at the cursor, or null when the row has none. */
@@ -19,7 +21,7 @@ export function spacedInsert(before: string, text: string): string {
 export const RowShortcuts = Extension.create<RowShortcutsOptions>({
   name: 'rowShortcuts',
   addOptions() {
-    return { onMarkDone: null, onMove: null, onSuggestion: null, onGlossary: null };
+    return { onMarkDone: null, onMove: null, onLeave: null, onSuggestion: null, onGlossary: null };
   },
   addKeyboardShortcuts() {
     const done = () => {
@@ -41,7 +43,13 @@ export const RowShortcuts = Extension.create<RowShortcutsOptions>({
       this.editor.chain().insertContent(spacedInsert(before, text)).run();
       return true;
     };
+    const leave = () => {
+      if (!this.options.onLeave) return false;
+      this.options.onLeave();
+      return true;
+    };
     return {
+      Escape: leave,
       'Mod-Enter': done,
       'Ctrl-Enter': done,
       'Alt-ArrowDown': move(1),

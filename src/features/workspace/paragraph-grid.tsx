@@ -8,6 +8,7 @@ import type { Profile } from '../../data/profiles.ts';
 import type { Peer } from '../../data/live.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { GoToRow } from './go-to-row.tsx';
+import { ShortcutsDialog, useShortcutsKey } from './shortcuts-dialog.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
 import { useGridRows } from './use-grid-rows.ts';
 import { useSourceSelection } from './use-source-selection.ts';
@@ -76,7 +77,7 @@ export function ParagraphGrid({
   const scrollRef = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const [selection, setSelection] = useSourceSelection(byId);
-  const { count, cover, virtualizer, active, activate, move, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef);
+  const { count, cover, virtualizer, active, activate, move, leave, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef);
   const activePosition = active ? (byId.get(active.id)?.position ?? null) : null;
   const activeId = activePosition === null ? null : (active?.id ?? null);
   useEffect(() => onActiveRow?.(activeId && activePosition !== null ? { paragraphId: activeId, position: activePosition } : null), [activeId, activePosition, onActiveRow]);
@@ -87,6 +88,22 @@ export function ParagraphGrid({
   const qaPanel = useQaPanel(documentId, projectId, rows, cover, virtualizer);
   const qa = qaPanel.qa;
   const [showPinyin, setShowPinyin] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useShortcutsKey(openShortcuts);
+
+  /** "Go to paragraph": scrolls to the row (the one a merged paragraph belongs to) and focuses it. */
+  const goToRow = qaPanel.goToRow;
+  const goToIndex = useCallback(
+    (index: number) => {
+      let at = index;
+      while (at > 0 && rows[at] && cover.coveredIds.has(rows[at]!.id)) at--;
+      const row = rows[at];
+      if (row) goToRow(row.id);
+      else virtualizer.scrollToIndex(index, { align: 'start' });
+    },
+    [rows, cover, goToRow, virtualizer],
+  );
 
   // Find in the document (Ctrl+F): every loaded row, Chinese and English; the current match is scrolled to.
   const find = useDocumentFind(rows, cover, virtualizer, initialFind, targetRow);
@@ -96,11 +113,11 @@ export function ParagraphGrid({
 
   const context = useMemo<WorkspaceContextValue>(
     () => ({
-      documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, openComposer, closeComposer, openConcordance,
+      documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, leave, openComposer, closeComposer, openConcordance,
       glossary: qa.glossary, qaElsewhere: qa.elsewhere, qaIgnores: qa.ignores, ignoreFinding: qa.ignoreFinding, unignoreFinding: qa.unignoreFinding, showPinyin,
     }),
     [
-      documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, openComposer, closeComposer, openConcordance,
+      documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, leave, openComposer, closeComposer, openConcordance,
       qa.glossary, qa.elsewhere, qa.ignores, qa.ignoreFinding, qa.unignoreFinding, showPinyin,
     ],
   );
@@ -110,7 +127,7 @@ export function ParagraphGrid({
   return (
     <WorkspaceContext.Provider value={context}>
       <div className="doc-toolbar">
-        <GoToRow count={count} onGoTo={(index) => virtualizer.scrollToIndex(index, { align: 'start' })} />
+        <GoToRow count={count} onGoTo={goToIndex} />
         {toolbar}
         <label className="checkbox field-inline">
           <input type="checkbox" checked={showPinyin} onChange={(e) => setShowPinyin(e.target.checked)} /> {t('reading.showPinyin')}
@@ -120,6 +137,9 @@ export function ParagraphGrid({
         </button>
         <button type="button" className="button button-small" aria-keyshortcuts="Control+F" title="Ctrl+F" onClick={find.open}>
           {t('find.open')}
+        </button>
+        <button type="button" className="button button-small" aria-haspopup="dialog" aria-keyshortcuts="?" title="?" onClick={openShortcuts}>
+          {t('shortcuts.open.button')}
         </button>
       </div>
       {find.isOpen ? (
@@ -187,6 +207,7 @@ export function ParagraphGrid({
           onClose={() => qaPanel.setOpen(false)}
         />
       ) : null}
+      {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {concordance && projectId ? (
         <ConcordanceDialog projectId={projectId} text={concordance.text} language={concordance.language} onClose={() => setConcordance(null)} />
       ) : null}

@@ -237,6 +237,12 @@ export const ParagraphRow = memo(function ParagraphRow({
       id={`row-${paragraph.id}`}
       tabIndex={-1}
       aria-label={last > n ? t('align.mergedRow', { from: n, to: last }) : t('workspace.paragraph', { n })}
+      onKeyDown={(event) => {
+        // Enter on the focused row (after "Go to paragraph") edits its translation, inserting nothing.
+        if (event.key !== 'Enter' || event.target !== event.currentTarget || !ws.canTranslate || !paragraph.translations) return;
+        event.preventDefault();
+        ws.activate(paragraph.id, true);
+      }}
       className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}${isTarget ? ' is-target' : ''}${find?.current ? ' is-find-current' : ''}`}
     >
       <div className="cell cell-number">

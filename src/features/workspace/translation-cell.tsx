@@ -6,7 +6,7 @@ import { useTranslationDraft } from '../../data/translation-draft.ts';
 import type { TranslationStatus } from '../../data/translations.ts';
 import { RichTextView } from '../../editor/rich-text-view.tsx';
 import { parseRichDoc } from '../../editor/rich-text-schema.ts';
-import { plainTextToDoc } from '../../editor/rich-text.ts';
+import { docToPlainText, normalizeDoc, plainTextToDoc } from '../../editor/rich-text.ts';
 import { useRichTextEditorComponent } from '../../editor/lazy.tsx';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
@@ -238,10 +238,16 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           onChange={(doc, plain) => {
             if (typedAhead) setTypedAhead('');
             if (changedBy) setChangedBy(null);
-            draft.edit(doc, plain, editorBase.current?.version);
+            // Saved without leading or trailing empty paragraphs; the editor keeps what the user typed.
+            const clean = normalizeDoc(doc);
+            draft.edit(clean, clean === doc ? plain : docToPlainText(clean), editorBase.current?.version);
           }}
           onMarkDone={() => markTranslated()}
           onMove={(delta) => ws.move(index, delta)}
+          onLeave={() => {
+            void draft.flush();
+            ws.leave(paragraph.id);
+          }}
           onSuggestion={(n) => {
             const suggestion = memory.ranked[n - 1];
             if (suggestion && editable) insertSuggestion(suggestion);
@@ -260,7 +266,8 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           tabIndex={0}
           lang="en"
           className={`rich-text translation-text translation-view${editable ? ' is-editable' : ''}`}
-          onFocus={editable ? () => ws.activate(paragraph.id, true) : undefined}
+          // Focus alone (Tab, Esc, Go to paragraph) keeps the row read-only; a click or Enter starts editing.
+          onClick={editable ? () => ws.activate(paragraph.id, true) : undefined}
           onKeyDown={onViewKeyDown}
           {...{ [TRANSLATION_ATTRIBUTE]: paragraph.id }}
         >

@@ -63,8 +63,14 @@ export function useGridRows(rows: Paragraph[], total: number, notesByParagraph: 
     [virtualizer],
   );
 
+  const leave = useCallback((paragraphId: string) => {
+    setActive((a) => (a?.id === paragraphId ? null : a));
+    // The read-only text replaces the editor in the next commit: focus it then.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`#row-${CSS.escape(paragraphId)} .translation-view`)?.focus());
+  }, []);
+
   /** The notes a row shows: its own, or for a merged row those of every paragraph it covers. */
   const notesOf = (paragraphId: string) => mergedNotes.get(paragraphId) ?? notesByParagraph.get(paragraphId) ?? NO_NOTES;
 
-  return { count, cover, virtualizer, active, activate, move, notesOf };
+  return { count, cover, virtualizer, active, activate, move, leave, notesOf };
 }

@@ -27,6 +27,8 @@ export interface WorkspaceContextValue {
   activate: (paragraphId: string, focus?: boolean) => void;
   /** Moves the editor `delta` rows from row `index`. */
   move: (index: number, delta: 1 | -1) => void;
+  /** Leaves the editor of a row (Esc): the row shows its read-only text again, focused. */
+  leave: (paragraphId: string) => void;
   openComposer: (paragraphId: string, composer: Composer) => void;
   closeComposer: (paragraphId: string) => void;
   /** Opens the concordance of a selected phrase (Chinese or English) across the project. */
