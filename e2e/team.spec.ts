@@ -281,8 +281,9 @@ test('a researcher is notified of a rejected note, follows the link, replies and
 
 test('a reviewer filters the queue, approves several at once, and undoes a decision', async ({ translator, reviewer }) => {
   const token = runToken('bulk');
+  // Rows whose Chinese has no number or date, so that no QA error asks before marking or approving them.
   await translator.workspace.open();
-  for (const n of [24, 25, 26]) {
+  for (const n of [23, 24, 25]) {
     await translator.workspace.replaceTranslation(n, `Row ${n} done ${token}`);
     await translator.workspace.row(n).getByRole('button', { name: 'Mark translated' }).click();
   }
@@ -295,16 +296,16 @@ test('a reviewer filters the queue, approves several at once, and undoes a decis
   await reviewer.page.getByLabel('Order', { exact: true }).selectOption('newest');
   await expect(reviewer.page).toHaveURL(/document=[^&]+.*kind=translation.*order=newest/);
   // Only this document's translated rows remain, newest first.
-  await expect(reviewer.review.item(token)).toHaveText([/Row 26 done/, /Row 25 done/, /Row 24 done/]);
-  await expect(reviewer.review.item('Row 26 done')).toBeVisible();
+  await expect(reviewer.review.item(token)).toHaveText([/Row 25 done/, /Row 24 done/, /Row 23 done/]);
+  await expect(reviewer.review.item('Row 25 done')).toBeVisible();
 
   // Undo: the decision is taken back and the row returns to the queue.
-  await reviewer.review.approve(reviewer.review.item(`Row 26 done ${token}`));
+  await reviewer.review.approve(reviewer.review.item(`Row 25 done ${token}`));
   await reviewer.page.getByRole('button', { name: 'Undo' }).click();
   await expect(reviewer.page.getByRole('status').filter({ hasText: 'Decision undone' })).toBeVisible();
-  await expect(reviewer.review.item(`Row 26 done ${token}`)).toBeVisible();
+  await expect(reviewer.review.item(`Row 25 done ${token}`)).toBeVisible();
 
-  for (const n of [24, 25, 26]) {
+  for (const n of [23, 24, 25]) {
     await reviewer.review.item(`Row ${n} done ${token}`).getByRole('checkbox').check();
   }
   await reviewer.page.getByRole('button', { name: 'Approve selected (3)' }).click();
@@ -318,7 +319,7 @@ test('a reviewer filters the queue, approves several at once, and undoes a decis
   await reviewer.page.getByRole('status').filter({ hasText: 'Approved 3 items.' }).getByRole('button', { name: 'Undo' }).click();
   await expect(reviewer.page.getByRole('status').filter({ hasText: 'Approvals undone: 3 items are back in the queue.' })).toBeVisible();
   await expect(reviewer.review.item(token)).toHaveCount(3);
-  for (const n of [24, 25, 26]) {
+  for (const n of [23, 24, 25]) {
     await reviewer.review.item(`Row ${n} done ${token}`).getByRole('checkbox').check();
   }
   await reviewer.page.getByRole('button', { name: 'Approve selected (3)' }).click();

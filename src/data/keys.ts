@@ -60,6 +60,12 @@ export const projectKeys = {
   importDocument: () => ['projects', 'import-document'] as const,
 };
 
+/** QA findings ignored on one row, outside its document's cache (the review queue). */
+export const qaIgnoreKeys = {
+  all: ['qa-ignores'] as const,
+  paragraph: (paragraphId: string) => ['qa-ignores', 'paragraph', paragraphId] as const,
+};
+
 /** A project's glossary (term base). */
 export const glossaryKeys = {
   all: ['glossary'] as const,
@@ -182,7 +188,7 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
   membership: () => [projectKeys.all, searchKeys.all, memoryKeys.all],
   memory: () => [memoryKeys.all],
   glossary: ({ projectId }) => [glossaryKeys.list(projectId)],
-  'qa-ignore': ({ documentId }) => [documentKeys.qaIgnores(documentId)],
+  'qa-ignore': ({ documentId }) => [documentKeys.qaIgnores(documentId), qaIgnoreKeys.all],
   notification: () => [notificationKeys.all],
 };
 
