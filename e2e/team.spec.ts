@@ -49,6 +49,9 @@ test('an owner creates a project and invites a new address; that person signs up
   const page = await context.newPage();
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Create account' }).click();
+  // The sign-in form has an Email field too: fill only once the sign-up form is there.
+  await expect(page).toHaveURL(/\/sign-up/);
+  await expect(page.getByRole('button', { name: 'Create account' })).toBeVisible();
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('abc');
   await page.getByRole('button', { name: 'Create account' }).click();
