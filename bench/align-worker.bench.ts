@@ -33,12 +33,13 @@ export interface AlignWorkerFigures extends PageFigures {
   target: { noMainThreadTaskOver50Ms: boolean; roundTripUnder600Ms: boolean };
 }
 
-/** The built chunk holding the translation table: the module whose default export is the table's text. */
+/** The built chunk holding the translation table: the module whose default export is the table's text
+ * (a string literal or, as newer minifiers write it, a template literal with real line breaks). */
 async function dictionaryChunk(outDir: string): Promise<AlignWorkerFigures['dictionaryChunk']> {
   const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.js'));
   for (const file of files) {
     const text = await readFile(path.join(outDir, file));
-    if (!/^[^"]{0,200}"duizhao-translation-table 1\\n/.test(text.toString('utf8', 0, 400))) continue;
+    if (!/^[^"`]{0,200}["`]duizhao-translation-table 1(?:\\n|\n)/.test(text.toString('utf8', 0, 400))) continue;
     return { file: path.basename(file), bytes: text.length, gzipBytes: gzipSync(text, { level: 9 }).length };
   }
   throw new Error('the build has no translation-table chunk');
@@ -48,12 +49,18 @@ async function dictionaryChunk(outDir: string): Promise<AlignWorkerFigures['dict
 export async function run(paragraphs = PARAGRAPHS): Promise<AlignWorkerFigures> {
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'duizhao-align-bench-'));
   const port = await freePort();
-  await build({
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: path.join(ROOT, PAGE) } },
-  });
-  const chunk = await dictionaryChunk(outDir);
+  let chunk: AlignWorkerFigures['dictionaryChunk'];
+  try {
+    await build({
+      root: ROOT,
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, rollupOptions: { input: path.join(ROOT, PAGE) } },
+    });
+    chunk = await dictionaryChunk(outDir);
+  } catch (e) {
+    await rm(outDir, { recursive: true, force: true });
+    throw e;
+  }
   const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {

@@ -73,7 +73,14 @@ async function measure(total: number, concurrency: number, op: (i: number) => Pr
 }
 
 async function benchBackend(stack: RunningStack, db: Database, backend: BackendFigures['backend']): Promise<BackendFigures> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  // A new pool of keep-alive connections for each API phase: a direct phase on a loaded machine can
+  // outlast the server's keep-alive timeout, and a request sent on a socket the server is closing
+  // fails with ECONNRESET.
+  let agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const freshConnections = () => {
+    agent.destroy();
+    agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  };
   const base = new URL(`${stack.url}/rest/v1`);
   const headers = { apikey: DEMO_SERVICE_ROLE_KEY, authorization: `Bearer ${DEMO_SERVICE_ROLE_KEY}`, 'accept-profile': 'bench', 'content-profile': 'bench' };
   const request = (method: string, path: string, body?: string): Promise<{ status: number; text: string }> =>
@@ -102,6 +109,7 @@ async function benchBackend(stack: RunningStack, db: Database, backend: BackendF
     await db.query('select * from bench.items where id = $1', [id(i)]);
   });
 
+  freshConnections();
   const getApi = await measure(3000, CONCURRENCY, (i) => get(`/items?select=*&id=eq.${id(i)}`));
   const getDirect = await measure(3000, CONCURRENCY, async (i) => {
     await db.query('select * from bench.items where id = $1', [id(i)]);
@@ -110,6 +118,7 @@ async function benchBackend(stack: RunningStack, db: Database, backend: BackendF
   const embedPath = (i: number) => `/items?select=id,title,score,tags(name)&order=id&limit=200&offset=${(i * 200) % (ITEMS - 200)}`;
   const embedSql =
     'select i.id, i.title, i.score, coalesce((select json_agg(json_build_object(\'name\', t.name)) from bench.tags t where t.item_id = i.id), \'[]\') as tags from bench.items i order by i.id limit 200 offset $1';
+  freshConnections();
   await measure(50, 4, (i) => get(embedPath(i)));
   const embApi = await measure(300, 4, (i) => get(embedPath(i)));
   const embDirect = await measure(300, 4, async (i) => {
@@ -120,6 +129,7 @@ async function benchBackend(stack: RunningStack, db: Database, backend: BackendF
     const r = await request('PATCH', `/items?id=eq.${id(i)}`, JSON.stringify({ score: i % 100 }));
     if (r.status !== 204) throw new Error(`PATCH: ${r.status} ${r.text}`);
   };
+  freshConnections();
   await measure(100, CONCURRENCY, patch);
   const patchApi = await measure(1000, CONCURRENCY, patch);
   const patchDirect = await measure(1000, CONCURRENCY, async (i) => {

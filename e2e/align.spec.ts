@@ -45,6 +45,8 @@ async function createDocument(title: string, zh: readonly string[] = ZH): Promis
 }
 
 test('a translator aligns an English file, merges, splits, confirms, applies, and sees the translations in the workspace', async ({ translator }) => {
+  // A long walk through the screen (two reloads or a workspace visit, accessibility checks): three times the usual time.
+  test.slow();
   const { page } = translator;
   const title = `对齐测试 ${runToken('align')}`;
   const documentId = await createDocument(title);
@@ -178,6 +180,8 @@ test('the alignment entry is offered to translators and owners only', async ({ r
 });
 
 test('alignment work survives a reload and a trip to the library until it is applied or discarded', async ({ translator }) => {
+  // A long walk through the screen (two reloads or a workspace visit, accessibility checks): three times the usual time.
+  test.slow();
   const { page } = translator;
   const documentId = await createDocument(`对齐草稿 ${runToken('align')}`);
   await page.goto(`/documents/${documentId}/align`);
@@ -304,4 +308,20 @@ test('a merged English paragraph is split at the sentence where the first Chines
   // One undo step puts the merged paragraph back.
   await page.keyboard.press('ControlOrMeta+z');
   await expect(summary).toContainText('paragraphs: 11 Chinese, 10 English');
+});
+
+test('translations confirmed in the project teach the aligner, and the page says how many', async ({ translator }) => {
+  const { page } = translator;
+  const documentId = await createDocument(`对齐学习 ${runToken('align')}`);
+  // One row of this document translated and confirmed: the project's memory holds it.
+  const [paragraph] = await serviceCall<{ id: string }[]>(`/paragraphs?select=id&document_id=eq.${documentId}&position=eq.2`);
+  await serviceCall(`/translations?paragraph_id=eq.${paragraph!.id}`, {
+    method: 'PATCH',
+    body: { text: EN[1], body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: EN[1] }] }] }, status: 'translated' },
+  });
+  await page.goto(`/documents/${documentId}/align`);
+  await expect(page.getByText(/^The aligner also learns word pairs from \d+ translations confirmed in this project\.$/)).toBeVisible();
+  await page.getByLabel('English text', { exact: true }).fill(EN.join('\n\n'));
+  await page.getByRole('button', { name: 'Align', exact: true }).click();
+  await expect(page.getByText(/^Rows: \d+/)).toContainText('Rows: 11 ·');
 });

@@ -1,4 +1,5 @@
 import { test, expect, expectNoSeriousA11yViolations, demoEmail, emailedLink, runToken } from './fixtures.ts';
+import type { Page } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { DEMO_TITLE, LibraryPage } from './pages/library-page.ts';
 
@@ -29,15 +30,20 @@ test('signs in, sees the Demo document, and signs out', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test('a forgotten password is replaced through the emailed link', async ({ page }) => {
-  // An account of this test's own: the demo accounts' passwords must not change.
-  const email = `forgetful-${runToken('reset')}@example.com`;
+/** Creates an account through the sign-up screen, then signs out (back on the sign-in screen). */
+async function signUpAndOut(page: Page, email: string, password: string) {
   await page.goto('/sign-up');
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('first-password-1');
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
+}
+
+test('a forgotten password is replaced through the emailed link', async ({ page }) => {
+  // An account of this test's own: the demo accounts' passwords must not change.
+  const email = `forgetful-${runToken('reset')}@example.com`;
+  await signUpAndOut(page, email, 'first-password-1');
 
   const signIn = new SignInPage(page);
   await page.getByLabel('Email').fill(email);
@@ -57,6 +63,22 @@ test('a forgotten password is replaced through the emailed link', async ({ page 
   await signIn.signIn(email, 'first-password-1');
   await expect(page.getByRole('alert')).toHaveText(/do not match an account/);
   await signIn.signIn(email, 'second-password-2');
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+});
+
+test('signs in with an emailed link instead of the password', async ({ page }) => {
+  const email = `linked-${runToken('link')}@example.com`;
+  await signUpAndOut(page, email, 'some-password-1');
+
+  // An address without an account gets no link.
+  await page.getByLabel('Email').fill(`nobody-${runToken('link')}@example.com`);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('alert')).toHaveText('No account uses that address. Check it, or create an account.');
+
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('status')).toHaveText(`A sign-in link is on its way to ${email}. It works once, within an hour.`);
+  await page.goto(await emailedLink(email));
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
 });
 

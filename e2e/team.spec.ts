@@ -4,11 +4,25 @@
 import { readFileSync } from 'node:fs';
 import { ANON_KEY, API_URL, expect, expectNoSeriousA11yViolations, runToken, test } from './fixtures.ts';
 import { DEMO_TITLE } from './pages/library-page.ts';
+import type { WorkspacePage } from './pages/workspace-page.ts';
 
 // Each flow passes between two or three people and reloads as they would.
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 240_000 });
 
 const SHORT_EXPORT = readFileSync(new URL('./fixtures/short-export.txt', import.meta.url), 'utf8');
+
+/**
+ * "Mark translated" on row n. These flows are about review, not the quality checks: when the checks
+ * hold the row back (a date of the source missing from the English, say), the translator confirms.
+ */
+async function markTranslated(workspace: WorkspacePage, n: number) {
+  const row = workspace.row(n);
+  await row.getByRole('button', { name: 'Mark translated' }).click();
+  const anyway = row.getByRole('button', { name: 'Mark translated anyway' });
+  await expect(row.getByText('Translated', { exact: true }).or(anyway)).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
+  await expect(row.getByText('Translated', { exact: true })).toBeVisible();
+}
 
 test('an owner creates a project and invites a new address; that person signs up and lands in it with the role', async ({ owner, browser, baseURL }) => {
   const token = runToken('team');
@@ -146,7 +160,7 @@ test('a reviewer rejects a translation with a suggestion; the translator sees wh
 
   await translator.workspace.open();
   await translator.workspace.replaceTranslation(21, text);
-  await translator.workspace.row(21).getByRole('button', { name: 'Mark translated' }).click();
+  await markTranslated(translator.workspace, 21);
   await translator.workspace.waitUntilSaved();
   // Translators review nowhere: no Review link for them.
   await expect(translator.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ })).toHaveCount(0);
@@ -247,7 +261,12 @@ test('a researcher is notified of a rejected note, follows the link, replies and
   await note.getByRole('button', { name: 'Send reply' }).click();
   const typo = thread.getByRole('listitem').filter({ hasText: `typo ${token}` });
   await expect(typo).toBeVisible();
+  // Deleting asks in place; "Keep" keeps it.
   await typo.getByRole('button', { name: 'Delete your reply' }).click();
+  await typo.getByRole('group', { name: 'Delete this reply?' }).getByRole('button', { name: 'Keep' }).click();
+  await expect(typo).toBeVisible();
+  await typo.getByRole('button', { name: 'Delete your reply' }).click();
+  await typo.getByRole('group', { name: 'Delete this reply?' }).getByRole('button', { name: 'Delete reply' }).click();
   await expect(typo).toHaveCount(0);
   await note.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(note).toContainText('Submitted');
@@ -281,10 +300,11 @@ test('a researcher is notified of a rejected note, follows the link, replies and
 
 test('a reviewer filters the queue, approves several at once, and undoes a decision', async ({ translator, reviewer }) => {
   const token = runToken('bulk');
+  // Rows whose Chinese has no number or date, so that no QA error asks before marking or approving them.
   await translator.workspace.open();
-  for (const n of [24, 25, 26]) {
+  for (const n of [23, 24, 25]) {
     await translator.workspace.replaceTranslation(n, `Row ${n} done ${token}`);
-    await translator.workspace.row(n).getByRole('button', { name: 'Mark translated' }).click();
+    await markTranslated(translator.workspace, n);
   }
   await translator.workspace.waitUntilSaved();
 
@@ -295,16 +315,16 @@ test('a reviewer filters the queue, approves several at once, and undoes a decis
   await reviewer.page.getByLabel('Order', { exact: true }).selectOption('newest');
   await expect(reviewer.page).toHaveURL(/document=[^&]+.*kind=translation.*order=newest/);
   // Only this document's translated rows remain, newest first.
-  await expect(reviewer.review.item(token)).toHaveText([/Row 26 done/, /Row 25 done/, /Row 24 done/]);
-  await expect(reviewer.review.item('Row 26 done')).toBeVisible();
+  await expect(reviewer.review.item(token)).toHaveText([/Row 25 done/, /Row 24 done/, /Row 23 done/]);
+  await expect(reviewer.review.item('Row 25 done')).toBeVisible();
 
   // Undo: the decision is taken back and the row returns to the queue.
-  await reviewer.review.approve(reviewer.review.item(`Row 26 done ${token}`));
+  await reviewer.review.approve(reviewer.review.item(`Row 25 done ${token}`));
   await reviewer.page.getByRole('button', { name: 'Undo' }).click();
   await expect(reviewer.page.getByRole('status').filter({ hasText: 'Decision undone' })).toBeVisible();
-  await expect(reviewer.review.item(`Row 26 done ${token}`)).toBeVisible();
+  await expect(reviewer.review.item(`Row 25 done ${token}`)).toBeVisible();
 
-  for (const n of [24, 25, 26]) {
+  for (const n of [23, 24, 25]) {
     await reviewer.review.item(`Row ${n} done ${token}`).getByRole('checkbox').check();
   }
   await reviewer.page.getByRole('button', { name: 'Approve selected (3)' }).click();
@@ -318,7 +338,7 @@ test('a reviewer filters the queue, approves several at once, and undoes a decis
   await reviewer.page.getByRole('status').filter({ hasText: 'Approved 3 items.' }).getByRole('button', { name: 'Undo' }).click();
   await expect(reviewer.page.getByRole('status').filter({ hasText: 'Approvals undone: 3 items are back in the queue.' })).toBeVisible();
   await expect(reviewer.review.item(token)).toHaveCount(3);
-  for (const n of [24, 25, 26]) {
+  for (const n of [23, 24, 25]) {
     await reviewer.review.item(`Row ${n} done ${token}`).getByRole('checkbox').check();
   }
   await reviewer.page.getByRole('button', { name: 'Approve selected (3)' }).click();

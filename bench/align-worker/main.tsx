@@ -122,6 +122,7 @@ window.alignBench = async (zh, en) => {
                     initialHistory={createHistory({ rows, en, selected: 0 })}
                     restoredAt={null}
                     client={client}
+                    confirmedPairs={[]}
                     existing={new Map()}
                     onDiscard={() => undefined}
                   />

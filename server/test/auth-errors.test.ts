@@ -171,7 +171,8 @@ describe('with sign-ups disabled', () => {
 describe('with email confirmations on (autoconfirm off)', () => {
   let stack: RunningStack;
   beforeAll(async () => {
-    stack = await privateStack({ auth: { autoconfirm: false } });
+    // An hour between emails, so "again within the interval" holds however slow the machine is.
+    stack = await privateStack({ auth: { autoconfirm: false, email: { maxFrequencySec: 3600 } } });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -191,7 +192,7 @@ describe('with email confirmations on (autoconfirm off)', () => {
     const login = await authFetch('/token?grant_type=password', { base: stack.url, body: { email, password: 'correct-horse-1' } });
     expectError(login, 400, 'email_not_confirmed', 'Email not confirmed');
 
-    // Asking again within a minute is rate limited like GoTrue's mailer.
+    // Asking again within the sending interval is rate limited like GoTrue's mailer.
     const again = await authFetch('/signup', { base: stack.url, body: { email, password: 'correct-horse-1' } });
     expect(again.status).toBe(429);
     expect(again.body.code).toBe('over_email_send_rate_limit');

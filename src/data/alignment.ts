@@ -1,7 +1,8 @@
 // Storing an alignment: each row's English becomes the draft translation of its first Chinese
 // paragraph, spanning the row (apply_alignment, one transaction). Existing English is replaced
 // only when asked; otherwise the server names the conflicting paragraph positions and writes nothing.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TextPair } from '../domain/align/index.ts';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { documentKeys, invalidate } from './keys.ts';
@@ -68,5 +69,35 @@ export function useMarkAlignmentTranslated(documentId: string) {
     onSuccess: async (result) => {
       if (result.marked > 0) await invalidate(queryClient, { type: 'alignment', documentId });
     },
+  });
+}
+
+/** At most this many of a project's confirmed pairs feed the aligner (the most repeated first). */
+export const CONFIRMED_PAIRS_LIMIT = 1000;
+
+/**
+ * Chinese–English pairs people confirmed in a project (translated and approved rows, and imported
+ * translation memories), from its translation memory: the aligner learns word pairs from them.
+ */
+export async function fetchConfirmedPairs(projectId: string, signal?: AbortSignal): Promise<TextPair[]> {
+  const query = supabase
+    .from('tm_segments')
+    .select('source_text, target_text')
+    .eq('project_id', projectId)
+    .in('status', ['translated', 'approved', 'imported'])
+    .order('occurrences', { ascending: false })
+    .order('updated_at', { ascending: false })
+    .limit(CONFIRMED_PAIRS_LIMIT);
+  const { data } = await withSignal(query, signal).throwOnError();
+  return (data ?? []).filter((row) => row.source_text.trim() !== '' && row.target_text.trim() !== '').map((row) => ({ zh: row.source_text, en: row.target_text }));
+}
+
+export function useConfirmedPairs(projectId: string | undefined) {
+  return useQuery({
+    // Under the translation memory's key: whatever refreshes the memory refreshes these.
+    queryKey: ['translation-memory', 'confirmed-pairs', projectId],
+    queryFn: ({ signal }) => fetchConfirmedPairs(projectId!, signal),
+    enabled: projectId !== undefined,
+    staleTime: 60_000,
   });
 }

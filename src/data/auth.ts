@@ -21,7 +21,7 @@ export function onSessionChange(listener: (user: SessionUser | null) => void): (
   return () => data.subscription.unsubscribe();
 }
 
-export type SignInErrorReason = 'invalid-credentials' | 'network' | 'other';
+export type SignInErrorReason = 'invalid-credentials' | 'rate-limited' | 'network' | 'other';
 
 export class SignInError extends Error {
   constructor(readonly reason: SignInErrorReason, message: string) {
@@ -107,6 +107,25 @@ export async function signUp(email: string, password: string, displayName: strin
 export async function requestPasswordReset(email: string): Promise<void> {
   const { error } = await supabase.auth.resetPasswordForEmail(email.trim(), { redirectTo: `${window.location.origin}/welcome` });
   if (error) throw new SignUpError(signUpReason(error), error.message);
+}
+
+/**
+ * Mails a one-time sign-in link (a magic link) to an existing account; it leads to /welcome.
+ * Supabase Auth refuses addresses without an account here (no account is created).
+ */
+export async function requestSignInLink(email: string): Promise<void> {
+  const { error } = await supabase.auth.signInWithOtp({
+    email: email.trim(),
+    options: { shouldCreateUser: false, emailRedirectTo: `${window.location.origin}/welcome` },
+  });
+  if (!error) return;
+  const code = (error as { code?: string }).code;
+  if (code === 'otp_disabled' || code === 'user_not_found' || /signups not allowed/i.test(error.message)) {
+    throw new SignInError('invalid-credentials', error.message);
+  }
+  if (error.status === 429) throw new SignInError('rate-limited', error.message);
+  if (error.name === 'AuthRetryableFetchError' || error.status === 0) throw new SignInError('network', error.message);
+  throw new SignInError('other', error.message);
 }
 
 /**

@@ -3,7 +3,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { documentKeys, glossaryKeys, invalidate } from './keys.ts';
+import { documentKeys, glossaryKeys, invalidate, qaIgnoreKeys } from './keys.ts';
 import { withSignal } from './postgrest.ts';
 
 export const GLOSSARY_KINDS = ['term', 'person', 'place', 'organisation', 'treaty'] as const;
@@ -185,5 +185,18 @@ export function useUnignoreFinding(documentId: string) {
         list?.filter((i) => !(i.paragraph_id === paragraphId && i.fingerprint === fingerprint)),
       ),
     onSettled: () => invalidate(queryClient, { type: 'qa-ignore', documentId }),
+  });
+}
+
+/** The findings ignored on one row (the review queue asks per row). */
+export function useParagraphQaIgnores(paragraphId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: qaIgnoreKeys.paragraph(paragraphId),
+    enabled,
+    queryFn: async ({ signal }) => {
+      const query = supabase.from('qa_ignores').select(IGNORE_COLUMNS).eq('paragraph_id', paragraphId);
+      const { data } = await withSignal(query, signal).throwOnError();
+      return z.array(qaIgnoreSchema).parse(data);
+    },
   });
 }

@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import type { ExportDocument, ExportNote, ExportTranslation, ExportedTexts } from '../domain/interop/index.ts';
 import { exportedTextKey } from '../domain/interop/index.ts';
 import type { Database, Json } from './database.types.ts';
+import { withSignal } from './postgrest.ts';
 
 type Client = SupabaseClient<Database>;
 
@@ -96,18 +97,14 @@ const noteSchema = z.object({
 
 const profileSchema = z.object({ id: z.string(), display_name: z.nullish(z.string()), email: z.nullish(z.string()) });
 
-function abortable<Q extends { abortSignal: (s: AbortSignal) => Q }>(query: Q, signal?: AbortSignal): Q {
-  return signal ? query.abortSignal(signal) : query;
-}
-
 async function lastPosition(client: Client, documentId: string, signal?: AbortSignal): Promise<number> {
-  const { data } = await abortable(client.from('paragraphs').select('position').eq('document_id', documentId).order('position', { ascending: false }).limit(1), signal).throwOnError();
+  const { data } = await withSignal(client.from('paragraphs').select('position').eq('document_id', documentId).order('position', { ascending: false }).limit(1), signal).throwOnError();
   return z.array(z.object({ position: z.int() })).parse(data)[0]?.position ?? 0;
 }
 
 /** Reads everything an export of the document needs. */
 export async function fetchExportDocument(client: Client, documentId: string, { signal, onProgress }: FetchOptions = {}): Promise<ExportDocument> {
-  const { data: docData } = await abortable(
+  const { data: docData } = await withSignal(
     client.from('documents').select('id,project_id,title,published_on,keywords,collection,source_line,metadata,projects(name)').eq('id', documentId),
     signal,
   )
@@ -122,7 +119,7 @@ export async function fetchExportDocument(client: Client, documentId: string, { 
   for (let from = 1; from <= last; from += PAGE) {
     const to = from + PAGE - 1;
     const [{ data: rows }, { data: hist }] = await Promise.all([
-      abortable(
+      withSignal(
         client
           .from('paragraphs')
           .select('id,position,kind,text,translations(id,text,status,span,version,updated_at,updated_by)')
@@ -132,7 +129,7 @@ export async function fetchExportDocument(client: Client, documentId: string, { 
           .order('position'),
         signal,
       ).throwOnError(),
-      abortable(
+      withSignal(
         client
           .from('translation_history')
           .select('paragraph_id,first_saved_at,first_author_id,approved_at,approved_by')
@@ -149,7 +146,7 @@ export async function fetchExportDocument(client: Client, documentId: string, { 
 
   const notes: z.infer<typeof noteSchema>[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const { data } = await abortable(
+    const { data } = await withSignal(
       client
         .from('annotations')
         .select(
@@ -183,7 +180,7 @@ export async function fetchExportDocument(client: Client, documentId: string, { 
   const people: Record<string, string> = {};
   const all = [...ids];
   for (let k = 0; k < all.length; k += 200) {
-    const { data } = await abortable(client.from('profiles').select('id,display_name,email').in('id', all.slice(k, k + 200)), signal).throwOnError();
+    const { data } = await withSignal(client.from('profiles').select('id,display_name,email').in('id', all.slice(k, k + 200)), signal).throwOnError();
     for (const p of z.array(profileSchema).parse(data)) people[p.id] = p.display_name || p.email || `user ${p.id.slice(0, 8)}`;
   }
   onProgress?.(total, total);
@@ -261,7 +258,7 @@ export async function fetchExportedTexts(client: Client, doc: ExportDocument, wa
   const paragraphOf = new Map(doc.translations.map((t) => [t.id, t.paragraphId]));
   const translationIds = [...new Set(wanted.map((w) => translationOf.get(w.paragraphId)).filter((id): id is string => !!id))];
   for (let k = 0; k < translationIds.length; k += 200) {
-    const { data } = await abortable(
+    const { data } = await withSignal(
       client.from('translation_revisions').select('translation_id,version,text').in('translation_id', translationIds.slice(k, k + 200)),
       signal,
     ).throwOnError();
@@ -282,12 +279,12 @@ export interface ImportRowPayload {
 /** Writes imported English as drafts (import_translations: all rows or none, each at its previewed version). */
 export async function applyImportedTranslations(client: Client, documentId: string, rows: ImportRowPayload[], options: { author?: string; signal?: AbortSignal } = {}): Promise<number> {
   const args = { p_document_id: documentId, p_rows: rows as unknown as Json, ...(options.author ? { p_author: options.author } : {}) };
-  const { data } = await abortable(client.rpc('import_translations', args), options.signal).throwOnError();
+  const { data } = await withSignal(client.rpc('import_translations', args), options.signal).throwOnError();
   return z.object({ written: z.int() }).parse(data).written;
 }
 
 /** Projects with their documents, for project exports. */
 export async function fetchProjectDocuments(client: Client, projectId: string, signal?: AbortSignal): Promise<{ id: string; title: string }[]> {
-  const { data } = await abortable(client.from('documents').select('id,title').eq('project_id', projectId).order('title'), signal).throwOnError();
+  const { data } = await withSignal(client.from('documents').select('id,title').eq('project_id', projectId).order('title'), signal).throwOnError();
   return z.array(z.object({ id: z.string(), title: z.string() })).parse(data);
 }

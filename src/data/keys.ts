@@ -35,6 +35,8 @@ export const documentKeys = {
   /** Pages of one project's library list (filtered, sorted). */
   libraryPages: () => ['documents', 'library'] as const,
   libraryPage: (projectId: string, options: object) => ['documents', 'library', projectId, options] as const,
+  /** The collections a project's documents come from (the library's filter). */
+  collections: (projectId: string) => ['documents', 'library', projectId, 'collections'] as const,
 };
 
 /** Project search results and concordances: read models of everything, refreshed when anything is written. */
@@ -56,6 +58,12 @@ export const projectKeys = {
   members: (projectId: string) => ['projects', projectId, 'members'] as const,
   invitations: (projectId: string) => ['projects', projectId, 'invitations'] as const,
   importDocument: () => ['projects', 'import-document'] as const,
+};
+
+/** QA findings ignored on one row, outside its document's cache (the review queue). */
+export const qaIgnoreKeys = {
+  all: ['qa-ignores'] as const,
+  paragraph: (paragraphId: string) => ['qa-ignores', 'paragraph', paragraphId] as const,
 };
 
 /** A project's glossary (term base). */
@@ -113,7 +121,9 @@ export type DataChange =
   /** Glossary entries of a project were added, changed, approved, imported or deleted. */
   | { type: 'glossary'; projectId: string }
   /** A QA finding of a row was ignored, or the ignore taken back. */
-  | { type: 'qa-ignore'; documentId: string };
+  | { type: 'qa-ignore'; documentId: string }
+  /** The user's notifications changed (a new one arrived over Realtime, or some were marked read). */
+  | { type: 'notification' };
 
 /** The one invalidation map: the queries each change makes stale. */
 const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T }>) => QueryKey[] } = {
@@ -178,7 +188,8 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
   membership: () => [projectKeys.all, searchKeys.all, memoryKeys.all],
   memory: () => [memoryKeys.all],
   glossary: ({ projectId }) => [glossaryKeys.list(projectId)],
-  'qa-ignore': ({ documentId }) => [documentKeys.qaIgnores(documentId)],
+  'qa-ignore': ({ documentId }) => [documentKeys.qaIgnores(documentId), qaIgnoreKeys.all],
+  notification: () => [notificationKeys.all],
 };
 
 export function staleKeys(change: DataChange): QueryKey[] {

@@ -99,5 +99,5 @@ export async function fetchCollections(projectId: string, signal?: AbortSignal):
 }
 
 export function useCollections(projectId: string) {
-  return useQuery({ queryKey: [...documentKeys.libraryPages(), projectId, 'collections'], queryFn: ({ signal }) => fetchCollections(projectId, signal) });
+  return useQuery({ queryKey: documentKeys.collections(projectId), queryFn: ({ signal }) => fetchCollections(projectId, signal) });
 }

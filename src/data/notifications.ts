@@ -5,7 +5,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { roleSchema } from './projects.ts';
-import { notificationKeys } from './keys.ts';
+import { invalidate, notificationKeys } from './keys.ts';
 import { toOne, withSignal } from './postgrest.ts';
 import { useNotificationsLive } from './live.ts';
 
@@ -126,7 +126,7 @@ export function useMarkNotificationsRead(userId: string) {
     onError: (_e, _ids, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+    onSettled: () => invalidate(queryClient, { type: 'notification' }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiRequest, ApiResponse } from '../http/types.ts';
+import type { HttpRequest, ApiResponse } from '../http/types.ts';
 import type { Queryable } from '../db/types.ts';
 import { audit, type AuditActor } from './audit.ts';
 import { type AuthDeps, requestIp, DEFAULT_ROLE, requestAud } from './context.ts';
@@ -52,7 +52,7 @@ function encodeQuery(params: URLSearchParams): string {
 }
 
 /** GET /admin/users: `{users, aud}` newest first, with GoTrue's `Link` and `X-Total-Count` headers. */
-export async function adminListUsers(deps: AuthDeps, req: ApiRequest, claims: BearerClaims): Promise<ApiResponse> {
+export async function adminListUsers(deps: AuthDeps, req: HttpRequest, claims: BearerClaims): Promise<ApiResponse> {
   const query = req.url.searchParams;
   const page = parseUint(query.get('page'), 1);
   const perPage = parseUint(query.get('per_page'), DEFAULT_PER_PAGE);
@@ -105,7 +105,7 @@ function isBcryptHash(hash: string): boolean {
 }
 
 /** POST /admin/users: GoTrue's adminUserCreate. */
-export async function adminCreateUser(deps: AuthDeps, req: ApiRequest, claims: BearerClaims): Promise<ApiResponse> {
+export async function adminCreateUser(deps: AuthDeps, req: HttpRequest, claims: BearerClaims): Promise<ApiResponse> {
   const { db } = deps.ctx;
   const body = parseBody(req, adminUserBody);
   const aud = body.aud ? varchar255(body.aud, 'aud') : requestAud(req, claims);
@@ -176,7 +176,7 @@ export async function adminCreateUser(deps: AuthDeps, req: ApiRequest, claims: B
 }
 
 /** PUT /admin/users/{id}: GoTrue's adminUserUpdate. */
-export async function adminUpdateUser(deps: AuthDeps, req: ApiRequest, claims: BearerClaims, target: LoadedUser): Promise<ApiResponse> {
+export async function adminUpdateUser(deps: AuthDeps, req: HttpRequest, claims: BearerClaims, target: LoadedUser): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
   const body = parseBody(req, adminUserBody);
   const email = body.email ? validateEmail(body.email) : '';
@@ -233,7 +233,7 @@ export async function adminUpdateUser(deps: AuthDeps, req: ApiRequest, claims: B
 }
 
 /** DELETE /admin/users/{id}: hard delete (cascading to identities and sessions) or soft delete. */
-export async function adminDeleteUser(deps: AuthDeps, req: ApiRequest, claims: BearerClaims, target: LoadedUser): Promise<ApiResponse> {
+export async function adminDeleteUser(deps: AuthDeps, req: HttpRequest, claims: BearerClaims, target: LoadedUser): Promise<ApiResponse> {
   const soft = req.body.length > 0 ? !!parseBody(req, adminDeleteBody).should_soft_delete : false;
   const { row } = target;
   await deps.ctx.db.transaction(async (tx) => {

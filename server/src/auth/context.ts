@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { ApiRequest, ServerContext } from '../http/types.ts';
+import type { HttpRequest, ServerContext } from '../http/types.ts';
 import type { Queryable } from '../db/types.ts';
 import type { Mailbox } from '../mail/catcher.ts';
 import type { ServerConfig } from '../config.ts';
@@ -56,7 +56,7 @@ export function createLimiters(limits: ServerConfig['auth']['rateLimit']): Recor
 }
 
 /** GoTrue's limitHandler: 429 once the client address has used up the endpoint's allowance. */
-export function rateLimit(deps: AuthDeps, req: ApiRequest, endpoint: LimitedEndpoint): void {
+export function rateLimit(deps: AuthDeps, req: HttpRequest, endpoint: LimitedEndpoint): void {
   if (!deps.limiters[endpoint].take(requestIp(deps, req))) throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
 }
 
@@ -78,21 +78,21 @@ export function signingConfig(deps: AuthDeps): SigningConfig {
  * The client's address: the first entry of the configured trusted header when the request has it
  * (a proxy appends the address it saw), else the socket's peer.
  */
-export function clientIp(req: ApiRequest, header: string | undefined): string {
+export function clientIp(req: HttpRequest, header: string | undefined): string {
   const forwarded = header ? req.headers[header.toLowerCase()]?.split(',')[0]?.trim() : undefined;
   return forwarded || req.remoteAddress.replace(/^::ffff:/, '');
 }
 
-export function grantParams(deps: AuthDeps, req: ApiRequest): GrantParams {
+export function grantParams(deps: AuthDeps, req: HttpRequest): GrantParams {
   const ip = requestIp(deps, req);
   // auth.sessions.ip is inet: a forwarded value that is no address is not recorded.
   return { userAgent: req.headers['user-agent'] ?? '', ip: isIP(ip) ? ip : '' };
 }
 
-export const requestIp = (deps: AuthDeps, req: ApiRequest): string => clientIp(req, deps.ctx.config.auth.clientAddressHeader);
+export const requestIp = (deps: AuthDeps, req: HttpRequest): string => clientIp(req, deps.ctx.config.auth.clientAddressHeader);
 
 /** GoTrue's requestAud: the X-JWT-AUD header, else the bearer's `aud`, else the default audience. */
-export function requestAud(req: ApiRequest, claims?: BearerClaims): string {
+export function requestAud(req: HttpRequest, claims?: BearerClaims): string {
   const header = req.headers['x-jwt-aud'];
   if (header) return varchar255(header, 'The audience (X-JWT-AUD)');
   const aud = Array.isArray(claims?.aud) ? claims.aud[0] : claims?.aud;
@@ -100,7 +100,7 @@ export function requestAud(req: ApiRequest, claims?: BearerClaims): string {
 }
 
 /** GoTrue's extractBearerToken: `Bearer <token>` or `bearer <token>`. */
-export function bearerToken(req: ApiRequest): string {
+export function bearerToken(req: HttpRequest): string {
   const match = /^[Bb]earer (\S+)$/.exec(req.headers.authorization ?? '');
   if (!match) throw unauthorized('no_authorization', 'This endpoint requires a valid Bearer token');
   return match[1]!;
@@ -113,7 +113,7 @@ export interface Authenticated {
 }
 
 /** GoTrue's requireAuthentication: a valid token, its user, and its session when it names one. */
-export async function authenticate(deps: AuthDeps, req: ApiRequest, q: Queryable = deps.ctx.db): Promise<Authenticated> {
+export async function authenticate(deps: AuthDeps, req: HttpRequest, q: Queryable = deps.ctx.db): Promise<Authenticated> {
   const claims = await verifyBearer(bearerToken(req), deps.ctx.jwt);
   const userId = subjectOf(claims);
   const user = await findUserById(q, userId);
@@ -126,7 +126,7 @@ export async function authenticate(deps: AuthDeps, req: ApiRequest, q: Queryable
 }
 
 /** GoTrue's requireAdminCredentials: a valid token whose role is an admin role. */
-export async function requireAdmin(deps: AuthDeps, req: ApiRequest): Promise<BearerClaims> {
+export async function requireAdmin(deps: AuthDeps, req: HttpRequest): Promise<BearerClaims> {
   const claims = await verifyBearer(bearerToken(req), deps.ctx.jwt);
   if (typeof claims.role !== 'string' || !ADMIN_ROLES.includes(claims.role)) {
     throw forbidden('not_admin', 'User not allowed');

@@ -4,7 +4,7 @@
  * deliver once the transaction commits.
  */
 import type { Queryable } from '../db/types.ts';
-import type { ApiRequest } from '../http/types.ts';
+import type { HttpRequest } from '../http/types.ts';
 import type { AuthDeps } from './context.ts';
 import { localeFor, type PendingEmail } from './mailer.ts';
 import { checkSendFrequency, newOtp, PKCE_PREFIX, saveToken, tokenHash } from './one-time-tokens.ts';
@@ -17,7 +17,7 @@ export interface SendOptions {
   redirectTo?: string;
 }
 
-function prepare(deps: AuthDeps, req: ApiRequest, user: UserRow, options: SendOptions, address = user.email ?? '') {
+function prepare(deps: AuthDeps, req: HttpRequest, user: UserRow, options: SendOptions, address = user.email ?? '') {
   const code = newOtp(deps.ctx.config.auth.email.otpLength);
   const hash = tokenHash(address, code);
   return {
@@ -32,7 +32,7 @@ function prepare(deps: AuthDeps, req: ApiRequest, user: UserRow, options: SendOp
 const frequency = (deps: AuthDeps) => deps.ctx.config.auth.email.maxFrequencySec;
 
 /** GoTrue's sendConfirmation: the sign-up confirmation email. */
-export async function sendConfirmation(deps: AuthDeps, req: ApiRequest, q: Queryable, user: UserRow, options: SendOptions = {}): Promise<PendingEmail> {
+export async function sendConfirmation(deps: AuthDeps, req: HttpRequest, q: Queryable, user: UserRow, options: SendOptions = {}): Promise<PendingEmail> {
   await checkSendFrequency(q, user.id, 'confirmation_sent_at', frequency(deps));
   const p = prepare(deps, req, user, options);
   await saveToken(q, user.id, 'confirmation_token', p.stored, user.email ?? '', 'confirmation_sent_at');
@@ -40,7 +40,7 @@ export async function sendConfirmation(deps: AuthDeps, req: ApiRequest, q: Query
 }
 
 /** GoTrue's sendMagicLink: shares the recovery token and its sending clock, as upstream does. */
-export async function sendMagicLink(deps: AuthDeps, req: ApiRequest, q: Queryable, user: UserRow, options: SendOptions = {}): Promise<PendingEmail> {
+export async function sendMagicLink(deps: AuthDeps, req: HttpRequest, q: Queryable, user: UserRow, options: SendOptions = {}): Promise<PendingEmail> {
   await checkSendFrequency(q, user.id, 'recovery_sent_at', frequency(deps));
   const p = prepare(deps, req, user, options);
   await saveToken(q, user.id, 'recovery_token', p.stored, user.email ?? '', 'recovery_sent_at');
@@ -48,7 +48,7 @@ export async function sendMagicLink(deps: AuthDeps, req: ApiRequest, q: Queryabl
 }
 
 /** GoTrue's sendPasswordRecovery. */
-export async function sendRecovery(deps: AuthDeps, req: ApiRequest, q: Queryable, user: UserRow, options: SendOptions = {}): Promise<PendingEmail> {
+export async function sendRecovery(deps: AuthDeps, req: HttpRequest, q: Queryable, user: UserRow, options: SendOptions = {}): Promise<PendingEmail> {
   await checkSendFrequency(q, user.id, 'recovery_sent_at', frequency(deps));
   const p = prepare(deps, req, user, options);
   await saveToken(q, user.id, 'recovery_token', p.stored, user.email ?? '', 'recovery_sent_at');
@@ -61,7 +61,7 @@ export async function sendRecovery(deps: AuthDeps, req: ApiRequest, q: Queryable
  */
 export async function sendEmailChange(
   deps: AuthDeps,
-  req: ApiRequest,
+  req: HttpRequest,
   q: Queryable,
   user: UserRow,
   newEmail: string,
@@ -93,7 +93,7 @@ export async function sendEmailChange(
 }
 
 /** GoTrue's sendReauthenticationOtp: a code (no link) for confirming a sensitive change. */
-export async function sendReauthentication(deps: AuthDeps, req: ApiRequest, q: Queryable, user: UserRow): Promise<PendingEmail> {
+export async function sendReauthentication(deps: AuthDeps, req: HttpRequest, q: Queryable, user: UserRow): Promise<PendingEmail> {
   await checkSendFrequency(q, user.id, 'reauthentication_sent_at', frequency(deps));
   const p = prepare(deps, req, user, {});
   await saveToken(q, user.id, 'reauthentication_token', p.hash, user.email ?? '', 'reauthentication_sent_at');

@@ -5,7 +5,7 @@
  * `hashed_token`, `verification_type` and `redirect_to`.
  */
 import { randomBytes } from 'node:crypto';
-import type { ApiRequest, ApiResponse } from '../http/types.ts';
+import type { HttpRequest, ApiResponse } from '../http/types.ts';
 import { adminActor } from './admin.ts';
 import { audit } from './audit.ts';
 import { type AuthDeps, DEFAULT_ROLE, requestAud, requestIp } from './context.ts';
@@ -22,7 +22,7 @@ import { generateLinkBody, parseBody, validateEmail } from './validation.ts';
 type LinkType = 'signup' | 'invite' | 'magiclink' | 'recovery' | 'email_change_current' | 'email_change_new';
 const LINK_TYPES = new Set<string>(['signup', 'invite', 'magiclink', 'recovery', 'email_change_current', 'email_change_new']);
 
-export async function generateLink(deps: AuthDeps, req: ApiRequest, claims: BearerClaims): Promise<ApiResponse> {
+export async function generateLink(deps: AuthDeps, req: HttpRequest, claims: BearerClaims): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
   const body = parseBody(req, generateLinkBody);
   const email = validateEmail(body.email ?? '');

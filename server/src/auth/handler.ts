@@ -1,4 +1,4 @@
-import type { ApiRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
+import type { HttpRequest, ApiResponse, Handler, ServerContext } from '../http/types.ts';
 import type { Mailbox } from '../mail/catcher.ts';
 import { invite } from './invite.ts';
 import { generateLink } from './generate-link.ts';
@@ -14,7 +14,7 @@ import { loadedUserJson } from './users.ts';
 import { signup } from './signup.ts';
 import { token } from './token-endpoint.ts';
 
-type Route = (deps: AuthDeps, req: ApiRequest) => Promise<ApiResponse>;
+type Route = (deps: AuthDeps, req: HttpRequest) => Promise<ApiResponse>;
 type MethodTable = Partial<Record<string, Route>>;
 
 /** An unknown route: a JSON error auth-js can read, in the requested API version's shape. */
@@ -112,7 +112,7 @@ function factorRoutes(path: string): MethodTable | undefined {
 }
 
 /** /admin/*: the admin check runs before routing, as GoTrue's /admin router middleware does. */
-async function admin(deps: AuthDeps, req: ApiRequest, path: string): Promise<ApiResponse> {
+async function admin(deps: AuthDeps, req: HttpRequest, path: string): Promise<ApiResponse> {
   const claims = await requireAdmin(deps, req);
   if (path === '/admin/generate_link') {
     if (req.method !== 'POST') return methodNotAllowed({ POST: (d, r) => generateLink(d, r, claims) });

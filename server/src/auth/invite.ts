@@ -1,4 +1,4 @@
-import type { ApiRequest, ApiResponse } from '../http/types.ts';
+import type { HttpRequest, ApiResponse } from '../http/types.ts';
 import { adminActor } from './admin.ts';
 import { audit } from './audit.ts';
 import { type AuthDeps, DEFAULT_ROLE, requestAud, requestIp } from './context.ts';
@@ -17,7 +17,7 @@ export const DUPLICATE_EMAIL = 'A user with this email address has already been 
  * unconfirmed one) and mails an invitation whose link, through /verify, confirms the address and
  * signs them in; the app then lets them choose a password.
  */
-export async function invite(deps: AuthDeps, req: ApiRequest, claims: BearerClaims): Promise<ApiResponse> {
+export async function invite(deps: AuthDeps, req: HttpRequest, claims: BearerClaims): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
   const body = parseBody(req, inviteBody);
   const email = validateEmail(body.email ?? '');

@@ -3,7 +3,7 @@
  * delivery to the mail catcher. Emails are composed inside a transaction and delivered after it
  * commits, so no link ever points at a token that was rolled back.
  */
-import type { ApiRequest } from '../http/types.ts';
+import type { HttpRequest } from '../http/types.ts';
 import type { AuthDeps } from './context.ts';
 import { type EmailAction, emailLocale, renderEmail } from './email-templates.ts';
 
@@ -34,7 +34,7 @@ export function verifyLink(deps: AuthDeps, tokenHash: string, type: string, redi
 }
 
 /** The language for an email about this user, from their metadata or the request. */
-export function localeFor(req: ApiRequest, userMetadata: Record<string, unknown> | null | undefined): 'en' | 'zh' {
+export function localeFor(req: HttpRequest, userMetadata: Record<string, unknown> | null | undefined): 'en' | 'zh' {
   return emailLocale(userMetadata, req.headers['accept-language']);
 }
 

@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { Secret, TOTP } from 'otpauth';
 import { renderSVG } from 'uqr';
 import type { Queryable } from '../db/types.ts';
-import type { ApiRequest, ApiResponse } from '../http/types.ts';
+import type { HttpRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
 import { type Authenticated, type AuthDeps, rateLimit, requestIp, signingConfig } from './context.ts';
 import { badRequest, forbidden, jsonResponse, notFound, unprocessable } from './errors.ts';
@@ -42,7 +42,7 @@ async function loadFactor(q: Queryable, userId: string, factorId: string): Promi
 }
 
 /** POST /factors: a new, unverified TOTP factor with its secret, otpauth URI and QR code. */
-export async function enrollFactor(deps: AuthDeps, req: ApiRequest, auth: Authenticated): Promise<ApiResponse> {
+export async function enrollFactor(deps: AuthDeps, req: HttpRequest, auth: Authenticated): Promise<ApiResponse> {
   requireNotAnonymous(auth);
   const { config, db } = deps.ctx;
   const mfa = config.auth.mfa;
@@ -101,7 +101,7 @@ export async function enrollFactor(deps: AuthDeps, req: ApiRequest, auth: Authen
 }
 
 /** POST /factors/{id}/challenge: a challenge to answer with the current code before it expires. */
-export async function challengeFactor(deps: AuthDeps, req: ApiRequest, auth: Authenticated, factorId: string): Promise<ApiResponse> {
+export async function challengeFactor(deps: AuthDeps, req: HttpRequest, auth: Authenticated, factorId: string): Promise<ApiResponse> {
   requireNotAnonymous(auth);
   const { config, db } = deps.ctx;
   const factor = await loadFactor(db, auth.user.row.id, factorId);
@@ -128,7 +128,7 @@ export async function challengeFactor(deps: AuthDeps, req: ApiRequest, auth: Aut
  * factor becomes verified, the session AAL2 (its refresh token rotated), the user's AAL1 sessions
  * end and other unverified TOTP factors go.
  */
-export async function verifyFactor(deps: AuthDeps, req: ApiRequest, auth: Authenticated, factorId: string): Promise<ApiResponse> {
+export async function verifyFactor(deps: AuthDeps, req: HttpRequest, auth: Authenticated, factorId: string): Promise<ApiResponse> {
   requireNotAnonymous(auth);
   const { config, db } = deps.ctx;
   const body = parseBody(req, mfaVerifyBody);
@@ -187,7 +187,7 @@ export async function verifyFactor(deps: AuthDeps, req: ApiRequest, auth: Authen
 }
 
 /** DELETE /factors/{id}: a verified factor only from an AAL2 session; sessions it raised drop to AAL1. */
-export async function unenrollFactor(deps: AuthDeps, req: ApiRequest, auth: Authenticated, factorId: string): Promise<ApiResponse> {
+export async function unenrollFactor(deps: AuthDeps, req: HttpRequest, auth: Authenticated, factorId: string): Promise<ApiResponse> {
   requireNotAnonymous(auth);
   const { db } = deps.ctx;
   const factor = await loadFactor(db, auth.user.row.id, factorId);

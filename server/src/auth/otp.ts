@@ -4,7 +4,7 @@
  * sensitive change). As GoTrue, the answers never reveal whether an address is registered.
  */
 import { randomBytes } from 'node:crypto';
-import type { ApiRequest, ApiResponse } from '../http/types.ts';
+import type { HttpRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
 import { type Authenticated, type AuthDeps, requestAud, requestIp } from './context.ts';
 import { sendConfirmation, sendEmailChange, sendMagicLink, sendReauthentication, sendRecovery } from './email-actions.ts';
@@ -18,7 +18,7 @@ import { otpBody, parseBody, recoverBody, resendBody, validateEmail, validatePho
 const ok = (): ApiResponse => jsonResponse(200, {});
 
 /** POST /otp: a magic link and code by email; phone sign-in is off, as in the CLI's default config. */
-export async function otp(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+export async function otp(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const body = parseBody(req, otpBody);
   const email = body.email ?? '';
   const phone = body.phone ?? '';
@@ -37,7 +37,7 @@ export async function otp(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse>
 }
 
 /** POST /magiclink: the older entry point, email only. */
-export async function magicLink(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+export async function magicLink(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const body = parseBody(req, otpBody);
   if (!body.email) throw unprocessable('validation_failed', 'Password recovery requires an email');
   return magicLinkFor(deps, req, validateEmail(body.email), body.data ?? {}, pkceParams(body.code_challenge, body.code_challenge_method));
@@ -47,7 +47,7 @@ export async function magicLink(deps: AuthDeps, req: ApiRequest): Promise<ApiRes
  * GoTrue's MagicLink: an unknown or unconfirmed address is signed up first (with an unusable
  * password); with confirmations on, that sign-up's confirmation email is the link.
  */
-async function magicLinkFor(deps: AuthDeps, req: ApiRequest, email: string, data: Record<string, unknown>, pkce: PkceParams | undefined): Promise<ApiResponse> {
+async function magicLinkFor(deps: AuthDeps, req: HttpRequest, email: string, data: Record<string, unknown>, pkce: PkceParams | undefined): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
   let user = await findUserByEmail(db, email, requestAud(req));
   if (!user || !user.row.email_confirmed_at) {
@@ -68,7 +68,7 @@ async function magicLinkFor(deps: AuthDeps, req: ApiRequest, email: string, data
 }
 
 /** POST /recover: a password-reset email; an unknown address is answered the same way. */
-export async function recover(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+export async function recover(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const body = parseBody(req, recoverBody);
   if (!body.email) throw badRequest('validation_failed', 'Password recovery requires an email');
   const email = validateEmail(body.email);
@@ -86,7 +86,7 @@ export async function recover(deps: AuthDeps, req: ApiRequest): Promise<ApiRespo
 }
 
 /** POST /resend {type: signup | email_change, email}. */
-export async function resend(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+export async function resend(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const body = parseBody(req, resendBody);
   const type = body.type ?? '';
   const email = body.email ?? '';
@@ -117,7 +117,7 @@ export async function resend(deps: AuthDeps, req: ApiRequest): Promise<ApiRespon
 }
 
 /** GET /reauthenticate: a code to the user's address, spent as the `nonce` of a password change. */
-export async function reauthenticate(deps: AuthDeps, req: ApiRequest, auth: Authenticated): Promise<ApiResponse> {
+export async function reauthenticate(deps: AuthDeps, req: HttpRequest, auth: Authenticated): Promise<ApiResponse> {
   const { row } = auth.user;
   if (!row.email && !row.phone) throw badRequest('validation_failed', 'Reauthentication requires the user to have an email or a phone number');
   if (!row.email) throw badRequest('phone_provider_disabled', 'Phone logins are disabled');

@@ -4,7 +4,7 @@
  * stays within a host label or path segment and `**` crosses them).
  */
 import type { ServerConfig } from '../config.ts';
-import type { ApiRequest } from '../http/types.ts';
+import type { HttpRequest } from '../http/types.ts';
 
 const patterns = new WeakMap<string[], RegExp[]>();
 
@@ -51,7 +51,7 @@ export function isRedirectAllowed(auth: ServerConfig['auth'], url: string): bool
  * GoTrue's GetReferrer: the request's `redirect_to` when allowed, else its Referer header when
  * allowed, else the site URL.
  */
-export function referrer(auth: ServerConfig['auth'], req: ApiRequest, requested = req.url.searchParams.get('redirect_to') ?? ''): string {
+export function referrer(auth: ServerConfig['auth'], req: HttpRequest, requested = req.url.searchParams.get('redirect_to') ?? ''): string {
   if (isRedirectAllowed(auth, requested)) return requested;
   const referer = req.headers.referer ?? '';
   if (isRedirectAllowed(auth, referer)) return referer;

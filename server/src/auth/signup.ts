@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiRequest, ApiResponse } from '../http/types.ts';
+import type { HttpRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
 import { type AuthDeps, DEFAULT_ROLE, grantParams, rateLimit, requestAud, requestIp, signingConfig } from './context.ts';
 import { sendConfirmation } from './email-actions.ts';
@@ -27,7 +27,7 @@ import { parseBody, signupBody, validateEmail } from './validation.ts';
 class UserExists extends Error {}
 
 /** POST /signup: email sign-up, or an anonymous sign-in when neither email nor phone is given. */
-export async function signup(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+export async function signup(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const body = parseBody(req, signupBody);
   const email = body.email ?? '';
   const phone = body.phone ?? '';
@@ -65,7 +65,7 @@ export interface EmailSignup {
  * GoTrue's Signup for an email address: a new user, or an unconfirmed one again; confirmed at once
  * (autoconfirm, answered with a session) or sent a confirmation email (answered with the user).
  */
-export async function signUpWithEmail(deps: AuthDeps, req: ApiRequest, params: EmailSignup): Promise<Record<string, unknown>> {
+export async function signUpWithEmail(deps: AuthDeps, req: HttpRequest, params: EmailSignup): Promise<Record<string, unknown>> {
   const { config, db } = deps.ctx;
   const { password, data, pkce } = params;
   const aud = requestAud(req);
@@ -183,7 +183,7 @@ function obfuscatedUser(email: string, aud: string, data: Record<string, unknown
   );
 }
 
-async function signupAnonymously(deps: AuthDeps, req: ApiRequest, data: Record<string, unknown>): Promise<ApiResponse> {
+async function signupAnonymously(deps: AuthDeps, req: HttpRequest, data: Record<string, unknown>): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
   if (config.auth.disableSignup) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
   const aud = requestAud(req);

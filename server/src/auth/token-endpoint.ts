@@ -1,4 +1,4 @@
-import type { ApiRequest, ApiResponse } from '../http/types.ts';
+import type { HttpRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
 import { type AuthDeps, grantParams, rateLimit, requestAud, requestIp, signingConfig } from './context.ts';
 import { type AuthHttpError, badRequest, jsonResponse, notFound as notFoundError, OAuthError, tooManyRequests, unprocessable, WeakPasswordError } from './errors.ts';
@@ -17,7 +17,7 @@ import { idTokenGrantBody, parseBody, passwordGrantBody, pkceGrantBody, refreshG
 import { redeemAuthCode } from './pkce.ts';
 
 /** POST /token?grant_type=…: GoTrue's Token endpoint, rate limited per client IP. */
-export async function token(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+export async function token(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const grantType = req.url.searchParams.get('grant_type') ?? '';
   const handler = GRANTS[grantType];
   if (!handler) throw badRequest('invalid_credentials', 'unsupported_grant_type');
@@ -41,7 +41,7 @@ const OIDC_ISSUERS: Record<string, string> = {
  * in this server's config, so after GoTrue's own parameter checks the answer is that the provider
  * is not enabled.
  */
-async function idTokenGrant(_deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+async function idTokenGrant(_deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const body = parseBody(req, idTokenGrantBody);
   if (!body.id_token) throw new OAuthError('invalid request', 'id_token required');
   const provider = body.provider ?? '';
@@ -56,7 +56,7 @@ async function web3Grant(): Promise<ApiResponse> {
   throw unprocessable('web3_provider_disabled', 'Web3 provider is disabled');
 }
 
-async function passwordGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+async function passwordGrant(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
   const body = parseBody(req, passwordGrantBody);
   const email = body.email ?? '';
@@ -111,7 +111,7 @@ type Outcome = { session: Record<string, unknown> } | { failure: AuthHttpError }
  * returns that active token again; any other revoked token is accepted only within the reuse
  * interval, after which the session ends.
  */
-async function refreshTokenGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+async function refreshTokenGrant(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
   const body = parseBody(req, refreshGrantBody);
   const presented = body.refresh_token ?? '';
@@ -166,7 +166,7 @@ async function refreshTokenGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiRe
 }
 
 /** grant_type=pkce: the auth code from an email link and its verifier, traded for a session. */
-async function pkceGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+async function pkceGrant(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const body = parseBody(req, pkceGrantBody);
   const session = await deps.ctx.db.transaction(async (tx) => {
     const flow = await redeemAuthCode(tx, body.auth_code ?? '', body.code_verifier ?? '');
@@ -179,7 +179,7 @@ async function pkceGrant(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> 
 }
 
 /** The grant types /token takes. */
-const GRANTS: Partial<Record<string, (deps: AuthDeps, req: ApiRequest) => Promise<ApiResponse>>> = {
+const GRANTS: Partial<Record<string, (deps: AuthDeps, req: HttpRequest) => Promise<ApiResponse>>> = {
   password: passwordGrant,
   refresh_token: refreshTokenGrant,
   pkce: pkceGrant,

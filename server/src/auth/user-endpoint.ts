@@ -1,4 +1,4 @@
-import type { ApiRequest, ApiResponse } from '../http/types.ts';
+import type { HttpRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
 import { type Authenticated, type AuthDeps, requestIp, requestAud } from './context.ts';
 import { AuthHttpError, badRequest, forbidden, jsonResponse, unprocessable } from './errors.ts';
@@ -25,7 +25,7 @@ import {
 import { parseBody, userUpdateBody, validateEmail, validatePhone } from './validation.ts';
 
 /** GET /user. */
-export async function getUser(_deps: AuthDeps, req: ApiRequest, auth: Authenticated): Promise<ApiResponse> {
+export async function getUser(_deps: AuthDeps, req: HttpRequest, auth: Authenticated): Promise<ApiResponse> {
   const claimed = Array.isArray(auth.claims.aud) ? auth.claims.aud[0] : auth.claims.aud;
   if (typeof claimed !== 'string' || claimed === '' || claimed !== requestAud(req, auth.claims)) {
     throw badRequest('validation_failed', "Token audience doesn't match request audience");
@@ -34,7 +34,7 @@ export async function getUser(_deps: AuthDeps, req: ApiRequest, auth: Authentica
 }
 
 /** PUT /user: GoTrue's UserUpdate for email, password, phone, data and app_metadata. */
-export async function updateUser(deps: AuthDeps, req: ApiRequest, auth: Authenticated): Promise<ApiResponse> {
+export async function updateUser(deps: AuthDeps, req: HttpRequest, auth: Authenticated): Promise<ApiResponse> {
   const { config, db } = deps.ctx;
   const body = parseBody(req, userUpdateBody);
   const { row } = auth.user;
@@ -158,7 +158,7 @@ async function checkReauthentication(deps: AuthDeps, auth: Authenticated, nonce:
 }
 
 /** POST /logout?scope=global|local|others: 204, sessions deleted with their refresh tokens. */
-export async function logout(deps: AuthDeps, req: ApiRequest, auth: Authenticated): Promise<ApiResponse> {
+export async function logout(deps: AuthDeps, req: HttpRequest, auth: Authenticated): Promise<ApiResponse> {
   const raw = req.url.searchParams.get('scope') ?? '';
   if (!['', 'global', 'local', 'others'].includes(raw)) {
     throw badRequest('validation_failed', `Unsupported logout scope ${JSON.stringify(raw)}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiRequest } from '../http/types.ts';
+import type { HttpRequest } from '../http/types.ts';
 import { badRequest } from './errors.ts';
 
 // Go's encoding/json leaves a field at its zero value when the JSON holds null, so null means absent.
@@ -133,7 +133,7 @@ function storableJson(value: unknown, depth: number, top = false): unknown {
  * 400 `bad_json` "Could not parse request body as JSON: …" for unparseable bodies and for
  * values of the wrong JSON type.
  */
-export function parseBody<S extends z.ZodObject>(req: ApiRequest, schema: S): z.infer<S> {
+export function parseBody<S extends z.ZodObject>(req: HttpRequest, schema: S): z.infer<S> {
   const text = req.body.toString('utf8');
   let raw: unknown;
   try {

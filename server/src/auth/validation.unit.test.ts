@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiRequest } from '../http/types.ts';
+import type { HttpRequest } from '../http/types.ts';
 import { parseBody, signupBody, userUpdateBody, validateEmail, validatePhone } from './validation.ts';
 
-const request = (body: string): ApiRequest => ({
+const request = (body: string): HttpRequest => ({
   method: 'POST',
   url: new URL('http://localhost/auth/v1/signup'),
   headers: {},

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/types.ts';
-import type { ApiRequest, ApiResponse } from '../http/types.ts';
+import type { HttpRequest, ApiResponse } from '../http/types.ts';
 import { audit } from './audit.ts';
 import { type AuthDeps, grantParams, requestAud, requestIp, signingConfig } from './context.ts';
 import { AuthHttpError, badRequest, forbidden, jsonResponse, unprocessable } from './errors.ts';
@@ -101,7 +101,7 @@ async function findToken(
 }
 
 /** GoTrue's signupVerify: an invited user without a password gets an unusable random one; the address is confirmed. */
-async function signupVerify(deps: AuthDeps, req: ApiRequest, q: Queryable, user: LoadedUser): Promise<void> {
+async function signupVerify(deps: AuthDeps, req: HttpRequest, q: Queryable, user: LoadedUser): Promise<void> {
   const { row } = user;
   if (!row.encrypted_password && row.invited_at) {
     const hash = await hashPassword(randomBytes(48).toString('base64url').slice(0, 64));
@@ -115,7 +115,7 @@ async function signupVerify(deps: AuthDeps, req: ApiRequest, q: Queryable, user:
 }
 
 /** GoTrue's recoverVerify: the recovery token is spent; an unconfirmed user is confirmed by it. */
-async function recoverVerify(deps: AuthDeps, req: ApiRequest, q: Queryable, user: LoadedUser): Promise<void> {
+async function recoverVerify(deps: AuthDeps, req: HttpRequest, q: Queryable, user: LoadedUser): Promise<void> {
   const { row } = user;
   await clearTokens(q, row.id, 'recovery_token');
   if (!row.email_confirmed_at) {
@@ -130,7 +130,7 @@ async function recoverVerify(deps: AuthDeps, req: ApiRequest, q: Queryable, user
  * GoTrue's emailChangeVerify. With double confirmation (and confirmations on), the first of the two
  * links only records itself and answers `single`; the second, or the only one, moves the address.
  */
-async function emailChangeVerify(deps: AuthDeps, req: ApiRequest, q: Queryable, user: LoadedUser, column: string): Promise<'single' | 'done'> {
+async function emailChangeVerify(deps: AuthDeps, req: HttpRequest, q: Queryable, user: LoadedUser, column: string): Promise<'single' | 'done'> {
   const { auth } = deps.ctx.config;
   const { rows } = await q.query<{ status: number }>('select email_change_confirm_status as status from auth.users where id = $1', [user.row.id]);
   if (!auth.autoconfirm && auth.email.doubleConfirmChanges && rows[0]?.status === 0 && user.row.email) {
@@ -144,7 +144,7 @@ async function emailChangeVerify(deps: AuthDeps, req: ApiRequest, q: Queryable, 
 }
 
 /** GoTrue's ConfirmEmailChange: the pending address becomes the user's (and their email identity's). */
-export async function changeEmailNow(deps: AuthDeps, req: ApiRequest, q: Queryable, user: LoadedUser): Promise<void> {
+export async function changeEmailNow(deps: AuthDeps, req: HttpRequest, q: Queryable, user: LoadedUser): Promise<void> {
   const { row } = user;
   const { rows } = await q.query<{ email: string }>('select email_change as email from auth.users where id = $1', [row.id]);
   const email = rows[0]?.email ?? '';
@@ -164,7 +164,7 @@ export async function changeEmailNow(deps: AuthDeps, req: ApiRequest, q: Queryab
 type Outcome = { kind: 'session'; session: Record<string, unknown> } | { kind: 'code'; code: string } | { kind: 'single' };
 
 /** Applies a matched token: confirm, recover or change email, then sign the user in (or hand out a PKCE code). */
-async function complete(deps: AuthDeps, req: ApiRequest, q: Queryable, match: Match, pkce: boolean): Promise<Outcome> {
+async function complete(deps: AuthDeps, req: HttpRequest, q: Queryable, match: Match, pkce: boolean): Promise<Outcome> {
   const { user } = match;
   switch (match.type) {
     case 'signup':
@@ -232,7 +232,7 @@ function errorRedirect(url: string, e: AuthHttpError, pkce: boolean): string {
 const redirect = (location: string): ApiResponse => ({ status: 303, headers: { location }, body: null });
 
 /** GET /verify?token=…&type=…&redirect_to=…: the link in an email. */
-export async function verifyGet(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+export async function verifyGet(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const q = req.url.searchParams;
   const type = q.get('type') ?? '';
   const token = q.get('token') ?? '';
@@ -258,7 +258,7 @@ export async function verifyGet(deps: AuthDeps, req: ApiRequest): Promise<ApiRes
 }
 
 /** POST /verify {type, token_hash} or {type, token, email}: a code or token hash from the app. */
-export async function verifyPost(deps: AuthDeps, req: ApiRequest): Promise<ApiResponse> {
+export async function verifyPost(deps: AuthDeps, req: HttpRequest): Promise<ApiResponse> {
   const body = parseBody(req, verifyBody);
   const type = body.type ?? '';
   const token = body.token ?? '';

@@ -52,6 +52,8 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 const { serialize } = protocol;
+/** How many prepared statements a session keeps. */
+const STATEMENT_CACHE = 200;
 const SYNC = serialize.sync();
 
 function normalise<T>(r: { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number }): QueryResult<T> {
@@ -252,26 +254,66 @@ export class PgliteDatabase implements Database {
     }
   }
 
+  /** Named prepared statements by SQL text, least recently used first. */
+  private readonly statements = new Map<string, string>();
+  private statementCount = 0;
+
   /**
    * One statement through the extended protocol as a single round trip into PGlite: Parse, Bind
    * (text parameters, types inferred by Postgres), Describe, Execute and Sync in one message
    * (PGlite's own `query` makes six round trips, one per message, and a describe to type the
-   * parameters). `prefix`, a statement without parameters or rows (BEGIN), goes in the same
-   * message. Callers hold the session lock.
+   * parameters). Statements are prepared once per SQL text and kept (the most recently used
+   * `STATEMENT_CACHE` of them), as PostgREST does, so repeated requests skip parsing, rewriting
+   * (RLS policies included) and, once Postgres settles on a generic plan, planning. Postgres
+   * re-plans them itself when the schema, the role or the search_path changes. `prefix`, a
+   * statement without parameters or rows (BEGIN), goes in the same message. Callers hold the
+   * session lock.
    */
   private async run<T>(sql: string, params: unknown[] = [], prefix?: string): Promise<QueryResult<T>> {
     const parts: Uint8Array[] = [];
     if (prefix) parts.push(serialize.parse({ text: prefix, types: [] }), serialize.bind({ values: [] }), serialize.execute({}));
-    parts.push(
-      serialize.parse({ text: sql, types: [] }),
-      serialize.bind({ values: params.map(toText) }),
-      serialize.describe({ type: 'P' }),
-      serialize.execute({}),
-      SYNC,
-    );
-    const messages = await this.pg.execProtocolStream(concat(parts), { syncToFs: false });
+    let name = this.statements.get(sql);
+    const fresh = name === undefined;
+    if (name === undefined) {
+      name = `duizhao_${++this.statementCount}`;
+      if (this.statements.size >= STATEMENT_CACHE) {
+        const [oldestSql, oldest] = this.statements.entries().next().value as [string, string];
+        this.statements.delete(oldestSql);
+        parts.push(serialize.close({ type: 'S', name: oldest }));
+      }
+      parts.push(serialize.parse({ name, text: sql, types: [] }));
+    } else {
+      // Most recently used goes last.
+      this.statements.delete(sql);
+    }
+    parts.push(serialize.bind({ statement: name, values: params.map(toText) }), serialize.describe({ type: 'P' }), serialize.execute({}), SYNC);
+    const messages = await this.pg.execProtocolStream(concat(parts), { syncToFs: false, throwOnError: false });
+    const error = messages.find((m) => m.name === 'error') as (Error & { code?: string }) | undefined;
+    if (error) {
+      // The statement exists if it was prepared before or its Parse went through.
+      const parsed = messages.filter((m) => m.name === 'parseComplete').length;
+      const exists = !fresh || parsed > (prefix ? 1 : 0);
+      if (exists && error.code === '0A000') {
+        // "cached plan must not change result type": the table changed shape; prepare it afresh.
+        await this.pg.execProtocolStream(concat([serialize.close({ type: 'S', name }), SYNC]), { syncToFs: false });
+      } else if (exists) {
+        this.statements.set(sql, name);
+      }
+      throw error;
+    }
+    this.statements.set(sql, name);
     const results = pgliteParse.parseResults(messages, this.pg.parsers);
     return normalise<T>(results[results.length - 1] ?? { rows: [], fields: [] });
+  }
+
+  /** Drops every prepared statement (after the schema changed under them). */
+  async forgetStatements(): Promise<void> {
+    await this.exclusive(async () => {
+      if (this.statements.size === 0) return;
+      const parts = [...this.statements.values()].map((name) => serialize.close({ type: 'S', name }));
+      this.statements.clear();
+      await this.pg.execProtocolStream(concat([...parts, SYNC]), { syncToFs: false });
+    });
   }
 
   /** Several statements through the simple protocol, one round trip. */

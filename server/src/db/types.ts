@@ -29,6 +29,11 @@ export interface Database extends Queryable {
    * are in place again by then; notifications sent meanwhile were missed). Returns the remover.
    */
   onReconnect(fn: () => Promise<void> | void): () => void;
+  /**
+   * Drops the statements the driver keeps prepared, so none outlives a schema change with a stale
+   * result type (PostgREST releases its pool on a schema cache reload for the same reason).
+   */
+  forgetStatements?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../config.ts';
 import { CLOCK_SKEW_SECONDS, verify, type VerifyOptions } from '../jwt.ts';
-import { json, type ApiRequest, type ApiResponse, type Handler, type ServerContext } from '../http/types.ts';
+import { json, type HttpRequest, type ApiResponse, type Handler, type ServerContext } from '../http/types.ts';
 
 export interface FunctionEnv {
   supabaseUrl: string;
@@ -40,7 +40,7 @@ export function createFunctionsHandler(ctx: ServerContext, functionsDir = FUNCTI
     return fn;
   }
 
-  return async (req: ApiRequest): Promise<ApiResponse> => {
+  return async (req: HttpRequest): Promise<ApiResponse> => {
     const name = /^\/([^/]+)\/?$/.exec(req.path)?.[1] ?? '';
     const fn = NAME.test(name) ? await load(name) : undefined;
     if (!fn) return json(404, { code: 'NOT_FOUND', message: 'Requested function was not found' });

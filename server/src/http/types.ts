@@ -28,9 +28,6 @@ export interface ServerContext {
   onSchemaChange: Set<() => Promise<void> | void>;
 }
 
-/** The gateway's request under its former name, still used by the auth and realtime services. */
-export type ApiRequest = HttpRequest;
-
 export type Handler = (req: HttpRequest) => Promise<ApiResponse>;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {

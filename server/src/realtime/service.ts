@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { ApiRequest, ApiResponse, ServerContext } from '../http/types.ts';
+import type { HttpRequest, ApiResponse, ServerContext } from '../http/types.ts';
 import { json } from '../http/types.ts';
 import { apiKeyJwt } from '../config.ts';
 import { NOTIFY_CHANNEL, discardChanges, installCapture } from './capture.ts';
@@ -17,7 +17,7 @@ export interface RealtimeService {
   /** For the HTTP server's `upgrade` event on `/realtime/v1/*`. */
   upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Non-WebSocket requests below `/realtime/v1` (the broadcast API). */
-  handle(req: ApiRequest): Promise<ApiResponse>;
+  handle(req: HttpRequest): Promise<ApiResponse>;
   close(): Promise<void>;
 }
 
@@ -88,7 +88,7 @@ export async function createRealtime(ctx: ServerContext): Promise<RealtimeServic
     });
   }
 
-  async function broadcastApi(req: ApiRequest): Promise<ApiResponse> {
+  async function broadcastApi(req: HttpRequest): Promise<ApiResponse> {
     const single = /^\/api\/broadcast\/([^/]+)\/events\/([^/]+)\/?$/.exec(req.path);
     if (req.method !== 'POST' || (!single && !/^\/api\/broadcast\/?$/.test(req.path))) {
       return json(404, { message: 'no Route matched with those values' });

@@ -72,6 +72,7 @@ export async function createRestHandler(ctx: ServerContext): Promise<Handler> {
     reloading = (async () => {
       do {
         again = false;
+        await ctx.db.forgetStatements?.();
         cache = await loadSchemaCache(ctx.db, schemas);
       } while (again);
     })().finally(() => {

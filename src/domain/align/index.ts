@@ -36,5 +36,6 @@ export type {
   Link,
   LinkSpec,
   Reason,
+  TextPair,
 } from './types.ts';
 export { extractEnLandmarks, extractZhLandmarks, type Mention } from './landmarks.ts';

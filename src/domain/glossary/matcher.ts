@@ -105,7 +105,8 @@ function renderingPattern(rendering: string): RegExp | null {
     // A plural or possessive of the last word still counts (partnership → partnerships, CICA's).
     pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|'s|’s)?(?![\\p{L}\\p{N}])`, 'giu');
   }
-  if (patterns.size > 5000) patterns.clear();
+  // A glossary of tens of thousands of renderings stays compiled; beyond, start again.
+  if (patterns.size > 100_000) patterns.clear();
   patterns.set(rendering, pattern);
   return pattern;
 }

@@ -28,28 +28,38 @@ export interface QaDocumentOptions {
   elsewhere?: ReadonlyMap<string, ReadonlyArray<{ text: string; where: string }>> | undefined;
 }
 
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Rows named in a message: the first few, then how many more. */
+function labelList(labels: readonly string[]): string {
+  return labels.length <= 5 ? labels.join(', ') : `${labels.slice(0, 5).join(', ')} (+${labels.length - 5})`;
+}
+
 /** Every row with at least one finding, in document order. */
 export function checkDocument(rows: readonly QaDocumentRow[], options: QaDocumentOptions = {}): QaRowResult[] {
-  const bySource = new Map<string, QaDocumentRow[]>();
-  for (const row of rows) {
-    if (row.en.trim() === '') continue;
-    const key = sourceKey(row.zh);
-    const list = bySource.get(key);
-    if (list) list.push(row);
-    else bySource.set(key, [row]);
-  }
+  // Rows holding the same Chinese, and the distinct English each group has (with where it is).
+  const groups = new Map<string, Map<string, string[]>>();
+  const keys = rows.map((row) => sourceKey(row.zh));
+  const english = rows.map((row) => normalise(row.en));
+  rows.forEach((row, i) => {
+    if (english[i] === '') return;
+    let renderings = groups.get(keys[i]!);
+    if (!renderings) groups.set(keys[i]!, (renderings = new Map()));
+    const labels = renderings.get(english[i]!);
+    if (labels) labels.push(row.label);
+    else renderings.set(english[i]!, [row.label]);
+  });
   const out: QaRowResult[] = [];
-  for (const row of rows) {
-    const key = sourceKey(row.zh);
-    const twins = bySource.get(key);
-    const external = options.elsewhere?.get(key);
+  rows.forEach((row, i) => {
+    const external = options.elsewhere?.get(keys[i]!);
+    const renderings = groups.get(keys[i]!);
     let elsewhere: Array<{ text: string; where: string }> | undefined;
-    if ((twins && twins.length > 1) || external?.length) {
+    if ((renderings && renderings.size > 1) || external?.length) {
       elsewhere = [...(external ?? [])];
-      for (const twin of twins ?? []) if (twin !== row) elsewhere.push({ text: twin.en, where: twin.label });
+      for (const [text, labels] of renderings ?? []) if (text !== english[i]) elsewhere.push({ text, where: labelList(labels) });
     }
     const findings = checkRow({ zh: row.zh, en: row.en, glossary: options.glossary, elsewhere });
     if (findings.length) out.push({ rowId: row.id, findings });
-  }
+  });
   return out;
 }

@@ -2,11 +2,13 @@
 // digits and letters as ASCII, every kind of space as one space, ASCII letters lowered. Character
 // for character (one UTF-16 unit for one), so an offset in the folded text is one in the original.
 
+import { toHalfWidth } from '../text/index.ts';
+
 const FOLDABLE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\t\n\rA-Z]/g;
 
 function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);
-  if (c >= 0xff10 && c <= 0xff5a) return String.fromCharCode(c - 0xfee0).toLowerCase();
+  if (c >= 0xff10 && c <= 0xff5a) return toHalfWidth(ch).toLowerCase();
   if (c === 0x3000 || c === 0xa0 || c === 0x09 || c === 0x0a || c === 0x0d) return ' ';
   return ch.toLowerCase();
 }

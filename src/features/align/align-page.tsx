@@ -6,6 +6,7 @@ import { toRows } from '../../domain/align/index.ts';
 import { useCurrentUser } from '../../data/session.ts';
 import { useDocument } from '../../data/documents.ts';
 import { useDocumentParagraphs } from '../../data/paragraphs.ts';
+import { useConfirmedPairs } from '../../data/alignment.ts';
 import { hasRole, useProjects } from '../../data/projects.ts';
 import { useGlossary } from '../../data/glossary.ts';
 import { errorKind, errorMessage, isAbortError } from '../../data/errors.ts';
@@ -37,6 +38,9 @@ export default function AlignPage() {
   const doc = useDocument(documentId);
   const projects = useProjects(user.id);
   const paragraphs = useDocumentParagraphs(documentId);
+  // What people confirmed elsewhere in the project teaches the aligner word pairs (a failure only loses that).
+  const pairs = useConfirmedPairs(doc.data?.project_id);
+  const confirmedPairs = pairs.data ?? [];
   const [client] = useState(() => new AlignWorkerClient());
   const [alignment, setAlignment] = useState<Alignment | null>(null);
   const [aligning, setAligning] = useState(false);
@@ -102,7 +106,7 @@ export default function AlignPage() {
       const result = await client.align(
         zh.map((p) => p.text),
         en,
-        anchors.length ? { glossary: anchors } : undefined,
+        { confirmedPairs, ...(anchors.length ? { glossary: anchors } : {}) },
       );
       setAlignment((a) => ({ run: (a?.run ?? 0) + 1, history: createHistory<AlignState>({ rows: toRows(result.links), en, selected: 0 }), restoredAt: null }));
       setDraftNotice(null);
@@ -166,6 +170,7 @@ export default function AlignPage() {
                 <span className="small">{t('align.aligningInWorker')}</span>
               </div>
             ) : null}
+            {confirmedPairs.length > 0 ? <p className="small muted">{t('align.source.learning', { count: confirmedPairs.length })}</p> : null}
             {draftNotice ? (
               <p className="small" role="status">
                 {draftNotice}
@@ -196,6 +201,8 @@ export default function AlignPage() {
               initialHistory={alignment.history}
               restoredAt={alignment.restoredAt}
               client={client}
+              confirmedPairs={confirmedPairs}
+              glossary={anchors}
               existing={existing}
               onDiscard={() => {
                 void discardDraft(user.id, documentId).catch(() => undefined);

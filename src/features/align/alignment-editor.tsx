@@ -3,11 +3,11 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { CHECK_BELOW, englishCut, splitEnglishParagraph, type AlignRow } from '../../domain/align/index.ts';
+import { CHECK_BELOW, englishCut, splitEnglishParagraph, type AlignRow, type GlossaryTerm, type TextPair } from '../../domain/align/index.ts';
 import { useMarkAlignmentTranslated } from '../../data/alignment.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { ConfirmDialog } from '../../components/dialog.tsx';
-import { useT } from '../../i18n/i18n.tsx';
+import { useI18n, useT } from '../../i18n/i18n.tsx';
 import type { AlignWorkerClient } from '../../workers/align-client.ts';
 import { AlignmentRowView, type ChineseParagraph } from './alignment-row.tsx';
 import { AlignmentToolbar, KeyboardHelp } from './alignment-toolbar.tsx';
@@ -40,19 +40,26 @@ interface AlignmentEditorProps {
   /** When the draft being continued was saved (null for a fresh alignment). */
   restoredAt: Date | null;
   client: AlignWorkerClient;
+  /** Pairs people confirmed in the project, for re-aligning. */
+  confirmedPairs: readonly TextPair[];
+  /** The project's glossary terms, anchors for re-aligning. */
+  glossary?: readonly GlossaryTerm[];
   /** Existing English by paragraph id, for the overwrite question. */
   existing: ReadonlyMap<string, string>;
   /** Deletes the draft and closes the editor. */
   onDiscard: () => void;
 }
 
+const formatTime = (date: Date, locale: string) => date.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
+
 /** The first row still to check, from the top. */
 function firstToCheck(rows: readonly AlignRow[]): number {
   return rows.findIndex((row) => needsCheck(row));
 }
 
-export function AlignmentEditor({ documentId, userId, zh, initialHistory, restoredAt, client, existing, onDiscard }: AlignmentEditorProps) {
+export function AlignmentEditor({ documentId, userId, zh, initialHistory, restoredAt, client, confirmedPairs, glossary, existing, onDiscard }: AlignmentEditorProps) {
   const t = useT();
+  const { locale } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
   const [asking, setAsking] = useState<'check' | 'discard' | null>(null);
   const [splitting, setSplitting] = useState<{ paragraph: number; sentences: string[]; suggested: number; rowSplitAt: number | null } | null>(null);
@@ -73,7 +80,7 @@ export function AlignmentEditor({ documentId, userId, zh, initialHistory, restor
   );
   const stateRef = useRef<AlignState>(initialHistory.present);
   const applying = useAlignmentApply({ documentId, zh, existing, getState: () => stateRef.current, setNotice });
-  const editing = useAlignmentEditing({ zh, initialHistory, client, setNotice, onEdit: applying.forgetApplied, onSplitEnglish });
+  const editing = useAlignmentEditing({ zh, initialHistory, client, confirmedPairs, glossary, setNotice, onEdit: applying.forgetApplied, onSplitEnglish });
   const { rows, en, selected, summary, realigning, run, focusRequested } = editing;
   stateRef.current = editing.history.present;
   const apply = applying.mutation;
@@ -183,12 +190,16 @@ export function AlignmentEditor({ documentId, userId, zh, initialHistory, restor
         </p>
         <KeyboardHelp />
         <div className="align-draft small">
-          <span className="muted">
-            {restoredAt ? t('align.draft.restored', { time: restoredAt.toLocaleString() }) : t('align.draft.saved')}
-          </span>{' '}
-          <button type="button" className="button button-small button-quiet" onClick={() => setAsking('discard')}>
-            {t('align.draft.discard')}
-          </button>
+          {applied ? (
+            <span className="muted">{t('align.draft.none')}</span>
+          ) : (
+            <>
+              <span className="muted">{restoredAt ? t('align.draft.restored', { time: formatTime(restoredAt, locale) }) : t('align.draft.saved')}</span>{' '}
+              <button type="button" className="button button-small button-quiet" onClick={() => setAsking('discard')}>
+                {t('align.draft.discard')}
+              </button>
+            </>
+          )}
         </div>
       </div>
 

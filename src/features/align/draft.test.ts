@@ -36,8 +36,8 @@ describe('alignment drafts', () => {
     for (let i = 0; i < 30; i++) h = push(h, runEdit({ ...h.present, selected: i }, 'confirm'));
     const draft = encodeDraft(h, { ...meta, zhIds: Array.from({ length: 100 }, (_, i) => `z${i}`) });
     expect(draft.states).toHaveLength(31);
-    expect(draft.english).toHaveLength(1);
-    expect(draft.rows).toHaveLength(130);
+    expect(JSON.parse(draft.english)).toHaveLength(1);
+    expect(JSON.parse(draft.rows)).toHaveLength(130);
   });
 
   it('keeps the newest undo steps when there are more than the limit', () => {
@@ -51,9 +51,10 @@ describe('alignment drafts', () => {
     const draft = encodeDraft(edited(), meta);
     expect(decodeDraft(draft, ['a', 'b', 'c'])).toEqual({ ok: false, reason: 'paragraphs-changed' });
     expect(decodeDraft(draft, ['a', 'b', 'd', 'c'])).toEqual({ ok: false, reason: 'paragraphs-changed' });
-    expect(decodeDraft({ ...draft, format: 2 as 1 }, zhIds)).toEqual({ ok: false, reason: 'format' });
+    expect(decodeDraft({ ...draft, format: 1 as 2 }, zhIds)).toEqual({ ok: false, reason: 'format' });
+    expect(decodeDraft({ ...draft, rows: '[{' }, zhIds)).toEqual({ ok: false, reason: 'damaged' });
     const broken = structuredClone(draft);
-    broken.states[0]!.rows = [0];
+    broken.states[0]!.rows = Int32Array.of(0);
     expect(decodeDraft(broken, zhIds)).toEqual({ ok: false, reason: 'damaged' });
   });
 

@@ -1,7 +1,7 @@
 // The editing state of the alignment editor: rows with undo/redo, the selected row, the tools
 // (enabled or not, run by button or key), re-aligning around confirmed rows in the worker.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { toRows } from '../../domain/align/index.ts';
+import { toRows, type GlossaryTerm, type TextPair } from '../../domain/align/index.ts';
 import { errorMessage, isAbortError } from '../../data/errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { AlignWorkerClient } from '../../workers/align-client.ts';
@@ -24,6 +24,10 @@ interface Options {
   /** Where the editor starts: a fresh alignment, or a draft with its undo history. */
   initialHistory: History<AlignState>;
   client: AlignWorkerClient;
+  /** Pairs people confirmed in the project: the aligner learns word pairs from them. */
+  confirmedPairs: readonly TextPair[];
+  /** Glossary terms: anchors for the aligner. */
+  glossary?: readonly GlossaryTerm[];
   /** Shows a line in the editor's status area (null clears it). */
   setNotice: (notice: string | null) => void;
   /** Called when an edit changed the rows (an earlier "applied" message no longer holds). */
@@ -32,7 +36,7 @@ interface Options {
   onSplitEnglish: (paragraph: number) => void;
 }
 
-export function useAlignmentEditing({ zh, initialHistory, client, setNotice, onEdit, onSplitEnglish }: Options) {
+export function useAlignmentEditing({ zh, initialHistory, client, confirmedPairs, glossary, setNotice, onEdit, onSplitEnglish }: Options) {
   const t = useT();
   const [history, setHistory] = useState<History<AlignState>>(initialHistory);
   const [realigning, setRealigning] = useState(false);
@@ -67,7 +71,7 @@ export function useAlignmentEditing({ zh, initialHistory, client, setNotice, onE
       const result = await client.align(
         zh.map((p) => p.text),
         [...en],
-        { confirmed },
+        { confirmed, confirmedPairs, ...(glossary?.length ? { glossary } : {}) },
       );
       const next = toRows(result.links, confirmed);
       setHistory((h) => (h.present.en !== en ? h : push(h, { rows: next, en, selected: Math.min(h.present.selected, next.length - 1) })));
@@ -77,7 +81,7 @@ export function useAlignmentEditing({ zh, initialHistory, client, setNotice, onE
     } finally {
       setRealigning(false);
     }
-  }, [client, setNotice, t, zh]);
+  }, [client, confirmedPairs, glossary, setNotice, t, zh]);
 
   const run = useCallback(
     (command: Command) => {

@@ -1,7 +1,7 @@
 // Email + password sign-in.
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { acceptInvitations, signIn, SignInError } from '../../data/auth.ts';
+import { acceptInvitations, requestSignInLink, signIn, SignInError } from '../../data/auth.ts';
 import { useSession } from '../../data/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { LanguageSelect } from '../../components/language-select.tsx';
@@ -15,6 +15,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
   const state = location.state as { from?: string; signedOutEverywhere?: boolean } | null;
   const from = state?.from ?? '/';
 
@@ -41,6 +42,33 @@ export function SignInPage() {
           : reason === 'network'
             ? t('auth.error.network')
             : t('auth.error.other', { message: e instanceof Error ? e.message : String(e) }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function emailLink() {
+    setError(null);
+    setLinkSentTo(null);
+    if (!email.trim()) {
+      setError(t('auth.error.missingEmail'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await requestSignInLink(email);
+      setLinkSentTo(email.trim());
+    } catch (e) {
+      const reason = e instanceof SignInError ? e.reason : 'other';
+      setError(
+        reason === 'invalid-credentials'
+          ? t('auth.error.noAccount')
+          : reason === 'rate-limited'
+            ? t('resetPassword.error.rateLimited')
+            : reason === 'network'
+              ? t('auth.error.network')
+              : t('auth.error.other', { message: e instanceof Error ? e.message : String(e) }),
       );
     } finally {
       setBusy(false);
@@ -94,8 +122,16 @@ export function SignInPage() {
               {error}
             </p>
           ) : null}
+          {linkSentTo ? (
+            <p className="form-success" role="status">
+              {t('auth.linkSent', { email: linkSentTo })}
+            </p>
+          ) : null}
           <button type="submit" className="button button-primary button-block" disabled={busy}>
             {busy ? t('auth.signingIn') : t('auth.signIn')}
+          </button>
+          <button type="button" className="button button-block" disabled={busy} onClick={() => void emailLink()}>
+            {t('auth.emailLink')}
           </button>
         </form>
         <p className="auth-switch">

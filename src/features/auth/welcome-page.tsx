@@ -1,4 +1,4 @@
-// Route /welcome — where invitation, confirmation and password-reset emails lead: signs in from the
+// Route /welcome — where invitation, confirmation, sign-in and password-reset emails lead: signs in from the
 // link, asks an invited person (or one resetting their password) to choose a password, then opens the
 // library with their projects.
 import { useEffect, useState, type FormEvent } from 'react';
@@ -30,7 +30,8 @@ export function WelcomePage() {
           return;
         }
         await acceptInvitations().catch(() => []);
-        navigate('/', { replace: true, state: { welcome: true } });
+        // A sign-in link brings back a member; confirmation links open the welcome of a new account.
+        navigate('/', { replace: true, state: { welcome: type !== 'magiclink' } });
       },
       (e: unknown) => setStage({ step: 'failed', message: e instanceof Error ? e.message : String(e) }),
     );

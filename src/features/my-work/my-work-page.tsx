@@ -6,6 +6,7 @@ import { useProfiles } from '../../data/profiles.ts';
 import { useCurrentUser } from '../../data/session.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
+import { truncateCodePoints } from '../../domain/text/index.ts';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 
@@ -15,7 +16,7 @@ const EXCERPT = 160;
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return [...flat].length > EXCERPT ? `${[...flat].slice(0, EXCERPT).join('')}…` : flat;
+  return truncateCodePoints(flat, EXCERPT);
 }
 
 function WorkItem({ item, reviewerName }: { item: MyWorkItem; reviewerName: string | null }) {

@@ -22,6 +22,7 @@ import { RichTextView } from '../../editor/rich-text-view.tsx';
 import { Badge } from '../../components/badge.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { ConfirmDialog } from '../../components/dialog.tsx';
+import { useQaErrors } from './review-qa.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
 
 function ReviewCard({
@@ -46,6 +47,17 @@ function ReviewCard({
   const t = useT();
   const [comment, setComment] = useState('');
   const currentText = item.type === 'translation' ? item.translation.text : '';
+  const qaErrors = useQaErrors(item);
+  const [confirmApprove, setConfirmApprove] = useState(false);
+
+  function approve(force = false) {
+    if (!force && qaErrors.length > 0) {
+      setConfirmApprove(true);
+      return;
+    }
+    setConfirmApprove(false);
+    onDecide('approved', comment, '');
+  }
   const [suggestion, setSuggestion] = useState(currentText);
   const [commentError, setCommentError] = useState(false);
   const id = reviewItemId(item).replace(':', '-');
@@ -165,8 +177,26 @@ function ReviewCard({
               {errorKind(failure) === 'conflict' ? t('review.error.conflict') : errorMessage(failure)}
             </p>
           ) : null}
+          {confirmApprove && qaErrors.length ? (
+            <div className="qa-confirm" role="alert">
+              <p>{t('qa.confirmApprove', { count: qaErrors.length })}</p>
+              <ul className="small">
+                {qaErrors.slice(0, 3).map((f) => (
+                  <li key={f.fingerprint}>{t(`qa.message.${f.code}` as MessageKey, f.params)}</li>
+                ))}
+              </ul>
+              <div className="button-row">
+                <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => approve(true)}>
+                  {t('qa.approveAnyway')}
+                </button>
+                <button type="button" className="button button-small button-quiet" onClick={() => setConfirmApprove(false)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </div>
+          ) : null}
           <div className="button-row">
-            <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => onDecide('approved', comment, '')}>
+            <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => approve()}>
               {t('review.approve')}
             </button>
             <button type="button" className="button button-small button-danger" disabled={busy} onClick={reject}>

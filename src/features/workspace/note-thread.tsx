@@ -48,6 +48,8 @@ function ReplyItem({ reply, name, mine }: { reply: Reply; name: string; mine: bo
   const edit = useEditReply(ws.documentId);
   const remove = useDeleteReply(ws.documentId);
   const [editing, setEditing] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const questionId = useId();
   const pending = reply.id.startsWith('pending-');
   // Written once, both stamps are the same instant; any edit moves updated_at on.
   const edited = !!reply.updated_at && Date.parse(reply.updated_at) !== Date.parse(reply.created_at);
@@ -69,12 +71,30 @@ function ReplyItem({ reply, name, mine }: { reply: Reply; name: string; mine: bo
       ) : (
         <p className="thread-text">{reply.body_text}</p>
       )}
-      {mine && !pending && !editing ? (
+      {mine && !pending && !editing && confirmingDelete ? (
+        // A reply goes only after a second word, said in place.
+        <div className="thread-actions thread-confirm" role="group" aria-labelledby={questionId}>
+          <span className="small" id={questionId}>
+            {t('thread.deleteQuestion')}
+          </span>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate(reply.id, { onSettled: () => setConfirmingDelete(false) })}
+          >
+            {t('thread.deleteConfirm')}
+          </button>
+          <button type="button" className="button button-small button-quiet" onClick={() => setConfirmingDelete(false)}>
+            {t('thread.deleteKeep')}
+          </button>
+        </div>
+      ) : mine && !pending && !editing ? (
         <div className="thread-actions">
           <button type="button" className="button button-small button-quiet" onClick={() => setEditing(true)} aria-label={t('thread.editReply')}>
             {t('notes.edit')}
           </button>
-          <button type="button" className="button button-small button-quiet" disabled={remove.isPending} onClick={() => remove.mutate(reply.id)} aria-label={t('thread.deleteReply')}>
+          <button type="button" className="button button-small button-quiet" onClick={() => setConfirmingDelete(true)} aria-label={t('thread.deleteReply')}>
             {t('notes.delete')}
           </button>
         </div>

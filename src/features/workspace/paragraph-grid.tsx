@@ -1,6 +1,6 @@
 // The virtualised grid of aligned rows. Only the rows in view (plus a margin) are in the DOM,
 // each measured after render so rows of any height line up; one row at a time holds an editor.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
 import type { SessionUser } from '../../data/auth.ts';
@@ -12,17 +12,18 @@ import { ParagraphRow } from './paragraph-row.tsx';
 import { useGridRows } from './use-grid-rows.ts';
 import { useSourceSelection } from './use-source-selection.ts';
 import { useDeepLink, type DeepLinkTarget } from './use-deep-link.ts';
-import { WorkspaceContext, type Composer, type WorkspaceContextValue } from './workspace-context.ts';
+import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context.ts';
+import { useComposers } from './use-composers.ts';
 import { useTranslationSelection } from './use-translation-selection.ts';
-import { findInRows, rowFinds, type RowFind } from './find.ts';
+import { useDocumentFind } from './use-document-find.ts';
 import { FindBar } from './find-bar.tsx';
 import { ConcordanceDialog } from './concordance-dialog.tsx';
-import { useWorkspaceQa } from './use-workspace-qa.ts';
+import { useQaPanel } from './use-qa-panel.ts';
+import { RowSkeleton } from './row-skeleton.tsx';
 import { DocumentQa } from './document-qa.tsx';
 import './workspace-search.css';
 import './qa.css';
 
-const NO_FINDS = new Map<string, RowFind>();
 const NO_PEERS = new Map<string, Peer[]>();
 
 interface ParagraphGridProps {
@@ -73,7 +74,6 @@ export function ParagraphGrid({
 }: ParagraphGridProps) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [composers, setComposers] = useState<Map<string, Composer>>(() => new Map());
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const [selection, setSelection] = useSourceSelection(byId);
   const { count, cover, virtualizer, active, activate, move, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef);
@@ -84,112 +84,20 @@ export function ParagraphGrid({
   const englishSelection = useTranslationSelection();
   const [concordance, setConcordance] = useState<{ text: string; language: 'zh' | 'en' } | null>(null);
   const openConcordance = useCallback((text: string, language: 'zh' | 'en') => setConcordance({ text, language }), []);
-  const qa = useWorkspaceQa(documentId, projectId, rows, cover);
-  const [qaOpen, setQaOpen] = useState(false);
+  const qaPanel = useQaPanel(documentId, projectId, rows, cover, virtualizer);
+  const qa = qaPanel.qa;
   const [showPinyin, setShowPinyin] = useState(false);
-  const glossaryTerms = useMemo(() => qa.glossaryEntries?.map((e) => ({ id: e.id, zh: e.zh, en: e.en, forbidden: e.forbidden })), [qa.glossaryEntries]);
-  const goToRow = useCallback(
-    (rowId: string) => {
-      const index = rows.findIndex((r) => r.id === rowId);
-      if (index < 0) return;
-      setQaOpen(false);
-      virtualizer.scrollToIndex(index, { align: 'start' });
-      // The row mounts once scrolled to: focus it then, so keyboard users land on it.
-      requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(`row-${rowId}`)?.focus()));
-    },
-    [rows, virtualizer],
-  );
 
   // Find in the document (Ctrl+F): every loaded row, Chinese and English; the current match is scrolled to.
-  const [find, setFind] = useState<{ open: boolean; query: string; current: number }>(() => ({
-    open: !!initialFind,
-    query: initialFind ?? '',
-    current: 0,
-  }));
-  const findInput = useRef<HTMLInputElement>(null);
-  // Another hit of the same document brings its own query.
-  useEffect(() => {
-    if (initialFind) setFind((f) => (f.open && f.query === initialFind ? f : { open: true, query: initialFind, current: 0 }));
-  }, [initialFind]);
-  const findQuery = useDeferredValue(find.open ? find.query : '');
-  const matches = useMemo(() => findInRows(rows, cover, findQuery), [rows, cover, findQuery]);
-  const current = matches.length ? Math.min(find.current, matches.length - 1) : -1;
-  const finds = useMemo(() => (matches.length ? rowFinds(matches, current) : NO_FINDS), [matches, current]);
-  const currentMatch = current >= 0 ? matches[current] : undefined;
+  const find = useDocumentFind(rows, cover, virtualizer, initialFind, targetRow);
 
-  // A link (a search hit) reached its row: the find bar starts at that row's first match.
-  const startedAt = useRef<string | null>(null);
-  useEffect(() => {
-    if (!targetRow || startedAt.current === targetRow || !matches.length) return;
-    startedAt.current = targetRow;
-    const first = matches.findIndex((m) => m.rowId === targetRow);
-    if (first >= 0) setFind((f) => ({ ...f, current: first }));
-  }, [targetRow, matches]);
-
-  // Scrolls when the user moves to another match, not when a save refreshes the rows.
-  const currentKey = currentMatch ? `${current}:${currentMatch.rowId}:${currentMatch.field}:${currentMatch.paragraphId}:${currentMatch.start}` : '';
-  const currentRowIndex = currentMatch?.rowIndex ?? -1;
-  useEffect(() => {
-    if (currentKey) virtualizer.scrollToIndex(currentRowIndex, { align: 'center' });
-    // currentRowIndex changes with currentKey
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [currentKey, virtualizer]);
-
-  const stepFind = useCallback(
-    (delta: 1 | -1) => setFind((f) => ({ ...f, current: matches.length ? (Math.max(current, 0) + delta + matches.length) % matches.length : 0 })),
-    [matches.length, current],
-  );
-  const openFind = useCallback(() => {
-    setFind((f) => ({ ...f, open: true }));
-    // The bar may not be mounted yet: focus it once it is.
-    requestAnimationFrame(() => {
-      findInput.current?.focus();
-      findInput.current?.select();
-    });
-  }, []);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        openFind();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [openFind]);
-
-  const openComposer = useCallback((paragraphId: string, composer: Composer) => {
-    setComposers((m) => new Map(m).set(paragraphId, composer));
-    setSelection(null);
-  }, [setSelection]);
-  const closeComposer = useCallback((paragraphId: string) => {
-    setComposers((m) => {
-      const next = new Map(m);
-      next.delete(paragraphId);
-      return next;
-    });
-  }, []);
+  const clearSelection = useCallback(() => setSelection(null), [setSelection]);
+  const { composers, openComposer, closeComposer } = useComposers(clearSelection);
 
   const context = useMemo<WorkspaceContextValue>(
     () => ({
-      documentId,
-      projectId,
-      user,
-      canTranslate,
-      canAnnotate,
-      canReview,
-      profiles,
-      activate,
-      move,
-      openComposer,
-      closeComposer,
-      openConcordance,
-      glossary: qa.glossary,
-      qaElsewhere: qa.elsewhere,
-      qaIgnores: qa.ignores,
-      ignoreFinding: qa.ignoreFinding,
-      unignoreFinding: qa.unignoreFinding,
-      showPinyin,
+      documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, openComposer, closeComposer, openConcordance,
+      glossary: qa.glossary, qaElsewhere: qa.elsewhere, qaIgnores: qa.ignores, ignoreFinding: qa.ignoreFinding, unignoreFinding: qa.unignoreFinding, showPinyin,
     }),
     [
       documentId, projectId, user, canTranslate, canAnnotate, canReview, profiles, activate, move, openComposer, closeComposer, openConcordance,
@@ -207,23 +115,23 @@ export function ParagraphGrid({
         <label className="checkbox field-inline">
           <input type="checkbox" checked={showPinyin} onChange={(e) => setShowPinyin(e.target.checked)} /> {t('reading.showPinyin')}
         </label>
-        <button type="button" className="button button-small" aria-label={t('qa.panel.openLabel')} aria-haspopup="dialog" onClick={() => setQaOpen(true)}>
+        <button type="button" className="button button-small" aria-label={t('qa.panel.openLabel')} aria-haspopup="dialog" onClick={() => qaPanel.setOpen(true)}>
           {t('qa.panel.open')}
         </button>
-        <button type="button" className="button button-small" aria-keyshortcuts="Control+F" title="Ctrl+F" onClick={openFind}>
+        <button type="button" className="button button-small" aria-keyshortcuts="Control+F" title="Ctrl+F" onClick={find.open}>
           {t('find.open')}
         </button>
       </div>
-      {find.open ? (
+      {find.isOpen ? (
         <FindBar
           query={find.query}
-          onQuery={(query) => setFind((f) => ({ ...f, query, current: 0 }))}
-          total={matches.length}
-          current={Math.max(current, 0)}
-          onStep={stepFind}
-          onClose={() => setFind((f) => ({ ...f, open: false }))}
+          onQuery={find.setQuery}
+          total={find.total}
+          current={find.current}
+          onStep={find.step}
+          onClose={find.close}
           partialRows={loadingMore ? rows.length : undefined}
-          inputRef={findInput}
+          inputRef={find.inputRef}
         />
       ) : null}
       <div className="grid-head" aria-hidden="true">
@@ -258,34 +166,25 @@ export function ParagraphGrid({
                     selection={selection?.paragraphId === paragraph.id ? selection.selectors : null}
                     isTarget={targetRow === paragraph.id}
                     englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection.text : null}
-                    find={finds.get(paragraph.id)}
+                    find={find.finds.get(paragraph.id)}
                     peers={peersByParagraph.get(paragraph.id)}
                   />
                 ) : (
-                  <div className="row row-loading" aria-busy="true">
-                    <div className="cell cell-number">{item.index + 1}</div>
-                    <div className="cell">
-                      <span className="skeleton" />
-                    </div>
-                    <div className="cell">
-                      <span className="skeleton" />
-                    </div>
-                    <div className="cell" />
-                  </div>
+                  <RowSkeleton index={item.index} />
                 )}
               </div>
             );
           })}
         </div>
       </div>
-      {qaOpen ? (
+      {qaPanel.isOpen ? (
         <DocumentQa
           rows={qa.documentRows}
-          glossary={glossaryTerms}
+          glossary={qaPanel.glossaryTerms}
           ignores={qa.ignores}
           partial={loadingMore}
-          onGoTo={goToRow}
-          onClose={() => setQaOpen(false)}
+          onGoTo={qaPanel.goToRow}
+          onClose={() => qaPanel.setOpen(false)}
         />
       ) : null}
       {concordance && projectId ? (
@@ -294,3 +193,4 @@ export function ParagraphGrid({
     </WorkspaceContext.Provider>
   );
 }
+

@@ -2,7 +2,7 @@
 -- substring, full-width and ASCII alike), as library_documents rows, with the documents' grams
 -- kept as paragraphs change; members only, never another project's documents.
 begin;
-select plan(14);
+select plan(18);
 select tests.create_fixture();
 
 select tests.remember('a', private.import_document(tests.id('demo'), '{"title": "甲", "published_on": "2021-01-01",
@@ -44,6 +44,14 @@ select tests.as_superuser();
 update private.document_grams set grams = null where document_id = tests.id('a');
 select tests.authenticate_as('translator@duizhao.test');
 select is(tests.titles('亚信峰会'), array['甲'], 'without grams, the paragraphs are read');
+select is(tests.titles('峰会'), array['甲'], 'without grams, two characters are read from the paragraphs too');
+
+-- Longer strings too common for the paragraphs' index: the documents' grams, then their paragraphs.
+set local duizhao.library_text_cap = '0';
+select is(tests.titles('亚信峰会'), array['甲'], 'common: confirmed in the paragraphs');
+select is(tests.titles('双方支持'), array['乙'], 'common: another document');
+select is(tests.titles('Ｃ线开'), array['甲'], 'common: full-width folded in the paragraphs');
+reset duizhao.library_text_cap;
 
 select tests.as_superuser();
 select is(tests.try_as('outsider', $$ select public.library_documents_containing(tests.id('demo'), '亚信') $$), 'PT404',
