@@ -275,10 +275,11 @@ export async function typingUnderLoad(): Promise<BrowserFigures> {
     const previous = process.env.VITE_SUPABASE_URL;
     process.env.VITE_SUPABASE_URL = server.url;
     await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+    const appPort = await freePort();
+    // The preview's Content-Security-Policy (connect-src) is read from the same variable.
+    const vite = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: appPort, strictPort: true, host: '127.0.0.1' } });
     if (previous === undefined) delete process.env.VITE_SUPABASE_URL;
     else process.env.VITE_SUPABASE_URL = previous;
-    const appPort = await freePort();
-    const vite = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: appPort, strictPort: true, host: '127.0.0.1' } });
     closePreview = () => new Promise<void>((resolve) => vite.httpServer.close(() => resolve()));
 
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${appPort}`, viewport: { width: 1440, height: 900 } });
