@@ -265,7 +265,7 @@ async function fanOut(backend: LiveFigures['backend'], databaseUrl: string | und
 }
 
 /** Typing in Chromium while 20 rows of the same document change every second. */
-async function typingUnderLoad(): Promise<BrowserFigures> {
+export async function typingUnderLoad(): Promise<BrowserFigures> {
   const server = await startApi(undefined);
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'duizhao-bench-live-'));
   let closePreview: (() => Promise<void>) | null = null;
@@ -275,10 +275,11 @@ async function typingUnderLoad(): Promise<BrowserFigures> {
     const previous = process.env.VITE_SUPABASE_URL;
     process.env.VITE_SUPABASE_URL = server.url;
     await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+    const appPort = await freePort();
+    // The preview's Content-Security-Policy (connect-src) is read from the same variable.
+    const vite = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: appPort, strictPort: true, host: '127.0.0.1' } });
     if (previous === undefined) delete process.env.VITE_SUPABASE_URL;
     else process.env.VITE_SUPABASE_URL = previous;
-    const appPort = await freePort();
-    const vite = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port: appPort, strictPort: true, host: '127.0.0.1' } });
     closePreview = () => new Promise<void>((resolve) => vite.httpServer.close(() => resolve()));
 
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${appPort}`, viewport: { width: 1440, height: 900 } });
@@ -287,7 +288,10 @@ async function typingUnderLoad(): Promise<BrowserFigures> {
     await page.getByLabel('Email').fill(ownerEmail);
     await page.getByLabel('Password').fill('duizhao-bench');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
+      await page.screenshot({ path: path.join(os.tmpdir(), 'duizhao-bench-live-signin.png') });
+      throw e;
+    });
     await page.goto(`/documents/${documentId}`);
     const target = PARAGRAPHS - 2;
     await page.getByLabel('Go to paragraph').fill(String(target));
@@ -355,7 +359,7 @@ async function typingUnderLoad(): Promise<BrowserFigures> {
   }
 }
 
-export async function run(): Promise<{ fanOut: LiveFigures[]; browser: BrowserFigures }> {
+export async function run(): Promise<{ fanOut: LiveFigures[]; browser: BrowserFigures | { error: string } }> {
   const out: LiveFigures[] = [await fanOut('pglite', undefined)];
   if (process.env.DATABASE_URL) out.push(await fanOut('postgres', await recreateDatabase(process.env.DATABASE_URL, 'duizhao_bench_live')));
   for (const f of out) {
@@ -363,8 +367,15 @@ export async function run(): Promise<{ fanOut: LiveFigures[]; browser: BrowserFi
       `[${f.backend}] ${f.clients} clients, ${f.saves} saves: save acknowledged → in the other clients' caches p50 ${f.saveAckToOtherCaches.p50Ms} ms, p95 ${f.saveAckToOtherCaches.p95Ms} ms (max ${f.saveAckToOtherCaches.maxMs} ms; ${f.deliveries} deliveries, ${f.missing} missing); server CPU ${f.serverCpuPerEventMs} ms per delivered event (${f.serverCpuPerSaveMs} ms per save)`,
     );
   }
-  const browser = await typingUnderLoad();
-  console.log(`[browser] ${browser.keystrokes} keystrokes while ${browser.remoteSavesPerSecond} remote saves/s arrive: keystroke-to-paint p50 ${browser.p50Ms} ms, p95 ${browser.p95Ms} ms (max ${browser.maxMs} ms)`);
+  let browser: BrowserFigures | { error: string };
+  try {
+    const b = await typingUnderLoad();
+    browser = b;
+    console.log(`[browser] ${b.keystrokes} keystrokes while ${b.remoteSavesPerSecond} remote saves/s arrive: keystroke-to-paint p50 ${b.p50Ms} ms, p95 ${b.p95Ms} ms (max ${b.maxMs} ms)`);
+  } catch (e) {
+    browser = { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
+    console.log(`[browser] not measured: ${browser.error}`);
+  }
   return { fanOut: out, browser };
 }
 
