@@ -48,8 +48,8 @@ test('a translator adds a term, sees it marked, inserts it with Ctrl+G, and clea
 
     // "Mark translated" warns instead of marking.
     await row.getByRole('button', { name: 'Mark translated' }).click();
-    const warning = row.getByRole('alert').filter({ hasText: 'QA errors' });
-    await expect(warning).toContainText('This row still has 1 QA errors');
+    const warning = row.getByRole('alert').filter({ hasText: 'QA error' });
+    await expect(warning).toContainText('This row still has 1 QA error. Mark it translated anyway?');
     await warning.getByRole('button', { name: 'Cancel' }).click();
 
     // Fixing the year clears the error; the row is marked translated without a warning.
