@@ -106,7 +106,7 @@ describe.skipIf(!postgresBinDir())('PostgreSQL (private cluster)', () => {
         await db.query('delete from public.translation_revisions where translation_id = $1 and version = $2', [translationId, version]);
         await db.query(`update public.annotations set body_text = 'changed behind the API' where id = $1`, [noteId]);
         await db.query(
-          `insert into public.annotations (paragraph_id, author_id, body_text, status) select paragraph_id, author_id, 'never acknowledged', 'draft' from public.annotations where id = $1`,
+          `insert into public.annotations (paragraph_id, document_id, author_id, body_text, status) select paragraph_id, document_id, author_id, 'never acknowledged', 'draft' from public.annotations where id = $1`,
           [noteId],
         );
       } finally {
