@@ -91,7 +91,11 @@ test('"?" opens the list of every shortcut, in English and in Chinese', async ({
 
   // Typing "?" in the find box is text, not the panel.
   await page.keyboard.press('Control+f');
+  // The find box takes the focus once it is on screen; "?" is typed there.
+  const findBox = page.getByRole('textbox', { name: 'Find in document' });
+  await expect(findBox).toBeFocused();
   await page.keyboard.type('?');
+  await expect(findBox).toHaveValue('?');
   await expect(page.getByRole('dialog')).toBeHidden();
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');

@@ -6,9 +6,8 @@ import type { Annotation } from '../../data/annotations.ts';
 import type { SessionUser } from '../../data/auth.ts';
 import type { Profile } from '../../data/profiles.ts';
 import type { Peer } from '../../data/live.ts';
-import { useT } from '../../i18n/i18n.tsx';
-import { GoToRow } from './go-to-row.tsx';
-import { ShortcutsDialog, useShortcutsKey } from './shortcuts-dialog.tsx';
+import { GridHead, GridToolbar, useGoToIndex } from './grid-toolbar.tsx';
+import { ShortcutsDialog, useShortcutsDialog } from './shortcuts-dialog.tsx';
 import { ParagraphRow } from './paragraph-row.tsx';
 import { useGridRows } from './use-grid-rows.ts';
 import { useSourceSelection } from './use-source-selection.ts';
@@ -73,7 +72,6 @@ export function ParagraphGrid({
   target = null,
   initialFind,
 }: ParagraphGridProps) {
-  const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const [selection, setSelection] = useSourceSelection(byId);
@@ -88,22 +86,9 @@ export function ParagraphGrid({
   const qaPanel = useQaPanel(documentId, projectId, rows, cover, virtualizer);
   const qa = qaPanel.qa;
   const [showPinyin, setShowPinyin] = useState(false);
-  const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
-  useShortcutsKey(openShortcuts);
+  const shortcuts = useShortcutsDialog();
 
-  /** "Go to paragraph": scrolls to the row (the one a merged paragraph belongs to) and focuses it. */
-  const goToRow = qaPanel.goToRow;
-  const goToIndex = useCallback(
-    (index: number) => {
-      let at = index;
-      while (at > 0 && rows[at] && cover.coveredIds.has(rows[at]!.id)) at--;
-      const row = rows[at];
-      if (row) goToRow(row.id);
-      else virtualizer.scrollToIndex(index, { align: 'start' });
-    },
-    [rows, cover, goToRow, virtualizer],
-  );
+  const goToIndex = useGoToIndex(rows, cover, qaPanel.goToRow, virtualizer);
 
   // Find in the document (Ctrl+F): every loaded row, Chinese and English; the current match is scrolled to.
   const find = useDocumentFind(rows, cover, virtualizer, initialFind, targetRow);
@@ -126,22 +111,16 @@ export function ParagraphGrid({
 
   return (
     <WorkspaceContext.Provider value={context}>
-      <div className="doc-toolbar">
-        <GoToRow count={count} onGoTo={goToIndex} />
-        {toolbar}
-        <label className="checkbox field-inline">
-          <input type="checkbox" checked={showPinyin} onChange={(e) => setShowPinyin(e.target.checked)} /> {t('reading.showPinyin')}
-        </label>
-        <button type="button" className="button button-small" aria-label={t('qa.panel.openLabel')} aria-haspopup="dialog" onClick={() => qaPanel.setOpen(true)}>
-          {t('qa.panel.open')}
-        </button>
-        <button type="button" className="button button-small" aria-keyshortcuts="Control+F" title="Ctrl+F" onClick={find.open}>
-          {t('find.open')}
-        </button>
-        <button type="button" className="button button-small" aria-haspopup="dialog" aria-keyshortcuts="?" title="?" onClick={openShortcuts}>
-          {t('shortcuts.open.button')}
-        </button>
-      </div>
+      <GridToolbar
+        count={count}
+        onGoTo={goToIndex}
+        toolbar={toolbar}
+        showPinyin={showPinyin}
+        onShowPinyin={setShowPinyin}
+        onOpenQa={() => qaPanel.setOpen(true)}
+        onOpenFind={find.open}
+        onOpenShortcuts={shortcuts.open}
+      />
       {find.isOpen ? (
         <FindBar
           query={find.query}
@@ -154,14 +133,7 @@ export function ParagraphGrid({
           inputRef={find.inputRef}
         />
       ) : null}
-      <div className="grid-head" aria-hidden="true">
-        <div className="cell cell-number">¶</div>
-        <div className="cell" lang="zh-CN">
-          {t('workspace.col.source')}
-        </div>
-        <div className="cell">{t('workspace.col.translation')}</div>
-        <div className="cell">{t('workspace.col.notes')}</div>
-      </div>
+      <GridHead />
       <div className="grid-scroll" ref={scrollRef} data-testid="workspace-scroll" aria-busy={loadingMore}>
         <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
@@ -207,7 +179,7 @@ export function ParagraphGrid({
           onClose={() => qaPanel.setOpen(false)}
         />
       ) : null}
-      {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
+      {shortcuts.isOpen ? <ShortcutsDialog onClose={shortcuts.close} /> : null}
       {concordance && projectId ? (
         <ConcordanceDialog projectId={projectId} text={concordance.text} language={concordance.language} onClose={() => setConcordance(null)} />
       ) : null}

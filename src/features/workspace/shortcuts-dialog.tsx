@@ -1,5 +1,5 @@
 // "?" in the workspace: every keyboard shortcut of the document page, in the UI's language.
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Dialog } from '../../components/dialog.tsx';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 
@@ -36,6 +36,14 @@ export function useShortcutsKey(open: () => void) {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [open]);
+}
+
+/** The shortcuts dialog's open state; "?" opens it. */
+export function useShortcutsDialog() {
+  const [isOpen, setOpen] = useState(false);
+  const open = useCallback(() => setOpen(true), []);
+  useShortcutsKey(open);
+  return { isOpen, open, close: () => setOpen(false) };
 }
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
