@@ -379,6 +379,15 @@ export function upsertById<T extends { id: string; created_at: string; version?:
   return next;
 }
 
+/** My reply shown while its insert was on the way (`pending-…`) gives way to the stored row. */
+function withoutPendingCopy(list: Reply[] | undefined, reply: Reply): Reply[] | undefined {
+  if (!list) return list;
+  const pending = list.findIndex(
+    (r) => r.id.startsWith('pending-') && r.annotation_id === reply.annotation_id && r.author_id === reply.author_id && r.body_text === reply.body_text,
+  );
+  return pending < 0 ? list : [...list.slice(0, pending), ...list.slice(pending + 1)];
+}
+
 export function removeById<T extends { id: string }>(list: T[] | undefined, id: unknown): T[] | undefined {
   if (!list || typeof id !== 'string' || !list.some((r) => r.id === id)) return list;
   return list.filter((r) => r.id !== id);
@@ -486,7 +495,7 @@ export function documentLiveSpec(documentId: string, projectId: string, presence
 
       function applyReply(record: Row) {
         const reply = replySchema.safeParse(record);
-        if (reply.success) queryClient.setQueryData<Reply[]>(repliesKey, (list) => upsertById(list, reply.data));
+        if (reply.success) queryClient.setQueryData<Reply[]>(repliesKey, (list) => upsertById(withoutPendingCopy(list, reply.data), reply.data));
         else refresh.stale(repliesKey);
       }
     },
