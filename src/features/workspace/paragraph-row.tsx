@@ -19,6 +19,7 @@ import type { QaFinding } from '../../domain/qa/index.ts';
 import type { GlossaryTerm } from './use-workspace-qa.ts';
 import { usePinyin, type PinyinOf } from './pinyin.ts';
 import { LookupDialog } from './lookup-dialog.tsx';
+import { NotesCell } from './notes-sheet.tsx';
 
 const NO_SPANS: AnchoredSpan[] = [];
 const FIND = 'find:';
@@ -282,7 +283,7 @@ export const ParagraphRow = memo(function ParagraphRow({
         qaSelected={qaSelected}
         onQaSelect={setQaSelected}
       />
-      <div className="cell cell-notes">
+      <NotesCell paragraphId={paragraph.id} n={n} count={notes.length}>
         {selection && ws.canAnnotate ? (
           <button
             type="button"
@@ -366,7 +367,7 @@ export const ParagraphRow = memo(function ParagraphRow({
             {t('notes.addNote')}
           </button>
         ) : null}
-      </div>
+      </NotesCell>
     </div>
   );
 });
