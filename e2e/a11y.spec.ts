@@ -3,7 +3,7 @@
 // open. One signed-in page per role and viewport walks its screens; nothing is written, so the
 // shared database and other specs' data do not matter.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type DemoRole, type SignedIn } from './fixtures.ts';
+import { test, expect, apiAs, demoParagraph, runToken, type DemoRole, type SignedIn } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { DEMO_TITLE } from './pages/library-page.ts';
 
@@ -166,11 +166,43 @@ for (const viewport of VIEWPORTS) {
       await check(page, 'search results');
     });
 
-    test('reviewer: review queue', async ({ signInAs }) => {
-      const page = await signedIn(signInAs, 'reviewer');
-      await page.goto('/review');
-      await expect(page.getByRole('heading', { name: 'Review', level: 1 })).toBeVisible();
-      await check(page, 'review queue');
+    test('reviewer: review queue, account panel, the Chinese interface', async ({ signInAs }) => {
+      // Something to review: a note of this run's own, taken away again at the end.
+      const researcher = await apiAs('researcher');
+      const token = runToken('a11y');
+      const { id: paragraphId } = await demoParagraph(researcher, 5);
+      const text = `Is this a standing mechanism? ${token}`;
+      const [note] = await researcher.call<{ id: string }[]>('annotations?select=id', {
+        method: 'POST',
+        prefer: 'return=representation',
+        body: { paragraph_id: paragraphId, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }, body_text: text, kind: 'question', status: 'submitted' },
+      });
+      try {
+        const page = await signedIn(signInAs, 'reviewer');
+        await page.goto('/review');
+        await expect(page.getByRole('heading', { name: 'Review', level: 1 })).toBeVisible();
+        await expect(page.getByRole('article').filter({ hasText: token })).toBeVisible();
+        await check(page, 'review queue');
+
+        const account = page.getByRole('button', { name: /reviewer@example\.com/ });
+        if (await account.isVisible()) {
+          await account.click();
+          await expect(page.getByRole('region', { name: 'Account' })).toBeVisible();
+          await check(page, 'account panel');
+          await page.keyboard.press('Escape');
+        }
+
+        // The Chinese interface: its own words and lengths, the same rules.
+        await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+        await expect(page.getByRole('heading', { name: '审校', level: 1 })).toBeVisible();
+        await check(page, 'review queue in Chinese');
+        await page.goto('/');
+        await page.getByRole('link', { name: DEMO_TITLE }).first().click();
+        await expect(page.getByRole('group', { name: '第 1 段', exact: true })).toBeVisible();
+        await check(page, 'workspace in Chinese');
+      } finally {
+        await researcher.call(`annotations?id=eq.${note!.id}`, { method: 'DELETE' });
+      }
     });
   });
 }
