@@ -135,6 +135,7 @@ async function shoot(page: Page, name: string, options: { fullPage?: boolean } =
   const image = UPNG.decode(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer);
   const small = UPNG.encode(UPNG.toRGBA8(image), image.width, image.height, 256);
   writeFileSync(path.join(OUT, `${name}.png`), Buffer.from(small));
+  console.log(`docs/screenshots/${name}.png: ${Math.round(small.byteLength / 1024)} KB (Chromium's PNG: ${Math.round(png.byteLength / 1024)} KB)`);
 }
 
 test.describe.configure({ mode: 'serial' });
