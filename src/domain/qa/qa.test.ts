@@ -115,6 +115,9 @@ describe('typography', () => {
     expect(checkDoubledWords('the two sides agree')).toEqual([]);
     expect(checkDoubledWords('he had had enough')).toEqual([]);
     expect(checkDoubledWords('The the two sides')).toMatchObject([{ code: 'doubled-word', params: { word: 'The' } }]);
+    expect(checkDoubledWords('well-being being, it’s it’s, 2 2')).toEqual([]);
+    expect(checkDoubledWords('the the the end').map((f) => f.spans[0])).toEqual([{ side: 'en', start: 0, end: 7 }]);
+    expect(checkDoubledWords('über\u00a0Über alles')).toMatchObject([{ params: { word: 'über' } }]);
   });
 
   it('brackets and quotes', () => {
@@ -136,6 +139,11 @@ describe('typography', () => {
     expect(checkSpaces('Both sides agree.')).toEqual([]);
     expect(codes(checkSpaces(' Both sides agree. '))).toEqual(['space-leading', 'space-trailing']);
     expect(codes(checkSpaces('Both  sides agree.'))).toEqual(['space-double']);
+    expect(checkSpaces('   ')).toEqual([]);
+    expect(checkSpaces('\u3000Both sides\u00a0')).toMatchObject([
+      { code: 'space-leading', spans: [{ start: 0, end: 1 }] },
+      { code: 'space-trailing', spans: [{ start: 11, end: 12 }] },
+    ]);
   });
 });
 
