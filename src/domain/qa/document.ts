@@ -35,6 +35,14 @@ export interface QaDocumentOptions {
 const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
 const normalise = (text: string) => (UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
 
+/** Where another document renders the same Chinese: its rows as "Title ¶12, ¶15", and how many more. */
+export function placesLabel(places: ReadonlyArray<{ document_title: string; position: number }>, occurrences = places.length): string {
+  const byTitle = new Map<string, number[]>();
+  for (const p of places) byTitle.set(p.document_title, [...(byTitle.get(p.document_title) ?? []), p.position]);
+  const listed = [...byTitle].map(([title, positions]) => `${title} ${positions.map((n) => `¶${n}`).join(', ')}`).join('; ');
+  return occurrences > places.length ? `${listed} (+${occurrences - places.length})` : listed;
+}
+
 /** Rows named in a message: the first few, then how many more. */
 function labelList(labels: readonly string[]): string {
   return labels.length <= 5 ? labels.join(', ') : `${labels.slice(0, 5).join(', ')} (+${labels.length - 5})`;
