@@ -50,6 +50,8 @@ export const memoryKeys = {
   all: ['translation-memory'] as const,
   suggestions: (paragraphId: string) => ['translation-memory', 'suggestions', paragraphId] as const,
   imports: (projectId: string) => ['translation-memory', 'imports', projectId] as const,
+  /** The English other documents of the project give the Chinese of a document's rows (QA consistency). */
+  otherRenderings: (documentId: string) => ['translation-memory', 'other-renderings', documentId] as const,
 };
 
 export const projectKeys = {

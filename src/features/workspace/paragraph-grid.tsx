@@ -247,6 +247,7 @@ export function ParagraphGrid({
           <DocumentQa
             rows={qa.documentRows}
             glossary={qaPanel.glossaryTerms}
+            elsewhere={qa.elsewhereBySource}
             ignores={qa.ignores}
             partial={loadingMore}
             onGoTo={qaPanel.goToRow}
