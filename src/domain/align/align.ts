@@ -209,11 +209,11 @@ function learnFromUnits(
     const entryByWord = new Map<string, number>();
     for (let f = 0; f < lexicon.size; f++) entryByWord.set(lexicon.word(f), f);
     const segmented = segmentTexts(confirmedPairs.map((p) => p.zh), lexicon.table);
+    const { start, spans } = segmented;
     confirmedPairs.forEach((pair, k) => {
-      const triples = segmented.words[k]!;
       const zhWords: number[] = [];
-      for (let w = 0; w < triples.length; w += 3) {
-        const entry = entryByWord.get(pair.zh.slice(triples[w]!, triples[w + 1]!));
+      for (let w = 3 * start[k]!; w < 3 * start[k + 1]!; w += 3) {
+        const entry = entryByWord.get(pair.zh.slice(spans[w]!, spans[w + 1]!));
         if (entry !== undefined) zhWords.push(entry);
       }
       const enWords = englishLemmaIds(pair.en, ids, names);
@@ -224,7 +224,7 @@ function learnFromUnits(
   const learned = new Map<string, string[]>();
   if (pairs.length < 20) return learned;
   for (const [entry, lemmas] of learnTranslations(pairs)) {
-    const known = new Set(lexicon.lemmas(entry).map((l) => lexicon.lemma(l)));
+    const known = new Set(Array.from(lexicon.lemmas(entry), (l) => lexicon.lemma(l)));
     const fresh = lemmas.map((l) => names[l]!).filter((l) => !known.has(l));
     if (fresh.length > 0) learned.set(lexicon.word(entry), fresh);
   }

@@ -73,6 +73,10 @@ export interface TranslationTable {
   lemmasOf(wordId: number): readonly number[];
   /** The Chinese word with this id. */
   word(wordId: number): string;
+  /** Its length in UTF-16 units. */
+  wordLength(wordId: number): number;
+  /** Number of lemmas; lemma ids run from 0. */
+  readonly lemmaCount: number;
   /** The lemma with this id. */
   lemma(id: number): string;
   /** The id of an English lemma, or -1 when no word of the table translates to it. */
@@ -216,6 +220,8 @@ export function readTranslationTable(text: string): TranslationTable {
       return ids;
     },
     word: (wordId) => text.slice(wordStart[wordId]!, wordStart[wordId]! + wordLength[wordId]!),
+    wordLength: (wordId) => wordLength[wordId]!,
+    lemmaCount: vocabulary.length,
     lemma: (id) => vocabulary[id] ?? '',
     lemmaId: (lemma) => lemmaIds.get(lemma) ?? -1,
     longestAt(source, at, found) {
