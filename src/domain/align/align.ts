@@ -17,7 +17,7 @@ import type { LengthModel, LengthSample } from './length-model.ts';
 import { DEFAULT_LENGTH_MODEL, fitLengthModel } from './length-model.ts';
 import { BEAD_PRIOR, Prepared, ONE_ONE, Scorer, TUNING } from './scorer.ts';
 import type { Bead, Segment, Step } from './search.ts';
-import { COMMON_BEADS, searchBeads, searchPath } from './search.ts';
+import { COMMON_BEADS, searchBeads, searchedWhole, searchPath } from './search.ts';
 import type { AlignOptions, AlignResult, Link, LinkSpec, Reason, TextPair } from './types.ts';
 
 function range(start: number, end: number): number[] {
@@ -335,7 +335,10 @@ function alignKeeping(zh: readonly string[], en: readonly string[], options: Ali
   // First pass with the prior model; refit the model on the links it is surest of; final pass near the first path.
   const first = initialModel(doc, options.ratio);
   // Lexicon words are left to the final pass: they settle close calls, and the first pass only has to come near.
-  const firstScorer = new Scorer(doc, first, BEAD_PRIOR, false);
+  // So are dictionary words in a long text, searched in bands: its first path only guides the final band (and
+  // on the long texts of the quality bench it comes out as good without them, at half the cost). A short text
+  // is searched whole, and there the dictionary's say in the first pass is worth its cost.
+  const firstScorer = new Scorer(doc, first, BEAD_PRIOR, false, undefined, TUNING.dictionaryFound, segments.every(searchedWhole));
   const paths = segments.map((seg) => searchPath(firstScorer, doc, seg));
   const model = fitLengthModel(lengthSamples(doc, firstScorer, paths, segments, fixed), first);
   // Second pass of the dictionary: word pairs learned from the first pass's links (and confirmed ones).
