@@ -88,6 +88,13 @@ export interface TranslationTable {
   longestAt(text: string, at: number, found: { word: number }): number;
 }
 
+/** Size of the bit set of word-beginning pairs (128 KB: it stays in the processor's cache). */
+const PAIR_BITS = 1 << 20;
+
+function pairBit(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_BITS - 1);
+}
+
 function hashAt(text: string, at: number, length: number): number {
   let h = 0x811c9dc5;
   for (let k = at; k < at + length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
@@ -197,6 +204,15 @@ export function readTranslationTable(text: string): TranslationTable {
     if (wordLength[k] === 1) single[first] = k + 1;
     if (wordLength[k]! > longestFrom[first]!) longestFrom[first] = wordLength[k]!;
   }
+  // Which pairs of UTF-16 units begin some word of two units or more, as bits over a
+  // hash of the pair: in running text most pairs begin none, and that is told here without a probe into
+  // the large table. A bit may be set for a pair that begins nothing (two pairs share it), never the reverse.
+  const pairs = new Int32Array(PAIR_BITS >>> 5);
+  for (let k = 0; k < size; k++) {
+    if (wordLength[k]! < 2) continue;
+    const bit = pairBit(text.charCodeAt(wordStart[k]!), text.charCodeAt(wordStart[k]! + 1));
+    pairs[bit >>> 5]! |= 1 << (bit & 31);
+  }
   const lemmaCache = new Map<number, number[]>();
   return {
     metadata,
@@ -232,6 +248,9 @@ export function readTranslationTable(text: string): TranslationTable {
         best = 1;
         found.word = single[first]! - 1;
       }
+      if (reach < 2) return best;
+      const bit = pairBit(first, source.charCodeAt(at + 1));
+      if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) return best;
       // The hash of source[at, at + n), extended one character at a time.
       let hash = Math.imul(0x811c9dc5 ^ first, 0x01000193);
       for (let n = 2; n <= reach; n++) {
