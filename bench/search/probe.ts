@@ -60,6 +60,6 @@ if (kinds.includes('tm')) {
   }
   console.log(`tm: wall ${fmt(res.map((r) => r.ms))} | cpu ${fmt(res.map((r) => r.cpu))}; with suggestions ${res.filter((r) => r.n).length}`);
   res.sort((a, b) => b.cpu - a.cpu);
-  console.log('   slowest: ' + res.slice(0, 5).map((r) => `${r.id} len ${r.len} ${r.cpu.toFixed(0)}ms (${r.n})`).join(', '));
+  console.log("   slowest: " + res.slice(0, 30).map((r) => `len ${r.len} ${r.cpu.toFixed(0)}ms (${r.n})`).join(', '));
 }
 await client.end();
