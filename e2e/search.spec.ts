@@ -220,7 +220,7 @@ test('the search page searches only the documents chosen by their title', async 
 
   // No such title: said so; removing a chosen document searches beyond it again.
   await picker.fill(`无此标题${token}`);
-  await expect(page.getByRole('status').filter({ hasText: `No document title contains “无此标题${token}”.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `No other document title contains “无此标题${token}”.` })).toBeVisible();
   await picker.press('Escape');
   await picker.fill('');
   await chosen.getByRole('button', { name: `Remove 选篇${token}甲 from the filter` }).click();
