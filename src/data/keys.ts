@@ -44,6 +44,7 @@ export const searchKeys = {
   all: ['search'] as const,
   results: (params: object) => ['search', 'results', params] as const,
   concordance: (params: object) => ['search', 'concordance', params] as const,
+  documentTitles: (projectId: string, text: string | null, ids: string[]) => ['search', 'document-titles', projectId, text, ids] as const,
 };
 
 export const memoryKeys = {
