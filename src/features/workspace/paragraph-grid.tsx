@@ -52,6 +52,8 @@ interface ParagraphGridProps {
   target?: DeepLinkTarget | null;
   /** A query to open the find bar with (the search that led here). */
   initialFind?: string | undefined;
+  /** Shown in place of the rows when there are none (a filter hides them all). */
+  emptyMessage?: ReactNode;
 }
 
 export function ParagraphGrid({
@@ -71,6 +73,7 @@ export function ParagraphGrid({
   loadingMore = false,
   target = null,
   initialFind,
+  emptyMessage,
 }: ParagraphGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
@@ -135,6 +138,7 @@ export function ParagraphGrid({
       ) : null}
       <GridHead />
       <div className="grid-scroll" ref={scrollRef} data-testid="workspace-scroll" aria-busy={loadingMore}>
+        {count === 0 && emptyMessage ? emptyMessage : null}
         <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const paragraph = rows[item.index];
@@ -157,7 +161,7 @@ export function ParagraphGrid({
                     composer={composers.get(paragraph.id)}
                     selection={selection?.paragraphId === paragraph.id ? selection.selectors : null}
                     isTarget={targetRow === paragraph.id}
-                    englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection.text : null}
+                    englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection : null}
                     find={find.finds.get(paragraph.id)}
                     peers={peersByParagraph.get(paragraph.id)}
                   />
