@@ -249,19 +249,23 @@ test('note filters combine, hide rows without notes, and tags complete from the 
   await expect(workspace.note(1, `Person ${token}`)).toHaveCount(0);
   await expect(workspace.note(3, `Place ${token}`)).toBeVisible();
   await expect(workspace.note(3, `Reviewer person ${token}`)).toBeVisible();
-  const pressed = workspace.note(3, `Reviewer person ${token}`).getByRole('button', { name: `Stop filtering by the tag ${tagB}` });
-  await expect(pressed).toHaveAttribute('aria-pressed', 'true');
-  await pressed.click();
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Filter notes (1 filter on)' })).toBeVisible();
+  await chip.click();
+  await expect(chip).toHaveAttribute('aria-pressed', 'false');
   await expect(workspace.note(1, `Person ${token}`)).toBeVisible();
 
   // Tags complete from the project's tags as they are typed.
   await workspace.row(2).getByRole('button', { name: 'Add note to paragraph 2' }).click();
   const form = workspace.row(2).getByRole('form', { name: 'New note on paragraph 2' });
-  await expect(form.getByText('Note', { exact: true })).toBeVisible();
+  // The note editor has a visible label, the same word as its accessible name.
+  await expect(form.locator('.note-editor-label')).toHaveText('Note');
+  await expect(form.locator('.note-editor-label')).toBeVisible();
+  await expect(form.getByRole('textbox', { name: 'Note', exact: true })).toBeVisible();
   const tags = form.getByRole('combobox', { name: 'Tags' });
   await tags.fill(`be`);
   await tags.pressSequentially('ta');
-  const listbox = form.getByRole('listbox', { name: 'Tags used in this project' });
+  const listbox = form.getByRole('listbox', { name: 'Suggestions from this project' });
   await expect(listbox.getByRole('option', { name: tagB })).toBeVisible();
   await expect(listbox.getByRole('option', { name: tagA })).toHaveCount(0);
   await page.keyboard.press('ArrowDown');

@@ -102,7 +102,7 @@ export class WorkspacePage {
     await this.page.keyboard.press('ControlOrMeta+a');
     await this.page.keyboard.type(body);
     if (options.kind) await form.getByLabel('Kind').selectOption({ label: options.kind });
-    if (options.tags !== undefined) await form.getByLabel('Tags').fill(options.tags);
+    if (options.tags !== undefined) await form.getByRole('combobox', { name: 'Tags' }).fill(options.tags);
     await form.getByRole('button', { name: options.submit === false ? 'Save draft' : 'Submit for review' }).click();
     await expect(form).toHaveCount(0);
   }

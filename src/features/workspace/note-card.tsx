@@ -76,13 +76,12 @@ export function NoteCard({ note, anchored, highlighted, onHighlight }: NoteCardP
           {onEnglish ? <p className="note-scope small muted">{t('notes.onEnglish')}</p> : null}
           <blockquote className={`note-quote${onEnglish ? ' note-quote-en' : ''}${anchored === false ? ' is-orphaned' : ''}`} lang={onEnglish ? 'en' : 'zh-CN'}>
             {note.quote_exact}
-            {anchored === false ? (
-              <span className="small muted" lang={locale === 'zh' ? 'zh-CN' : 'en'}>
-                {' '}
-                {onEnglish ? t('notes.orphanedEnglish') : t('notes.orphaned')}
-              </span>
-            ) : null}
           </blockquote>
+          {anchored === false ? (
+            <p className="note-orphaned small muted" lang={locale === 'zh' ? 'zh-CN' : 'en'}>
+              {onEnglish ? t('notes.orphanedEnglish') : t('notes.orphaned')}
+            </p>
+          ) : null}
         </>
       ) : (
         <p className="note-scope small muted">{t('notes.wholeParagraph')}</p>
@@ -100,7 +99,7 @@ export function NoteCard({ note, anchored, highlighted, onHighlight }: NoteCardP
                   type="button"
                   className={`chip chip-button${on ? ' is-on' : ''}`}
                   aria-pressed={on}
-                  aria-label={on ? t('notes.tagFilterOff', { tag }) : t('notes.tagFilterOn', { tag })}
+                  aria-label={t('notes.tagFilterOn', { tag })}
                   onClick={() => notesUi.updateFilters({ tag: on ? '' : tag })}
                 >
                   {tag}

@@ -73,7 +73,7 @@ export function TagsInput({ id, value, onChange, projectTags, placeholder }: Tag
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={expanded}
-        aria-controls={listId}
+        aria-controls={expanded ? listId : undefined}
         aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
         autoComplete="off"
         value={value}
@@ -90,24 +90,26 @@ export function TagsInput({ id, value, onChange, projectTags, placeholder }: Tag
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label={t('notes.tagSuggestions')} className="tags-listbox" hidden={!expanded}>
-        {options.map((tag, i) => (
-          <li
-            key={tag}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className={i === active ? 'is-active' : undefined}
-            // Taken on mousedown, before the input loses the focus.
-            onMouseDown={(e) => {
-              e.preventDefault();
-              take(tag);
-            }}
-          >
-            {tag}
-          </li>
-        ))}
-      </ul>
+      {expanded ? (
+        <ul id={listId} role="listbox" aria-label={t('notes.tagSuggestions')} className="tags-listbox">
+          {options.map((tag, i) => (
+            <li
+              key={tag}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'is-active' : undefined}
+              // Taken on mousedown, before the input loses the focus.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                take(tag);
+              }}
+            >
+              {tag}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
