@@ -69,6 +69,12 @@ export const qaIgnoreKeys = {
   paragraph: (paragraphId: string) => ['qa-ignores', 'paragraph', paragraphId] as const,
 };
 
+/** The tags on a project's notes (autocomplete). */
+export const noteTagKeys = {
+  all: ['note-tags'] as const,
+  list: (projectId: string) => ['note-tags', projectId] as const,
+};
+
 /** A project's glossary (term base). */
 export const glossaryKeys = {
   all: ['glossary'] as const,
@@ -138,6 +144,7 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
     reviewKeys.all,
     myWorkKeys.all,
     searchKeys.all,
+    noteTagKeys.all,
   ],
   // Search finds the new English; the memory learns it too, but a row's suggestions (refetched on
   // every autosave otherwise) may lag until they go stale.
