@@ -1324,6 +1324,10 @@ export type Database = {
         Returns: Json
       }
       mark_notifications_read: { Args: { p_ids?: number[] }; Returns: number }
+      qa_other_renderings: {
+        Args: { p_document_id: string; p_limit?: number }
+        Returns: Json
+      }
       review_annotation: {
         Args: {
           p_annotation_id: string

@@ -44,12 +44,15 @@ export const searchKeys = {
   all: ['search'] as const,
   results: (params: object) => ['search', 'results', params] as const,
   concordance: (params: object) => ['search', 'concordance', params] as const,
+  documentTitles: (projectId: string, text: string | null, ids: string[]) => ['search', 'document-titles', projectId, text, ids] as const,
 };
 
 export const memoryKeys = {
   all: ['translation-memory'] as const,
   suggestions: (paragraphId: string) => ['translation-memory', 'suggestions', paragraphId] as const,
   imports: (projectId: string) => ['translation-memory', 'imports', projectId] as const,
+  /** The English other documents of the project give the Chinese of a document's rows (QA consistency). */
+  otherRenderings: (documentId: string) => ['translation-memory', 'other-renderings', documentId] as const,
 };
 
 export const projectKeys = {

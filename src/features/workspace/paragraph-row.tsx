@@ -24,6 +24,7 @@ import type { EnglishSpan } from './english-text.tsx';
 import { clickedNotes, NOTES_ATTRIBUTE } from './note-marks.ts';
 import { useNotesUi } from './notes-context.tsx';
 import './notes.css';
+import { NotesCell, useNotesSheet } from './notes-sheet.tsx';
 
 const NO_SPANS: AnchoredSpan[] = [];
 const FIND = 'find:';
@@ -205,6 +206,7 @@ export const ParagraphRow = memo(function ParagraphRow({
   const [qaSelected, setQaSelected] = useState<QaFinding | null>(null);
   const [lookup, setLookup] = useState<string | null>(null);
   const notesUi = useNotesUi();
+  const sheet = useNotesSheet();
   const n = paragraph.position;
   const last = covered?.at(-1)?.position ?? n;
   const sources = useMemo(() => [paragraph, ...(covered ?? [])], [paragraph, covered]);
@@ -328,6 +330,8 @@ export const ParagraphRow = memo(function ParagraphRow({
     const note = notes.find((n) => n.id === id)!;
     setHighlighted(id);
     notesUi.openNote({ noteId: id, paragraphId: note.paragraph_id });
+    // Notes in a sheet (tablet, phone): show this row's there; its card takes the focus once in.
+    if (sheet.mode === 'side-sheet' || sheet.mode === 'phone-sheet') sheet.show(paragraph.id);
   }
 
   return (
@@ -415,7 +419,7 @@ export const ParagraphRow = memo(function ParagraphRow({
           ) : null
         }
       />
-      <div className="cell cell-notes">
+      <NotesCell paragraphId={paragraph.id} n={n} count={notes.length}>
         {noteSelection && ws.canAnnotate ? (
           <button
             type="button"
@@ -503,7 +507,7 @@ export const ParagraphRow = memo(function ParagraphRow({
             {t('notes.addNote')}
           </button>
         ) : null}
-      </div>
+      </NotesCell>
     </div>
   );
 });

@@ -1,5 +1,5 @@
 // Route /documents/:documentId — the side-by-side workspace.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../data/session.ts';
 import { useDocument } from '../../data/documents.ts';
@@ -12,8 +12,6 @@ import { errorKind, errorMessage } from '../../data/errors.ts';
 import { preloadEditor } from '../../editor/lazy.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
-import { KeywordChips } from '../../components/keyword-chips.tsx';
-import { ProgressBar } from '../../components/progress-bar.tsx';
 import { ParagraphGrid } from './paragraph-grid.tsx';
 import { targetPosition } from './use-deep-link.ts';
 import { GlobalSaveState } from './save-state.tsx';
@@ -24,6 +22,8 @@ import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { InteropButtons } from './interop-buttons.tsx';
 import { useDocumentLive } from '../../data/live.ts';
 import { PeopleHere } from './presence.tsx';
+import { DocHeader } from './doc-header.tsx';
+import { PHONE_QUERY, useMediaQuery } from '../../components/use-media-query.ts';
 
 export default function WorkspacePage() {
   const t = useT();
@@ -37,6 +37,20 @@ export default function WorkspacePage() {
   const projects = useProjects(user.id);
   const noteFilters = useNoteFilters();
   const filters = noteFilters.filters;
+  // The header folds to one line once the grid scrolls; a choice made by hand holds until the
+  // grid crosses back over the top.
+  const [scrolled, setScrolled] = useState(false);
+  const [headerChoice, setHeaderChoice] = useState<boolean | null>(null);
+  // A phone has no room to spare: there the header starts folded.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const headerCollapsed = headerChoice ?? (scrolled || phone);
+  const scrolledRef = useRef(false);
+  const onScrolled = useCallback((now: boolean) => {
+    if (scrolledRef.current === now) return;
+    scrolledRef.current = now;
+    setScrolled(now);
+    setHeaderChoice(null);
+  }, []);
   // A deep link to a row: /documents/:id?p=N or #p-N (links pasted by hand too); a search hit
   // adds &find=QUERY, which opens the find bar on it.
   const location = useLocation();
@@ -106,40 +120,27 @@ export default function WorkspacePage() {
 
   return (
     <main className="workspace" aria-labelledby="document-title">
-      <header className="doc-header">
-        <div className="doc-header-main">
-          <Breadcrumb label={t('workspace.breadcrumb')} items={[<Link to="/">{t('nav.library')}</Link>, <span>{project?.name ?? ''}</span>]} />
-          <h1 id="document-title" lang="zh-CN">
-            {d?.title ?? '\u00a0'}
-          </h1>
-          <p className="doc-meta">
-            {d?.published_on ? <time dateTime={d.published_on}>{d.published_on}</time> : null}
-            {d?.collection ? (
-              <>
-                <span aria-hidden="true"> · </span>
-                <span lang="zh-CN">{d.collection}</span>
-              </>
-            ) : null}
-          </p>
-          {d ? <KeywordChips keywords={d.keywords} label={t('workspace.keywords')} /> : null}
-          <div className="doc-actions">
+      <DocHeader
+        title={d?.title}
+        publishedOn={d?.published_on}
+        collection={d?.collection}
+        keywords={d?.keywords}
+        breadcrumb={<Breadcrumb label={t('workspace.breadcrumb')} items={[<Link to="/">{t('nav.library')}</Link>, <span>{project?.name ?? ''}</span>]} />}
+        actions={
+          <>
             {canTranslate ? (
               <Link className="button button-small" to={`/documents/${documentId}/align`}>
                 {t('align.open')}
               </Link>
             ) : null}
             <InteropButtons documentId={documentId} project={project} canImport={canTranslate} />
-          </div>
-        </div>
-        <PeopleHere peers={live.peers} status={live.status} />
-        {p ? (
-          <div className="doc-progress">
-            <ProgressBar label={t('progress.translated')} value={p.translated} max={p.paragraphs} />
-            <ProgressBar tone="approved" label={t('progress.approved')} value={p.approved} max={p.paragraphs} />
-            <p className="muted small">{t('progress.notesSummary', { submitted: p.notes_submitted, approved: p.notes_approved })}</p>
-          </div>
-        ) : null}
-      </header>
+          </>
+        }
+        people={<PeopleHere peers={live.peers} status={live.status} />}
+        progress={p ?? undefined}
+        collapsed={headerCollapsed}
+        onToggle={() => setHeaderChoice(!headerCollapsed)}
+      />
       {paragraphs.isPending ? (
         <Loading label={t('workspace.loadingRows')} />
       ) : paragraphs.isError && allRows.length === 0 ? (
@@ -151,6 +152,7 @@ export default function WorkspacePage() {
           documentId={documentId}
           projectId={d?.project_id ?? ''}
           initialFind={search.get('find') ?? undefined}
+          onScrolled={onScrolled}
           user={user}
           rows={rows}
           total={total}
