@@ -341,3 +341,21 @@ test('on a phone: a phrase of the English is noted through the notes sheet, and 
   await expect(sheet).toBeVisible();
   await expect(sheet.getByRole('article').filter({ hasText: `On a phone ${token}` })).toBeFocused();
 });
+
+test('on a tablet a highlight opens its note in the side sheet', async ({ researcher }) => {
+  const { page, workspace } = researcher;
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const token = runToken('tablet-note');
+  const doc = await importDocument(`平板注释${token}`, ['第一段。', '中方欢迎哈方积极参与亚信会议。']);
+  await (await apiAs('researcher')).call('annotations', {
+    method: 'POST',
+    body: [{ paragraph_id: doc.paragraphs[1], target: 'source', status: 'submitted', quote_exact: '亚信会议', start_offset: 10, end_offset: 14, body_text: `CICA ${token}` }],
+  });
+  await page.goto(`/documents/${doc.id}`);
+  await workspace.row(1).getByRole('button', { name: 'Notes on paragraph 1: 0' }).click();
+  const side = page.getByRole('complementary', { name: 'Notes on paragraph 1' });
+  await expect(side).toBeVisible();
+  await noteHighlights(page, 2, 'source').click();
+  const panel = page.getByRole('complementary', { name: 'Notes on paragraph 2' });
+  await expect(panel.getByRole('article').filter({ hasText: `CICA ${token}` })).toBeFocused();
+});
