@@ -44,7 +44,9 @@ test('a translator adds a term, sees it marked, inserts it with Ctrl+G, and clea
     await expect(dateError).toBeVisible();
     await expect(dateError).toContainText('Error');
     await dateError.click();
-    await expect(row.locator('mark.qa-hit')).toHaveText('2014年5月19日至21日');
+    // Both texts, the English inside the open editor.
+    await expect(row.locator('mark.qa-hit')).toHaveText(['2014年5月19日至21日', '19 to 21 May 2015']);
+    await expect(workspace.translation(1).locator('mark.qa-hit')).toHaveText('19 to 21 May 2015');
 
     // "Mark translated" warns instead of marking.
     await row.getByRole('button', { name: 'Mark translated' }).click();

@@ -153,6 +153,9 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
   const findings = ignores ? allFindings.filter((f) => !ignores.has(f.fingerprint)) : allFindings;
   const ignored = ignores ? allFindings.flatMap((f) => (ignores.has(f.fingerprint) ? [{ finding: f, reason: ignores.get(f.fingerprint)! }] : [])) : [];
   const errors = findings.filter((f) => f.severity === 'error');
+  // The selected finding as the English now stands (its spans move while the text is edited), highlighted in the open editor.
+  const liveSelected = qaSelected ? (allFindings.find((f) => f.fingerprint === qaSelected.fingerprint) ?? null) : null;
+  const editorHighlights = spansOn(liveSelected, 'en');
   const [qaOpen, setQaOpen] = useState(false);
   // Glossary terms of the row's Chinese, each once, in order of appearance.
   const terms = useMemo(() => {
@@ -254,6 +257,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
             return !!suggestion;
           }}
           onGlossary={nextRendering}
+          highlights={editorHighlights}
           insertRef={insertRef}
           onBlur={() => void draft.flush()}
         />
