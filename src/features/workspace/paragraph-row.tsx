@@ -18,7 +18,8 @@ import { RowPeers } from './presence.tsx';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import type { GlossaryTerm } from './use-workspace-qa.ts';
 import { usePinyin, type PinyinOf } from './pinyin.ts';
-import { LookupDialog } from './lookup-dialog.tsx';
+import { LookupDialog } from '../../components/lookup-dialog.tsx';
+import { lookUpSelection } from '../../workers/dictionary-client.ts';
 
 const NO_SPANS: AnchoredSpan[] = [];
 const FIND = 'find:';
@@ -313,7 +314,7 @@ export const ParagraphRow = memo(function ParagraphRow({
             </span>
           </button>
         ) : null}
-        {lookup !== null ? <LookupDialog text={lookup} onClose={() => setLookup(null)} /> : null}
+        {lookup !== null ? <LookupDialog text={lookup} lookUp={lookUpSelection} onClose={() => setLookup(null)} /> : null}
         {selection || englishSelection ? (
           <button
             type="button"
