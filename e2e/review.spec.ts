@@ -51,13 +51,13 @@ test('a note on a selected phrase goes through rejection, resubmission and appro
     await reviewer.review.approve(item);
   });
 
-  await test.step('after a reload the researcher finds it approved, also under "Approved only"', async () => {
+  await test.step('after a reload the researcher finds it approved, also filtered by status Approved and by author Me', async () => {
     await researcher.page.reload();
     await researcher.workspace.goTo(5);
     await expect(note()).toContainText('Approved');
-    await researcher.workspace.notesFilter().selectOption('approved');
+    await researcher.workspace.filterNotes({ status: 'Approved' });
     await expect(note()).toBeVisible();
-    await researcher.workspace.notesFilter().selectOption('mine');
+    await researcher.workspace.filterNotes({ status: 'Any', author: 'Me' });
     await expect(note()).toBeVisible();
   });
 });

@@ -1144,6 +1144,22 @@ export type Database = {
         }
         Relationships: []
       }
+      note_tags: {
+        Row: {
+          notes: number | null
+          project_id: string | null
+          tag: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       review_queue: {
         Row: {
           author_id: string | null

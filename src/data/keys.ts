@@ -44,6 +44,7 @@ export const searchKeys = {
   all: ['search'] as const,
   results: (params: object) => ['search', 'results', params] as const,
   concordance: (params: object) => ['search', 'concordance', params] as const,
+  documentTitles: (projectId: string, text: string | null, ids: string[]) => ['search', 'document-titles', projectId, text, ids] as const,
 };
 
 export const memoryKeys = {
@@ -66,6 +67,12 @@ export const projectKeys = {
 export const qaIgnoreKeys = {
   all: ['qa-ignores'] as const,
   paragraph: (paragraphId: string) => ['qa-ignores', 'paragraph', paragraphId] as const,
+};
+
+/** The tags on a project's notes (autocomplete). */
+export const noteTagKeys = {
+  all: ['note-tags'] as const,
+  list: (projectId: string) => ['note-tags', projectId] as const,
 };
 
 /** A project's glossary (term base). */
@@ -137,6 +144,7 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
     reviewKeys.all,
     myWorkKeys.all,
     searchKeys.all,
+    noteTagKeys.all,
   ],
   // Search finds the new English; the memory learns it too, but a row's suggestions (refetched on
   // every autosave otherwise) may lag until they go stale.
