@@ -47,6 +47,43 @@ export const COMMON_BEADS = 5;
 /** A band never grows beyond this many cells (17 bytes each): caps memory on pathological inputs. */
 const MAX_BAND_CELLS = 3_000_000;
 
+/**
+ * The cells of the sweeps, reused from one sweep (and one alignment) to the next: a long text's band
+ * holds hundreds of thousands of cells, and allocating them afresh each time costs the garbage
+ * collector more than the sweep itself. One forward and one backward sweep are in use at a time.
+ * Bands larger than POOLED_CELLS get arrays of their own, so that little memory stays held.
+ */
+const POOLED_CELLS = 1 << 20;
+
+class CellPool {
+  private cost = new Float64Array(0);
+  private back = new Int8Array(0);
+  private rest = new Float64Array(0);
+
+  /** Forward costs, all Infinity. */
+  costs(cells: number): Float64Array {
+    if (cells > POOLED_CELLS) return new Float64Array(cells).fill(Infinity);
+    if (this.cost.length < cells) this.cost = new Float64Array(Math.min(POOLED_CELLS, Math.max(cells, this.cost.length * 2)));
+    return this.cost.subarray(0, cells).fill(Infinity);
+  }
+
+  /** Back pointers, all −1. */
+  backs(cells: number): Int8Array {
+    if (cells > POOLED_CELLS) return new Int8Array(cells).fill(-1);
+    if (this.back.length < cells) this.back = new Int8Array(Math.min(POOLED_CELLS, Math.max(cells, this.back.length * 2)));
+    return this.back.subarray(0, cells).fill(-1);
+  }
+
+  /** Backward costs, all Infinity. */
+  rests(cells: number): Float64Array {
+    if (cells > POOLED_CELLS) return new Float64Array(cells).fill(Infinity);
+    if (this.rest.length < cells) this.rest = new Float64Array(Math.min(POOLED_CELLS, Math.max(cells, this.rest.length * 2)));
+    return this.rest.subarray(0, cells).fill(Infinity);
+  }
+}
+
+const POOL = new CellPool();
+
 export interface Segment {
   z0: number;
   z1: number;
@@ -176,8 +213,8 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
   if (doc.hasForced) return sweepForwardForced(scorer, seg, band, beads);
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;
-  const cost = new Float64Array(band.cells).fill(Infinity);
-  const back = new Int8Array(band.cells).fill(-1);
+  const cost = POOL.costs(band.cells);
+  const back = POOL.backs(band.cells);
   const { beadCost, landmarkMatch: match, landmarkMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
   const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch, zLexBestPrefix: zLB, eLexBestPrefix: eLB } = scorer;
   const lexical = scorer.lexFound !== null;
@@ -273,8 +310,8 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
 function sweepForwardForced(scorer: Scorer, seg: Segment, band: Band, beads: number): Forward {
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;
-  const cost = new Float64Array(band.cells).fill(Infinity);
-  const back = new Int8Array(band.cells).fill(-1);
+  const cost = POOL.costs(band.cells);
+  const back = POOL.backs(band.cells);
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     const rowStart = offset[i]! - lo[i]!;
@@ -307,7 +344,7 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band):
   if (doc.hasForced) return sweepBackwardForced(scorer, seg, band);
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;
-  const rest = new Float64Array(band.cells).fill(Infinity);
+  const rest = POOL.rests(band.cells);
   rest[band.cells - 1] = 0;
   const { beadCost, landmarkMatch: match, landmarkMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
   const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch, zLexBestPrefix: zLB, eLexBestPrefix: eLB } = scorer;
@@ -389,7 +426,7 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band):
 function sweepBackwardForced(scorer: Scorer, seg: Segment, band: Band): Float64Array {
   const n = band.lo.length - 1;
   const { lo, hi, offset } = band;
-  const rest = new Float64Array(band.cells).fill(Infinity);
+  const rest = POOL.rests(band.cells);
   rest[band.cells - 1] = 0;
   for (let i = n; i >= 0; i--) {
     const rowLo = lo[i]!;
