@@ -218,6 +218,7 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
   const { beadCost, landmarkMatch: match, landmarkMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
   const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch, zLexBestPrefix: zLB, eLexBestPrefix: eLB } = scorer;
   const lexical = scorer.lexFound !== null;
+  const out = scorer.out;
   const { zLandmarkPrefix: zA, eLandmarkPrefix: eA } = scorer.view;
   const { zPrefix: zP, ePrefix: eP, zNonProsePrefix: zH, eNonProsePrefix: eH, zSentencePrefix: zS, eSentencePrefix: eS } = doc;
   const z0 = seg.z0;
@@ -283,8 +284,14 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
           if (sz !== se) structure += (sentenceMismatch * Math.abs(sz - se)) / Math.sqrt((sz + se) * 0.5);
         }
         let total = prior + length + structure;
-        if (lexical) total += scorer.lexicalCost(zs, zi, es, ej);
-        if (wz !== 0 || we !== 0) total += scorer.landmarkCost(zs, zi, es, ej, wz, we);
+        if (lexical) {
+          scorer.lexicalInto(zs, zi, es, ej);
+          total += out[0]!;
+        }
+        if (wz !== 0 || we !== 0) {
+          scorer.landmarkInto(zs, zi, es, ej, wz, we);
+          total += out[1]!;
+        }
         total += start;
         if (total < best) {
           cost[rowStart + j] = total;
@@ -349,6 +356,7 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band):
   const { beadCost, landmarkMatch: match, landmarkMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
   const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch, zLexBestPrefix: zLB, eLexBestPrefix: eLB } = scorer;
   const lexical = scorer.lexFound !== null;
+  const out = scorer.out;
   const { zLandmarkPrefix: zA, eLandmarkPrefix: eA } = scorer.view;
   const { zPrefix: zP, ePrefix: eP, zNonProsePrefix: zH, eNonProsePrefix: eH, zSentencePrefix: zS, eSentencePrefix: eS } = doc;
   const z0 = seg.z0;
@@ -408,8 +416,14 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band):
           if (sz !== se) structure += (sentenceMismatch * Math.abs(sz - se)) / Math.sqrt((sz + se) * 0.5);
         }
         let total = prior + length + structure;
-        if (lexical) total += scorer.lexicalCost(zs, zi, es, ej);
-        if (wz !== 0 || we !== 0) total += scorer.landmarkCost(zs, zi, es, ej, wz, we);
+        if (lexical) {
+          scorer.lexicalInto(zs, zi, es, ej);
+          total += out[0]!;
+        }
+        if (wz !== 0 || we !== 0) {
+          scorer.landmarkInto(zs, zi, es, ej, wz, we);
+          total += out[1]!;
+        }
         total += after;
         if (total < best) rest[rowStart + j] = total;
       }
