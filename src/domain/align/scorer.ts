@@ -10,7 +10,7 @@ import { LexiconHits } from './lexicon.ts';
 import type { DocumentLexicon } from './document-lexicon.ts';
 import { englishWords, type EnglishWords } from '../dictionary/index.ts';
 import type { LexicalView } from './lexical.ts';
-import { buildLexicalView, MAX_CHINESE_UNITS, MAX_ENGLISH_UNITS, outcomeCosts } from './lexical.ts';
+import { buildLexicalView, extendLexicalView, MAX_CHINESE_UNITS, MAX_ENGLISH_UNITS, outcomeCosts } from './lexical.ts';
 import { LexicalBand, type BandRows } from './lexical-band.ts';
 import { pinShape } from './shape-pins.ts';
 import type { LengthModel } from './length-model.ts';
@@ -433,9 +433,9 @@ export class Prepared {
   /** The English words of the document, when it is aligned with a dictionary. */
   readonly englishWords: EnglishWords | undefined;
 
-  /** Weigh the dictionary words of another lexicon of the same document (after a pass learned word pairs). */
-  setLexicon(lexicon: DocumentLexicon): void {
-    this.lexical = buildLexicalView(lexicon, this.nz, this.englishWords!, this.dictionaryWordsKept);
+  /** Weigh the dictionary words of an extension of the current lexicon (extendLexicon) whose entries `changed` gained lemmas. */
+  extendLexicon(lexicon: DocumentLexicon, changed: readonly number[]): void {
+    this.lexical = extendLexicalView(this.lexical!, lexicon, this.nz, this.englishWords!, changed, this.dictionaryWordsKept);
   }
 
   zhLength(start: number, end: number): number {
