@@ -265,7 +265,15 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
         const es = ej - de;
         const we = eA[ej]! - eA[es]!;
         // Its best case cannot win: its prior, the landmarks one side has more than the other, less the largest bonus.
-        if (start + prior + lexBest + (lexical ? eLB[ej]! - eLB[es]! : 0) + (wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we) >= best) continue;
+        const landmarkBound = wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we;
+        if (start + prior + lexBest + (lexical ? eLB[ej]! - eLB[es]! : 0) + landmarkBound >= best) continue;
+        // The dictionary cost is a few reads from the band's tables: with it the bound is tight enough to spare most length costs.
+        let lex = 0;
+        if (lexical) {
+          scorer.lexicalInto(zs, zi, es, ej);
+          lex = out[0]!;
+          if (start + prior + lex + landmarkBound >= best) continue;
+        }
         const le = eP[ej]! - eP[es]!;
         const deviation = Math.abs(le - expected) / Math.sqrt(variance * (expected + le) * 0.5 + 1);
         let length: number;
@@ -284,10 +292,7 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
           if (sz !== se) structure += (sentenceMismatch * Math.abs(sz - se)) / Math.sqrt((sz + se) * 0.5);
         }
         let total = prior + length + structure;
-        if (lexical) {
-          scorer.lexicalInto(zs, zi, es, ej);
-          total += out[0]!;
-        }
+        if (lexical) total += lex;
         if (wz !== 0 || we !== 0) {
           scorer.landmarkInto(zs, zi, es, ej, wz, we);
           total += out[1]!;
@@ -397,7 +402,15 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band):
         const es = e0 + j;
         const ej = es + de;
         const we = eA[ej]! - eA[es]!;
-        if (after + prior + lexBest + (lexical ? eLB[ej]! - eLB[es]! : 0) + (wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we) >= best) continue;
+        const landmarkBound = wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we;
+        if (after + prior + lexBest + (lexical ? eLB[ej]! - eLB[es]! : 0) + landmarkBound >= best) continue;
+        // The dictionary cost is a few reads from the band's tables: with it the bound is tight enough to spare most length costs.
+        let lex = 0;
+        if (lexical) {
+          scorer.lexicalInto(zs, zi, es, ej);
+          lex = out[0]!;
+          if (after + prior + lex + landmarkBound >= best) continue;
+        }
         const le = eP[ej]! - eP[es]!;
         const deviation = Math.abs(le - expected) / Math.sqrt(variance * (expected + le) * 0.5 + 1);
         let length: number;
@@ -416,10 +429,7 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band):
           if (sz !== se) structure += (sentenceMismatch * Math.abs(sz - se)) / Math.sqrt((sz + se) * 0.5);
         }
         let total = prior + length + structure;
-        if (lexical) {
-          scorer.lexicalInto(zs, zi, es, ej);
-          total += out[0]!;
-        }
+        if (lexical) total += lex;
         if (wz !== 0 || we !== 0) {
           scorer.landmarkInto(zs, zi, es, ej, wz, we);
           total += out[1]!;
