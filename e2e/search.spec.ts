@@ -156,7 +156,9 @@ test('the memory offers an identical row first and Ctrl+1 inserts its English as
 test('the library filters, sorts and pages a project\'s documents', async ({ owner }) => {
   const { page } = owner;
   const token = runToken('lib');
-  await importDocument(`文库${token}甲`, ['一。', `第二段${token}，写着Ｃ线${token}。`], '2031-02-01');
+  const first = await importDocument(`文库${token}甲`, ['一。', `第二段${token}，写着Ｃ线${token}。`], '2031-02-01');
+  const word = `zq${token.replace(/[^a-z0-9]/g, '')}`;
+  await translate(await apiAs('translator'), first.paragraphs[1]!, `The second paragraph mentions the ${word}s.`);
   await importDocument(`文库${token}乙`, ['二。', `乙的第二段${token}。`], '2031-01-01');
   await page.goto('/');
   const demo = page.getByRole('region', { name: 'Demo' });
@@ -175,6 +177,12 @@ test('the library filters, sorts and pages a project\'s documents', async ({ own
   await demo.getByLabel('Text contains').fill(`段${token}`);
   await expect(table.getByRole('link')).toHaveText([`文库${token}乙`, `文库${token}甲`]);
   await expect(demo.getByRole('navigation', { name: 'Pages of documents in Demo' })).toContainText('1–2 of 2');
+  // The English of the translations, by word (the singular finds the plural), and titles.
+  await demo.getByLabel('Text contains').fill(word);
+  await expect(table.getByRole('link')).toHaveText([`文库${token}甲`]);
+  await demo.getByLabel('Text contains').fill(`文库${token}乙`);
+  await expect(table.getByRole('link')).toHaveText([`文库${token}乙`]);
+  await expect(demo.getByLabel('Text contains')).toHaveAccessibleDescription(/titles, the Chinese of every paragraph .* and the English translations/);
 });
 
 test('the search page searches only the documents chosen by their title', async ({ translator }) => {
