@@ -238,3 +238,36 @@ test('the search page searches only the documents chosen by their title', async 
   await expect(first).toBeVisible();
   await expect(second).toBeVisible();
 });
+
+test('a TMX file imported in the library feeds the memory: offered with its file name, Ctrl+2 inserts the second', async ({ owner }) => {
+  const { page } = owner;
+  const token = runToken('tmx');
+  const exact = `本协定自签字之日起生效（${token}）。`;
+  const near = `本议定书自签字之日起生效（${token}）。`;
+  const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="e2e" creationtoolversion="1" segtype="paragraph" o-tmf="e2e" adminlang="en" srclang="zh-CN" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="zh-CN"><seg>${exact}</seg></tuv><tuv xml:lang="en"><seg>This Agreement shall enter into force on the date of signature.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg>${near}</seg></tuv><tuv xml:lang="en"><seg>This Protocol shall enter into force on the date of signature.</seg></tuv></tu>
+</body></tmx>`;
+  await page.goto('/');
+  const demo = page.getByRole('region', { name: 'Demo' });
+  await demo.getByText('Translation memory', { exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await demo.getByRole('button', { name: 'Import a TMX file' }).click();
+  await (await chooser).setFiles({ name: `Treaties-${token}.tmx`, mimeType: 'application/xml', buffer: Buffer.from(tmx) });
+  await expect(demo.getByText(`Treaties-${token}.tmx: 2 units imported.`)).toBeVisible();
+  await expect(demo.getByRole('row', { name: new RegExp(`Treaties-${token}\\.tmx`) })).toContainText('2');
+
+  const doc = await importDocument(`条约${token}`, [exact]);
+  const workspace = new WorkspacePage(page);
+  await page.goto(`/documents/${doc.id}`);
+  await workspace.translation(1).click();
+  const items = page.getByRole('region', { name: 'Similar paragraphs' }).getByRole('listitem');
+  await expect(items.first()).toContainText('100 %');
+  await expect(items.first()).toContainText(`TMX Treaties-${token}.tmx`);
+  await expect(items.nth(1)).toContainText('This Protocol shall enter into force');
+  await page.keyboard.press('Control+2');
+  await expect(workspace.translation(1)).toHaveText('This Protocol shall enter into force on the date of signature.');
+  await workspace.waitUntilSaved();
+});

@@ -96,7 +96,7 @@ begin
       perform set_config('enable_seqscan', v_seqscan, true);
       return query
         select ld.* from public.library_documents ld
-        where ld.project_id = p_project_id and (ld.id = any (v_confirmed) or ld.id = any (v_other));
+        where ld.project_id = p_project_id and ld.id = any (v_confirmed || v_other);
       return;
     end if;
   end if;
@@ -123,7 +123,7 @@ begin
 
   return query
     select ld.* from public.library_documents ld
-    where ld.project_id = p_project_id and (ld.id = any (v_confirmed) or ld.id = any (v_other));
+    where ld.project_id = p_project_id and ld.id = any (v_confirmed || v_other);
 end
 $$;
 comment on function public.library_documents_containing(uuid, text) is
