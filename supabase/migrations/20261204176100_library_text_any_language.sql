@@ -1,7 +1,8 @@
 -- Duizhao: the library's "Text contains" finds a document by any of its text, in either language:
 -- its title or source line (any script), its Chinese (any substring, as before), and the English
--- of its translations (by word, stemmed, the last word a prefix — as search reads English). A
--- reader who remembers a phrase of the English, or an English title, finds the document too.
+-- of its translations (by word, stemmed, the last word a prefix — as search reads English; for
+-- text with a Latin letter). A reader who remembers a phrase of the English, or an English
+-- title, finds the document too.
 --
 -- The English comes from private.translation_words (20261204176000), which carries each row's
 -- document: up to 20,000 matching rows are read through its GIN index and their documents
@@ -50,7 +51,9 @@ begin
   v_plain := v_q !~ '[0-9a-z ]';
   v_pattern := case when not v_plain then private.search_pattern(v_q) end;
   v_zh := private.search_grams_query(v_q);
-  v_en := private.search_english_query(v_q);
+  -- English words only when there is a letter: a number is in the Chinese of the same document
+  -- (and "1" as an English prefix would be read in 150,000 translations)
+  v_en := case when v_q ~ '[a-z]' then private.search_english_query(v_q) end;
 
   -- Titles and source lines.
   v_other := array(
