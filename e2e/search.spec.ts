@@ -29,6 +29,14 @@ async function selectInRow(page: Page, row: number, phrase: string) {
   await new WorkspacePage(page).selectSourcePhrase(row, phrase);
 }
 
+/** Opens row n's editor, clicking again if the first click came before the grid listened (under load). */
+async function activate(workspace: WorkspacePage, n: number) {
+  await expect(async () => {
+    await workspace.translation(n).click();
+    await expect(workspace.translation(n)).toHaveAttribute('contenteditable', 'true', { timeout: 1000 });
+  }).toPass();
+}
+
 test('the header search finds full-width and ASCII alike, and a hit opens its document at the paragraph, focused', async ({ translator }) => {
   const { page } = translator;
   const token = runToken('hit');
@@ -131,7 +139,7 @@ test('the memory offers an identical row first and Ctrl+1 inserts its English as
   const { page } = translator;
   const workspace = new WorkspacePage(page);
   await page.goto(`/documents/${doc.id}`);
-  await workspace.translation(3).click();
+  await activate(workspace, 3);
   const memory = page.getByRole('region', { name: 'Similar paragraphs' });
   const first = memory.getByRole('listitem').first();
   await expect(first).toContainText('100 %');
@@ -145,7 +153,7 @@ test('the memory offers an identical row first and Ctrl+1 inserts its English as
   await expect(workspace.translation(3)).toHaveText('The two sides expressed satisfaction with the talks.');
 
   // A near match: its percentage, and the Chinese that differs marked.
-  await workspace.translation(4).click();
+  await activate(workspace, 4);
   const near = page.getByRole('region', { name: 'Similar paragraphs' }).getByRole('listitem').first();
   await expect(near).toContainText(/\b[5-9]\d %/);
   await expect(near.locator('ins')).toHaveText('会谈');
@@ -262,7 +270,7 @@ test('a TMX file imported in the library feeds the memory: offered with its file
   const doc = await importDocument(`条约${token}`, [exact]);
   const workspace = new WorkspacePage(page);
   await page.goto(`/documents/${doc.id}`);
-  await workspace.translation(1).click();
+  await activate(workspace, 1);
   const items = page.getByRole('region', { name: 'Similar paragraphs' }).getByRole('listitem');
   await expect(items.first()).toContainText('100 %');
   await expect(items.first()).toContainText(`TMX Treaties-${token}.tmx`);
