@@ -7,7 +7,7 @@
 // final pass, in a narrow band around the first path, gives the links and their confidence.
 
 import type { EnglishWords } from '../dictionary/index.ts';
-import { documentLexicon, segmentTexts, type DocumentLexicon } from './document-lexicon.ts';
+import { documentLexicon, extendLexicon, segmentTexts, type DocumentLexicon } from './document-lexicon.ts';
 import { englishLemmaIds, glossaryTranslations, learnTranslations, type WordPair } from './word-model.ts';
 import { builtInLexicon } from './lexicon.ts';
 import type { Mention } from './landmarks.ts';
@@ -17,7 +17,7 @@ import type { LengthModel, LengthSample } from './length-model.ts';
 import { DEFAULT_LENGTH_MODEL, fitLengthModel } from './length-model.ts';
 import { BEAD_PRIOR, Prepared, ONE_ONE, Scorer, TUNING } from './scorer.ts';
 import type { Bead, Segment, Step } from './search.ts';
-import { COMMON_BEADS, searchBeads, searchPath } from './search.ts';
+import { COMMON_BEADS, searchBeads, searchedWhole, searchPath } from './search.ts';
 import type { AlignOptions, AlignResult, Link, LinkSpec, Reason, TextPair } from './types.ts';
 
 function range(start: number, end: number): number[] {
@@ -174,13 +174,13 @@ function refitFound(doc: Prepared, units: readonly LinkSpec[]): number {
 const LEARNING_UNITS = 600;
 const LEARNING_WORDS = 24;
 
-/** IBM Model 1 over the trusted units and the confirmed text pairs: Chinese word → learned English lemmas. */
+/** IBM Model 1 over the trusted units and the confirmed text pairs: entry (Chinese word) → learned English lemmas it lacks. */
 function learnFromUnits(
   lexicon: DocumentLexicon,
   english: EnglishWords,
   units: readonly LinkSpec[],
   confirmedPairs: readonly TextPair[],
-): Map<string, string[]> {
+): Map<number, string[]> {
   const ids = new Map<string, number>();
   const names: string[] = [];
   const pairs: WordPair[] = [];
@@ -209,11 +209,11 @@ function learnFromUnits(
     const entryByWord = new Map<string, number>();
     for (let f = 0; f < lexicon.size; f++) entryByWord.set(lexicon.word(f), f);
     const segmented = segmentTexts(confirmedPairs.map((p) => p.zh), lexicon.table);
+    const { start, spans } = segmented;
     confirmedPairs.forEach((pair, k) => {
-      const triples = segmented.words[k]!;
       const zhWords: number[] = [];
-      for (let w = 0; w < triples.length; w += 3) {
-        const entry = entryByWord.get(pair.zh.slice(triples[w]!, triples[w + 1]!));
+      for (let w = 3 * start[k]!; w < 3 * start[k + 1]!; w += 3) {
+        const entry = entryByWord.get(pair.zh.slice(spans[w]!, spans[w + 1]!));
         if (entry !== undefined) zhWords.push(entry);
       }
       const enWords = englishLemmaIds(pair.en, ids, names);
@@ -221,12 +221,12 @@ function learnFromUnits(
       if (zhWords.length > 0 && enWords.length > 0) pairs.push({ zh: zhWords, en: enWords }, { zh: zhWords, en: enWords });
     });
   }
-  const learned = new Map<string, string[]>();
+  const learned = new Map<number, string[]>();
   if (pairs.length < 20) return learned;
   for (const [entry, lemmas] of learnTranslations(pairs)) {
-    const known = new Set(lexicon.lemmas(entry).map((l) => lexicon.lemma(l)));
+    const known = new Set(Array.from(lexicon.lemmas(entry), (l) => lexicon.lemma(l)));
     const fresh = lemmas.map((l) => names[l]!).filter((l) => !known.has(l));
-    if (fresh.length > 0) learned.set(lexicon.word(entry), fresh);
+    if (fresh.length > 0) learned.set(entry, fresh);
   }
   return learned;
 }
@@ -335,7 +335,10 @@ function alignKeeping(zh: readonly string[], en: readonly string[], options: Ali
   // First pass with the prior model; refit the model on the links it is surest of; final pass near the first path.
   const first = initialModel(doc, options.ratio);
   // Lexicon words are left to the final pass: they settle close calls, and the first pass only has to come near.
-  const firstScorer = new Scorer(doc, first, BEAD_PRIOR, false);
+  // So are dictionary words in a long text, searched in bands: its first path only guides the final band (and
+  // on the long texts of the quality bench it comes out as good without them, at half the cost). A short text
+  // is searched whole, and there the dictionary's say in the first pass is worth its cost.
+  const firstScorer = new Scorer(doc, first, BEAD_PRIOR, false, undefined, TUNING.dictionaryFound, segments.every(searchedWhole));
   const paths = segments.map((seg) => searchPath(firstScorer, doc, seg));
   const model = fitLengthModel(lengthSamples(doc, firstScorer, paths, segments, fixed), first);
   // Second pass of the dictionary: word pairs learned from the first pass's links (and confirmed ones).
@@ -344,11 +347,8 @@ function alignKeeping(zh: readonly string[], en: readonly string[], options: Ali
     const units = trustedUnits(paths, segments, fixed);
     found = refitFound(doc, units);
     const learned = learnFromUnits(doc.lexical.lexicon, doc.englishWords!, units, options.confirmedPairs ?? []);
-    if (learned.size > 0) {
-      const extra = glossaryTranslations(options.glossary);
-      for (const [word, lemmas] of learned) extra.set(word, [...(extra.get(word) ?? []), ...lemmas]);
-      doc.setLexicon(documentLexicon(zh, options.dictionary, extra, doc.lexical.lexicon.segmentation));
-    }
+    // The learned translations join the entries' own (the same words, lemmas and glossary terms: only what they change is weighed again).
+    if (learned.size > 0) doc.extendLexicon(extendLexicon(doc.lexical.lexicon, learned), [...learned.keys()]);
   }
   const scorer = new Scorer(doc, model, refitPriors(paths), true, partnerWeights(doc, paths, segments), found);
   keep?.push(doc, firstScorer, scorer, segments, paths, fixed, plan);

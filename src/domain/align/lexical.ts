@@ -26,6 +26,8 @@ export interface LexicalView {
   coverage: Float64Array;
   /** Share of Chinese units holding an entry that lemma l translates (English words are weighed too). */
   lemmaCoverage: Float64Array;
+  /** The number of those units. */
+  lemmaUnitCount: Int32Array;
   lemmaCount: number;
   lexicon: DocumentLexicon;
 }
@@ -34,76 +36,189 @@ export interface LexicalView {
 const MAX_COVERAGE = 0.25;
 
 export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, english: EnglishWords, maxEntriesPerUnit = Infinity): LexicalView {
-  // English lemmas of the document that translate some entry, by document-local lemma id.
   const enCount = english.start.length - 1;
-  const eStart = new Int32Array(enCount + 1);
-  const eLemmas: number[] = [];
-  const lemmaOfWord = new Int32Array(english.lemmas.length);
-  english.lemmas.forEach((lemma, w) => {
-    lemmaOfWord[w] = lemma === '' ? -1 : lexicon.lemmaId(lemma);
-  });
-  const seen = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
-  for (let i = 0; i < enCount; i++) {
-    for (let k = english.start[i]!; k < english.start[i + 1]!; k++) {
-      const id = lemmaOfWord[english.ids[k]!]!;
-      if (id < 0 || seen[id] === i) continue;
-      seen[id] = i;
-      eLemmas.push(id);
-    }
-    eStart[i + 1] = eLemmas.length;
-  }
-  const entryStart = new Int32Array(lexicon.size + 1);
-  for (let f = 0; f < lexicon.size; f++) entryStart[f + 1] = entryStart[f]! + lexicon.lemmas(f).length;
-  const entryLemmas = new Int32Array(entryStart[lexicon.size]!);
-  for (let f = 0; f < lexicon.size; f++) entryLemmas.set(lexicon.lemmas(f), entryStart[f]!);
-  // Coverage: in how many English units an entry's lemma occurs. Past MAX_COVERAGE the entry is left out, so counting stops there.
-  const lemmaUnitStart = new Int32Array(lexicon.lemmaCount + 1);
-  for (let k = 0; k < eLemmas.length; k++) lemmaUnitStart[eLemmas[k]! + 1]!++;
-  for (let l = 0; l < lexicon.lemmaCount; l++) lemmaUnitStart[l + 1]! += lemmaUnitStart[l]!;
-  const lemmaUnits = new Int32Array(eLemmas.length);
-  const fill = lemmaUnitStart.slice(0, lexicon.lemmaCount);
-  for (let i = 0; i < enCount; i++) for (let k = eStart[i]!; k < eStart[i + 1]!; k++) lemmaUnits[fill[eLemmas[k]!]!++] = i;
+  const units = englishUnits(lexicon, english);
+  const index = lemmaUnitIndex(lexicon.lemmaCount, units);
   const coverage = new Float64Array(lexicon.size);
   const unitStamp = new Int32Array(enCount).fill(-1);
-  const enough = Math.floor(MAX_COVERAGE * enCount) + 1;
-  for (let f = 0; f < lexicon.size; f++) {
-    // The most units one of its lemmas occurs in: the count itself for a single lemma, and enough to leave the entry out when that is over the limit.
-    let units = 0;
-    for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
-      const l = entryLemmas[k]!;
-      units = Math.max(units, lemmaUnitStart[l + 1]! - lemmaUnitStart[l]!);
-    }
-    if (entryStart[f + 1]! - entryStart[f]! > 1 && units < enough) {
-      units = 0;
-      for (let k = entryStart[f]!; k < entryStart[f + 1]! && units < enough; k++) {
+  for (let f = 0; f < lexicon.size; f++) coverage[f] = entryCoverage(lexicon, f, index, enCount, unitStamp);
+  const { zStart, zEntries } = chineseUnits(lexicon, zhCount, coverage, maxEntriesPerUnit);
+  // The other direction: English lemmas found among the translations of the Chinese words.
+  const lemmaUnitCount = new Int32Array(lexicon.lemmaCount);
+  const lemmaStamp = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  const stamp = new Int32Array(Math.max(1, lexicon.size)).fill(-1);
+  const { entryStart: zWordStart, entryIds, lemmaStart: entryStart, lemmaIds: entryLemmas } = lexicon;
+  for (let i = 0; i < zhCount; i++) {
+    for (let e = zWordStart[i]!; e < zWordStart[i + 1]!; e++) {
+      const f = entryIds[e]!;
+      if (stamp[f] === i) continue;
+      stamp[f] = i;
+      for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
         const l = entryLemmas[k]!;
-        for (let t = lemmaUnitStart[l]!; t < lemmaUnitStart[l + 1]!; t++) {
-          const i = lemmaUnits[t]!;
-          if (unitStamp[i] === f) continue;
-          unitStamp[i] = f;
-          units++;
-        }
+        if (lemmaStamp[l] === i) continue;
+        lemmaStamp[l] = i;
+        lemmaUnitCount[l]!++;
       }
     }
-    coverage[f] = units / Math.max(1, enCount);
   }
-  // Chinese units: entries with a translation and telling enough, distinct, the rarest first when capped
-  // (as a stable sort by coverage would order them, kept in a sorted buffer of the cap's size).
+  return finishView(lexicon, zhCount, units, coverage, zStart, zEntries, lemmaUnitCount);
+}
+
+/**
+ * The view of `lexicon`, an extension of the view's lexicon (extendLexicon) whose entries `changed`
+ * gained lemmas: what no new lemma touches is taken from the view, the rest is counted again. The
+ * result is the view buildLexicalView would make of `lexicon`.
+ */
+export function extendLexicalView(view: LexicalView, lexicon: DocumentLexicon, zhCount: number, english: EnglishWords, changed: readonly number[], maxEntriesPerUnit = Infinity): LexicalView {
+  const before = view.lexicon;
+  const enCount = english.start.length - 1;
+  const units = englishUnits(lexicon, english);
+  const index = lemmaUnitIndex(lexicon.lemmaCount, units);
+  // An entry's coverage depends on its lemmas only, and an old lemma occurs in the same English units as before.
+  const coverage = view.coverage.slice();
+  const unitStamp = new Int32Array(enCount).fill(-1);
+  const isChanged = new Uint8Array(lexicon.size);
+  for (const f of changed) {
+    isChanged[f] = 1;
+    coverage[f] = entryCoverage(lexicon, f, index, enCount, unitStamp);
+  }
+  const { zStart, zEntries } = chineseUnits(lexicon, zhCount, coverage, maxEntriesPerUnit);
+  // Lemma counts over Chinese units: a unit with a changed entry adds the new lemmas none of its words had.
+  const lemmaUnitCount = new Int32Array(lexicon.lemmaCount);
+  lemmaUnitCount.set(view.lemmaUnitCount);
+  const had = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  const counted = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  const { entryStart: zWordStart, entryIds } = lexicon;
+  for (let i = 0; i < zhCount; i++) {
+    let touched = false;
+    for (let e = zWordStart[i]!; e < zWordStart[i + 1]! && !touched; e++) touched = isChanged[entryIds[e]!] === 1;
+    if (!touched) continue;
+    for (let e = zWordStart[i]!; e < zWordStart[i + 1]!; e++) {
+      const f = entryIds[e]!;
+      for (let k = before.lemmaStart[f]!; k < before.lemmaStart[f + 1]!; k++) had[before.lemmaIds[k]!] = i;
+    }
+    for (let e = zWordStart[i]!; e < zWordStart[i + 1]!; e++) {
+      const f = entryIds[e]!;
+      if (isChanged[f] === 0) continue;
+      for (let k = lexicon.lemmaStart[f]!; k < lexicon.lemmaStart[f + 1]!; k++) {
+        const l = lexicon.lemmaIds[k]!;
+        if (had[l] === i || counted[l] === i) continue;
+        counted[l] = i;
+        lemmaUnitCount[l]!++;
+      }
+    }
+  }
+  return finishView(lexicon, zhCount, units, coverage, zStart, zEntries, lemmaUnitCount);
+}
+
+/** English units' lemma ids that translate some entry (distinct within a unit, in text order), CSR. */
+interface EnglishUnits {
+  start: Int32Array;
+  lemmas: Int32Array;
+  size: number;
+}
+
+function englishUnits(lexicon: DocumentLexicon, english: EnglishWords): EnglishUnits {
+  const enCount = english.start.length - 1;
+  const eStart = new Int32Array(enCount + 1);
+  const lemmaOfWord = new Int32Array(english.lemmas.length);
+  let anyLemma = false;
+  for (let w = 0; w < lemmaOfWord.length; w++) {
+    const lemma = english.lemmas[w]!;
+    const id = lemma === '' ? -1 : lexicon.lemmaId(lemma);
+    lemmaOfWord[w] = id;
+    if (id >= 0) anyLemma = true;
+  }
+  const { start: wordStart, ids: wordIds } = english;
+  // At most one lemma a word: the words bound the size.
+  const eLemmas = new Int32Array(anyLemma ? wordIds.length : 0);
+  let eSize = 0;
+  const seen = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  if (anyLemma) {
+    for (let i = 0; i < enCount; i++) {
+      for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) {
+        const id = lemmaOfWord[wordIds[k]!]!;
+        if (id < 0 || seen[id] === i) continue;
+        seen[id] = i;
+        eLemmas[eSize++] = id;
+      }
+      eStart[i + 1] = eSize;
+    }
+  }
+  return { start: eStart, lemmas: eLemmas, size: eSize };
+}
+
+/** For each lemma, the English units it occurs in: units[start[l] … start[l + 1]). */
+interface LemmaUnitIndex {
+  start: Int32Array;
+  units: Int32Array;
+}
+
+function lemmaUnitIndex(lemmaCount: number, english: EnglishUnits): LemmaUnitIndex {
+  const { start: eStart, lemmas: eLemmas, size: eSize } = english;
+  const enCount = eStart.length - 1;
+  const lemmaUnitStart = new Int32Array(lemmaCount + 1);
+  for (let k = 0; k < eSize; k++) lemmaUnitStart[eLemmas[k]! + 1]!++;
+  for (let l = 0; l < lemmaCount; l++) lemmaUnitStart[l + 1]! += lemmaUnitStart[l]!;
+  const lemmaUnits = new Int32Array(eSize);
+  const fill = lemmaUnitStart.slice(0, lemmaCount);
+  for (let i = 0; i < enCount; i++) for (let k = eStart[i]!; k < eStart[i + 1]!; k++) lemmaUnits[fill[eLemmas[k]!]!++] = i;
+  return { start: lemmaUnitStart, units: lemmaUnits };
+}
+
+/**
+ * Coverage of entry f: the share of English units holding one of its lemmas. Past MAX_COVERAGE the
+ * entry is left out, so counting stops there. `unitStamp` (−1 or stamps of other entries) is scratch.
+ */
+function entryCoverage(lexicon: DocumentLexicon, f: number, index: LemmaUnitIndex, enCount: number, unitStamp: Int32Array): number {
+  const { lemmaStart: entryStart, lemmaIds: entryLemmas } = lexicon;
+  const { start: lemmaUnitStart, units: lemmaUnits } = index;
+  const enough = Math.floor(MAX_COVERAGE * enCount) + 1;
+  // The most units one of its lemmas occurs in: the count itself for a single lemma, and enough to leave the entry out when that is over the limit.
+  let units = 0;
+  for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
+    const l = entryLemmas[k]!;
+    units = Math.max(units, lemmaUnitStart[l + 1]! - lemmaUnitStart[l]!);
+  }
+  if (entryStart[f + 1]! - entryStart[f]! > 1 && units < enough) {
+    units = 0;
+    for (let k = entryStart[f]!; k < entryStart[f + 1]! && units < enough; k++) {
+      const l = entryLemmas[k]!;
+      for (let t = lemmaUnitStart[l]!; t < lemmaUnitStart[l + 1]!; t++) {
+        const i = lemmaUnits[t]!;
+        if (unitStamp[i] === f) continue;
+        unitStamp[i] = f;
+        units++;
+      }
+    }
+  }
+  return units / Math.max(1, enCount);
+}
+
+/**
+ * Chinese units: entries with a translation and telling enough, distinct, the rarest first when capped
+ * (as a stable sort by coverage would order them, kept in a sorted buffer of the cap's size).
+ */
+function chineseUnits(lexicon: DocumentLexicon, zhCount: number, coverage: Float64Array, maxEntriesPerUnit: number): { zStart: Int32Array; zEntries: Int32Array } {
+  const { entryStart: zWordStart, entryIds, lemmaStart: entryStart } = lexicon;
   const zStart = new Int32Array(zhCount + 1);
-  const zEntries: number[] = [];
+  const zEntries = new Int32Array(zWordStart[zhCount]! - zWordStart[0]!);
+  let zSize = 0;
   const stamp = new Int32Array(Math.max(1, lexicon.size)).fill(-1);
   const cap = Math.min(maxEntriesPerUnit, lexicon.size);
+  // Telling entries: with a translation, and not found in too much of the English.
+  const telling = new Uint8Array(lexicon.size);
+  for (let f = 0; f < lexicon.size; f++) telling[f] = entryStart[f + 1] !== entryStart[f] && coverage[f]! <= MAX_COVERAGE ? 1 : 0;
   let longestUnit = 1;
-  for (let i = 0; i < zhCount; i++) longestUnit = Math.max(longestUnit, lexicon.entriesOf(i).length);
+  for (let i = 0; i < zhCount; i++) longestUnit = Math.max(longestUnit, zWordStart[i + 1]! - zWordStart[i]!);
   const unit = new Int32Array(Math.min(cap, longestUnit) || 1);
   for (let i = 0; i < zhCount; i++) {
-    const entries = lexicon.entriesOf(i);
     let size = 0;
     let eligible = 0;
     let sorted = false;
-    for (let k = 0; k < entries.length; k++) {
-      const f = entries[k]!;
-      if (stamp[f] === i || entryStart[f + 1] === entryStart[f] || coverage[f]! > MAX_COVERAGE) continue;
+    for (let k = zWordStart[i]!; k < zWordStart[i + 1]!; k++) {
+      const f = entryIds[k]!;
+      if (stamp[f] === i || telling[f] === 0) continue;
       stamp[f] = i;
       eligible++;
       if (eligible <= cap) {
@@ -131,43 +246,42 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, engl
       }
       unit[at] = f;
     }
-    for (let k = 0; k < size; k++) zEntries.push(unit[k]!);
-    zStart[i + 1] = zEntries.length;
+    for (let k = 0; k < size; k++) zEntries[zSize++] = unit[k]!;
+    zStart[i + 1] = zSize;
   }
-  // The other direction: English lemmas found among the translations of the Chinese words.
+  return { zStart, zEntries: zEntries.slice(0, zSize) };
+}
+
+function finishView(
+  lexicon: DocumentLexicon,
+  zhCount: number,
+  english: EnglishUnits,
+  coverage: Float64Array,
+  zStart: Int32Array,
+  zEntries: Int32Array,
+  lemmaUnitCount: Int32Array,
+): LexicalView {
   const lemmaCoverage = new Float64Array(lexicon.lemmaCount);
-  const lemmaStamp = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
-  stamp.fill(-1);
-  for (let i = 0; i < zhCount; i++) {
-    const entries = lexicon.entriesOf(i);
-    for (let e = 0; e < entries.length; e++) {
-      const f = entries[e]!;
-      if (stamp[f] === i) continue;
-      stamp[f] = i;
-      for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
-        const l = entryLemmas[k]!;
-        if (lemmaStamp[l] === i) continue;
-        lemmaStamp[l] = i;
-        lemmaCoverage[l]!++;
-      }
-    }
-  }
-  for (let l = 0; l < lemmaCoverage.length; l++) lemmaCoverage[l]! /= Math.max(1, zhCount);
+  for (let l = 0; l < lemmaCoverage.length; l++) lemmaCoverage[l] = lemmaUnitCount[l]! / Math.max(1, zhCount);
   // English units keep only their telling lemmas.
-  const kept: number[] = [];
+  const { start: eStart, lemmas: eLemmas, size: eSize } = english;
+  const enCount = eStart.length - 1;
+  const kept = new Int32Array(eSize);
+  let keptSize = 0;
   const keptStart = new Int32Array(enCount + 1);
   for (let i = 0; i < enCount; i++) {
-    for (let k = eStart[i]!; k < eStart[i + 1]!; k++) if (lemmaCoverage[eLemmas[k]!]! <= MAX_COVERAGE) kept.push(eLemmas[k]!);
-    keptStart[i + 1] = kept.length;
+    for (let k = eStart[i]!; k < eStart[i + 1]!; k++) if (lemmaCoverage[eLemmas[k]!]! <= MAX_COVERAGE) kept[keptSize++] = eLemmas[k]!;
+    keptStart[i + 1] = keptSize;
   }
   return {
     lemmaCoverage,
+    lemmaUnitCount,
     zStart,
-    zEntries: Int32Array.from(zEntries),
+    zEntries,
     eStart: keptStart,
-    eLemmas: Int32Array.from(kept),
-    entryStart,
-    entryLemmas,
+    eLemmas: kept.slice(0, keptSize),
+    entryStart: lexicon.lemmaStart,
+    entryLemmas: lexicon.lemmaIds,
     coverage,
     lemmaCount: lexicon.lemmaCount,
     lexicon,
