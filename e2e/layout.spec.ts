@@ -2,7 +2,7 @@
 // (390×844): nothing scrolls sideways, the document header folds, columns resize from the keyboard
 // and stay resized, notes hide or move into sheets, the library turns into cards.
 import type { Page } from '@playwright/test';
-import { test, expect, apiAs, runToken } from './fixtures.ts';
+import { test, expect, apiAs, runToken, expectNoSeriousA11yViolations } from './fixtures.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 
 const DEMO_PROJECT = 'd0000000-0000-4000-8000-000000000100';
@@ -46,6 +46,18 @@ async function expectNoSidewaysScroll(page: Page, screen: string) {
   });
   expect(widths.page, `${screen}: page wider than the viewport`).toBeLessThanOrEqual(widths.viewport);
   expect(widths.mainOverflow, `${screen}: content wider than the screen`).toBeLessThanOrEqual(0);
+}
+
+/** The virtualised rows, measured again after a layout change, sit one under the other. */
+async function expectRowsStacked(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const boxes = [...document.querySelectorAll('.row')].map((r) => r.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+        return boxes.filter((b, i) => i > 0 && b.top < boxes[i - 1]!.bottom - 1).length;
+      }),
+    )
+    .toBe(0);
 }
 
 const sourceBox = (workspace: WorkspacePage, n: number) => workspace.row(n).locator('.cell-source');
@@ -163,6 +175,7 @@ test('columns resize from the keyboard and stay resized after a reload; notes hi
   await enNotes.focus();
   await page.keyboard.press('End');
   await expect(enNotes).toHaveAttribute('aria-valuenow', '37');
+  await expectNoSeriousA11yViolations(page);
   const zhWide = await width('.cell-source');
 
   await page.reload();
@@ -189,9 +202,18 @@ test('columns resize from the keyboard and stay resized after a reload; notes hi
   await page.getByRole('checkbox', { name: 'Reading mode' }).check();
   await expect(workspace.row(2).getByRole('button', { name: 'Add note to paragraph 2' })).toHaveCount(0);
   expect(await fontSize()).toBeGreaterThan(before * 1.15);
+  await expectRowsStacked(page);
   await expect(workspace.translation(2)).toHaveText(doc.english);
   await page.getByRole('checkbox', { name: 'Reading mode' }).uncheck();
   await expect(workspace.row(2).getByRole('button', { name: 'Add note to paragraph 2' })).toBeVisible();
+
+  // Turning the window into a tablet's or a phone's re-lays the rows out; they still stack.
+  await page.setViewportSize(TABLET);
+  await expect(page.getByRole('complementary', { name: /^Notes/ })).toBeVisible();
+  await expectRowsStacked(page);
+  await page.setViewportSize(PHONE);
+  await expect(workspace.row(2).getByRole('button', { name: 'Notes on paragraph 2: 0' })).toBeVisible();
+  await expectRowsStacked(page);
 });
 
 test('on a tablet the notes of the row in use show in a side sheet', async ({ researcher }) => {
@@ -230,6 +252,7 @@ test('on a tablet the notes of the row in use show in a side sheet', async ({ re
   await workspace.row(4).getByRole('button', { name: 'Notes on paragraph 4: 0' }).click();
   await expect(sheet).toHaveAccessibleName('Notes on paragraph 4');
   await expectNoSidewaysScroll(page, 'workspace with the side sheet');
+  await expectNoSeriousA11yViolations(page);
 });
 
 test('on a phone: one column per row, a notes sheet, the header menu, library cards, review, align asks for a wider screen', async ({ owner }) => {
@@ -275,9 +298,14 @@ test('on a phone: one column per row, a notes sheet, the header menu, library ca
   const sheet = page.getByRole('dialog', { name: 'Notes on paragraph 2' });
   await expect(sheet).toBeVisible();
   await expect(sheet.getByRole('button', { name: 'Add note to paragraph 2' })).toBeInViewport();
+  await expectNoSeriousA11yViolations(page);
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
   await expectNoSidewaysScroll(page, 'phone workspace');
+  // Far down the document the rows (much taller here) still stack without overlapping.
+  await workspace.goTo(35);
+  await expect(workspace.row(35)).toBeInViewport();
+  await expectRowsStacked(page);
 
   // The review queue: the translated row, with its decision buttons on screen.
   await page.goto('/review');
