@@ -1,6 +1,7 @@
 // The workspace and the other screens at a desktop (1440×900), a tablet (1024×768) and a phone
 // (390×844): nothing scrolls sideways, the document header folds, columns resize from the keyboard
 // and stay resized, notes hide or move into sheets, the library turns into cards.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, apiAs, runToken, expectNoSeriousA11yViolations } from './fixtures.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
@@ -10,6 +11,7 @@ const DESKTOP = { width: 1440, height: 900 };
 const TABLET = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
+const SHORT_EXPORT = new URL('./fixtures/short-export.txt', import.meta.url);
 const KEYWORDS = Array.from({ length: 20 }, (_, i) => `关键词${i + 1}`);
 
 /** A document of its own: 40 paragraphs, 20 keywords; row 2 translated (it waits in the review queue). */
@@ -65,9 +67,17 @@ const sourceBox = (workspace: WorkspacePage, n: number) => workspace.row(n).loca
 for (const size of [DESKTOP, TABLET, PHONE]) {
   test(`no screen scrolls sideways at ${size.width}×${size.height}`, async ({ owner, browser, baseURL }) => {
     test.setTimeout(120_000);
-    const doc = await importDocument(runToken('wide'));
+    const token = runToken('wide');
+    const doc = await importDocument(token);
     const { page } = owner;
     await page.setViewportSize(size);
+    // A glossary entry with long renderings, so the glossary has a table to fit.
+    const api = await apiAs('owner');
+    const term = `版面术语${token}`;
+    await api.call('glossary_entries', {
+      method: 'POST',
+      body: { project_id: DEMO_PROJECT, zh: term, en: [`the rather long preferred rendering of a layout term ${token}`, 'an alternative'], note: 'Checked against the 2014 declaration.' },
+    });
     const screens: [string, string, RegExp][] = [
       ['library', '/', /^Library$/],
       ['workspace', `/documents/${doc.id}`, new RegExp(doc.title)],
@@ -78,10 +88,24 @@ for (const size of [DESKTOP, TABLET, PHONE]) {
       ['my work', '/my-work', /My work/],
       ['align', `/documents/${doc.id}/align`, /Align|wider screen/],
     ];
-    for (const [name, url, heading] of screens) {
-      await page.goto(url);
-      await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
-      await expectNoSidewaysScroll(page, name);
+    try {
+      for (const [name, url, heading] of screens) {
+        await page.goto(url);
+        await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
+        await expectNoSidewaysScroll(page, name);
+        if (name === 'glossary') {
+          await expect(page.getByRole('rowheader', { name: term })).toBeVisible();
+          await expectNoSidewaysScroll(page, 'glossary with an entry');
+        }
+        if (name === 'import') {
+          // The preview of a chosen file.
+          await page.getByLabel('Choose files').setInputFiles({ name: `layout-${token}.txt`, mimeType: 'text/plain', buffer: readFileSync(SHORT_EXPORT) });
+          await expect(page.getByRole('region', { name: `layout-${token}.txt` })).toBeVisible();
+          await expectNoSidewaysScroll(page, 'import preview');
+        }
+      }
+    } finally {
+      await api.call(`glossary_entries?zh=eq.${encodeURIComponent(term)}`, { method: 'DELETE' });
     }
     // The members of the project (owners see them on the library page).
     await page.goto('/');
