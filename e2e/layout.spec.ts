@@ -208,6 +208,17 @@ test('columns resize from the keyboard and stay resized after a reload; notes hi
   await expect(enNotes).toHaveAttribute('aria-valuenow', '37');
   expect(Math.abs((await width('.cell-source')) - zhWide)).toBeLessThan(2);
 
+  // The handle also drags: 120 px to the left is about 9 % of the text width.
+  const handle = (await zhEn.boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2 - 120, handle.y + handle.height / 2, { steps: 6 });
+  await page.mouse.up();
+  const dragged = Number(await zhEn.getAttribute('aria-valuenow'));
+  expect(dragged).toBeGreaterThan(36);
+  expect(dragged).toBeLessThan(44);
+  expect(await width('.cell-source')).toBeLessThan(zhWide - 80);
+
   // Hide the notes column: no notes cell, no handle next to it; still hidden after a reload.
   const showNotes = page.getByRole('checkbox', { name: 'Show notes' });
   await showNotes.uncheck();

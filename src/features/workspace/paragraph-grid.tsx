@@ -92,8 +92,14 @@ export function ParagraphGrid({
   const sheetState = useSheetState(notesModeOf(screen, layout));
   const notesMode = sheetState.mode;
   const { count, cover, virtualizer, active, activate, move, leave, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef, sheetState.open ? sheetState.rowId : null);
-  // Rows change height with the layout: measure them again.
-  useEffect(() => virtualizer.measure(), [virtualizer, screen, notesMode, layout.reading, layout.columns]);
+  // Rows change height with the layout: measure the rendered ones again (rows rendered later are
+  // measured as they mount; clearing the whole cache here would lose sizes the observer just took).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      for (const el of scrollRef.current?.querySelectorAll<HTMLElement>('.row-slot') ?? []) virtualizer.measureElement(el);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [virtualizer, screen, notesMode, layout.reading, layout.columns]);
   // Until a row is chosen, the side sheet shows the first row in view.
   let firstInView = virtualizer.range?.startIndex ?? 0;
   while (firstInView > 0 && rows[firstInView] && cover.coveredIds.has(rows[firstInView]!.id)) firstInView--;
