@@ -286,6 +286,18 @@ test('on a tablet the notes of the row in use show in a side sheet', async ({ re
   await expect(sheet).toHaveCount(0);
   await workspace.row(4).getByRole('button', { name: 'Notes on paragraph 4: 0' }).click();
   await expect(sheet).toHaveAccessibleName('Notes on paragraph 4');
+
+  // A phrase selected in row 5 brings the sheet there, with "Add note to selection".
+  await workspace.selectSourcePhrase(5, '加强合作');
+  await expect(sheet).toHaveAccessibleName('Notes on paragraph 5');
+  await sheet.getByRole('button', { name: 'Add note to selection' }).click();
+  const phraseForm = sheet.getByRole('form', { name: 'New note on paragraph 5' });
+  await expect(phraseForm.getByText('加强合作')).toBeVisible();
+  await phraseForm.getByRole('textbox', { name: 'Note', exact: true }).click();
+  await page.keyboard.type(`Phrase note ${token}`);
+  await phraseForm.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(sheet.getByRole('article').filter({ hasText: `Phrase note ${token}` })).toBeVisible();
+  await expect(workspace.row(5).locator('mark.note-span', { hasText: '加强合作' })).toBeVisible();
   await expectNoSidewaysScroll(page, 'workspace with the side sheet');
   await expectNoSeriousA11yViolations(page);
 });

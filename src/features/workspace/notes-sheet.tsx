@@ -79,6 +79,8 @@ export function NotesCell({ paragraphId, n, count, children }: NotesCellProps) {
           aria-label={t('layout.sheet.open', { n, count })}
           aria-expanded={here}
           aria-haspopup={sheet.mode === 'phone-sheet' ? 'dialog' : undefined}
+          // Keep a phrase selected in the row, so the sheet can offer "Add note to selection".
+          onMouseDown={(e) => e.preventDefault()}
           onClick={() => sheet.show(paragraphId)}
         >
           {sheet.mode === 'side-sheet' ? count : t('layout.sheet.count', { count })}

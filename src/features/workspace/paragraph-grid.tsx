@@ -85,6 +85,7 @@ export function ParagraphGrid({
   const scrollRef = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const [selection, setSelection] = useSourceSelection(byId);
+  const englishSelection = useTranslationSelection();
 
   // Layout: columns and toggles remembered per user; the notes' place depends on the screen.
   const screen = useScreenSize();
@@ -104,13 +105,18 @@ export function ParagraphGrid({
   let firstInView = virtualizer.range?.startIndex ?? 0;
   while (firstInView > 0 && rows[firstInView] && cover.coveredIds.has(rows[firstInView]!.id)) firstInView--;
   const sheet = useSheetContext(sheetState, rows[firstInView]?.id ?? null);
+  // A phrase selected in a row brings the side sheet (and its "Add note to selection") to that row.
+  const { follow } = sheetState;
+  const selectedRowId = selection?.paragraphId ?? englishSelection?.paragraphId ?? null;
+  useEffect(() => {
+    if (selectedRowId) follow(selectedRowId);
+  }, [selectedRowId, follow]);
   const sheetRow = sheet.rowId ? byId.get(sheet.rowId) : undefined;
 
   const activePosition = active ? (byId.get(active.id)?.position ?? null) : null;
   const activeId = activePosition === null ? null : (active?.id ?? null);
   useEffect(() => onActiveRow?.(activeId && activePosition !== null ? { paragraphId: activeId, position: activePosition } : null), [activeId, activePosition, onActiveRow]);
   const targetRow = useDeepLink(target, rows, cover.coveredIds, loadingMore, virtualizer);
-  const englishSelection = useTranslationSelection();
   const [concordance, setConcordance] = useState<{ text: string; language: 'zh' | 'en' } | null>(null);
   const openConcordance = useCallback((text: string, language: 'zh' | 'en') => setConcordance({ text, language }), []);
   const qaPanel = useQaPanel(documentId, projectId, rows, cover, virtualizer);
