@@ -58,6 +58,8 @@ interface ParagraphGridProps {
   initialFind?: string | undefined;
   /** Told whether the grid is scrolled away from its top (the header folds then). */
   onScrolled?: (scrolled: boolean) => void;
+  /** Shown in place of the rows when there are none (a filter hides them all). */
+  emptyMessage?: ReactNode;
 }
 
 /** Scrolled this far, the grid counts as scrolled (the header folds). */
@@ -81,6 +83,7 @@ export function ParagraphGrid({
   target = null,
   initialFind,
   onScrolled,
+  emptyMessage,
 }: ParagraphGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
@@ -190,6 +193,7 @@ export function ParagraphGrid({
                 aria-busy={loadingMore}
                 onScroll={onScrolled ? (e) => onScrolled(e.currentTarget.scrollTop > SCROLLED) : undefined}
               >
+                {count === 0 && emptyMessage ? emptyMessage : null}
                 <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
                   {items.map((item) => {
                     const paragraph = rows[item.index];
@@ -214,7 +218,7 @@ export function ParagraphGrid({
                             composer={composers.get(paragraph.id)}
                             selection={selection?.paragraphId === paragraph.id ? selection.selectors : null}
                             isTarget={targetRow === paragraph.id}
-                            englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection.text : null}
+                            englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection : null}
                             find={find.finds.get(paragraph.id)}
                             peers={peersByParagraph.get(paragraph.id)}
                           />
@@ -239,6 +243,7 @@ export function ParagraphGrid({
           <DocumentQa
             rows={qa.documentRows}
             glossary={qaPanel.glossaryTerms}
+            elsewhere={qa.elsewhereBySource}
             ignores={qa.ignores}
             partial={loadingMore}
             onGoTo={qaPanel.goToRow}

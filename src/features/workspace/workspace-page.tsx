@@ -15,19 +15,15 @@ import { ErrorState, Loading } from '../../components/states.tsx';
 import { ParagraphGrid } from './paragraph-grid.tsx';
 import { targetPosition } from './use-deep-link.ts';
 import { GlobalSaveState } from './save-state.tsx';
-import type { NoteFilter } from './workspace-context.ts';
+import { filterNotes, rowsWithNotes, useNoteFilters } from './note-filters.ts';
+import { NotesFilterBar } from './notes-filter-bar.tsx';
+import { NotesUiProvider } from './notes-context.tsx';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { InteropButtons } from './interop-buttons.tsx';
 import { useDocumentLive } from '../../data/live.ts';
 import { PeopleHere } from './presence.tsx';
 import { DocHeader } from './doc-header.tsx';
 import { PHONE_QUERY, useMediaQuery } from '../../components/use-media-query.ts';
-
-function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): Annotation[] {
-  if (filter === 'mine') return notes.filter((n) => n.author_id === userId);
-  if (filter === 'approved') return notes.filter((n) => n.status === 'approved');
-  return notes;
-}
 
 export default function WorkspacePage() {
   const t = useT();
@@ -39,7 +35,8 @@ export default function WorkspacePage() {
   const progress = useDocumentProgress(documentId, !paragraphs.isPending);
   const annotations = useDocumentAnnotations(documentId);
   const projects = useProjects(user.id);
-  const [noteFilter, setNoteFilter] = useState<NoteFilter>('all');
+  const noteFilters = useNoteFilters();
+  const filters = noteFilters.filters;
   // The header folds to one line once the grid scrolls; a choice made by hand holds until the
   // grid crosses back over the top.
   const [scrolled, setScrolled] = useState(false);
@@ -70,31 +67,34 @@ export default function WorkspacePage() {
   const canAnnotate = !!project && project.roles.length > 0;
   const canReview = hasRole(project, 'owner', 'reviewer');
 
-  const rows = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
-  // Until every page arrived, reserve rows up to the last position; positions may have gaps, so the
-  // final count is the rows themselves.
-  const total = paragraphs.hasNextPage ? Math.max(rows.length, paragraphs.data?.pages[0]?.total ?? 0) : rows.length;
+  const allRows = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
 
   const notesByParagraph = useMemo(() => {
     const map = new Map<string, Annotation[]>();
-    for (const note of filterNotes(annotations.data ?? [], noteFilter, user.id)) {
+    for (const note of filterNotes(annotations.data ?? [], filters)) {
       const list = map.get(note.paragraph_id);
       if (list) list.push(note);
       else map.set(note.paragraph_id, [note]);
     }
     return map;
-  }, [annotations.data, noteFilter, user.id]);
+  }, [annotations.data, filters]);
+  // "Only rows with notes": the rows with a note under the filters (a merged row whole).
+  const onlyRows = filters.onlyRowsWithNotes;
+  const rows = useMemo(() => (onlyRows ? rowsWithNotes(allRows, (id) => notesByParagraph.has(id)) : allRows), [onlyRows, allRows, notesByParagraph]);
+  // Until every page arrived, reserve rows up to the last position; positions may have gaps, so the
+  // final count is the rows themselves.
+  const total = paragraphs.hasNextPage && !onlyRows ? Math.max(rows.length, paragraphs.data?.pages[0]?.total ?? 0) : rows.length;
 
   const peopleIds = useMemo(() => {
     const ids = new Set<string>([user.id]);
     for (const a of annotations.data ?? []) ids.add(a.author_id);
     // Last editors name the other side of a conflict.
-    for (const r of rows) {
+    for (const r of allRows) {
       if (r.translations?.updated_by) ids.add(r.translations.updated_by);
       if (r.translations?.reviewed_by) ids.add(r.translations.reviewed_by);
     }
     return [...ids];
-  }, [annotations.data, rows, user.id]);
+  }, [annotations.data, allRows, user.id]);
   const profiles = useProfiles(peopleIds);
 
   // Live: others' changes arrive in the caches; where each person is goes out as presence.
@@ -143,9 +143,10 @@ export default function WorkspacePage() {
       />
       {paragraphs.isPending ? (
         <Loading label={t('workspace.loadingRows')} />
-      ) : paragraphs.isError && rows.length === 0 ? (
+      ) : paragraphs.isError && allRows.length === 0 ? (
         <ErrorState title={t('workspace.loadError')} detail={errorMessage(paragraphs.error)} />
       ) : (
+        <NotesUiProvider filters={filters} updateFilters={noteFilters.update}>
         <ParagraphGrid
           key={documentId}
           documentId={documentId}
@@ -164,22 +165,25 @@ export default function WorkspacePage() {
           onActiveRow={setHere}
           loadingMore={paragraphs.hasNextPage || paragraphs.isFetchingNextPage}
           target={target === null ? null : { position: target, key: location.key }}
+          emptyMessage={onlyRows && !paragraphs.hasNextPage ? <p className="empty-filter muted">{t('notes.filters.noRows')}</p> : null}
           toolbar={
             <>
-              <div className="field-inline">
-                <label htmlFor="notes-filter">{t('notes.filter')}</label>
-                <select id="notes-filter" value={noteFilter} onChange={(e) => setNoteFilter(e.target.value as NoteFilter)}>
-                  <option value="all">{t('notes.filter.all')}</option>
-                  <option value="mine">{t('notes.filter.mine')}</option>
-                  <option value="approved">{t('notes.filter.approved')}</option>
-                </select>
-              </div>
+              <NotesFilterBar
+                notes={annotations.data ?? []}
+                filters={filters}
+                update={noteFilters.update}
+                clear={noteFilters.clear}
+                profiles={profiles}
+                userId={user.id}
+                rowsShown={onlyRows ? rows.length : null}
+              />
               {!canTranslate && project ? <span className="muted small">{t('workspace.readOnlyTranslation')}</span> : null}
               {annotations.isError ? <span className="form-error small">{t('notes.error.load')}</span> : null}
               <GlobalSaveState />
             </>
           }
         />
+        </NotesUiProvider>
       )}
     </main>
   );

@@ -1,0 +1,208 @@
+// Accessibility of every screen at a desktop, a tablet-sized and a phone-sized viewport: axe finds
+// no serious or critical violation of WCAG 2.1 A/AA on the screen, nor with its dialogs and panels
+// open. One signed-in page per role and viewport walks its screens; nothing is written, so the
+// shared database and other specs' data do not matter.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, apiAs, demoParagraph, runToken, type DemoRole, type SignedIn } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { DEMO_TITLE } from './pages/library-page.ts';
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'tablet', width: 1024, height: 768 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+const PROJECT_ID = 'd0000000-0000-4000-8000-000000000100';
+const ENGLISH = [
+  'At the invitation of President Xi Jinping, President Nazarbayev paid a state visit to China.',
+  'President Xi Jinping and President Nazarbayev held talks in Shanghai.',
+  'I',
+  'The two sides have decided to further strengthen political mutual trust.',
+].join('\n\n');
+
+/** Checks the screen as it is now; a failure names the screen and continues with the next. */
+async function check(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // A11Y_REPORT=1 lists every finding, minor and moderate ones and those axe could not decide too.
+  if (process.env.A11Y_REPORT) {
+    const list = (items: typeof results.violations) => items.map((v) => `${v.impact ?? '?'}:${v.id}(${v.nodes.length})`).join(' ');
+    console.log(`[a11y] ${screen} at ${page.viewportSize()?.width}px: violations ${list(results.violations) || 'none'}; undecided ${list(results.incomplete) || 'none'}`);
+  }
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect
+    .soft(
+      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`),
+      `serious accessibility violations on ${screen}`,
+    )
+    .toEqual([]);
+}
+
+for (const viewport of VIEWPORTS) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+    test('signed-out screens', async ({ page }) => {
+      await page.goto('/sign-in');
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+      await check(page, 'sign-in');
+      await page.goto('/sign-up');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await check(page, 'sign-up');
+      await page.goto('/reset-password');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await check(page, 'reset password');
+    });
+
+    const signedIn = async (signInAs: (role: DemoRole) => Promise<SignedIn>, role: DemoRole) => {
+      const { page } = await signInAs(role);
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      return page;
+    };
+
+    test('owner: library, members, glossary, import, my work, not found', async ({ signInAs }) => {
+      const page = await signedIn(signInAs, 'owner');
+      await page.goto('/');
+      const demo = page.getByRole('region', { name: 'Demo', exact: true });
+      await expect(demo.getByRole('link', { name: DEMO_TITLE })).toBeVisible();
+      await demo.getByText('Members and roles').click();
+      await expect(demo.getByText('reviewer@example.com')).toBeVisible();
+      await demo.getByText('Translation memory').click();
+      await check(page, 'library with members and translation memory');
+
+      await page.getByRole('button', { name: 'Notifications' }).click();
+      await check(page, 'notifications');
+      await page.keyboard.press('Escape');
+
+      await page.goto(`/projects/${PROJECT_ID}/glossary`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await check(page, 'glossary');
+
+      await page.goto(`/projects/${PROJECT_ID}/import`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await check(page, 'import');
+
+      await page.goto('/my-work');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await check(page, 'my work');
+
+      await page.goto('/no-such-screen');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await check(page, 'not found');
+    });
+
+    test('translator: workspace, its panels and dialogs, align', async ({ signInAs }) => {
+      const page = await signedIn(signInAs, 'translator');
+      await page.goto('/');
+      await page.getByRole('link', { name: DEMO_TITLE }).first().click();
+      await expect(page.getByRole('heading', { name: DEMO_TITLE, level: 1 })).toBeVisible();
+      const row1 = page.getByRole('group', { name: 'Paragraph 1', exact: true });
+      await expect(row1).toBeVisible();
+      await check(page, 'workspace');
+
+      await page.getByRole('button', { name: 'Shortcuts' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await check(page, 'shortcuts panel');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      await page.getByRole('button', { name: 'Export' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await check(page, 'export dialog');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Import translations' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await check(page, 'import translations dialog');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Find' }).click();
+      await expect(page.getByRole('textbox', { name: 'Find in document' })).toBeVisible();
+      await page.getByRole('textbox', { name: 'Find in document' }).fill('合作');
+      await check(page, 'find bar');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'QA' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await check(page, 'QA panel');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      // A row in the editor, with its similar-paragraph panel.
+      const box = page.getByRole('textbox', { name: 'Translation of paragraph 1', exact: true });
+      await box.click();
+      await expect(box).toHaveAttribute('contenteditable', 'true');
+      await check(page, 'workspace, editing a row');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('link', { name: 'Align translation' }).click();
+      await expect(page.getByRole('heading', { name: 'Align translation', level: 1 })).toBeVisible();
+      await check(page, 'align, choosing the English');
+      const file = page.getByLabel('English file');
+      if (await file.isVisible()) {
+        await file.setInputFiles({ name: 'declaration.en.txt', mimeType: 'text/plain', buffer: Buffer.from(ENGLISH, 'utf8') });
+        await page.getByRole('button', { name: 'Align', exact: true }).click();
+        await expect(page.getByRole('toolbar', { name: 'Alignment tools' })).toBeVisible();
+        await check(page, 'align grid');
+      }
+    });
+
+    test('researcher: notes, the note form, search', async ({ signInAs }) => {
+      const page = await signedIn(signInAs, 'researcher');
+      await page.goto('/');
+      await page.getByRole('link', { name: DEMO_TITLE }).first().click();
+      const row5 = page.getByRole('group', { name: 'Paragraph 5', exact: true });
+      await expect(page.getByRole('group', { name: 'Paragraph 1', exact: true })).toBeVisible();
+      await page.getByLabel('Go to paragraph').fill('5');
+      await page.getByRole('button', { name: 'Go', exact: true }).click();
+      await row5.getByRole('button', { name: 'Add note' }).click();
+      await expect(row5.getByRole('form')).toBeVisible();
+      await check(page, 'workspace, writing a note');
+      await row5.getByRole('button', { name: 'Cancel' }).click();
+
+      await page.goto('/search?q=%E5%90%88%E4%BD%9C');
+      await expect(page.getByRole('heading', { name: 'Search', level: 1 })).toBeVisible();
+      await expect(page.getByRole('article').first()).toBeVisible();
+      await check(page, 'search results');
+    });
+
+    test('reviewer: review queue, account panel, the Chinese interface', async ({ signInAs }) => {
+      // Something to review: a note of this run's own, taken away again at the end.
+      const researcher = await apiAs('researcher');
+      const token = runToken('a11y');
+      const { id: paragraphId } = await demoParagraph(researcher, 5);
+      const text = `Is this a standing mechanism? ${token}`;
+      const [note] = await researcher.call<{ id: string }[]>('annotations?select=id', {
+        method: 'POST',
+        prefer: 'return=representation',
+        body: { paragraph_id: paragraphId, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }, body_text: text, kind: 'question', status: 'submitted' },
+      });
+      try {
+        const page = await signedIn(signInAs, 'reviewer');
+        await page.goto('/review');
+        await expect(page.getByRole('heading', { name: 'Review', level: 1 })).toBeVisible();
+        await expect(page.getByRole('article').filter({ hasText: token })).toBeVisible();
+        await check(page, 'review queue');
+
+        const account = page.getByRole('button', { name: /reviewer@example\.com/ });
+        if (await account.isVisible()) {
+          await account.click();
+          await expect(page.getByRole('region', { name: 'Account' })).toBeVisible();
+          await check(page, 'account panel');
+          await page.keyboard.press('Escape');
+        }
+
+        // The Chinese interface: its own words and lengths, the same rules.
+        await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+        await expect(page.getByRole('heading', { name: '审校', level: 1 })).toBeVisible();
+        await check(page, 'review queue in Chinese');
+        await page.goto('/');
+        await page.getByRole('link', { name: DEMO_TITLE }).first().click();
+        await expect(page.getByRole('group', { name: '第 1 段', exact: true })).toBeVisible();
+        await check(page, 'workspace in Chinese');
+      } finally {
+        await researcher.call(`annotations?id=eq.${note!.id}`, { method: 'DELETE' });
+      }
+    });
+  });
+}
