@@ -349,6 +349,13 @@ test('on a phone: one column per row, a notes sheet, the header menu, library ca
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
   await expectNoSidewaysScroll(page, 'phone workspace');
+  // The notes filters open on screen, not clipped by the toolbar that scrolls sideways.
+  await page.getByRole('button', { name: 'Filter notes' }).click();
+  const filters = page.getByRole('group', { name: 'Note filters' });
+  await expect(filters.getByLabel('Status')).toBeInViewport();
+  await expect(filters.getByRole('button', { name: 'Done' })).toBeInViewport();
+  await filters.getByRole('button', { name: 'Done' }).click();
+  await expect(filters).toBeHidden();
   // Far down the document the rows (much taller here) still stack without overlapping.
   await workspace.goTo(35);
   await expect(workspace.row(35)).toBeInViewport();
