@@ -64,7 +64,8 @@ async function expectRowsStacked(page: Page) {
 
 const sourceBox = (workspace: WorkspacePage, n: number) => workspace.row(n).locator('.cell-source');
 
-for (const size of [DESKTOP, TABLET, PHONE]) {
+// 768 px: the narrowest tablet.
+for (const size of [DESKTOP, TABLET, { width: 768, height: 1024 }, PHONE]) {
   test(`no screen scrolls sideways at ${size.width}×${size.height}`, async ({ owner, browser, baseURL }) => {
     test.setTimeout(120_000);
     const token = runToken('wide');
@@ -96,6 +97,13 @@ for (const size of [DESKTOP, TABLET, PHONE]) {
         if (name === 'glossary') {
           await expect(page.getByRole('rowheader', { name: term })).toBeVisible();
           await expectNoSidewaysScroll(page, 'glossary with an entry');
+        }
+        if (name === 'align' && size !== PHONE) {
+          // The alignment grid itself, after aligning a pasted English text.
+          await page.getByLabel('English text', { exact: true }).fill(Array.from({ length: 8 }, (_, i) => `Both sides agree on point ${i + 1}.`).join('\n\n'));
+          await page.getByRole('button', { name: 'Align', exact: true }).click();
+          await expect(page.getByText(/^Rows: \d+/)).toBeVisible();
+          await expectNoSidewaysScroll(page, 'alignment grid');
         }
         if (name === 'import') {
           // The preview of a chosen file.
