@@ -1,8 +1,9 @@
 // The workspace and the other screens at a desktop (1440×900), a tablet (1024×768) and a phone
 // (390×844): nothing scrolls sideways, the document header folds, columns resize from the keyboard
 // and stay resized, notes hide or move into sheets, the library turns into cards.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, apiAs, runToken } from './fixtures.ts';
+import { test, expect, apiAs, runToken, expectNoSeriousA11yViolations } from './fixtures.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 
 const DEMO_PROJECT = 'd0000000-0000-4000-8000-000000000100';
@@ -10,6 +11,7 @@ const DESKTOP = { width: 1440, height: 900 };
 const TABLET = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
+const SHORT_EXPORT = new URL('./fixtures/short-export.txt', import.meta.url);
 const KEYWORDS = Array.from({ length: 20 }, (_, i) => `关键词${i + 1}`);
 
 /** A document of its own: 40 paragraphs, 20 keywords; row 2 translated (it waits in the review queue). */
@@ -48,14 +50,35 @@ async function expectNoSidewaysScroll(page: Page, screen: string) {
   expect(widths.mainOverflow, `${screen}: content wider than the screen`).toBeLessThanOrEqual(0);
 }
 
+/** The virtualised rows, measured again after a layout change, sit one under the other. */
+async function expectRowsStacked(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const boxes = [...document.querySelectorAll('.row')].map((r) => r.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+        return boxes.filter((b, i) => i > 0 && b.top < boxes[i - 1]!.bottom - 1).length;
+      }),
+    )
+    .toBe(0);
+}
+
 const sourceBox = (workspace: WorkspacePage, n: number) => workspace.row(n).locator('.cell-source');
 
-for (const size of [DESKTOP, TABLET, PHONE]) {
+// 768 px: the narrowest tablet.
+for (const size of [DESKTOP, TABLET, { width: 768, height: 1024 }, PHONE]) {
   test(`no screen scrolls sideways at ${size.width}×${size.height}`, async ({ owner, browser, baseURL }) => {
     test.setTimeout(120_000);
-    const doc = await importDocument(runToken('wide'));
+    const token = runToken('wide');
+    const doc = await importDocument(token);
     const { page } = owner;
     await page.setViewportSize(size);
+    // A glossary entry with long renderings, so the glossary has a table to fit.
+    const api = await apiAs('owner');
+    const term = `版面术语${token}`;
+    await api.call('glossary_entries', {
+      method: 'POST',
+      body: { project_id: DEMO_PROJECT, zh: term, en: [`the rather long preferred rendering of a layout term ${token}`, 'an alternative'], note: 'Checked against the 2014 declaration.' },
+    });
     const screens: [string, string, RegExp][] = [
       ['library', '/', /^Library$/],
       ['workspace', `/documents/${doc.id}`, new RegExp(doc.title)],
@@ -66,10 +89,31 @@ for (const size of [DESKTOP, TABLET, PHONE]) {
       ['my work', '/my-work', /My work/],
       ['align', `/documents/${doc.id}/align`, /Align|wider screen/],
     ];
-    for (const [name, url, heading] of screens) {
-      await page.goto(url);
-      await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
-      await expectNoSidewaysScroll(page, name);
+    try {
+      for (const [name, url, heading] of screens) {
+        await page.goto(url);
+        await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
+        await expectNoSidewaysScroll(page, name);
+        if (name === 'glossary') {
+          await expect(page.getByRole('rowheader', { name: term })).toBeVisible();
+          await expectNoSidewaysScroll(page, 'glossary with an entry');
+        }
+        if (name === 'align' && size !== PHONE) {
+          // The alignment grid itself, after aligning a pasted English text.
+          await page.getByLabel('English text', { exact: true }).fill(Array.from({ length: 8 }, (_, i) => `Both sides agree on point ${i + 1}.`).join('\n\n'));
+          await page.getByRole('button', { name: 'Align', exact: true }).click();
+          await expect(page.getByText(/^Rows: \d+/)).toBeVisible();
+          await expectNoSidewaysScroll(page, 'alignment grid');
+        }
+        if (name === 'import') {
+          // The preview of a chosen file.
+          await page.getByLabel('Choose files').setInputFiles({ name: `layout-${token}.txt`, mimeType: 'text/plain', buffer: readFileSync(SHORT_EXPORT) });
+          await expect(page.getByRole('region', { name: `layout-${token}.txt` })).toBeVisible();
+          await expectNoSidewaysScroll(page, 'import preview');
+        }
+      }
+    } finally {
+      await api.call(`glossary_entries?zh=eq.${encodeURIComponent(term)}`, { method: 'DELETE' });
     }
     // The members of the project (owners see them on the library page).
     await page.goto('/');
@@ -163,6 +207,7 @@ test('columns resize from the keyboard and stay resized after a reload; notes hi
   await enNotes.focus();
   await page.keyboard.press('End');
   await expect(enNotes).toHaveAttribute('aria-valuenow', '37');
+  await expectNoSeriousA11yViolations(page);
   const zhWide = await width('.cell-source');
 
   await page.reload();
@@ -170,6 +215,17 @@ test('columns resize from the keyboard and stay resized after a reload; notes hi
   await expect(zhEn).toHaveAttribute('aria-valuenow', '48');
   await expect(enNotes).toHaveAttribute('aria-valuenow', '37');
   expect(Math.abs((await width('.cell-source')) - zhWide)).toBeLessThan(2);
+
+  // The handle also drags: 120 px to the left is about 9 % of the text width.
+  const handle = (await zhEn.boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2 - 120, handle.y + handle.height / 2, { steps: 6 });
+  await page.mouse.up();
+  const dragged = Number(await zhEn.getAttribute('aria-valuenow'));
+  expect(dragged).toBeGreaterThan(36);
+  expect(dragged).toBeLessThan(44);
+  expect(await width('.cell-source')).toBeLessThan(zhWide - 80);
 
   // Hide the notes column: no notes cell, no handle next to it; still hidden after a reload.
   const showNotes = page.getByRole('checkbox', { name: 'Show notes' });
@@ -189,9 +245,18 @@ test('columns resize from the keyboard and stay resized after a reload; notes hi
   await page.getByRole('checkbox', { name: 'Reading mode' }).check();
   await expect(workspace.row(2).getByRole('button', { name: 'Add note to paragraph 2' })).toHaveCount(0);
   expect(await fontSize()).toBeGreaterThan(before * 1.15);
+  await expectRowsStacked(page);
   await expect(workspace.translation(2)).toHaveText(doc.english);
   await page.getByRole('checkbox', { name: 'Reading mode' }).uncheck();
   await expect(workspace.row(2).getByRole('button', { name: 'Add note to paragraph 2' })).toBeVisible();
+
+  // Turning the window into a tablet's or a phone's re-lays the rows out; they still stack.
+  await page.setViewportSize(TABLET);
+  await expect(page.getByRole('complementary', { name: /^Notes/ })).toBeVisible();
+  await expectRowsStacked(page);
+  await page.setViewportSize(PHONE);
+  await expect(workspace.row(2).getByRole('button', { name: 'Notes on paragraph 2: 0' })).toBeVisible();
+  await expectRowsStacked(page);
 });
 
 test('on a tablet the notes of the row in use show in a side sheet', async ({ researcher }) => {
@@ -229,7 +294,20 @@ test('on a tablet the notes of the row in use show in a side sheet', async ({ re
   await expect(sheet).toHaveCount(0);
   await workspace.row(4).getByRole('button', { name: 'Notes on paragraph 4: 0' }).click();
   await expect(sheet).toHaveAccessibleName('Notes on paragraph 4');
+
+  // A phrase selected in row 5 brings the sheet there, with "Add note to selection".
+  await workspace.selectSourcePhrase(5, '加强合作');
+  await expect(sheet).toHaveAccessibleName('Notes on paragraph 5');
+  await sheet.getByRole('button', { name: 'Add note to selection' }).click();
+  const phraseForm = sheet.getByRole('form', { name: 'New note on paragraph 5' });
+  await expect(phraseForm.getByText('加强合作')).toBeVisible();
+  await phraseForm.getByRole('textbox', { name: 'Note', exact: true }).click();
+  await page.keyboard.type(`Phrase note ${token}`);
+  await phraseForm.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(sheet.getByRole('article').filter({ hasText: `Phrase note ${token}` })).toBeVisible();
+  await expect(workspace.row(5).locator('mark.note-span', { hasText: '加强合作' })).toBeVisible();
   await expectNoSidewaysScroll(page, 'workspace with the side sheet');
+  await expectNoSeriousA11yViolations(page);
 });
 
 test('on a phone: one column per row, a notes sheet, the header menu, library cards, review, align asks for a wider screen', async ({ owner }) => {
@@ -275,9 +353,21 @@ test('on a phone: one column per row, a notes sheet, the header menu, library ca
   const sheet = page.getByRole('dialog', { name: 'Notes on paragraph 2' });
   await expect(sheet).toBeVisible();
   await expect(sheet.getByRole('button', { name: 'Add note to paragraph 2' })).toBeInViewport();
+  await expectNoSeriousA11yViolations(page);
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
   await expectNoSidewaysScroll(page, 'phone workspace');
+  // The notes filters open on screen, not clipped by the toolbar that scrolls sideways.
+  await page.getByRole('button', { name: 'Filter notes' }).click();
+  const filters = page.getByRole('group', { name: 'Note filters' });
+  await expect(filters.getByLabel('Status')).toBeInViewport();
+  await expect(filters.getByRole('button', { name: 'Done' })).toBeInViewport();
+  await filters.getByRole('button', { name: 'Done' }).click();
+  await expect(filters).toBeHidden();
+  // Far down the document the rows (much taller here) still stack without overlapping.
+  await workspace.goTo(35);
+  await expect(workspace.row(35)).toBeInViewport();
+  await expectRowsStacked(page);
 
   // The review queue: the translated row, with its decision buttons on screen.
   await page.goto('/review');

@@ -192,7 +192,9 @@ export function useCreateAnnotation(documentId: string, authorId: string) {
       ...list,
       { ...values, id: tempId, author_id: authorId, version: 0, review_comment: null, created_at: new Date().toISOString() },
     ],
-    (list, created, { tempId }) => list.map((a) => (a.id === tempId ? created : a)),
+    // The live insert may have brought the stored note already: then the pending copy just goes.
+    (list, created, { tempId }) =>
+      list.some((a) => a.id === created.id) ? list.filter((a) => a.id !== tempId) : list.map((a) => (a.id === tempId ? created : a)),
   );
 }
 

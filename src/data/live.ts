@@ -380,6 +380,15 @@ export function upsertById<T extends { id: string; created_at: string; version?:
 }
 
 /** My reply shown while its insert was on the way (`pending-…`) gives way to the stored row. */
+/** My note shown while its insert is on the way gives way to the stored row when that arrives first. */
+function withoutPendingNote(list: Annotation[] | undefined, note: Annotation): Annotation[] | undefined {
+  if (!list) return list;
+  const pending = list.findIndex(
+    (a) => a.id.startsWith('pending-') && a.paragraph_id === note.paragraph_id && a.author_id === note.author_id && (a.body_text ?? '') === (note.body_text ?? ''),
+  );
+  return pending < 0 ? list : [...list.slice(0, pending), ...list.slice(pending + 1)];
+}
+
 function withoutPendingCopy(list: Reply[] | undefined, reply: Reply): Reply[] | undefined {
   if (!list) return list;
   const pending = list.findIndex(
@@ -488,7 +497,7 @@ export function documentLiveSpec(documentId: string, projectId: string, presence
 
       function applyNote(record: Row) {
         const note = annotationSchema.safeParse(record);
-        if (note.success) queryClient.setQueryData<Annotation[]>(annotationsKey, (list) => upsertById(list, note.data));
+        if (note.success) queryClient.setQueryData<Annotation[]>(annotationsKey, (list) => upsertById(withoutPendingNote(list, note.data), note.data));
         else refresh.stale(annotationsKey);
         refresh.stale(reviewKeys.all, myWorkKeys.all, searchKeys.all);
       }

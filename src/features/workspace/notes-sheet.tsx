@@ -2,7 +2,9 @@
 // side sheet beside the grid that follows the row in use; on a phone each row ends with a notes
 // count that opens them in a sheet over the page. The row renders its notes either way (a portal
 // carries them into the sheet), so the note forms, cards and buttons are the same everywhere.
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ScreenSize } from '../../components/use-media-query.ts';
+import type { WorkspaceLayout } from './use-workspace-layout.ts';
 import { createPortal } from 'react-dom';
 import { useT } from '../../i18n/i18n.tsx';
 
@@ -22,6 +24,36 @@ export interface NotesSheetValue {
 export const NotesSheetContext = createContext<NotesSheetValue>({ mode: 'column', rowId: null, open: false, element: null, show: () => {} });
 
 export const useNotesSheet = () => useContext(NotesSheetContext);
+
+export function notesModeOf(screen: ScreenSize, layout: WorkspaceLayout): NotesMode {
+  if (layout.reading || layout.notesHidden) return 'hidden';
+  return screen === 'desktop' ? 'column' : screen === 'tablet' ? 'side-sheet' : 'phone-sheet';
+}
+
+/** Which row the sheet shows and whether it is open: the side sheet until closed, the phone's once a count is pressed. */
+export function useSheetState(mode: NotesMode) {
+  const [rowId, setRowId] = useState<string | null>(null);
+  const [openChoice, setOpenChoice] = useState<boolean | null>(null);
+  const [element, setElement] = useState<HTMLElement | null>(null);
+  const open = (mode === 'side-sheet' || mode === 'phone-sheet') && (openChoice ?? mode === 'side-sheet');
+  const show = useCallback((paragraphId: string) => {
+    setRowId(paragraphId);
+    setOpenChoice(true);
+  }, []);
+  const close = useCallback(() => setOpenChoice(false), []);
+  /** The side sheet follows the row in use (a focus or a click in it). */
+  const follow = useCallback((paragraphId: string) => {
+    if (mode === 'side-sheet') setRowId(paragraphId);
+  }, [mode]);
+  return { mode, rowId, open, element, setElement, show, close, follow };
+}
+
+/** The sheet as rows see it; until a row is chosen, the side sheet shows `fallbackRowId` (the first in view). */
+export function useSheetContext(state: ReturnType<typeof useSheetState>, fallbackRowId: string | null): NotesSheetValue {
+  const rowId = state.rowId ?? (state.mode === 'side-sheet' ? fallbackRowId : null);
+  const { mode, open, element, show } = state;
+  return useMemo(() => ({ mode, rowId, open, element, show }), [mode, rowId, open, element, show]);
+}
 
 interface NotesCellProps {
   paragraphId: string;
@@ -47,6 +79,8 @@ export function NotesCell({ paragraphId, n, count, children }: NotesCellProps) {
           aria-label={t('layout.sheet.open', { n, count })}
           aria-expanded={here}
           aria-haspopup={sheet.mode === 'phone-sheet' ? 'dialog' : undefined}
+          // Keep a phrase selected in the row, so the sheet can offer "Add note to selection".
+          onMouseDown={(e) => e.preventDefault()}
           onClick={() => sheet.show(paragraphId)}
         >
           {sheet.mode === 'side-sheet' ? count : t('layout.sheet.count', { count })}

@@ -23,7 +23,7 @@ import { RowSkeleton } from './row-skeleton.tsx';
 import { DocumentQa } from './document-qa.tsx';
 import { useScreenSize } from '../../components/use-media-query.ts';
 import { gridColumns, useWorkspaceLayout } from './use-workspace-layout.ts';
-import { NotesSheetContext, PhoneSheet, SideSheet, type NotesMode, type NotesSheetValue } from './notes-sheet.tsx';
+import { NotesSheetContext, PhoneSheet, SideSheet, notesModeOf, useSheetContext, useSheetState } from './notes-sheet.tsx';
 import './workspace-search.css';
 import './layout.css';
 import './qa.css';
@@ -88,46 +88,38 @@ export function ParagraphGrid({
   const scrollRef = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const [selection, setSelection] = useSourceSelection(byId);
+  const englishSelection = useTranslationSelection();
 
   // Layout: columns and toggles remembered per user; the notes' place depends on the screen.
   const screen = useScreenSize();
   const { layout, resize, setNotesHidden, setReading } = useWorkspaceLayout(user.id);
-  const notesMode: NotesMode = layout.reading || layout.notesHidden ? 'hidden' : screen === 'desktop' ? 'column' : screen === 'tablet' ? 'side-sheet' : 'phone-sheet';
-  const [sheetRowId, setSheetRowId] = useState<string | null>(null);
-  const [sheetOpenChoice, setSheetOpen] = useState<boolean | null>(null);
-  const [sheetElement, setSheetElement] = useState<HTMLElement | null>(null);
-  // The side sheet shows until closed; the phone's opens from a row's notes count.
-  const sheetOpen = notesMode !== 'column' && notesMode !== 'hidden' && (sheetOpenChoice ?? notesMode === 'side-sheet');
-  const { count, cover, virtualizer, active, activate, move, leave, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef, sheetOpen ? sheetRowId : null);
-  // Rows change height with the layout: measure them again.
-  useEffect(() => virtualizer.measure(), [virtualizer, screen, notesMode, layout.reading, layout.columns]);
+  const sheetState = useSheetState(notesModeOf(screen, layout));
+  const notesMode = sheetState.mode;
+  const { count, cover, virtualizer, active, activate, move, leave, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef, sheetState.open ? sheetState.rowId : null);
+  // Rows change height with the layout: measure the rendered ones again (rows rendered later are
+  // measured as they mount; clearing the whole cache here would lose sizes the observer just took).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      for (const el of scrollRef.current?.querySelectorAll<HTMLElement>('.row-slot') ?? []) virtualizer.measureElement(el);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [virtualizer, screen, notesMode, layout.reading, layout.columns]);
   // Until a row is chosen, the side sheet shows the first row in view.
   let firstInView = virtualizer.range?.startIndex ?? 0;
   while (firstInView > 0 && rows[firstInView] && cover.coveredIds.has(rows[firstInView]!.id)) firstInView--;
-  const shownRowId = sheetRowId ?? (notesMode === 'side-sheet' ? (rows[firstInView]?.id ?? null) : null);
-  const sheet = useMemo<NotesSheetValue>(
-    () => ({
-      mode: notesMode,
-      rowId: shownRowId,
-      open: sheetOpen,
-      element: sheetElement,
-      show: (id) => {
-        setSheetRowId(id);
-        setSheetOpen(true);
-      },
-    }),
-    [notesMode, shownRowId, sheetOpen, sheetElement],
-  );
-  /** The side sheet follows the row in use (a focus or a click in it). */
-  const follow = (paragraphId: string) => {
-    if (notesMode === 'side-sheet' && sheetRowId !== paragraphId) setSheetRowId(paragraphId);
-  };
+  const sheet = useSheetContext(sheetState, rows[firstInView]?.id ?? null);
+  // A phrase selected in a row brings the side sheet (and its "Add note to selection") to that row.
+  const { follow } = sheetState;
+  const selectedRowId = selection?.paragraphId ?? englishSelection?.paragraphId ?? null;
+  useEffect(() => {
+    if (selectedRowId) follow(selectedRowId);
+  }, [selectedRowId, follow]);
+  const sheetRow = sheet.rowId ? byId.get(sheet.rowId) : undefined;
 
   const activePosition = active ? (byId.get(active.id)?.position ?? null) : null;
   const activeId = activePosition === null ? null : (active?.id ?? null);
   useEffect(() => onActiveRow?.(activeId && activePosition !== null ? { paragraphId: activeId, position: activePosition } : null), [activeId, activePosition, onActiveRow]);
   const targetRow = useDeepLink(target, rows, cover.coveredIds, loadingMore, virtualizer);
-  const englishSelection = useTranslationSelection();
   const [concordance, setConcordance] = useState<{ text: string; language: 'zh' | 'en' } | null>(null);
   const openConcordance = useCallback((text: string, language: 'zh' | 'en') => setConcordance({ text, language }), []);
   const qaPanel = useQaPanel(documentId, projectId, rows, cover, virtualizer);
@@ -212,8 +204,8 @@ export function ParagraphGrid({
                         ref={virtualizer.measureElement}
                         className="row-slot"
                         style={{ transform: `translateY(${item.start}px)` }}
-                        onFocus={paragraph ? () => follow(paragraph.id) : undefined}
-                        onPointerDown={paragraph ? () => follow(paragraph.id) : undefined}
+                        onFocus={paragraph ? () => sheetState.follow(paragraph.id) : undefined}
+                        onPointerDown={paragraph ? () => sheetState.follow(paragraph.id) : undefined}
                       >
                         {paragraph && cover.coveredIds.has(paragraph.id) ? null : paragraph ? (
                           <ParagraphRow
@@ -239,12 +231,12 @@ export function ParagraphGrid({
                 </div>
               </div>
             </div>
-            {notesMode === 'side-sheet' && sheetOpen ? (
-              <SideSheet n={shownRowId ? (byId.get(shownRowId)?.position ?? null) : null} onClose={() => setSheetOpen(false)} contentRef={setSheetElement} />
+            {notesMode === 'side-sheet' && sheet.open ? (
+              <SideSheet n={sheetRow?.position ?? null} onClose={sheetState.close} contentRef={sheetState.setElement} />
             ) : null}
           </div>
-          {notesMode === 'phone-sheet' && sheetOpen ? (
-            <PhoneSheet n={shownRowId ? (byId.get(shownRowId)?.position ?? null) : null} onClose={() => setSheetOpen(false)} contentRef={setSheetElement} />
+          {notesMode === 'phone-sheet' && sheet.open ? (
+            <PhoneSheet n={sheetRow?.position ?? null} onClose={sheetState.close} contentRef={sheetState.setElement} />
           ) : null}
         </div>
         {qaPanel.isOpen ? (

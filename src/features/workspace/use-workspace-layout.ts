@@ -30,7 +30,7 @@ function valid(columns: unknown): columns is ColumnWidths {
   return parts.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= MIN_COLUMN) && Math.abs((parts as number[]).reduce((a, b) => a + b, 0) - 100) < 0.5;
 }
 
-function read(userId: string): WorkspaceLayout {
+export function readLayout(userId: string): WorkspaceLayout {
   try {
     const stored = JSON.parse(localStorage.getItem(layoutKey(userId)) ?? 'null') as Partial<WorkspaceLayout> | null;
     if (!stored) return DEFAULT_LAYOUT;
@@ -57,8 +57,8 @@ export function moveBoundary(columns: ColumnWidths, left: 'zh' | 'en', delta: nu
 }
 
 export function useWorkspaceLayout(userId: string) {
-  const [layout, setLayout] = useState<WorkspaceLayout>(() => read(userId));
-  useEffect(() => setLayout(read(userId)), [userId]);
+  const [layout, setLayout] = useState<WorkspaceLayout>(() => readLayout(userId));
+  useEffect(() => setLayout(readLayout(userId)), [userId]);
 
   const update = useCallback(
     (change: (l: WorkspaceLayout) => WorkspaceLayout) => {
