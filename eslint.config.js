@@ -16,11 +16,11 @@ const FEATURES = subfolders('src/features');
 const DOMAIN_MODULES = subfolders('src/domain');
 
 // Layers, by the folders each may import from inside src/ (itself always included):
-//   domain ← data, editor, workers ← components ← features ← app.
+//   domain ← i18n, data, editor, workers ← components ← features ← app.
 // Zones are matched on resolved file paths, so `../sibling` imports are caught as surely as long ones.
 const MAY_IMPORT = {
   domain: [],
-  i18n: [],
+  i18n: ['domain'],
   data: ['domain'],
   editor: ['domain'],
   workers: ['domain'],

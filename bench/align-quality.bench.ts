@@ -4,6 +4,8 @@
 //   - the held-out official document, kept out of tuning;
 //   - MAC-Dev (six hand-aligned chapters of novels, sentence level), strict F1 as in the published
 //     comparisons (links with an empty side left out of both sets), per chapter and pooled;
+//   - long documents, searched in bands (the texts above are short enough to be searched whole): the six
+//     MAC-Dev chapters one after another as one text, and the official dev cases at sentence level likewise;
 //   - a reliability table: links by confidence bucket, the share of them that is correct, and the
 //     threshold below which the editor says "Check".
 //   npm run bench -- align-quality        or   npx tsx bench/align-quality.bench.ts [--seeds N]
@@ -46,8 +48,17 @@ export interface ReliabilityRow {
   share: number;
 }
 
+/** A long text made of several bitexts one after another, aligned in one go. */
+export interface LongFigure {
+  text: string;
+  zh: number;
+  en: number;
+  strictF1: number;
+}
+
 export interface QualityFigures {
   officialText: QualityFigure[];
+  long: LongFigure[];
   mac: { chapters: MacFigure[]; pooled: MacFigure; published: Record<string, number> };
   reliability: { rows: ReliabilityRow[]; atLeast90: { links: number; share: number }; checkBelow: number; checkedWrongShare: number };
 }
@@ -154,14 +165,36 @@ export function run(seeds = 3): QualityFigures {
     const s = strictScore(p, g);
     chapters.push({ chapter: chapter.id, links: p.length, gold: g.length, precision: round(s.precision), recall: round(s.recall), strictF1: round(s.f1) });
   }
+  const long = [
+    longFigure('MAC-Dev chapters as one text', loadMacDev(), dictionary, true),
+    longFigure('official dev, sentences, all cases as one text', devCases(seeds, ['sentence'], DEV_DOCUMENTS).map((c) => c.bitext), dictionary, false),
+  ];
   const precision = hits / Math.max(1, predicted);
   const recall = hits / Math.max(1, gold);
   const pooled = { chapter: 'all (pooled)', links: predicted, gold, precision: round(precision), recall: round(recall), strictF1: round((2 * precision * recall) / (precision + recall)) };
   return {
     officialText,
+    long,
     mac: { chapters, pooled, published: { 'Gale–Church (MAC-Test)': 0.485, 'Hunalign (MAC-Test)': 0.61, 'Bleualign (MAC-Test)': 0.641 } },
     reliability: reliability(judged),
   };
+}
+
+/** Bitexts one after another as one text, aligned in one go; strict F1 (without null links, as for MAC-Dev, when `published`). */
+function longFigure(text: string, parts: ReadonlyArray<{ zh: string[]; en: string[]; gold: LinkSpec[] }>, dictionary: ReturnType<typeof nodeTranslationTable>, published: boolean): LongFigure {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const gold: LinkSpec[] = [];
+  for (const part of parts) {
+    const z0 = zh.length;
+    const e0 = en.length;
+    zh.push(...part.zh);
+    en.push(...part.en);
+    for (const l of part.gold) gold.push({ zh: l.zh.map((k) => k + z0), en: l.en.map((k) => k + e0) });
+  }
+  const { links } = align(zh, en, { dictionary });
+  const score = published ? strictScore(withoutNullLinks(links), withoutNullLinks(gold)) : strictScore(links, gold);
+  return { text, zh: zh.length, en: en.length, strictF1: round(score.f1) };
 }
 
 export function report(figures: QualityFigures): string {
@@ -177,6 +210,8 @@ export function report(figures: QualityFigures): string {
     lines.push(`${c.chapter.padEnd(13)} ${String(c.links).padStart(6)} ${String(c.gold).padStart(6)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.strictF1.toFixed(3).padStart(9)}`);
   }
   lines.push(`published on MAC-Test: ${Object.entries(figures.mac.published).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push('', 'Long texts (searched in bands), strict F1', 'text                                              zh × en        strict F1');
+  for (const f of figures.long) lines.push(`${f.text.padEnd(49)} ${`${f.zh} × ${f.en}`.padEnd(14)} ${f.strictF1.toFixed(3).padStart(9)}`);
   const r = figures.reliability;
   lines.push('', 'Reliability (official dev set and MAC-Dev links): confidence → share correct', 'confidence     links  correct  share');
   for (const row of r.rows) lines.push(`${row.from.toFixed(2)}–${row.to.toFixed(2)}  ${String(row.links).padStart(7)}  ${String(row.correct).padStart(7)}  ${row.share.toFixed(3)}`);

@@ -61,12 +61,17 @@ export function realGlossary(n: number): MatchableTerm[] {
 }
 
 /** The whole document in a worker thread (glossary index built there too, as in the Web Worker). */
-function inWorker(rows: QaDocumentRow[], glossary: MatchableTerm[]): Promise<{ ms: number; rowsWithFindings: number }> {
+interface WorkerRun {
+  ms: number;
+  cpuMs: number;
+}
+
+function inWorker(rows: QaDocumentRow[], glossary: MatchableTerm[]): Promise<{ first: WorkerRun; again: WorkerRun; rowsWithFindings: number }> {
   return new Promise((resolve, reject) => {
     // The worker compiles its TypeScript through tsx's CommonJS hook, as this process does.
     const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(fileURLToPath(new URL('./qa/worker.ts', import.meta.url)))});`;
     const worker = new Worker(boot, { eval: true, workerData: { rows, glossary } });
-    worker.once('message', (m: { ms: number; rowsWithFindings: number }) => {
+    worker.once('message', (m: { first: WorkerRun; again: WorkerRun; rowsWithFindings: number }) => {
       void worker.terminate();
       resolve(m);
     });
@@ -92,13 +97,18 @@ export async function run() {
   const glossary = buildGlossaryMatcher(glossaryTerms);
   const buildMs = performance.now() - t0;
 
-  // Warm up, then the whole document in this process.
+  // Warm up, then the whole document in this process (the median of three runs, by CPU time).
   checkDocument(rows.slice(0, 500), { glossary });
-  const d0 = performance.now();
-  const c0 = process.cpuUsage();
-  const results = checkDocument(rows, { glossary });
-  const cpu = process.cpuUsage(c0);
-  const documentMs = performance.now() - d0;
+  const runs: Array<{ ms: number; cpuMs: number; results: ReturnType<typeof checkDocument> }> = [];
+  for (let k = 0; k < 3; k++) {
+    const d0 = performance.now();
+    const c0 = process.cpuUsage();
+    const results = checkDocument(rows, { glossary });
+    const cpu = process.cpuUsage(c0);
+    runs.push({ ms: performance.now() - d0, cpuMs: (cpu.user + cpu.system) / 1000, results });
+  }
+  runs.sort((a, b) => a.cpuMs - b.cpuMs);
+  const { ms: documentMs, cpuMs: documentCpuMs, results } = runs[1]!;
   const worker = await inWorker(rows, glossaryTerms);
 
   // One row at a time, as on each keystroke.
@@ -144,10 +154,15 @@ export async function run() {
       glossaryBuildMs: Math.round(buildMs),
       mainThreadMs: Math.round(documentMs),
       /** CPU time of that run (user + system): on a shared, loaded machine the wall time above is mostly waiting. */
-      mainThreadCpuMs: Math.round((cpu.user + cpu.system) / 1000),
-      workerThreadMs: Math.round(worker.ms),
+      mainThreadCpuMs: Math.round(documentCpuMs),
+      /** A fresh worker: the glossary index built there and the code not optimised yet (the panel's first run). */
+      workerFirstRunMs: Math.round(worker.first.ms),
+      workerFirstRunCpuMs: Math.round(worker.first.cpuMs),
+      /** The same worker again ("Check again"): the index kept. */
+      workerAgainMs: Math.round(worker.again.ms),
+      workerAgainCpuMs: Math.round(worker.again.cpuMs),
       rowsWithFindings: results.length,
-      target: { under1sInWorker: worker.ms < 1000 },
+      target: { under1sInWorker: worker.first.ms < 1000, under1sCpuInWorker: worker.first.cpuMs < 1000 },
     },
     typing: {
       rows: rowTimes.length,

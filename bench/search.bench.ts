@@ -120,7 +120,7 @@ function cpuClock(db: RunningStack['db'] | null): CpuClock {
 }
 
 /** Queries drawn from the corpus: substrings of random paragraphs (no punctuation) and English words. */
-function queries(corpus: Corpus, documents: number, seed: number) {
+export function queries(corpus: Corpus, documents: number, seed: number) {
   const rand = random(seed);
   const paragraph = () => {
     const d = corpus.documentAt(Math.floor(rand() * documents));

@@ -51,13 +51,13 @@ test('a note on a selected phrase goes through rejection, resubmission and appro
     await reviewer.review.approve(item);
   });
 
-  await test.step('after a reload the researcher finds it approved, also under "Approved only"', async () => {
+  await test.step('after a reload the researcher finds it approved, also filtered by status Approved and by author Me', async () => {
     await researcher.page.reload();
     await researcher.workspace.goTo(5);
     await expect(note()).toContainText('Approved');
-    await researcher.workspace.notesFilter().selectOption('approved');
+    await researcher.workspace.filterNotes({ status: 'Approved' });
     await expect(note()).toBeVisible();
-    await researcher.workspace.notesFilter().selectOption('mine');
+    await researcher.workspace.filterNotes({ status: 'Any', author: 'Me' });
     await expect(note()).toBeVisible();
   });
 });
@@ -102,4 +102,44 @@ test('reviewers see no Approve or Reject on their own notes', async ({ reviewer 
   await note.getByRole('button', { name: 'Delete' }).click();
   await note.getByRole('button', { name: 'Delete this note' }).click();
   await expect(note).toHaveCount(0);
+});
+
+test('"Approve selected" warns about QA errors in the selection, goes to one, and approves anyway', async ({ translator, reviewer }) => {
+  const token = runToken('bulkqa');
+  const { workspace } = translator;
+  await workspace.open();
+  // Paragraph 34's Chinese holds a year (2014年) that this English leaves out: a QA error. Paragraph 35's year is kept.
+  await workspace.replaceTranslation(35, `In 2017 the two sides will hold a Year of Chinese Tourism in Kazakhstan ${token}`);
+  await workspace.row(35).getByRole('button', { name: 'Mark translated' }).click();
+  await expect(workspace.row(35).getByText('Translated', { exact: true })).toBeVisible();
+  await workspace.replaceTranslation(34, `The two sides agreed to strengthen cultural cooperation ${token}`);
+  await workspace.row(34).getByRole('button', { name: 'Mark translated' }).click();
+  await workspace.row(34).getByRole('button', { name: 'Mark translated anyway' }).click();
+  await expect(workspace.row(34).getByText('Translated', { exact: true })).toBeVisible();
+  await workspace.waitUntilSaved();
+
+  const { page, review } = reviewer;
+  await reviewer.library.goto();
+  await review.open();
+  const withError = review.item(`cultural cooperation ${token}`);
+  const clean = review.item(`Kazakhstan ${token}`);
+  await withError.getByRole('checkbox').check();
+  await clean.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Approve selected (2)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Approve 2 items?' });
+  const warning = dialog.getByRole('alert');
+  await expect(warning).toContainText('1 selected translation has QA errors that nobody ignored.');
+  await expect(warning).toContainText('The date 2014年 is missing from the English.');
+  await expectNoSeriousA11yViolations(page);
+
+  // Going to the row closes the dialog and lands on its card, selection kept.
+  await warning.getByRole('button', { name: /^Go to paragraph 34 of .+: 1 QA error$/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(withError).toBeFocused();
+
+  // Approving anyway approves both; nothing is blocked.
+  await page.getByRole('button', { name: 'Approve selected (2)' }).click();
+  await dialog.getByRole('button', { name: 'Approve 2 items anyway' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Approved 2 items.' })).toBeVisible();
+  await expect(review.item(token)).toHaveCount(0);
 });

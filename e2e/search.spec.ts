@@ -176,3 +176,57 @@ test('the library filters, sorts and pages a project\'s documents', async ({ own
   await expect(table.getByRole('link')).toHaveText([`文库${token}乙`, `文库${token}甲`]);
   await expect(demo.getByRole('navigation', { name: 'Pages of documents in Demo' })).toContainText('1–2 of 2');
 });
+
+test('the search page searches only the documents chosen by their title', async ({ translator }) => {
+  const { page } = translator;
+  const token = runToken('pick');
+  await importDocument(`选篇${token}甲`, [`甲篇提到${token}。`], '2031-03-01');
+  await importDocument(`选篇${token}乙`, [`乙篇也提到${token}。`], '2031-02-01');
+  await page.goto(`/search?project=${DEMO_PROJECT}&q=${encodeURIComponent(token)}`);
+  const results = page.getByRole('region', { name: 'Results' });
+  const first = results.getByRole('region', { name: `选篇${token}甲` });
+  const second = results.getByRole('region', { name: `选篇${token}乙` });
+  await expect(first).toBeVisible();
+  await expect(second).toBeVisible();
+
+  await page.getByText('Filters', { exact: true }).click();
+  const picker = page.getByRole('combobox', { name: 'Documents' });
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+  // By keyboard: a part of the title, the suggestion highlighted, Enter.
+  await picker.fill(`${token}乙`);
+  const suggestions = page.getByRole('listbox', { name: `Documents whose title contains “${token}乙”` });
+  await expect(suggestions.getByRole('option')).toHaveCount(1);
+  await expect(suggestions.getByRole('option').first()).toContainText(`选篇${token}乙`);
+  await expect(picker).toHaveAttribute('aria-expanded', 'true');
+  await picker.press('ArrowDown');
+  await expect(suggestions.getByRole('option', { selected: true })).toContainText(`选篇${token}乙`);
+  await picker.press('Enter');
+  const chosen = page.getByRole('list', { name: 'Documents searched' });
+  await expect(chosen.getByRole('listitem')).toHaveText([new RegExp(`选篇${token}乙`)]);
+  await expect(picker).toHaveValue('');
+  await expect(second).toBeVisible();
+  await expect(first).toHaveCount(0);
+  await expect(page).toHaveURL(/[?&]doc=/);
+
+  // A second one by pointer; the suggestions leave out what is chosen.
+  await picker.fill(`选篇${token}`);
+  const all = page.getByRole('listbox', { name: `Documents whose title contains “选篇${token}”` });
+  await expect(all.getByRole('option')).toHaveCount(1);
+  await all.getByRole('option', { name: new RegExp(`选篇${token}甲`) }).click();
+  await expect(chosen.getByRole('listitem')).toHaveCount(2);
+  await expect(first).toBeVisible();
+  await expect(second).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // No such title: said so; removing a chosen document searches beyond it again.
+  await picker.fill(`无此标题${token}`);
+  await expect(page.getByRole('status').filter({ hasText: `No other document title contains “无此标题${token}”.` })).toBeVisible();
+  await picker.press('Escape');
+  await picker.fill('');
+  await chosen.getByRole('button', { name: `Remove 选篇${token}甲 from the filter` }).click();
+  await expect(first).toHaveCount(0);
+  await chosen.getByRole('button', { name: `Remove 选篇${token}乙 from the filter` }).click();
+  await expect(chosen).toHaveCount(0);
+  await expect(first).toBeVisible();
+  await expect(second).toBeVisible();
+});

@@ -42,7 +42,7 @@ describe('scripts/import.ts', { timeout: 60_000 }, () => {
       encoding: 'UTF-8',
     });
     expect(json.keywords).toHaveLength(20);
-    expect(json.warnings).toContain('The export repeated the text: the copy of 53 paragraph(s), lines 116–168, was removed.');
+    expect(json.warnings).toContain('The export repeated the text: the copy of 53 paragraphs, lines 116–168, was removed.');
     const kinds = (json.paragraphs as { kind: string }[]).map((p) => p.kind);
     expect([kinds.filter((k) => k === 'body').length, kinds.filter((k) => k === 'heading').length, kinds.filter((k) => k === 'closing').length]).toEqual([41, 6, 6]);
     expect(json.paragraphs[0]).toMatchObject({ position: 1, kind: 'body' });

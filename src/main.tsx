@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import './app/styles.css';
 import './app/collaboration.css';
+import './app/responsive.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

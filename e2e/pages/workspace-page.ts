@@ -73,8 +73,20 @@ export class WorkspacePage {
     }, phrase);
   }
 
-  notesFilter() {
-    return this.page.getByLabel('Notes', { exact: true });
+  /** Sets note filters (labels of the options) in the "Filter notes" panel, then closes it. */
+  async filterNotes(filters: { status?: string; kind?: string; tag?: string; author?: string; onlyRows?: boolean; clear?: boolean }) {
+    const button = this.page.getByRole('button', { name: /^Filter notes/ });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    const panel = this.page.getByRole('group', { name: 'Note filters' });
+    await expect(panel).toBeVisible();
+    if (filters.clear) await panel.getByRole('button', { name: 'Clear filters' }).click();
+    if (filters.status) await panel.getByLabel('Status').selectOption({ label: filters.status });
+    if (filters.kind) await panel.getByLabel('Kind').selectOption({ label: filters.kind });
+    if (filters.tag) await panel.getByLabel('Tag').selectOption({ label: filters.tag });
+    if (filters.author) await panel.getByLabel('Author').selectOption({ label: filters.author });
+    if (filters.onlyRows !== undefined) await panel.getByLabel('Only rows with notes').setChecked(filters.onlyRows);
+    await panel.getByRole('button', { name: 'Done' }).click();
+    await expect(panel).toBeHidden();
   }
 
   note(n: number, text: string | RegExp): Locator {
@@ -90,7 +102,7 @@ export class WorkspacePage {
     await this.page.keyboard.press('ControlOrMeta+a');
     await this.page.keyboard.type(body);
     if (options.kind) await form.getByLabel('Kind').selectOption({ label: options.kind });
-    if (options.tags !== undefined) await form.getByLabel('Tags').fill(options.tags);
+    if (options.tags !== undefined) await form.getByRole('combobox', { name: 'Tags' }).fill(options.tags);
     await form.getByRole('button', { name: options.submit === false ? 'Save draft' : 'Submit for review' }).click();
     await expect(form).toHaveCount(0);
   }

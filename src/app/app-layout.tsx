@@ -1,6 +1,6 @@
 // The frame around every signed-in screen: brand, navigation, review count, notifications, language,
 // account (sign out everywhere) and sign out.
-import { Suspense, type FormEvent } from 'react';
+import { Suspense, useEffect, useState, type FormEvent } from 'react';
 import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router-dom';
 import { useCurrentUser, useSignOut } from '../data/session.ts';
 import { hasRole, useProjects } from '../data/projects.ts';
@@ -74,6 +74,18 @@ export function AppLayout() {
   const navigate = useNavigate();
   const signOut = useSignOut();
   useOutboxLifecycle(user.id);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  // A new screen closes the menu.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMenuOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   async function handleSignOut() {
     await signOut();
@@ -99,14 +111,27 @@ export function AppLayout() {
           </NavLink>
           <ReviewLink />
         </nav>
-        <HeaderSearch />
-        <div className="app-header-end">
-          <NotificationsButton userId={user.id} />
-          <LanguageSelect />
-          <AccountMenu email={user.email} />
-          <button type="button" className="button button-quiet" onClick={() => void handleSignOut()}>
-            {t('nav.signOut')}
-          </button>
+        {/* On a phone the search, language, account and sign out fold into the menu button. */}
+        <button
+          type="button"
+          className="button button-small app-menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="app-menu"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          <span aria-hidden="true">☰</span>
+          <span className="app-menu-label">{t('nav.menu')}</span>
+        </button>
+        <div id="app-menu" className={menuOpen ? 'app-header-menu is-open' : 'app-header-menu'}>
+          <HeaderSearch />
+          <div className="app-header-end">
+            <NotificationsButton userId={user.id} />
+            <LanguageSelect />
+            <AccountMenu email={user.email} />
+            <button type="button" className="button button-quiet" onClick={() => void handleSignOut()}>
+              {t('nav.signOut')}
+            </button>
+          </div>
         </div>
       </header>
       <div id="main" className="app-main" tabIndex={-1}>

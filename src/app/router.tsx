@@ -75,7 +75,7 @@ export function createRouter(queryClient: QueryClient) {
               loader: prefetchDocument(queryClient),
               lazy: page(() => import('../features/workspace/workspace-page.tsx')),
             },
-            { path: 'documents/:documentId/align', lazy: page(() => import('../features/align/align-page.tsx')) },
+            { path: 'documents/:documentId/align', lazy: page(() => import('../features/align/align-route.tsx')) },
             { path: 'review', lazy: page(() => import('../features/review/review-page.tsx')) },
             { path: 'my-work', lazy: page(() => import('../features/my-work/my-work-page.tsx')) },
             { path: 'search', lazy: page(() => import('../features/search/search-page.tsx')) },

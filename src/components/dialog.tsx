@@ -52,12 +52,15 @@ interface ConfirmDialogProps {
   busy?: boolean;
   danger?: boolean;
   error?: string | null;
+  /** More to read or do before deciding (a list of problems), between the lead and the buttons. */
+  extra?: ReactNode;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy = false, danger = false, error }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy = false, danger = false, error, extra }: ConfirmDialogProps) {
   const t = useT();
   return (
     <Dialog title={title} onClose={onCancel} lead={children} className="confirm-dialog">
+      {extra}
       {error ? (
         <p className="form-error" role="alert">
           {error}

@@ -4,7 +4,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { rethrowAsConflict } from './errors.ts';
-import { documentKeys, invalidate } from './keys.ts';
+import { documentKeys, invalidate, noteTagKeys } from './keys.ts';
 import { withSignal } from './postgrest.ts';
 import type { Json } from './database.types.ts';
 import type { TextAnchorSelectors } from '../domain/anchor/index.ts';
@@ -103,6 +103,25 @@ export const documentAnnotationsQuery = (documentId: string) =>
 
 export function useDocumentAnnotations(documentId: string) {
   return useQuery(documentAnnotationsQuery(documentId));
+}
+
+const noteTagSchema = z.object({ tag: z.string(), notes: z.int() });
+export type NoteTag = z.infer<typeof noteTagSchema>;
+
+/** The tags on a project's notes the user may see, most used first (others' drafts are not counted). */
+export async function fetchNoteTags(projectId: string, signal?: AbortSignal): Promise<NoteTag[]> {
+  const query = supabase.from('note_tags').select('tag,notes').eq('project_id', projectId).order('notes', { ascending: false }).order('tag').limit(500);
+  const { data } = await withSignal(query, signal).throwOnError();
+  return z.array(noteTagSchema).parse(data);
+}
+
+export function useNoteTags(projectId: string) {
+  return useQuery({
+    queryKey: noteTagKeys.list(projectId),
+    queryFn: ({ signal }) => fetchNoteTags(projectId, signal),
+    enabled: projectId !== '',
+    staleTime: 60_000,
+  });
 }
 
 export interface NewAnnotation extends SelectorColumns {

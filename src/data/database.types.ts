@@ -1144,6 +1144,22 @@ export type Database = {
         }
         Relationships: []
       }
+      note_tags: {
+        Row: {
+          notes: number | null
+          project_id: string | null
+          tag: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       review_queue: {
         Row: {
           author_id: string | null
@@ -1308,6 +1324,10 @@ export type Database = {
         Returns: Json
       }
       mark_notifications_read: { Args: { p_ids?: number[] }; Returns: number }
+      qa_other_renderings: {
+        Args: { p_document_id: string; p_limit?: number }
+        Returns: Json
+      }
       review_annotation: {
         Args: {
           p_annotation_id: string

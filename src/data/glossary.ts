@@ -3,7 +3,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
-import { documentKeys, glossaryKeys, invalidate, qaIgnoreKeys } from './keys.ts';
+import { documentKeys, glossaryKeys, invalidate, memoryKeys, qaIgnoreKeys } from './keys.ts';
 import { withSignal } from './postgrest.ts';
 
 export const GLOSSARY_KINDS = ['term', 'person', 'place', 'organisation', 'treaty'] as const;
@@ -198,5 +198,38 @@ export function useParagraphQaIgnores(paragraphId: string, enabled: boolean) {
       const { data } = await withSignal(query, signal).throwOnError();
       return z.array(qaIgnoreSchema).parse(data);
     },
+  });
+}
+
+// ─── the same Chinese elsewhere in the project ──────────────────────────────────────────────────
+
+export const otherRenderingsSchema = z.array(
+  z.object({
+    paragraph_id: z.string(),
+    renderings: z.array(
+      z.object({
+        text: z.string(),
+        occurrences: z.number(),
+        status: z.string(),
+        places: z.array(z.object({ document_id: z.string(), document_title: z.string(), position: z.number() })),
+      }),
+    ),
+  }),
+);
+export type OtherRenderings = z.infer<typeof otherRenderingsSchema>;
+
+/** For each row of a document, the English other documents of its project give the same Chinese (translated and approved rows). */
+export async function fetchOtherRenderings(documentId: string, signal?: AbortSignal): Promise<OtherRenderings> {
+  const { data } = await withSignal(supabase.rpc('qa_other_renderings', { p_document_id: documentId }), signal).throwOnError();
+  return otherRenderingsSchema.parse(data);
+}
+
+export function useOtherRenderings(documentId: string) {
+  return useQuery({
+    queryKey: memoryKeys.otherRenderings(documentId),
+    queryFn: ({ signal }) => fetchOtherRenderings(documentId, signal),
+    enabled: documentId !== '',
+    // Other documents change elsewhere: a minute old is fine for a warning.
+    staleTime: 60_000,
   });
 }

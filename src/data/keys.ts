@@ -44,12 +44,15 @@ export const searchKeys = {
   all: ['search'] as const,
   results: (params: object) => ['search', 'results', params] as const,
   concordance: (params: object) => ['search', 'concordance', params] as const,
+  documentTitles: (projectId: string, text: string | null, ids: string[]) => ['search', 'document-titles', projectId, text, ids] as const,
 };
 
 export const memoryKeys = {
   all: ['translation-memory'] as const,
   suggestions: (paragraphId: string) => ['translation-memory', 'suggestions', paragraphId] as const,
   imports: (projectId: string) => ['translation-memory', 'imports', projectId] as const,
+  /** The English other documents of the project give the Chinese of a document's rows (QA consistency). */
+  otherRenderings: (documentId: string) => ['translation-memory', 'other-renderings', documentId] as const,
 };
 
 export const projectKeys = {
@@ -64,6 +67,12 @@ export const projectKeys = {
 export const qaIgnoreKeys = {
   all: ['qa-ignores'] as const,
   paragraph: (paragraphId: string) => ['qa-ignores', 'paragraph', paragraphId] as const,
+};
+
+/** The tags on a project's notes (autocomplete). */
+export const noteTagKeys = {
+  all: ['note-tags'] as const,
+  list: (projectId: string) => ['note-tags', projectId] as const,
 };
 
 /** A project's glossary (term base). */
@@ -135,6 +144,7 @@ const STALE: { [T in DataChange['type']]: (change: Extract<DataChange, { type: T
     reviewKeys.all,
     myWorkKeys.all,
     searchKeys.all,
+    noteTagKeys.all,
   ],
   // Search finds the new English; the memory learns it too, but a row's suggestions (refetched on
   // every autosave otherwise) may lag until they go stale.

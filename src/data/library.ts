@@ -53,7 +53,7 @@ export interface LibraryPage {
 const COLUMNS = 'id,project_id,title,published_on,keywords,collection,created_at,paragraphs,translated,approved,notes_submitted,notes_approved,progress';
 
 /** PostgREST's ilike pattern for "contains": its wildcards escaped, `*` around. */
-function containsPattern(text: string): string {
+export function containsPattern(text: string): string {
   return `*${text.replace(/[\\%_*]/g, (c) => `\\${c}`)}*`;
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { searchKeys } from './keys.ts';
 import { withSignal } from './postgrest.ts';
+import { containsPattern } from './library.ts';
 import { annotationKindSchema } from './annotations.ts';
 import { translationStatusSchema } from './translations.ts';
 
@@ -137,4 +138,48 @@ export const concordanceQuery = (params: ConcordanceParams) =>
 
 export function useConcordance(params: ConcordanceParams | null) {
   return useQuery({ ...concordanceQuery(params ?? ({} as ConcordanceParams)), enabled: params !== null });
+}
+
+export const documentTitleSchema = z.object({ id: z.string(), title: z.string(), published_on: z.nullish(z.string()) });
+export type DocumentTitle = z.infer<typeof documentTitleSchema>;
+export const DOCUMENT_SUGGESTIONS = 8;
+
+/** Documents of a project whose title contains `text` (newest first), for the search page's document filter; `exclude` left out. */
+export async function fetchDocumentTitleSuggestions(projectId: string, text: string, exclude: string[], signal?: AbortSignal): Promise<DocumentTitle[]> {
+  const query = supabase
+    .from('documents')
+    .select('id,title,published_on')
+    .eq('project_id', projectId)
+    .ilike('title', containsPattern(text))
+    .order('published_on', { ascending: false, nullsFirst: false })
+    .order('title')
+    .limit(DOCUMENT_SUGGESTIONS + exclude.length);
+  const { data } = await withSignal(query, signal).throwOnError();
+  return z
+    .array(documentTitleSchema)
+    .parse(data)
+    .filter((d) => !exclude.includes(d.id))
+    .slice(0, DOCUMENT_SUGGESTIONS);
+}
+
+export function useDocumentTitleSuggestions(projectId: string, text: string, exclude: string[]) {
+  return useQuery({
+    queryKey: searchKeys.documentTitles(projectId, text, exclude),
+    queryFn: ({ signal }) => fetchDocumentTitleSuggestions(projectId, text, exclude, signal),
+    enabled: text !== '',
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The titles of the chosen documents, by id. */
+export function useDocumentTitles(projectId: string, ids: string[]) {
+  return useQuery({
+    queryKey: searchKeys.documentTitles(projectId, null, ids),
+    queryFn: async ({ signal }) => {
+      const query = supabase.from('documents').select('id,title,published_on').eq('project_id', projectId).in('id', ids);
+      const { data } = await withSignal(query, signal).throwOnError();
+      return new Map(z.array(documentTitleSchema).parse(data).map((d) => [d.id, d.title]));
+    },
+    enabled: ids.length > 0,
+  });
 }

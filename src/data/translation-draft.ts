@@ -23,6 +23,11 @@ export interface TranslationDraftState {
   edit: (body: unknown, text: string, baseVersion?: number) => void;
   /** Sets the row translated and sends it at once; false when there is no row to mark. */
   markTranslated: () => boolean;
+  /**
+   * "Back to draft": the row's stored text, status draft, sent at once. The database allows it to
+   * the translator who marked the row translated, before a reviewer decides.
+   */
+  backToDraft: () => boolean;
   /** Replaces the content and status and sends it at once (accepting a suggestion, restoring a revision). */
   replace: (body: unknown, text: string, status: 'draft' | 'translated') => void;
   flush: () => Promise<void>;
@@ -45,6 +50,11 @@ export function useTranslationDraft(paragraph: Paragraph): TranslationDraftState
       markTranslated: () => {
         if (!stored) return false;
         outbox.markTranslated(target, stored);
+        return true;
+      },
+      backToDraft: () => {
+        if (!stored || stored.status !== 'translated') return false;
+        outbox.edit(target, { body: stored.body, text: stored.text, status: 'draft' }, { immediate: true });
         return true;
       },
       replace: (body: unknown, text: string, status: 'draft' | 'translated') => outbox.edit(target, { body, text, status }, { immediate: true }),

@@ -37,49 +37,77 @@ function withMarks(content: ReactNode, marks: readonly RichMark[] | undefined, k
   return <Fragment key={key}>{node}</Fragment>;
 }
 
-function renderInline(nodes: readonly RichInline[] | undefined): ReactNode[] {
-  return (nodes ?? []).map((n, i) => (n.type === 'text' ? withMarks(n.text, n.marks, i) : <br key={i} />));
-}
+/**
+ * Renders text runs: as they are, or through `renderText`, which is told where each run starts in
+ * the document's plain text (docToPlainText: blocks joined by "\n", a hard break is "\n"), so a
+ * caller can mark spans of that text or map a DOM selection back to it.
+ */
+export type TextRenderer = (text: string, start: number, key: number) => ReactNode;
 
-function renderBlock(block: RichBlock, key: number): ReactNode {
-  switch (block.type) {
-    case 'paragraph':
-      return <p key={key}>{renderInline(block.content)}</p>;
-    case 'heading': {
-      const Tag = `h${block.attrs.level}` as const;
-      return <Tag key={key}>{renderInline(block.content)}</Tag>;
-    }
-    case 'blockquote':
-      return <blockquote key={key}>{(block.content ?? []).map(renderBlock)}</blockquote>;
-    case 'bulletList':
-      return (
-        <ul key={key}>
-          {(block.content ?? []).map((item, i) => (
-            <li key={i}>{(item.content ?? []).map(renderBlock)}</li>
-          ))}
-        </ul>
-      );
-    case 'orderedList':
-      return (
-        <ol key={key} start={block.attrs?.start ?? 1}>
-          {(block.content ?? []).map((item, i) => (
-            <li key={i}>{(item.content ?? []).map(renderBlock)}</li>
-          ))}
-        </ol>
-      );
-    case 'codeBlock':
-      return (
-        <pre key={key}>
-          <code>{(block.content ?? []).map((t) => t.text).join('')}</code>
-        </pre>
-      );
-    case 'horizontalRule':
-      return <hr key={key} />;
+function renderer(renderText?: TextRenderer) {
+  let at = 0;
+  const run = (text: string, key: number): ReactNode => {
+    const node = renderText ? renderText(text, at, key) : text;
+    at += text.length;
+    return node;
+  };
+  /** Children joined by one "\n" in the plain text. */
+  function joined<T>(items: readonly T[], render: (item: T, key: number) => ReactNode): ReactNode[] {
+    return items.map((item, i) => {
+      if (i > 0) at += 1;
+      return render(item, i);
+    });
   }
+  function inline(nodes: readonly RichInline[] | undefined): ReactNode[] {
+    return (nodes ?? []).map((n, i) => {
+      if (n.type === 'text') return withMarks(run(n.text, i), n.marks, i);
+      at += 1;
+      return <br key={i} />;
+    });
+  }
+  function block(b: RichBlock, key: number): ReactNode {
+    switch (b.type) {
+      case 'paragraph':
+        return <p key={key}>{inline(b.content)}</p>;
+      case 'heading': {
+        const Tag = `h${b.attrs.level}` as const;
+        return <Tag key={key}>{inline(b.content)}</Tag>;
+      }
+      case 'blockquote':
+        return <blockquote key={key}>{joined(b.content ?? [], block)}</blockquote>;
+      case 'bulletList':
+        return <ul key={key}>{joined(b.content ?? [], (item, i) => <li key={i}>{joined(item.content ?? [], block)}</li>)}</ul>;
+      case 'orderedList':
+        return (
+          <ol key={key} start={b.attrs?.start ?? 1}>
+            {joined(b.content ?? [], (item, i) => <li key={i}>{joined(item.content ?? [], block)}</li>)}
+          </ol>
+        );
+      case 'codeBlock':
+        return (
+          <pre key={key}>
+            <code>{run((b.content ?? []).map((t) => t.text).join(''), 0)}</code>
+          </pre>
+        );
+      case 'horizontalRule':
+        return <hr key={key} />;
+    }
+  }
+  return (doc: RichDoc) => joined(doc.content ?? [], block);
 }
 
-export function renderRichDoc(doc: RichDoc): ReactNode {
-  return (doc.content ?? []).map(renderBlock);
+export function renderRichDoc(doc: RichDoc, renderText?: TextRenderer): ReactNode {
+  return renderer(renderText)(doc);
+}
+
+/** Plain text shown as one paragraph per line, runs told their offsets as in renderRichDoc. */
+export function renderPlainLines(text: string, renderText?: TextRenderer): ReactNode {
+  let at = 0;
+  return text.split('\n').map((line, i) => {
+    const start = at;
+    at += line.length + 1;
+    return <p key={i}>{renderText && line ? renderText(line, start, 0) : line}</p>;
+  });
 }
 
 interface RichTextViewProps {
@@ -93,11 +121,5 @@ export const RichTextView = memo(function RichTextView({ value, fallbackText }: 
   const doc = parseRichDoc(value);
   if (doc) return <>{renderRichDoc(doc)}</>;
   if (!fallbackText) return null;
-  return (
-    <>
-      {fallbackText.split('\n').map((line, i) => (
-        <p key={i}>{line}</p>
-      ))}
-    </>
-  );
+  return <>{renderPlainLines(fallbackText)}</>;
 });

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import en from './en.json';
 import zh from './zh.json';
+import { formatMessage } from '../domain/text/index.ts';
 
 export type MessageKey = keyof typeof en;
 export type Locale = 'en' | 'zh';
@@ -12,26 +13,9 @@ export const LOCALES: readonly Locale[] = ['en', 'zh'];
 const MESSAGES: Record<Locale, Messages> = { en, zh };
 const STORAGE_KEY = 'duizhao.locale';
 
-const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { en: new Intl.PluralRules('en'), zh: new Intl.PluralRules('zh') };
-// "{count, plural, one {# edit} other {# edits}}": ICU's plural form (exact "=n" cases too), "#" standing for the number.
-const PLURAL = /\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}/g;
-const PLURAL_CASE = /(=?\w+)\s*\{([^{}]*)\}/g;
-
-function selectPlural(cases: string, raw: string | number, rules: Intl.PluralRules): string {
-  const byName = new Map<string, string>();
-  for (const [, name, text] of cases.matchAll(PLURAL_CASE)) byName.set(name!, text!);
-  const value = Number(raw);
-  const chosen = (Number.isFinite(value) ? (byName.get(`=${value}`) ?? byName.get(rules.select(value))) : undefined) ?? byName.get('other') ?? '';
-  return chosen.replace(/#/g, String(raw));
-}
-
 /** Fills `{name}` placeholders and picks plural forms by the locale's rules. */
 export function format(template: string, vars?: Record<string, string | number>, locale: Locale = 'en'): string {
-  if (!vars) return template;
-  const plural = template.replace(PLURAL, (whole, name: string, cases: string) =>
-    name in vars ? selectPlural(cases, vars[name]!, PLURAL_RULES[locale]) : whole,
-  );
-  return plural.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return formatMessage(template, vars, locale);
 }
 
 export function translator(locale: Locale): Translate {

@@ -19,7 +19,7 @@ scope.onmessage = async (event) => {
     scope.postMessage({ id, ok: true, document });
   } catch (error) {
     const failure = isImportError(error)
-      ? { code: error.code, message: error.message }
+      ? { code: error.code, message: error.message, ...(error.offset === undefined ? {} : { offset: error.offset }) }
       : { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) };
     scope.postMessage({ id, ok: false, error: failure });
   }

@@ -17,7 +17,7 @@ import type { LengthModel, LengthSample } from './length-model.ts';
 import { DEFAULT_LENGTH_MODEL, fitLengthModel } from './length-model.ts';
 import { BEAD_PRIOR, Prepared, ONE_ONE, Scorer, TUNING } from './scorer.ts';
 import type { Bead, Segment, Step } from './search.ts';
-import { COMMON_BEADS, searchBeads, searchPath } from './search.ts';
+import { COMMON_BEADS, searchBeads, searchedWhole, searchPath } from './search.ts';
 import type { AlignOptions, AlignResult, Link, LinkSpec, Reason, TextPair } from './types.ts';
 
 function range(start: number, end: number): number[] {
@@ -209,11 +209,11 @@ function learnFromUnits(
     const entryByWord = new Map<string, number>();
     for (let f = 0; f < lexicon.size; f++) entryByWord.set(lexicon.word(f), f);
     const segmented = segmentTexts(confirmedPairs.map((p) => p.zh), lexicon.table);
+    const { start, spans } = segmented;
     confirmedPairs.forEach((pair, k) => {
-      const triples = segmented.words[k]!;
       const zhWords: number[] = [];
-      for (let w = 0; w < triples.length; w += 3) {
-        const entry = entryByWord.get(pair.zh.slice(triples[w]!, triples[w + 1]!));
+      for (let w = 3 * start[k]!; w < 3 * start[k + 1]!; w += 3) {
+        const entry = entryByWord.get(pair.zh.slice(spans[w]!, spans[w + 1]!));
         if (entry !== undefined) zhWords.push(entry);
       }
       const enWords = englishLemmaIds(pair.en, ids, names);
@@ -224,7 +224,7 @@ function learnFromUnits(
   const learned = new Map<string, string[]>();
   if (pairs.length < 20) return learned;
   for (const [entry, lemmas] of learnTranslations(pairs)) {
-    const known = new Set(lexicon.lemmas(entry).map((l) => lexicon.lemma(l)));
+    const known = new Set(Array.from(lexicon.lemmas(entry), (l) => lexicon.lemma(l)));
     const fresh = lemmas.map((l) => names[l]!).filter((l) => !known.has(l));
     if (fresh.length > 0) learned.set(lexicon.word(entry), fresh);
   }
@@ -335,7 +335,10 @@ function alignKeeping(zh: readonly string[], en: readonly string[], options: Ali
   // First pass with the prior model; refit the model on the links it is surest of; final pass near the first path.
   const first = initialModel(doc, options.ratio);
   // Lexicon words are left to the final pass: they settle close calls, and the first pass only has to come near.
-  const firstScorer = new Scorer(doc, first, BEAD_PRIOR, false);
+  // So are dictionary words in a long text, searched in bands: its first path only guides the final band (and
+  // on the long texts of the quality bench it comes out as good without them, at half the cost). A short text
+  // is searched whole, and there the dictionary's say in the first pass is worth its cost.
+  const firstScorer = new Scorer(doc, first, BEAD_PRIOR, false, undefined, TUNING.dictionaryFound, segments.every(searchedWhole));
   const paths = segments.map((seg) => searchPath(firstScorer, doc, seg));
   const model = fitLengthModel(lengthSamples(doc, firstScorer, paths, segments, fixed), first);
   // Second pass of the dictionary: word pairs learned from the first pass's links (and confirmed ones).

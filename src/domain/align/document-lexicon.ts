@@ -9,8 +9,9 @@ import type { TranslationTable } from '../dictionary/index.ts';
 export type ExtraTranslations = ReadonlyMap<string, readonly string[]>;
 
 export interface Segmentation {
-  /** Per text, its words as [start, end, table word id] triples (ids −1 − k for extra word k). */
-  words: Int32Array[];
+  /** The words of text k are spans[3 · start[k] …] as [start, end, table word id] triples (ids −1 − k for extra word k). */
+  start: Int32Array;
+  spans: Int32Array;
 }
 
 /** Han characters and 〇: where dictionary words are looked for. */
@@ -20,7 +21,8 @@ function isHan(c: number): boolean {
 
 /**
  * Words of each Chinese text by longest match: the table's words and the extra words (glossary
- * terms), whichever is longer at each point. Characters no word covers are skipped.
+ * terms), whichever is longer at each point. Characters no word covers are skipped. All texts' words
+ * go into one flat array (a typed array per text would cost the garbage collector more than the words).
  */
 export function segmentTexts(texts: readonly string[], table: TranslationTable, extraWords: readonly string[] = []): Segmentation {
   const found = { word: -1 };
@@ -31,10 +33,19 @@ export function segmentTexts(texts: readonly string[], table: TranslationTable, 
     extraByFirst.set(first, [...(extraByFirst.get(first) ?? []), k]);
   });
   const hasExtra = extraByFirst.size > 0;
-  let buffer = new Int32Array(3 * 256);
-  const words = texts.map((text) => {
-    let size = 0;
-    if (buffer.length < 3 * text.length) buffer = new Int32Array(3 * text.length);
+  let chars = 0;
+  for (const text of texts) chars += text.length;
+  // At most one word a character; most texts have far fewer, so start smaller and grow.
+  let spans = new Int32Array(3 * Math.min(chars, 1024 + (chars >> 1)));
+  const start = new Int32Array(texts.length + 1);
+  let size = 0;
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t]!;
+    if (spans.length - size < 3 * text.length) {
+      const grown = new Int32Array(Math.max(spans.length * 2, size + 3 * text.length));
+      grown.set(spans.subarray(0, size));
+      spans = grown;
+    }
     for (let at = 0; at < text.length; ) {
       const c = text.charCodeAt(at);
       if (!isHan(c)) {
@@ -56,14 +67,14 @@ export function segmentTexts(texts: readonly string[], table: TranslationTable, 
         at++;
         continue;
       }
-      buffer[size++] = at;
-      buffer[size++] = at + length;
-      buffer[size++] = id;
+      spans[size++] = at;
+      spans[size++] = at + length;
+      spans[size++] = id;
       at += length;
     }
-    return buffer.slice(0, size);
-  });
-  return { words };
+    start[t + 1] = size / 3;
+  }
+  return { start, spans: spans.subarray(0, size) };
 }
 
 /** Single characters translate to too much (走: walk, go, run, leave, die…) unless rare in the text. */
@@ -73,12 +84,18 @@ export interface DocumentLexicon {
   readonly kind: 'dictionary';
   /** Number of entries (distinct words of the document); entry ids run from 0. */
   readonly size: number;
-  /** Entry (document word) ids of each Chinese text, in text order, with their spans. */
+  /** The document's words with their spans (reused when the lexicon is made again with more translations). */
   readonly segmentation: Segmentation;
+  /** Entries of Chinese text i, in text order (repeats kept): entryIds[entryStart[i] … entryStart[i + 1]). */
+  readonly entryStart: Int32Array;
+  readonly entryIds: Int32Array;
+  /** Lemma ids (document-local) of entry f: lemmaIds[lemmaStart[f] … lemmaStart[f + 1]). */
+  readonly lemmaStart: Int32Array;
+  readonly lemmaIds: Int32Array;
   /** The Chinese word of an entry. */
   word(entry: number): string;
   /** Lemma ids (document-local) of an entry. */
-  lemmas(entry: number): readonly number[];
+  lemmas(entry: number): Int32Array;
   /** The table it was made from. */
   readonly table: TranslationTable;
   /** Number of document-local lemma ids. */
@@ -90,93 +107,135 @@ export interface DocumentLexicon {
   lemma(id: number): string;
 }
 
-/** Per table, an array over its word ids (−1 when unused), reused by every document: short texts are aligned by the hundred. */
-const scratch = new WeakMap<TranslationTable, Int32Array>();
+/**
+ * Per table, arrays over its word ids and over its lemma ids (−1 when unused), reused by every
+ * document: short texts are aligned by the hundred. Each is left all −1 after use.
+ */
+const scratch = new WeakMap<TranslationTable, { words: Int32Array; lemmas: Int32Array }>();
 
-function entryScratch(table: TranslationTable): Int32Array {
-  let array = scratch.get(table);
-  if (!array) scratch.set(table, (array = new Int32Array(table.size).fill(-1)));
-  return array;
+function tableScratch(table: TranslationTable): { words: Int32Array; lemmas: Int32Array } {
+  let arrays = scratch.get(table);
+  if (!arrays) scratch.set(table, (arrays = { words: new Int32Array(table.size).fill(-1), lemmas: new Int32Array(table.lemmaCount).fill(-1) }));
+  return arrays;
+}
+
+/** A grow-only list of 32-bit integers. */
+class Ints {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  /** Whether `value` is among the values from `from` on. */
+  includesFrom(value: number, from: number): boolean {
+    for (let k = from; k < this.length; k++) if (this.data[k] === value) return true;
+    return false;
+  }
 }
 
 /**
  * The lexicon of one document. `extra` adds translations (from the glossary, from confirmed links,
- * from a first alignment) to those of the table.
+ * from a first alignment) to those of the table. Entries and their lemmas are kept in flat typed
+ * arrays: a document of 10,000 paragraphs has tens of thousands of words.
  */
 export function documentLexicon(zh: readonly string[], table: TranslationTable, extra: ExtraTranslations = new Map(), segmentation?: Segmentation): DocumentLexicon {
   const extraWords = [...extra.keys()].filter((w) => w !== '' && table.wordId(w) < 0);
   const seg = segmentation ?? segmentTexts(zh, table, extraWords);
+  const { spans } = seg;
+  const wordCount = spans.length / 3;
   // Entries: the distinct words met, numbered in order of first occurrence (table words by id, extra words by −1 − k).
-  const entryOfWord = entryScratch(table);
+  const { words: entryOfWord, lemmas: ofTableLemma } = tableScratch(table);
   const entryOfExtra = new Int32Array(extraWords.length).fill(-1);
-  const words: string[] = [];
-  const entryLemmas: number[][] = [];
+  const entryWord: number[] = [];
+  const lemmaStart = new Ints(1024);
+  lemmaStart.push(0);
+  const lemmaIds = new Ints(4096);
   // Lemmas by name, numbered as met; table lemmas also by their table id, so each is looked up by name once.
-  const lemmaIds = new Map<string, number>();
+  const lemmaIdOf = new Map<string, number>();
   const lemmaNames: string[] = [];
-  const ofTableLemma = new Map<number, number>();
+  const usedTableLemmas = new Ints(1024);
   const intern = (lemma: string): number => {
-    let id = lemmaIds.get(lemma);
+    let id = lemmaIdOf.get(lemma);
     if (id === undefined) {
       id = lemmaNames.length;
-      lemmaIds.set(lemma, id);
+      lemmaIdOf.set(lemma, id);
       lemmaNames.push(lemma);
     }
     return id;
   };
+  const wordOf = (wordId: number): string => (wordId >= 0 ? table.word(wordId) : extraWords[-1 - wordId]!);
   const newEntry = (wordId: number): number => {
-    const entry = words.length;
-    const word = wordId >= 0 ? table.word(wordId) : extraWords[-1 - wordId]!;
-    words.push(word);
-    const lemmas: number[] = [];
+    const entry = entryWord.length;
+    entryWord.push(wordId);
+    const from = lemmaIds.length;
+    let word: string | undefined;
     if (wordId >= 0) {
       const own = table.lemmasOf(wordId);
-      const kept = word.length === 1 ? Math.min(own.length, SINGLE_CHARACTER_MAX_LEMMAS) : own.length;
+      const kept = table.wordLength(wordId) === 1 ? Math.min(own.length, SINGLE_CHARACTER_MAX_LEMMAS) : own.length;
       for (let k = 0; k < kept; k++) {
-        let id = ofTableLemma.get(own[k]!);
-        if (id === undefined) ofTableLemma.set(own[k]!, (id = intern(table.lemma(own[k]!))));
-        if (!lemmas.includes(id)) lemmas.push(id);
+        const t = own[k]!;
+        let id = ofTableLemma[t]!;
+        if (id < 0) {
+          ofTableLemma[t] = id = intern(table.lemma(t));
+          usedTableLemmas.push(t);
+        }
+        if (!lemmaIds.includesFrom(id, from)) lemmaIds.push(id);
       }
     }
-    for (const lemma of extra.get(word) ?? []) {
-      const id = intern(lemma);
-      if (!lemmas.includes(id)) lemmas.push(id);
+    if (extra.size > 0) {
+      word = wordOf(wordId);
+      for (const lemma of extra.get(word) ?? []) {
+        const id = intern(lemma);
+        if (!lemmaIds.includesFrom(id, from)) lemmaIds.push(id);
+      }
     }
-    entryLemmas.push(lemmas);
+    lemmaStart.push(lemmaIds.length);
     return entry;
   };
-  let entryIds: Int32Array[];
+  const entryIds = new Int32Array(wordCount);
   try {
-    entryIds = seg.words.map((triples) => {
-      const ids = new Int32Array(triples.length / 3);
-      for (let k = 0; k < ids.length; k++) {
-        const wordId = triples[3 * k + 2]!;
-        if (wordId >= 0) {
-          let entry = entryOfWord[wordId]!;
-          if (entry < 0) entryOfWord[wordId] = entry = newEntry(wordId);
-          ids[k] = entry;
-        } else {
-          let entry = entryOfExtra[-1 - wordId]!;
-          if (entry < 0) entryOfExtra[-1 - wordId] = entry = newEntry(wordId);
-          ids[k] = entry;
-        }
+    for (let k = 0; k < wordCount; k++) {
+      const wordId = spans[3 * k + 2]!;
+      if (wordId >= 0) {
+        let entry = entryOfWord[wordId]!;
+        if (entry < 0) entryOfWord[wordId] = entry = newEntry(wordId);
+        entryIds[k] = entry;
+      } else {
+        let entry = entryOfExtra[-1 - wordId]!;
+        if (entry < 0) entryOfExtra[-1 - wordId] = entry = newEntry(wordId);
+        entryIds[k] = entry;
       }
-      return ids;
-    });
+    }
   } finally {
-    // Leave the scratch array as found: −1 for every word.
-    for (const triples of seg.words) for (let k = 2; k < triples.length; k += 3) if (triples[k]! >= 0) entryOfWord[triples[k]!] = -1;
+    // Leave the scratch arrays as found: −1 everywhere.
+    for (const wordId of entryWord) if (wordId >= 0) entryOfWord[wordId] = -1;
+    for (let k = 0; k < usedTableLemmas.length; k++) ofTableLemma[usedTableLemmas.data[k]!] = -1;
   }
+  const entryStart = seg.start;
+  const lemmaStarts = lemmaStart.data.slice(0, lemmaStart.length);
+  const lemmaList = lemmaIds.data.slice(0, lemmaIds.length);
   return {
     kind: 'dictionary',
     table,
-    size: words.length,
+    size: entryWord.length,
     segmentation: seg,
-    word: (entry) => words[entry]!,
-    lemmas: (entry) => entryLemmas[entry]!,
+    entryStart,
+    entryIds,
+    lemmaStart: lemmaStarts,
+    lemmaIds: lemmaList,
+    word: (entry) => wordOf(entryWord[entry]!),
+    lemmas: (entry) => lemmaList.subarray(lemmaStarts[entry]!, lemmaStarts[entry + 1]!),
     lemmaCount: lemmaNames.length,
-    entriesOf: (i) => entryIds[i]!,
-    lemmaId: (lemma) => lemmaIds.get(lemma) ?? -1,
+    entriesOf: (i) => entryIds.subarray(entryStart[i]!, entryStart[i + 1]!),
+    lemmaId: (lemma) => lemmaIdOf.get(lemma) ?? -1,
     lemma: (id) => lemmaNames[id]!,
   };
 }

@@ -37,30 +37,37 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, engl
   // English lemmas of the document that translate some entry, by document-local lemma id.
   const enCount = english.start.length - 1;
   const eStart = new Int32Array(enCount + 1);
-  const eLemmas: number[] = [];
   const lemmaOfWord = new Int32Array(english.lemmas.length);
-  english.lemmas.forEach((lemma, w) => {
-    lemmaOfWord[w] = lemma === '' ? -1 : lexicon.lemmaId(lemma);
-  });
-  const seen = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
-  for (let i = 0; i < enCount; i++) {
-    for (let k = english.start[i]!; k < english.start[i + 1]!; k++) {
-      const id = lemmaOfWord[english.ids[k]!]!;
-      if (id < 0 || seen[id] === i) continue;
-      seen[id] = i;
-      eLemmas.push(id);
-    }
-    eStart[i + 1] = eLemmas.length;
+  let anyLemma = false;
+  for (let w = 0; w < lemmaOfWord.length; w++) {
+    const lemma = english.lemmas[w]!;
+    const id = lemma === '' ? -1 : lexicon.lemmaId(lemma);
+    lemmaOfWord[w] = id;
+    if (id >= 0) anyLemma = true;
   }
-  const entryStart = new Int32Array(lexicon.size + 1);
-  for (let f = 0; f < lexicon.size; f++) entryStart[f + 1] = entryStart[f]! + lexicon.lemmas(f).length;
-  const entryLemmas = new Int32Array(entryStart[lexicon.size]!);
-  for (let f = 0; f < lexicon.size; f++) entryLemmas.set(lexicon.lemmas(f), entryStart[f]!);
+  const { start: wordStart, ids: wordIds } = english;
+  // At most one lemma a word: the words bound the size.
+  const eLemmas = new Int32Array(anyLemma ? wordIds.length : 0);
+  let eSize = 0;
+  const seen = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  if (anyLemma) {
+    for (let i = 0; i < enCount; i++) {
+      for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) {
+        const id = lemmaOfWord[wordIds[k]!]!;
+        if (id < 0 || seen[id] === i) continue;
+        seen[id] = i;
+        eLemmas[eSize++] = id;
+      }
+      eStart[i + 1] = eSize;
+    }
+  }
+  const entryStart = lexicon.lemmaStart;
+  const entryLemmas = lexicon.lemmaIds;
   // Coverage: in how many English units an entry's lemma occurs. Past MAX_COVERAGE the entry is left out, so counting stops there.
   const lemmaUnitStart = new Int32Array(lexicon.lemmaCount + 1);
-  for (let k = 0; k < eLemmas.length; k++) lemmaUnitStart[eLemmas[k]! + 1]!++;
+  for (let k = 0; k < eSize; k++) lemmaUnitStart[eLemmas[k]! + 1]!++;
   for (let l = 0; l < lexicon.lemmaCount; l++) lemmaUnitStart[l + 1]! += lemmaUnitStart[l]!;
-  const lemmaUnits = new Int32Array(eLemmas.length);
+  const lemmaUnits = new Int32Array(eSize);
   const fill = lemmaUnitStart.slice(0, lexicon.lemmaCount);
   for (let i = 0; i < enCount; i++) for (let k = eStart[i]!; k < eStart[i + 1]!; k++) lemmaUnits[fill[eLemmas[k]!]!++] = i;
   const coverage = new Float64Array(lexicon.size);
@@ -89,21 +96,25 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, engl
   }
   // Chinese units: entries with a translation and telling enough, distinct, the rarest first when capped
   // (as a stable sort by coverage would order them, kept in a sorted buffer of the cap's size).
+  const { entryStart: zWordStart, entryIds } = lexicon;
   const zStart = new Int32Array(zhCount + 1);
-  const zEntries: number[] = [];
+  const zEntries = new Int32Array(zWordStart[zhCount]! - zWordStart[0]!);
+  let zSize = 0;
   const stamp = new Int32Array(Math.max(1, lexicon.size)).fill(-1);
   const cap = Math.min(maxEntriesPerUnit, lexicon.size);
+  // Telling entries: with a translation, and not found in too much of the English.
+  const telling = new Uint8Array(lexicon.size);
+  for (let f = 0; f < lexicon.size; f++) telling[f] = entryStart[f + 1] !== entryStart[f] && coverage[f]! <= MAX_COVERAGE ? 1 : 0;
   let longestUnit = 1;
-  for (let i = 0; i < zhCount; i++) longestUnit = Math.max(longestUnit, lexicon.entriesOf(i).length);
+  for (let i = 0; i < zhCount; i++) longestUnit = Math.max(longestUnit, zWordStart[i + 1]! - zWordStart[i]!);
   const unit = new Int32Array(Math.min(cap, longestUnit) || 1);
   for (let i = 0; i < zhCount; i++) {
-    const entries = lexicon.entriesOf(i);
     let size = 0;
     let eligible = 0;
     let sorted = false;
-    for (let k = 0; k < entries.length; k++) {
-      const f = entries[k]!;
-      if (stamp[f] === i || entryStart[f + 1] === entryStart[f] || coverage[f]! > MAX_COVERAGE) continue;
+    for (let k = zWordStart[i]!; k < zWordStart[i + 1]!; k++) {
+      const f = entryIds[k]!;
+      if (stamp[f] === i || telling[f] === 0) continue;
       stamp[f] = i;
       eligible++;
       if (eligible <= cap) {
@@ -131,17 +142,16 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, engl
       }
       unit[at] = f;
     }
-    for (let k = 0; k < size; k++) zEntries.push(unit[k]!);
-    zStart[i + 1] = zEntries.length;
+    for (let k = 0; k < size; k++) zEntries[zSize++] = unit[k]!;
+    zStart[i + 1] = zSize;
   }
   // The other direction: English lemmas found among the translations of the Chinese words.
   const lemmaCoverage = new Float64Array(lexicon.lemmaCount);
   const lemmaStamp = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
   stamp.fill(-1);
   for (let i = 0; i < zhCount; i++) {
-    const entries = lexicon.entriesOf(i);
-    for (let e = 0; e < entries.length; e++) {
-      const f = entries[e]!;
+    for (let e = zWordStart[i]!; e < zWordStart[i + 1]!; e++) {
+      const f = entryIds[e]!;
       if (stamp[f] === i) continue;
       stamp[f] = i;
       for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
@@ -154,18 +164,19 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, engl
   }
   for (let l = 0; l < lemmaCoverage.length; l++) lemmaCoverage[l]! /= Math.max(1, zhCount);
   // English units keep only their telling lemmas.
-  const kept: number[] = [];
+  const kept = new Int32Array(eSize);
+  let keptSize = 0;
   const keptStart = new Int32Array(enCount + 1);
   for (let i = 0; i < enCount; i++) {
-    for (let k = eStart[i]!; k < eStart[i + 1]!; k++) if (lemmaCoverage[eLemmas[k]!]! <= MAX_COVERAGE) kept.push(eLemmas[k]!);
-    keptStart[i + 1] = kept.length;
+    for (let k = eStart[i]!; k < eStart[i + 1]!; k++) if (lemmaCoverage[eLemmas[k]!]! <= MAX_COVERAGE) kept[keptSize++] = eLemmas[k]!;
+    keptStart[i + 1] = keptSize;
   }
   return {
     lemmaCoverage,
     zStart,
-    zEntries: Int32Array.from(zEntries),
+    zEntries: zEntries.slice(0, zSize),
     eStart: keptStart,
-    eLemmas: Int32Array.from(kept),
+    eLemmas: kept.slice(0, keptSize),
     entryStart,
     entryLemmas,
     coverage,

@@ -545,6 +545,7 @@ export class Scorer {
   /**
    * `partners`: per paragraph, the weight of its landmarks found on the other side near where it should
    * be (from a first alignment). Without it, a paragraph left unmatched pays half a miss for each landmark.
+   * `dictionary`: whether the document's dictionary evidence (if any) is weighed.
    */
   constructor(
     doc: Prepared,
@@ -553,9 +554,10 @@ export class Scorer {
     lexicon = true,
     partners?: { zh: Float64Array; en: Float64Array },
     dictionaryFound: number = TUNING.dictionaryFound,
+    dictionary = true,
   ) {
     this.doc = doc;
-    const lexical = doc.lexical;
+    const lexical = dictionary ? doc.lexical : undefined;
     this.zLexBestPrefix = new Float64Array(doc.nz + 1);
     this.eLexBestPrefix = new Float64Array(doc.ne + 1);
     this.lemmaStamp = new Int32Array(lexical ? Math.max(1, lexical.lemmaCount) : 1);

@@ -21,6 +21,11 @@ const TAIL_STEP = scoring.TAIL_STEP;
 
 /** Below this many cells a segment is searched whole. */
 const FULL_SEARCH_CELLS = 250_000;
+
+/** Whether a segment is small enough to be searched whole (else in bands around a path). */
+export function searchedWhole(seg: Segment): boolean {
+  return (seg.z1 - seg.z0 + 1) * (seg.e1 - seg.e0 + 1) <= FULL_SEARCH_CELLS;
+}
 /**
  * Half-width of the first band at node i of n, around the length diagonal. Both ends are pinned and
  * the path drifts from the diagonal in between like a random walk (a Brownian bridge): the width
@@ -453,7 +458,7 @@ function bestPath(
 ): Forward & { steps: Step[] } {
   const n = seg.z1 - seg.z0;
   const m = seg.e1 - seg.e0;
-  const small = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS;
+  const small = searchedWhole(seg);
   let width = small ? Math.max(n, m) : guide ? PATH_BAND : MIN_BAND;
   const first = small ? fullBand(n, m) : guide ? pathBand(guide, n, m, width) : diagonalBand(doc, seg);
   let forward = sweepForward(scorer, doc, seg, first, beads);

@@ -73,6 +73,10 @@ export interface TranslationTable {
   lemmasOf(wordId: number): readonly number[];
   /** The Chinese word with this id. */
   word(wordId: number): string;
+  /** Its length in UTF-16 units. */
+  wordLength(wordId: number): number;
+  /** Number of lemmas; lemma ids run from 0. */
+  readonly lemmaCount: number;
   /** The lemma with this id. */
   lemma(id: number): string;
   /** The id of an English lemma, or -1 when no word of the table translates to it. */
@@ -82,6 +86,13 @@ export interface TranslationTable {
    * as the result, or 0 when no word starts there. Allocates nothing.
    */
   longestAt(text: string, at: number, found: { word: number }): number;
+}
+
+/** Size of the bit set of word-beginning pairs (128 KB: it stays in the processor's cache). */
+const PAIR_BITS = 1 << 20;
+
+function pairBit(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_BITS - 1);
 }
 
 function hashAt(text: string, at: number, length: number): number {
@@ -193,6 +204,15 @@ export function readTranslationTable(text: string): TranslationTable {
     if (wordLength[k] === 1) single[first] = k + 1;
     if (wordLength[k]! > longestFrom[first]!) longestFrom[first] = wordLength[k]!;
   }
+  // Which pairs of UTF-16 units begin some word of two units or more, as bits over a
+  // hash of the pair: in running text most pairs begin none, and that is told here without a probe into
+  // the large table. A bit may be set for a pair that begins nothing (two pairs share it), never the reverse.
+  const pairs = new Int32Array(PAIR_BITS >>> 5);
+  for (let k = 0; k < size; k++) {
+    if (wordLength[k]! < 2) continue;
+    const bit = pairBit(text.charCodeAt(wordStart[k]!), text.charCodeAt(wordStart[k]! + 1));
+    pairs[bit >>> 5]! |= 1 << (bit & 31);
+  }
   const lemmaCache = new Map<number, number[]>();
   return {
     metadata,
@@ -216,6 +236,8 @@ export function readTranslationTable(text: string): TranslationTable {
       return ids;
     },
     word: (wordId) => text.slice(wordStart[wordId]!, wordStart[wordId]! + wordLength[wordId]!),
+    wordLength: (wordId) => wordLength[wordId]!,
+    lemmaCount: vocabulary.length,
     lemma: (id) => vocabulary[id] ?? '',
     lemmaId: (lemma) => lemmaIds.get(lemma) ?? -1,
     longestAt(source, at, found) {
@@ -226,6 +248,9 @@ export function readTranslationTable(text: string): TranslationTable {
         best = 1;
         found.word = single[first]! - 1;
       }
+      if (reach < 2) return best;
+      const bit = pairBit(first, source.charCodeAt(at + 1));
+      if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) return best;
       // The hash of source[at, at + n), extended one character at a time.
       let hash = Math.imul(0x811c9dc5 ^ first, 0x01000193);
       for (let n = 2; n <= reach; n++) {

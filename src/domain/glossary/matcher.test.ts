@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGlossaryMatcher, findRendering } from './index.ts';
+import { buildGlossaryMatcher, findRendering, hasRendering } from './index.ts';
 
 const term = (id: string, zh: string, en: string[] = [id]) => ({ id, zh, en, forbidden: [] });
 
@@ -34,6 +34,18 @@ describe('glossary matching', () => {
     expect(findRendering('the SCO and the Shanghai  Cooperation Organisation', 'Shanghai Cooperation Organisation')).toEqual([{ start: 16, end: 50 }]);
     expect(findRendering('SCOPE', 'SCO')).toEqual([]);
     expect(findRendering('CICA’s members', 'CICA')).toHaveLength(1);
+  });
+
+  it('checks the edges of a rendering in any script, with plural and possessive endings', () => {
+    expect(findRendering('two partnerships', 'partnership')).toEqual([{ start: 4, end: 16 }]);
+    expect(findRendering("CICA'sx and CICA", 'CICA')).toEqual([{ start: 0, end: 4 }, { start: 12, end: 16 }]);
+    expect(findRendering('Überblick, über alles', 'über')).toEqual([{ start: 11, end: 15 }]);
+    expect(findRendering('xCICA CICAx 𝐀CICA', 'CICA')).toEqual([]);
+    expect(findRendering('the Belt-and-Road', 'Belt and Road')).toEqual([{ start: 4, end: 17 }]);
+    // The quick test is case-blind like the pattern, long s included.
+    expect(hasRendering('The STATE council', 'state')).toBe(true);
+    expect(hasRendering('the ſtate council', 'state')).toBe(true);
+    expect(hasRendering('statement', 'state')).toBe(false);
   });
 });
 

@@ -20,7 +20,8 @@ export interface TermMatch<T extends MatchableTerm = MatchableTerm> {
 }
 
 interface TrieNode<T> {
-  next: Map<string, TrieNode<T>> | undefined;
+  /** Children by UTF-16 code unit (numbers, so that scanning a text allocates no one-character strings). */
+  next: Map<number, TrieNode<T>> | undefined;
   term: T | undefined;
 }
 
@@ -43,7 +44,7 @@ export function buildGlossaryMatcher<T extends MatchableTerm>(terms: readonly T[
     if (zh === '') continue;
     let node = root;
     for (let i = 0; i < zh.length; i++) {
-      const ch = zh[i]!;
+      const ch = zh.charCodeAt(i);
       node.next ??= new Map();
       let child = node.next.get(ch);
       if (!child) {
@@ -65,7 +66,7 @@ export function buildGlossaryMatcher<T extends MatchableTerm>(terms: readonly T[
       const top = root.next;
       if (!top) return out;
       for (let i = 0; i < text.length; ) {
-        let node = top.get(text[i]!);
+        let node = top.get(text.charCodeAt(i));
         let best: T | undefined;
         let bestEnd = i;
         let j = i + 1;
@@ -75,7 +76,7 @@ export function buildGlossaryMatcher<T extends MatchableTerm>(terms: readonly T[
             bestEnd = j;
           }
           if (!node.next || j >= text.length) break;
-          node = node.next.get(text[j]!);
+          node = node.next.get(text.charCodeAt(j));
           j++;
         }
         if (best) {
@@ -88,37 +89,136 @@ export function buildGlossaryMatcher<T extends MatchableTerm>(terms: readonly T[
   };
 }
 
-const patterns = new Map<string, RegExp | null>();
+interface RenderingPattern {
+  /** The rendering's words, any case, spaces and hyphens between them interchangeable. */
+  source: string;
+  /** Compiled the first time a text passes the quick test. */
+  pattern: RegExp | undefined;
+  /**
+   * A word the text must contain (lowercased) for the pattern to have a chance: the longest ASCII
+   * word of the rendering. Most terms of a row are absent from its English, and a substring search
+   * rules them out far faster than the pattern would (and spares compiling it).
+   */
+  needle: string;
+}
+
+const patterns = new Map<string, RenderingPattern | null>();
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The pattern finding an English rendering in a translation (cached). */
-function renderingPattern(rendering: string): RegExp | null {
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+
+/** What finds an English rendering in a translation (cached). */
+function renderingPattern(rendering: string): RenderingPattern | null {
   const cached = patterns.get(rendering);
   if (cached !== undefined) return cached;
   const words = rendering.trim().split(/[\s-]+/).filter(Boolean);
-  let pattern: RegExp | null = null;
+  let compiled: RenderingPattern | null = null;
   if (words.length > 0) {
-    const body = words.map(escapeRegExp).join('[\\s\\u00a0-]+');
-    // A plural or possessive of the last word still counts (partnership → partnerships, CICA's).
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|'s|’s)?(?![\\p{L}\\p{N}])`, 'giu');
+    let needle = '';
+    for (const word of words) if (word.length > needle.length && PRINTABLE_ASCII.test(word)) needle = word.toLowerCase();
+    compiled = { source: words.map(escapeRegExp).join('[\\s\\u00a0-]+'), pattern: undefined, needle };
   }
-  // A glossary of tens of thousands of renderings stays compiled; beyond, start again.
+  // A glossary of tens of thousands of renderings stays cached; beyond, start again.
   if (patterns.size > 100_000) patterns.clear();
-  patterns.set(rendering, pattern);
-  return pattern;
+  patterns.set(rendering, compiled);
+  return compiled;
 }
 
-/** Where `rendering` occurs in `text` (UTF-16 ranges), as a whole phrase, whatever the case. */
-export function findRendering(text: string, rendering: string): Array<{ start: number; end: number }> {
-  const pattern = renderingPattern(rendering);
-  if (!pattern) return [];
-  const out: Array<{ start: number; end: number }> = [];
+/**
+ * A text lowercased as the renderings' quick test needs it (long s as s, which the patterns' case
+ * folding equates): compute it once per text when looking for many renderings.
+ */
+export function foldForRendering(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether the character at `at` (a code point starting there) is a letter or a digit. */
+function wordCharAt(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+/** Whether the character ending just before `at` is a letter or a digit. */
+function wordCharBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const code = text.charCodeAt(at - 1);
+  const isLowSurrogate = code >= 0xdc00 && code <= 0xdfff && at >= 2;
+  return wordCharAt(text, isLowSurrogate ? at - 2 : at - 1);
+}
+
+/** A plural or possessive of the last word still counts (partnership → partnerships, CICA's), tried in this order. */
+const SUFFIXES = ['s', 'es', "'s", '’s', ''];
+
+/**
+ * Every whole-phrase occurrence of a rendering: the words, not inside a longer word, optionally
+ * followed by a plural or possessive ending. (Unicode letter classes around the words in the
+ * pattern itself would make it fifty times slower to compile and run: the edges are checked here.)
+ */
+function eachOccurrence(text: string, pattern: RegExp, found: (start: number, end: number) => boolean): void {
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const start = m.index;
+    const bodyEnd = start + m[0].length;
+    let end = -1;
+    if (!wordCharBefore(text, start)) {
+      const after = text.slice(bodyEnd, bodyEnd + 2).toLowerCase();
+      for (const suffix of SUFFIXES) {
+        if (!after.startsWith(suffix)) continue;
+        if (!wordCharAt(text, bodyEnd + suffix.length)) {
+          end = bodyEnd + suffix.length;
+          break;
+        }
+      }
+    }
+    if (end < 0) {
+      pattern.lastIndex = start + 1;
+      continue;
+    }
+    if (!found(start, end)) break;
+    pattern.lastIndex = end;
+  }
+  pattern.lastIndex = 0;
+}
+
+/** The compiled pattern of a rendering, or null when `text` cannot contain it. */
+function patternFor(text: string, rendering: string, folded: string | undefined): RegExp | null {
+  const compiled = renderingPattern(rendering);
+  if (!compiled) return null;
+  if (compiled.needle !== '' && !(folded ?? foldForRendering(text)).includes(compiled.needle)) return null;
+  compiled.pattern ??= new RegExp(compiled.source, 'giu');
+  return compiled.pattern;
+}
+
+/**
+ * Where `rendering` occurs in `text` (UTF-16 ranges), as a whole phrase, whatever the case.
+ * `folded` is `foldForRendering(text)`, when the caller has it already.
+ */
+export function findRendering(text: string, rendering: string, folded?: string): Array<{ start: number; end: number }> {
+  const pattern = patternFor(text, rendering, folded);
+  const out: Array<{ start: number; end: number }> = [];
+  if (pattern) eachOccurrence(text, pattern, (start, end) => out.push({ start, end }) > 0);
   return out;
+}
+
+/** Whether `rendering` occurs in `text` at all (see findRendering). */
+export function hasRendering(text: string, rendering: string, folded?: string): boolean {
+  const pattern = patternFor(text, rendering, folded);
+  let found = false;
+  if (pattern) {
+    eachOccurrence(text, pattern, () => {
+      found = true;
+      return false;
+    });
+  }
+  return found;
 }
 
 /** The preferred English of a term (its first rendering), or '' when it has none. */

@@ -134,7 +134,7 @@ describe('decodeBytes errors name the byte offset', () => {
 
   it('warns when the file already holds replacement characters', () => {
     expect(decodeBytes(utf8('双方\ufffd合作')).notices).toEqual([
-      { key: 'damagedCharacters', params: { count: 1 }, text: 'The file already contains 1 damaged character(s) (�), damaged before it was imported; check the original.' },
+      { key: 'damagedCharacters', params: { count: 1 }, text: 'The file already contains 1 damaged character (�), damaged before it was imported; check the original.' },
     ]);
   });
 });

@@ -22,7 +22,7 @@ describe('export-format fixtures', () => {
     expect(doc.published_on).toBe('2014-11-15');
     expect(doc.metadata['发布时间']).toBe('２０１４年１１月１５日');
     expect(doc.paragraphs[0]!.text).toBe('新华社北京１１月１５日电　全国乡村教育工作座谈会１１月１５日在北京召开。');
-    expect(doc.warnings).toContain('The export repeated the text: the copy of 3 paragraph(s), lines 15–17, was removed.');
+    expect(doc.warnings).toContain('The export repeated the text: the copy of 3 paragraphs, lines 15–17, was removed.');
     const gb = parse('fullwidth-date.gb18030.txt');
     expect(gb.encoding).toBe('GB18030');
     expect(gb.paragraphs).toEqual(doc.paragraphs);
@@ -51,7 +51,7 @@ describe('export-format fixtures', () => {
     const doc = parse('legit-repeat.txt');
     expect(doc.paragraphs.filter((p) => p.text === '我们要坚持开放合作。').map((p) => p.position)).toEqual([2, 5]);
     expect(countParagraphs(doc)).toEqual({ total: 8, heading: 3, body: 5, closing: 0 });
-    expect(doc.warnings).toContain('The export repeated the text: the copy of 8 paragraph(s), lines 25–32, was removed.');
+    expect(doc.warnings).toContain('The export repeated the text: the copy of 8 paragraphs, lines 25–32, was removed.');
   });
 
   it('an ending that echoes the opening is not taken for an export copy', () => {
@@ -65,14 +65,14 @@ describe('export-format fixtures', () => {
     const doc = parse('truncated-repeat.txt');
     expect(doc.paragraphs).toHaveLength(5);
     expect(doc.paragraphs.at(-1)!.text).toBe('双方同意于明年在对方国家举办科技创新合作成果展。');
-    expect(doc.warnings).toContain('The export repeated the text: the copy of 3 paragraph(s), lines 19–21 (cut off before its end), was removed.');
+    expect(doc.warnings).toContain('The export repeated the text: the copy of 3 paragraphs, lines 19–21 (cut off before its end), was removed.');
   });
 
   it('a copy hard-wrapped at another width is still dropped', () => {
     const doc = parse('rewrapped-repeat.txt');
     expect(doc.paragraphs).toHaveLength(4);
     expect(doc.paragraphs[3]!.text).toBe('双方同意每两年举办一次农业合作论坛，轮流在两国举行。');
-    expect(doc.warnings).toContain('The export repeated the text: the copy of 4 paragraph(s), lines 17–27, was removed.');
+    expect(doc.warnings).toContain('The export repeated the text: the copy of 4 paragraphs, lines 17–27, was removed.');
   });
 
   it('mixed U+3000 / U+00A0 / space / tab indentation, with and without blank lines', () => {
@@ -84,7 +84,7 @@ describe('export-format fixtures', () => {
       '双方将推动通关数据互换，实现“单一窗口”对接。',
       '双方商定，由两港管理机构负责本备忘录的具体落实，每半年召开一次工作会议，会议地点\u00a0轮流确定。',
     ]);
-    expect(doc.warnings).toContain('The export repeated the text: the copy of 5 paragraph(s), lines 17–21, was removed.');
+    expect(doc.warnings).toContain('The export repeated the text: the copy of 5 paragraphs, lines 17–21, was removed.');
   });
 
   it('heading forms （一）, 一、 and 第三部分; numbered prose stays body', () => {

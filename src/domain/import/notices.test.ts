@@ -10,7 +10,7 @@ describe('import notices', () => {
     expect(importNotice('duplicateRemoved', { count: 3, first: 15, last: 17 })).toEqual({
       key: 'duplicateRemoved',
       params: { count: 3, first: 15, last: 17 },
-      text: 'The export repeated the text: the copy of 3 paragraph(s), lines 15–17, was removed.',
+      text: 'The export repeated the text: the copy of 3 paragraphs, lines 15–17, was removed.',
     });
   });
 

@@ -58,7 +58,7 @@ describe('the sample export (golden)', () => {
   it('drops the repeated body and says so', () => {
     const texts = golden.paragraphs.map((p) => p.text);
     expect(new Set(texts.filter((t) => t.length > 3)).size).toBe(texts.filter((t) => t.length > 3).length);
-    expect(golden.warnings).toContain('The export repeated the text: the copy of 53 paragraph(s), lines 116–168, was removed.');
+    expect(golden.warnings).toContain('The export repeated the text: the copy of 53 paragraphs, lines 116–168, was removed.');
   });
 
   it('strips indentation and leaves the text otherwise untouched', () => {

@@ -1,7 +1,7 @@
 // QA checks of one row (Chinese source, English translation): pure functions, cheap enough to run on
 // every keystroke, and over a whole document in a Worker.
 import { extractEnLandmarks, extractZhLandmarks, type Mention } from '../align/index.ts';
-import { findRendering, preferredRendering, type GlossaryMatcher, type MatchableTerm } from '../glossary/index.ts';
+import { findRendering, foldForRendering, hasRendering, preferredRendering, type GlossaryMatcher, type MatchableTerm } from '../glossary/index.ts';
 import type { QaCode, QaFinding, QaKind, QaSeverity, QaSpan } from './types.ts';
 
 export interface QaRowInput {
@@ -88,16 +88,20 @@ export function checkNumbers(zh: string, en: string): QaFinding[] {
 /** Glossary terms of the Chinese whose English is absent, or whose forbidden rendering is used. */
 export function checkGlossary(zh: string, en: string, glossary: GlossaryMatcher<MatchableTerm> | undefined): QaFinding[] {
   if (!glossary || glossary.size === 0) return [];
+  const matches = glossary.match(zh);
+  if (matches.length === 0) return [];
   const out: QaFinding[] = [];
   const seen = new Set<string>();
-  for (const match of glossary.match(zh)) {
+  const folded = foldForRendering(en);
+  const blank = en.trim() === '';
+  for (const match of matches) {
     const { term } = match;
     if (seen.has(term.id)) continue;
     seen.add(term.id);
     const preferred = preferredRendering(term);
     const before = out.length;
     for (const forbidden of term.forbidden) {
-      for (const hit of findRendering(en, forbidden)) {
+      for (const hit of findRendering(en, forbidden, folded)) {
         out.push(
           finding(
             'glossary',
@@ -114,8 +118,8 @@ export function checkGlossary(zh: string, en: string, glossary: GlossaryMatcher<
       }
     }
     // A forbidden rendering is the finding to fix; its message names the preferred one.
-    if (out.length > before || preferred === '' || en.trim() === '') continue;
-    if (term.en.some((rendering) => rendering.trim() !== '' && findRendering(en, rendering).length > 0)) continue;
+    if (out.length > before || preferred === '' || blank) continue;
+    if (term.en.some((rendering) => rendering.trim() !== '' && hasRendering(en, rendering, folded))) continue;
     out.push(finding('glossary', 'term-missing', 'warning', [{ side: 'zh', start: match.start, end: match.end }], { zh: term.zh, preferred }, term.zh));
   }
   return out;
@@ -125,6 +129,8 @@ export function checkGlossary(zh: string, en: string, glossary: GlossaryMatcher<
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]+/gu;
 const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/gu;
+const HAS_CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
+const NOT_LETTER = /[\s\p{P}\p{S}\d]/gu;
 
 function normaliseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -134,8 +140,15 @@ function normaliseSpace(text: string): string {
 export function checkUntranslated(zh: string, en: string): QaFinding[] {
   const english = en.trim();
   if (english === '') return [];
+  // The usual case, English without a Chinese character: untranslated only if the source has none
+  // either and the two are the same text.
+  if (!HAS_CJK.test(english)) {
+    if (HAS_CJK.test(zh) || normaliseSpace(en) !== normaliseSpace(zh)) return [];
+    const start = en.indexOf(english);
+    return [finding('untranslated', 'untranslated', 'error', [{ side: 'en', start, end: start + english.length }])];
+  }
   const cjk = english.match(CJK_CHAR)?.length ?? 0;
-  const letters = english.replace(/[\s\p{P}\p{S}\d]/gu, '').length;
+  const letters = english.replace(NOT_LETTER, '').length;
   if (normaliseSpace(en) === normaliseSpace(zh) || (letters > 0 && cjk / letters >= 0.5)) {
     const start = en.indexOf(english);
     return [finding('untranslated', 'untranslated', 'error', [{ side: 'en', start, end: start + english.length }])];
@@ -151,7 +164,10 @@ export function checkUntranslated(zh: string, en: string): QaFinding[] {
 // Ideographic punctuation (、。〈〉《》「」【】〔〕…) and full-width forms (，：；！？（）０-９Ａ-Ｚ…).
 const FULL_WIDTH = /[\u3000-\u303f\uff01-\uff5e]+/g;
 
+const HAS_FULL_WIDTH = /[\u3000-\u303f\uff01-\uff5e]/;
+
 export function checkFullWidth(en: string): QaFinding[] {
+  if (!HAS_FULL_WIDTH.test(en)) return [];
   const out: QaFinding[] = [];
   for (const m of en.matchAll(FULL_WIDTH)) {
     // Chinese characters are reported by the CJK check; ideographic punctuation around them is theirs.
@@ -162,16 +178,76 @@ export function checkFullWidth(en: string): QaFinding[] {
 
 // ─── typography ────────────────────────────────────────────────────────────────────────────────
 
-const DOUBLED = /(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+)[ \t\u00a0]+\1(?![\p{L}\p{N}'’-])/giu;
 /** Doubled words English allows ("had had", "that that"). */
 const DOUBLING_ALLOWED = new Set(['had', 'that', 'bye', 'so']);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** 1 for a letter or digit, 2 for the apostrophes and hyphen that join words, 0 otherwise. */
+function wordClass(code: number, text: string, at: number): 0 | 1 | 2 {
+  if (code < 0x80) {
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) return 1;
+    return code === 0x27 || code === 0x2d ? 2 : 0;
+  }
+  if (code === 0x2019) return 2;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at)!)) ? 1 : 0;
+}
+
+const isGapSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0xa0;
+
+/**
+ * The same word twice in a row ("the the"), whatever the case, separated by spaces only; a word
+ * joined to another by an apostrophe or a hyphen ("well-being being") does not count.
+ */
 export function checkDoubledWords(en: string): QaFinding[] {
   const out: QaFinding[] = [];
-  for (const m of en.matchAll(DOUBLED)) {
-    const word = m[1]!;
-    if (DOUBLING_ALLOWED.has(word.toLowerCase()) || /^\d+$/.test(word)) continue;
-    out.push(finding('doubled-word', 'doubled-word', 'warning', [{ side: 'en', start: m.index, end: m.index + m[0].length }], { word }, word.toLowerCase()));
+  // The previous word: where it starts and ends, or -1 when it cannot be the first of a pair.
+  let prevStart = -1;
+  let prevEnd = -1;
+  let i = 0;
+  const n = en.length;
+  while (i < n) {
+    const code = en.charCodeAt(i);
+    const cls = wordClass(code, en, i);
+    if (cls === 0) {
+      i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+      continue;
+    }
+    // A run of word characters (with joiners): a candidate word only if it has no joiner.
+    const start = i;
+    let joined = false;
+    while (i < n) {
+      const c = en.charCodeAt(i);
+      const k = wordClass(c, en, i);
+      if (k === 0) break;
+      if (k === 2) joined = true;
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    }
+    const end = i;
+    if (joined) {
+      prevStart = -1;
+      continue;
+    }
+    let paired = false;
+    if (prevStart >= 0 && end - start === prevEnd - prevStart && start > prevEnd) {
+      let gap = true;
+      for (let g = prevEnd; g < start; g++) if (!isGapSpace(en.charCodeAt(g))) { gap = false; break; }
+      if (gap) {
+        const word = en.slice(prevStart, prevEnd);
+        const lower = word.toLowerCase();
+        if (lower === en.slice(start, end).toLowerCase() || foldForRendering(word) === foldForRendering(en.slice(start, end))) {
+          paired = true;
+          if (!DOUBLING_ALLOWED.has(lower) && !/^\d+$/.test(word)) {
+            out.push(finding('doubled-word', 'doubled-word', 'warning', [{ side: 'en', start: prevStart, end }], { word }, lower));
+          }
+        }
+      }
+    }
+    // A pair's second word does not start another pair ("the the the" is one finding).
+    if (paired) prevStart = -1;
+    else {
+      prevStart = start;
+      prevEnd = end;
+    }
   }
   return out;
 }
@@ -179,11 +255,19 @@ export function checkDoubledWords(en: string): QaFinding[] {
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
+const BRACKET_OR_QUOTE = /[()[\]{}"“”]/;
+
 /** Brackets opened and not closed, or closed and not opened; double quotes left unpaired. */
 export function checkBalance(en: string): QaFinding[] {
+  if (!BRACKET_OR_QUOTE.test(en)) return [];
   const out: QaFinding[] = [];
   const stack: Array<{ ch: string; at: number }> = [];
+  const curly: number[] = [];
+  const straight: number[] = [];
   for (let i = 0; i < en.length; i++) {
+    const code = en.charCodeAt(i);
+    // Only ( ) [ ] { } " and the curly double quotes matter: everything else is passed over cheaply.
+    if (code !== 0x28 && code !== 0x29 && code !== 0x5b && code !== 0x5d && code !== 0x7b && code !== 0x7d && code !== 0x22 && code !== 0x201c && code !== 0x201d) continue;
     const ch = en[i]!;
     if (OPENERS[ch]) stack.push({ ch, at: i });
     else if (CLOSERS[ch]) {
@@ -192,22 +276,17 @@ export function checkBalance(en: string): QaFinding[] {
       else if (!/(?:^|\s)[\da-z]{1,2}$/i.test(en.slice(Math.max(0, i - 3), i))) {
         out.push(finding('brackets', 'bracket-unopened', 'warning', [{ side: 'en', start: i, end: i + 1 }], { bracket: ch }, `${ch}${i}`));
       }
-    }
+    } else if (code === 0x201c) curly.push(i);
+    else if (code === 0x201d) {
+      // Curly quotes pair by direction; straight double quotes by count.
+      if (curly.length) curly.pop();
+      else out.push(finding('quotes', 'quote-unbalanced', 'warning', [{ side: 'en', start: i, end: i + 1 }], { quote: '”' }, `”${i}`));
+    } else straight.push(i);
   }
   for (const open of stack) {
     out.push(finding('brackets', 'bracket-unclosed', 'warning', [{ side: 'en', start: open.at, end: open.at + 1 }], { bracket: open.ch }, `${open.ch}${open.at}`));
   }
-  // Curly quotes pair by direction; straight double quotes by count.
-  const curly: number[] = [];
-  for (let i = 0; i < en.length; i++) {
-    if (en[i] === '“') curly.push(i);
-    else if (en[i] === '”') {
-      if (curly.length) curly.pop();
-      else out.push(finding('quotes', 'quote-unbalanced', 'warning', [{ side: 'en', start: i, end: i + 1 }], { quote: '”' }, `”${i}`));
-    }
-  }
   for (const at of curly) out.push(finding('quotes', 'quote-unbalanced', 'warning', [{ side: 'en', start: at, end: at + 1 }], { quote: '“' }, `“${at}`));
-  const straight = [...en.matchAll(/"/g)].map((m) => m.index);
   if (straight.length % 2 === 1) {
     const at = straight.at(-1)!;
     out.push(finding('quotes', 'quote-unbalanced', 'warning', [{ side: 'en', start: at, end: at + 1 }], { quote: '"' }, `"${at}`));
@@ -215,15 +294,25 @@ export function checkBalance(en: string): QaFinding[] {
   return out;
 }
 
+const isEdgeSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000;
+const DOUBLE_SPACE = /(?<=\S) {2,}(?=\S)/g;
+
 export function checkSpaces(en: string): QaFinding[] {
+  const n = en.length;
+  let lead = 0;
+  while (lead < n && isEdgeSpace(en.charCodeAt(lead))) lead++;
+  let trail = n;
+  while (trail > lead && isEdgeSpace(en.charCodeAt(trail - 1))) trail--;
+  const hasDouble = en.includes('  ');
+  if (lead === 0 && trail === n && !hasDouble) return [];
   if (en.trim() === '') return [];
   const out: QaFinding[] = [];
-  const lead = /^[ \t\u00a0\u3000]+/.exec(en);
-  if (lead) out.push(finding('spaces', 'space-leading', 'warning', [{ side: 'en', start: 0, end: lead[0].length }]));
-  const trail = /[ \t\u00a0\u3000]+$/.exec(en);
-  if (trail) out.push(finding('spaces', 'space-trailing', 'warning', [{ side: 'en', start: trail.index, end: en.length }]));
-  for (const m of en.matchAll(/(?<=\S) {2,}(?=\S)/g)) {
-    out.push(finding('spaces', 'space-double', 'warning', [{ side: 'en', start: m.index, end: m.index + m[0].length }], {}, String(m.index)));
+  if (lead > 0) out.push(finding('spaces', 'space-leading', 'warning', [{ side: 'en', start: 0, end: lead }]));
+  if (trail < n) out.push(finding('spaces', 'space-trailing', 'warning', [{ side: 'en', start: trail, end: n }]));
+  if (hasDouble) {
+    for (const m of en.matchAll(DOUBLE_SPACE)) {
+      out.push(finding('spaces', 'space-double', 'warning', [{ side: 'en', start: m.index, end: m.index + m[0].length }], {}, String(m.index)));
+    }
   }
   return out;
 }
@@ -249,21 +338,29 @@ export function checkConsistency(en: string, elsewhere: QaRowInput['elsewhere'])
 
 const SEVERITY_ORDER: Record<QaSeverity, number> = { error: 0, warning: 1 };
 
+const firstEn = (f: QaFinding) => {
+  for (const s of f.spans) if (s.side === 'en') return s.start;
+  return -1;
+};
+const byOrder = (a: QaFinding, b: QaFinding) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || firstEn(a) - firstEn(b);
+
+function append(out: QaFinding[], found: QaFinding[]): void {
+  for (let i = 0; i < found.length; i++) out.push(found[i]!);
+}
+
 /** Every check on one row, errors first, then by position in the English. */
 export function checkRow(input: QaRowInput): QaFinding[] {
   const { zh, en } = input;
   if (zh.trim() === '') return [];
   if (en.trim() === '') return [finding('empty', 'empty', 'warning', [])];
-  const out = [
-    ...checkUntranslated(zh, en),
-    ...checkNumbers(zh, en),
-    ...checkGlossary(zh, en, input.glossary),
-    ...checkConsistency(en, input.elsewhere),
-    ...checkDoubledWords(en),
-    ...checkBalance(en),
-    ...checkFullWidth(en),
-    ...checkSpaces(en),
-  ];
-  const firstEn = (f: QaFinding) => f.spans.find((s) => s.side === 'en')?.start ?? -1;
-  return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || firstEn(a) - firstEn(b));
+  const out: QaFinding[] = [];
+  append(out, checkUntranslated(zh, en));
+  append(out, checkNumbers(zh, en));
+  append(out, checkGlossary(zh, en, input.glossary));
+  if (input.elsewhere?.length) append(out, checkConsistency(en, input.elsewhere));
+  append(out, checkDoubledWords(en));
+  append(out, checkBalance(en));
+  append(out, checkFullWidth(en));
+  append(out, checkSpaces(en));
+  return out.length > 1 ? out.sort(byOrder) : out;
 }

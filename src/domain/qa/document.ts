@@ -18,8 +18,11 @@ export interface QaRowResult {
 }
 
 /** The key under which the same Chinese meets itself (spaces and ideographic spaces ignored). */
+const SPACES = /[\s\u3000]/;
+const ALL_SPACES = /[\s\u3000]+/g;
+
 export function sourceKey(zh: string): string {
-  return zh.replace(/[\s\u3000]+/g, '');
+  return SPACES.test(zh) ? zh.replace(ALL_SPACES, '') : zh;
 }
 
 export interface QaDocumentOptions {
@@ -28,7 +31,17 @@ export interface QaDocumentOptions {
   elsewhere?: ReadonlyMap<string, ReadonlyArray<{ text: string; where: string }>> | undefined;
 }
 
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Runs of white space other than one plain space between words. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+const normalise = (text: string) => (UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
+
+/** Where another document renders the same Chinese: its rows as "Title ¶12, ¶15", and how many more. */
+export function placesLabel(places: ReadonlyArray<{ document_title: string; position: number }>, occurrences = places.length): string {
+  const byTitle = new Map<string, number[]>();
+  for (const p of places) byTitle.set(p.document_title, [...(byTitle.get(p.document_title) ?? []), p.position]);
+  const listed = [...byTitle].map(([title, positions]) => `${title} ${positions.map((n) => `¶${n}`).join(', ')}`).join('; ');
+  return occurrences > places.length ? `${listed} (+${occurrences - places.length})` : listed;
+}
 
 /** Rows named in a message: the first few, then how many more. */
 function labelList(labels: readonly string[]): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGlossaryMatcher } from '../glossary/index.ts';
 import {
+  placesLabel,
+  sourceKey,
   checkBalance,
   checkConsistency,
   checkDocument,
@@ -115,6 +117,9 @@ describe('typography', () => {
     expect(checkDoubledWords('the two sides agree')).toEqual([]);
     expect(checkDoubledWords('he had had enough')).toEqual([]);
     expect(checkDoubledWords('The the two sides')).toMatchObject([{ code: 'doubled-word', params: { word: 'The' } }]);
+    expect(checkDoubledWords('well-being being, it’s it’s, 2 2')).toEqual([]);
+    expect(checkDoubledWords('the the the end').map((f) => f.spans[0])).toEqual([{ side: 'en', start: 0, end: 7 }]);
+    expect(checkDoubledWords('über\u00a0Über alles')).toMatchObject([{ params: { word: 'über' } }]);
   });
 
   it('brackets and quotes', () => {
@@ -136,6 +141,11 @@ describe('typography', () => {
     expect(checkSpaces('Both sides agree.')).toEqual([]);
     expect(codes(checkSpaces(' Both sides agree. '))).toEqual(['space-leading', 'space-trailing']);
     expect(codes(checkSpaces('Both  sides agree.'))).toEqual(['space-double']);
+    expect(checkSpaces('   ')).toEqual([]);
+    expect(checkSpaces('\u3000Both sides\u00a0')).toMatchObject([
+      { code: 'space-leading', spans: [{ start: 0, end: 1 }] },
+      { code: 'space-trailing', spans: [{ start: 11, end: 12 }] },
+    ]);
   });
 });
 
@@ -158,6 +168,23 @@ describe('consistency', () => {
       ['c', ['inconsistent']],
     ]);
     expect(result[0]!.findings[0]!.params.where).toBe('3');
+  });
+
+  it('takes renderings from the project\'s other documents, named by document and paragraph', () => {
+    const where = placesLabel([
+      { document_title: 'Joint Statement', position: 4 },
+      { document_title: 'Joint Statement', position: 9 },
+      { document_title: 'Communiqué', position: 2 },
+    ], 5);
+    expect(where).toBe('Joint Statement ¶4, ¶9; Communiqué ¶2 (+2)');
+    const rows = [
+      { id: 'a', label: '1', zh: '双方同意。', en: 'Both sides agree.' },
+      { id: 'b', label: '2', zh: '其他。', en: 'Other.' },
+    ];
+    const elsewhere = new Map([[sourceKey('双方 同意。'), [{ text: 'The two sides agree.', where }, { text: 'Both sides  agree.', where: 'X ¶1' }]]]);
+    const result = checkDocument(rows, { elsewhere });
+    expect(result).toHaveLength(1);
+    expect(result[0]!.findings).toMatchObject([{ code: 'inconsistent', params: { other: 'The two sides agree.', where } }]);
   });
 });
 

@@ -3,5 +3,6 @@
 export * from './code-points.ts';
 export * from './dates.ts';
 export * from './full-width.ts';
+export * from './message-format.ts';
 export * from './numerals.ts';
 export * from './words.ts';

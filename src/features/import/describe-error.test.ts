@@ -13,7 +13,7 @@ function failureOf(bytes: Uint8Array): ParseFailure {
   try {
     parseDocument(bytes);
   } catch (e) {
-    if (isImportError(e)) return { code: e.code, message: e.message };
+    if (isImportError(e)) return { code: e.code, message: e.message, ...(e.offset === undefined ? {} : { offset: e.offset }) };
     throw e;
   }
   throw new Error('the parser accepted the file');
@@ -24,12 +24,22 @@ describe('describeParseFailure', () => {
     const binary = failureOf(readFileSync(new URL('../../domain/import/fixtures/binary-junk.bin', import.meta.url)));
     expect(describeParseFailure(en, binary)).toEqual({
       title: 'This file cannot be imported',
-      detail: 'The file is binary, not text (a NUL byte at offset 87).',
+      detail: 'This is a binary file, not text.',
       advice: 'Choose a plain-text export (.txt).',
+      technical: 'The file is binary, not text (a NUL byte at offset 87).',
     });
     const empty = failureOf(new Uint8Array());
     expect(describeParseFailure(zh, empty).title).toBe('无法导入此文件');
-    expect(describeParseFailure(zh, empty).detail).toBe('The file is empty (0 bytes).');
+    expect(describeParseFailure(zh, empty).detail).toBe('文件是空的。');
+  });
+
+  it('says in the UI’s language where the encoding broke, with the parser’s words as technical detail', () => {
+    const bad = failureOf(new Uint8Array([0xe4, 0xb8, 0xad, 0x41, 0xff, 0xff, 0xff, 0x0a]));
+    expect(bad.code).toBe('invalid-encoding');
+    expect(describeParseFailure(en, bad).detail).toBe(`The file's encoding could not be recognised: byte ${bad.offset} is neither valid UTF-8 nor valid GB18030.`);
+    expect(describeParseFailure(zh, bad).technical).toBe(bad.message);
+    expect(describeParseFailure(zh, bad).detail).toBe(`无法识别文件编码：第 ${bad.offset} 字节既不是有效的 UTF-8，也不是有效的 GB18030。`);
+    expect(describeParseFailure(zh, { code: 'invalid-encoding', message: 'x' }).detail).toBe('无法识别文件编码：文件中有无法解码的字节。');
   });
 });
 

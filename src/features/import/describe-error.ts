@@ -1,4 +1,4 @@
-// Failures of an import, in sentences: the parser's own message under a translated headline, and
+// Failures of an import, in sentences: what the parser found under a translated headline, and
 // the server's refusals turned into what they mean for the user. Never a stack trace.
 import { errorCode, errorKind, errorMessage } from '../../data/errors.ts';
 import { RpcError } from '../../data/rpc-error.ts';
@@ -16,9 +16,31 @@ const PARSE_ADVICE: Record<ParseFailure['code'], MessageKey> = {
   internal: 'import.advice.internal',
 };
 
-/** A translated headline, the parser's own words on what is wrong, and what to do about it. */
-export function describeParseFailure(t: Translate, failure: ParseFailure): { title: string; detail: string; advice: string } {
-  return { title: t('import.error.cannotImport'), detail: failure.message, advice: t(PARSE_ADVICE[failure.code]) };
+const PARSE_DETAIL: Record<ParseFailure['code'], MessageKey> = {
+  empty: 'import.detail.empty',
+  'whitespace-only': 'import.detail.whitespaceOnly',
+  'too-large': 'import.detail.tooLarge',
+  binary: 'import.detail.binary',
+  'unsupported-format': 'import.detail.unsupportedFormat',
+  'invalid-encoding': 'import.detail.invalidEncoding',
+  'no-paragraphs': 'import.detail.noParagraphs',
+  internal: 'import.detail.internal',
+};
+
+/**
+ * A translated headline, what is wrong and what to do about it, and the parser's own English
+ * sentence (it names offsets and byte values) as the technical detail. Nothing is left untranslated
+ * but that detail, which is shown as such.
+ */
+export function describeParseFailure(t: Translate, failure: ParseFailure): { title: string; detail: string; advice: string; technical: string | null } {
+  if (failure.localized) return { title: t('import.error.cannotImport'), detail: failure.message, advice: t(PARSE_ADVICE[failure.code]), technical: null };
+  const detailKey = failure.code === 'invalid-encoding' && failure.offset === undefined ? 'import.detail.invalidEncodingSomewhere' : PARSE_DETAIL[failure.code];
+  return {
+    title: t('import.error.cannotImport'),
+    detail: t(detailKey, { offset: failure.offset ?? '' }),
+    advice: t(PARSE_ADVICE[failure.code]),
+    technical: failure.message,
+  };
 }
 
 /** One sentence on why the server did not take the document; nothing was stored in any case. */

@@ -174,12 +174,18 @@ export function ImportFileCard({ entry, onEncodingChange, onTitleChange, onDetai
 
 function ParseFailureNotice({ failure }: { failure: ParseFailure }) {
   const t = useT();
-  const { title, detail, advice } = describeParseFailure(t, failure);
+  const { title, detail, advice, technical } = describeParseFailure(t, failure);
   return (
     <div className="state state-error" role="alert">
       <p className="state-title">{title}</p>
       <p className="state-detail">{detail}</p>
       <p className="state-detail small">{advice}</p>
+      {technical ? (
+        <details className="state-detail small">
+          <summary>{t('import.detail.technical')}</summary>
+          <code>{technical}</code>
+        </details>
+      ) : null}
     </div>
   );
 }

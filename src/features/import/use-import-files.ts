@@ -143,6 +143,7 @@ export function useImportFiles(projectId: string, t: Translate) {
             failure: {
               code: 'too-large',
               message: t('import.error.tooLargeDetail', { size: formatSize(entry.file.size), limit: formatSize(DEFAULT_MAX_BYTES) }),
+              localized: true,
             },
           });
           continue;

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { KeywordChips } from '../../components/keyword-chips.tsx';
 import { DocumentActions } from './document-actions.tsx';
+import { PHONE_QUERY, useMediaQuery } from '../../components/use-media-query.ts';
 
 export function DocumentTable({
   documents,
@@ -18,6 +19,8 @@ export function DocumentTable({
   isOwner: boolean;
 }) {
   const t = useT();
+  const phone = useMediaQuery(PHONE_QUERY);
+  if (phone) return <DocumentCards documents={documents} progress={progress} caption={caption} isOwner={isOwner} />;
   return (
     <table className="documents">
       <caption className="visually-hidden">{caption}</caption>
@@ -81,5 +84,48 @@ export function DocumentTable({
         })}
       </tbody>
     </table>
+  );
+}
+
+/** On a phone: one card per document (title, date, keywords, progress, actions), no table to scroll. */
+function DocumentCards({
+  documents,
+  progress,
+  caption,
+  isOwner,
+}: {
+  documents: DocumentRow[];
+  progress: Map<string, DocumentProgress>;
+  caption: string;
+  isOwner: boolean;
+}) {
+  const t = useT();
+  return (
+    <ul className="document-cards" aria-label={caption}>
+      {documents.map((d) => {
+        const p = progress.get(d.id);
+        return (
+          <li key={d.id} className="document-card">
+            <Link className="document-card-title" to={`/documents/${d.id}`} lang="zh-CN">
+              {d.title}
+            </Link>
+            <p className="muted small document-card-meta">
+              {d.published_on ? <time dateTime={d.published_on}>{d.published_on}</time> : null}
+              {d.published_on && d.collection ? <span aria-hidden="true"> · </span> : null}
+              {d.collection ? <span lang="zh-CN">{d.collection}</span> : null}
+            </p>
+            <KeywordChips keywords={d.keywords} label={t('library.keywordsOf', { title: d.title })} limit={4} />
+            {p ? (
+              <div className="document-card-progress">
+                <ProgressBar compact label={t('progress.translated')} value={p.translated} max={p.paragraphs} />
+                <ProgressBar compact tone="approved" label={t('progress.approved')} value={p.approved} max={p.paragraphs} />
+                <div className="muted small">{t('progress.notesSummary', { submitted: p.notes_submitted, approved: p.notes_approved })}</div>
+              </div>
+            ) : null}
+            {isOwner ? <DocumentActions document={d} /> : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

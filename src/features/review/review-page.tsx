@@ -1,5 +1,5 @@
 // Route /review — submitted notes and translated rows waiting for a decision, with context.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../data/session.ts';
 import { useReviewLive } from '../../data/live.ts';
@@ -23,6 +23,7 @@ import { Badge } from '../../components/badge.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { ConfirmDialog } from '../../components/dialog.tsx';
 import { useQaErrors } from './review-qa.ts';
+import type { QaFinding } from '../../domain/qa/index.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
 
 function ReviewCard({
@@ -34,6 +35,7 @@ function ReviewCard({
   failure,
   selected,
   onSelect,
+  onQaErrors,
 }: {
   item: ReviewItem;
   ownWork: boolean;
@@ -43,11 +45,14 @@ function ReviewCard({
   failure: unknown;
   selected: boolean;
   onSelect: (selected: boolean) => void;
+  /** The card's QA errors, for "Approve selected" to warn about. */
+  onQaErrors: (errors: QaFinding[]) => void;
 }) {
   const t = useT();
   const [comment, setComment] = useState('');
   const currentText = item.type === 'translation' ? item.translation.text : '';
   const qaErrors = useQaErrors(item);
+  useEffect(() => onQaErrors(qaErrors), [qaErrors, onQaErrors]);
   const [confirmApprove, setConfirmApprove] = useState(false);
 
   function approve(force = false) {
@@ -77,7 +82,7 @@ function ReviewCard({
   }
 
   return (
-    <article className="review-item" aria-label={label}>
+    <article className="review-item" aria-label={label} id={`review-item-${id}`} tabIndex={-1}>
       <header className="review-item-head">
         {ownWork ? null : (
           <input
@@ -253,6 +258,24 @@ export default function ReviewPage() {
   const order: Order = params.get('order') === 'newest' ? 'newest' : 'oldest';
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [confirmingBulk, setConfirmingBulk] = useState(false);
+  // Each card's QA errors (nobody ignored them): "Approve selected" warns about them, never blocks.
+  const [qaErrors, setQaErrors] = useState<ReadonlyMap<string, QaFinding[]>>(() => new Map());
+  const reportQaErrors = useCallback((key: string, errors: QaFinding[]) => {
+    setQaErrors((map) => {
+      if ((map.get(key)?.length ?? 0) === 0 && errors.length === 0) return map;
+      if (map.get(key) === errors) return map;
+      const next = new Map(map);
+      if (errors.length) next.set(key, errors);
+      else next.delete(key);
+      return next;
+    });
+  }, []);
+  const qaReporters = useMemo(() => new Map<string, (errors: QaFinding[]) => void>(), []);
+  const qaReporter = (key: string) => {
+    let reporter = qaReporters.get(key);
+    if (!reporter) qaReporters.set(key, (reporter = (errors) => reportQaErrors(key, errors)));
+    return reporter;
+  };
   // The last decision(s) "Undo" can take back, and what the status line says about them.
   const [lastDone, setLastDone] = useState<{ decisions: DecisionDone[]; text: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -285,6 +308,23 @@ export default function ReviewPage() {
   }, [all, documentFilter, kind, order]);
   const selectable = shown.filter((i) => !isOwnWork(i, user.id));
   const chosen = selectable.filter((i) => selected.has(reviewItemId(i)));
+  const chosenWithErrors = chosen.flatMap((item) => {
+    const errors = qaErrors.get(reviewItemId(item));
+    return errors?.length ? [{ item, errors }] : [];
+  });
+
+  /** Closes the bulk dialog and takes the reader to a card (to see its QA errors). */
+  function goToItem(item: ReviewItem) {
+    setConfirmingBulk(false);
+    // After the dialog has closed and handed focus back to its opener.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const card = document.getElementById(`review-item-${reviewItemId(item).replace(':', '-')}`);
+        card?.scrollIntoView({ block: 'center' });
+        card?.focus();
+      }),
+    );
+  }
 
   const authorIds = all.flatMap((i) =>
     i.type === 'annotation' ? [i.annotation.author_id] : i.translation.updated_by ? [i.translation.updated_by] : [],
@@ -327,6 +367,7 @@ export default function ReviewPage() {
                 failure={failed?.id === key ? failed.error : null}
                 selected={selected.has(key)}
                 onSelect={(on) => toggle(item, on)}
+                onQaErrors={qaReporter(key)}
                 onDecide={(decision, comment, suggestion) => {
                   setFailed(null);
                   setNotice(null);
@@ -428,7 +469,30 @@ export default function ReviewPage() {
       {confirmingBulk ? (
         <ConfirmDialog
           title={t('review.bulk.title', { count: chosen.length })}
-          confirmLabel={t('review.bulk.confirm', { count: chosen.length })}
+          confirmLabel={t(chosenWithErrors.length ? 'review.bulk.confirmAnyway' : 'review.bulk.confirm', { count: chosen.length })}
+          extra={
+            chosenWithErrors.length ? (
+              <div className="qa-confirm" role="alert">
+                <p>{t('review.bulk.qaWarning', { count: chosenWithErrors.length })}</p>
+                <ul className="small">
+                  {chosenWithErrors.map(({ item, errors }) => (
+                    <li key={reviewItemId(item)}>
+                      <button
+                        type="button"
+                        className="button button-small button-quiet"
+                        aria-label={t('review.bulk.qaGoTo', { n: item.context.position, title: item.context.documentTitle, count: errors.length })}
+                        onClick={() => goToItem(item)}
+                      >
+                        {t('review.bulk.qaItem', { n: item.context.position, title: item.context.documentTitle })}
+                      </button>{' '}
+                      {t(`qa.message.${errors[0]!.code}` as MessageKey, errors[0]!.params)}
+                      {errors.length > 1 ? ` ${t('review.bulk.qaMore', { count: errors.length - 1 })}` : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null
+          }
           busy={approveMany.isPending}
           error={approveMany.isError ? errorMessage(approveMany.error) : null}
           onCancel={() => setConfirmingBulk(false)}

@@ -12,6 +12,7 @@ import { errorMessage } from '../../data/errors.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
 import { MarkedText } from '../../components/marked-text.tsx';
+import { DocumentPicker } from './document-picker.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import './search.css';
 
@@ -171,7 +172,6 @@ export default function SearchPage() {
   const data = results.data;
   const page = params?.page ?? 0;
   const pages = data ? Math.max(1, Math.ceil(data.total / SEARCH_PAGE_SIZE)) : 1;
-  const documentTitle = docFilter.length && data?.hits.find((h) => h.document_id === docFilter[0])?.document_title;
 
   // Hits grouped by document, in the order they come.
   const groups: { id: string; title: string; date: string | null | undefined; hits: SearchHit[] }[] = [];
@@ -213,8 +213,14 @@ export default function SearchPage() {
             </label>
           ))}
         </fieldset>
-        <details className="search-filters" open={statuses.length + list(url.get('kind')).length + list(url.get('tag')).length + list(url.get('author')).length > 0}>
+        <details
+          className="search-filters"
+          open={docFilter.length + statuses.length + list(url.get('kind')).length + list(url.get('tag')).length + list(url.get('author')).length > 0}
+        >
           <summary>{t('search.filters')}</summary>
+          {project ? (
+            <DocumentPicker projectId={project.id} selected={docFilter} onChange={(ids) => update({ doc: ids.length ? ids.join(',') : null })} />
+          ) : null}
           <fieldset className="search-fields">
             <legend>{t('search.status')}</legend>
             {STATUSES.map((s) => (
@@ -264,14 +270,6 @@ export default function SearchPage() {
             </label>
           </div>
         </details>
-        {docFilter.length ? (
-          <p className="search-doc-filter">
-            {t('search.onlyDocument')} <span lang="zh-CN">{documentTitle || t('search.thatDocument')}</span>{' '}
-            <button type="button" className="button button-small" onClick={() => update({ doc: null })}>
-              {t('search.allDocuments')}
-            </button>
-          </p>
-        ) : null}
       </form>
 
       <section className="search-results" aria-label={t('search.results')} aria-busy={results.isFetching}>

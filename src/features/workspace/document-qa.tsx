@@ -11,6 +11,8 @@ import { qaKindLabel, qaMessage, SeverityBadge } from './row-qa.tsx';
 interface DocumentQaProps {
   rows: QaDocumentRow[];
   glossary: readonly MatchableTerm[] | undefined;
+  /** Translations of the same Chinese in the project's other documents, by sourceKey. */
+  elsewhere: Array<[string, Array<{ text: string; where: string }>]>;
   ignores: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Rows not loaded yet (the check covers the loaded ones). */
   partial: boolean;
@@ -20,7 +22,7 @@ interface DocumentQaProps {
 
 type State = { phase: 'running' } | { phase: 'done'; results: QaRowResult[]; ms: number } | { phase: 'error'; message: string };
 
-export function DocumentQa({ rows, glossary, ignores, partial, onGoTo, onClose }: DocumentQaProps) {
+export function DocumentQa({ rows, glossary, elsewhere, ignores, partial, onGoTo, onClose }: DocumentQaProps) {
   const t = useT();
   const client = useRef<QaWorkerClient | null>(null);
   const [state, setState] = useState<State>({ phase: 'running' });
@@ -43,7 +45,7 @@ export function DocumentQa({ rows, glossary, ignores, partial, onGoTo, onClose }
     setState({ phase: 'running' });
     const terms = (glossary ?? []).map(({ id, zh, en, forbidden }) => ({ id, zh, en: [...en], forbidden: [...forbidden] }));
     (client.current ??= new QaWorkerClient())
-      .check({ rows, glossary: terms, elsewhere: [] })
+      .check({ rows, glossary: terms, elsewhere })
       .then(
         ({ results, ms }) => live && setState({ phase: 'done', results, ms }),
         (error: unknown) => live && setState({ phase: 'error', message: error instanceof Error ? error.message : String(error) }),

@@ -1,10 +1,12 @@
 // The bar above the workspace grid (go to a row, the page's own controls, pinyin, checks, find,
 // shortcuts) and the grid's column heads.
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { GoToRow } from './go-to-row.tsx';
+import { ColumnResizer } from './column-resizer.tsx';
+import type { ColumnWidths } from './use-workspace-layout.ts';
 
 interface GridToolbarProps {
   count: number;
@@ -16,9 +18,14 @@ interface GridToolbarProps {
   onOpenQa: () => void;
   onOpenFind: () => void;
   onOpenShortcuts: () => void;
+  showNotes: boolean;
+  onShowNotes: (show: boolean) => void;
+  reading: boolean;
+  onReading: (reading: boolean) => void;
 }
 
-export function GridToolbar({ count, onGoTo, toolbar, showPinyin, onShowPinyin, onOpenQa, onOpenFind, onOpenShortcuts }: GridToolbarProps) {
+export function GridToolbar(props: GridToolbarProps) {
+  const { count, onGoTo, toolbar, showPinyin, onShowPinyin, onOpenQa, onOpenFind, onOpenShortcuts, showNotes, onShowNotes, reading, onReading } = props;
   const t = useT();
   return (
     <div className="doc-toolbar">
@@ -26,6 +33,12 @@ export function GridToolbar({ count, onGoTo, toolbar, showPinyin, onShowPinyin, 
       {toolbar}
       <label className="checkbox field-inline">
         <input type="checkbox" checked={showPinyin} onChange={(e) => onShowPinyin(e.target.checked)} /> {t('reading.showPinyin')}
+      </label>
+      <label className="checkbox field-inline">
+        <input type="checkbox" checked={showNotes && !reading} disabled={reading} onChange={(e) => onShowNotes(e.target.checked)} /> {t('layout.showNotes')}
+      </label>
+      <label className="checkbox field-inline" title={t('layout.reading.hint')}>
+        <input type="checkbox" checked={reading} onChange={(e) => onReading(e.target.checked)} /> {t('layout.reading')}
       </label>
       <button type="button" className="button button-small" aria-label={t('qa.panel.openLabel')} aria-haspopup="dialog" onClick={onOpenQa}>
         {t('qa.panel.open')}
@@ -40,16 +53,44 @@ export function GridToolbar({ count, onGoTo, toolbar, showPinyin, onShowPinyin, 
   );
 }
 
-export function GridHead() {
+interface GridHeadProps {
+  columns: ColumnWidths;
+  onResize: (left: 'zh' | 'en', delta: number) => void;
+  /** The notes column shows (else the notes are in a sheet, or hidden). */
+  withNotes: boolean;
+}
+
+/** The column heads, with the handles that resize the columns between them. */
+export function GridHead({ columns, onResize, withNotes }: GridHeadProps) {
   const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  // Percent of the shares per pixel: the shares of the text columns over their width on screen.
+  const percentPerPixel = useCallback(() => {
+    const cells = [...(ref.current?.querySelectorAll<HTMLElement>('.cell-text') ?? [])];
+    const width = cells.reduce((sum, c) => sum + c.getBoundingClientRect().width, 0);
+    const shares = columns.zh + columns.en + (withNotes ? columns.notes : 0);
+    return width > 0 ? shares / width : 0;
+  }, [columns, withNotes]);
   return (
-    <div className="grid-head" aria-hidden="true">
-      <div className="cell cell-number">¶</div>
-      <div className="cell" lang="zh-CN">
-        {t('workspace.col.source')}
+    <div className="grid-head" ref={ref}>
+      <div className="cell cell-number" aria-hidden="true">
+        ¶
       </div>
-      <div className="cell">{t('workspace.col.translation')}</div>
-      <div className="cell">{t('workspace.col.notes')}</div>
+      <div className="cell cell-text">
+        <span aria-hidden="true" lang="zh-CN">
+          {t('workspace.col.source')}
+        </span>
+        <ColumnResizer left="zh" columns={columns} onResize={onResize} percentPerPixel={percentPerPixel} />
+      </div>
+      <div className="cell cell-text">
+        <span aria-hidden="true">{t('workspace.col.translation')}</span>
+        {withNotes ? <ColumnResizer left="en" columns={columns} onResize={onResize} percentPerPixel={percentPerPixel} /> : null}
+      </div>
+      {withNotes ? (
+        <div className="cell cell-text">
+          <span aria-hidden="true">{t('workspace.col.notes')}</span>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,15 +1,16 @@
 // One note in the notes column: author, kind, status, tags, quote, body, the author's own actions,
 // and its thread (replies and the reviewers' decisions with their comments).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Annotation, AnnotationStatus } from '../../data/annotations.ts';
 import { useDeleteAnnotation, useSaveAnnotation } from '../../data/annotations.ts';
 import { errorKind, errorMessage } from '../../data/errors.ts';
 import { RichTextView } from '../../editor/rich-text-view.tsx';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
-import { useT, type MessageKey } from '../../i18n/i18n.tsx';
+import { useI18n, useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { useWorkspace } from './workspace-context.ts';
 import { NoteThread } from './note-thread.tsx';
 import { PromoteTerm } from './promote-term.tsx';
+import { useNotesUi } from './notes-context.tsx';
 
 const STATUS_TONE: Record<AnnotationStatus, BadgeTone> = {
   draft: 'neutral',
@@ -36,9 +37,25 @@ export function NoteCard({ note, anchored, highlighted, onHighlight }: NoteCardP
   const author = mine ? t('notes.you') : (ws.profiles.get(note.author_id)?.displayName ?? t('notes.someone'));
   const pendingSave = note.version === 0;
   const failure = save.error ?? remove.error;
+  const notesUi = useNotesUi();
+  const { locale } = useI18n();
+  const tagFilter = notesUi.filters.tag.toLocaleLowerCase();
+  const onEnglish = note.target === 'translation';
+
+  // "Open this note" (a click on its highlight): the first card of it on screen scrolls into view
+  // and takes the focus, which also emphasises its span in the text.
+  const ref = useRef<HTMLElement>(null);
+  const request = notesUi.requested;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || request?.noteId !== note.id || el.getClientRects().length === 0 || !notesUi.take(request.seq)) return;
+    el.scrollIntoView({ block: 'nearest' });
+    el.focus({ preventScroll: true });
+  }, [request, note.id, notesUi]);
 
   return (
     <article
+      ref={ref}
       className={`note note-${note.status}${highlighted ? ' is-highlighted' : ''}`}
       aria-label={t('notes.noteBy', { name: author })}
       tabIndex={0}
@@ -55,10 +72,17 @@ export function NoteCard({ note, anchored, highlighted, onHighlight }: NoteCardP
         <Badge tone={STATUS_TONE[note.status]}>{t(`notes.status.${note.status}` as MessageKey)}</Badge>
       </header>
       {note.quote_exact ? (
-        <blockquote className={`note-quote${anchored === false ? ' is-orphaned' : ''}`} lang="zh-CN">
-          {note.quote_exact}
-          {anchored === false ? <span className="small muted"> {t('notes.orphaned')}</span> : null}
-        </blockquote>
+        <>
+          {onEnglish ? <p className="note-scope small muted">{t('notes.onEnglish')}</p> : null}
+          <blockquote className={`note-quote${onEnglish ? ' note-quote-en' : ''}${anchored === false ? ' is-orphaned' : ''}`} lang={onEnglish ? 'en' : 'zh-CN'}>
+            {note.quote_exact}
+          </blockquote>
+          {anchored === false ? (
+            <p className="note-orphaned small muted" lang={locale === 'zh' ? 'zh-CN' : 'en'}>
+              {onEnglish ? t('notes.orphanedEnglish') : t('notes.orphaned')}
+            </p>
+          ) : null}
+        </>
       ) : (
         <p className="note-scope small muted">{t('notes.wholeParagraph')}</p>
       )}
@@ -66,12 +90,23 @@ export function NoteCard({ note, anchored, highlighted, onHighlight }: NoteCardP
         <RichTextView value={note.body} fallbackText={note.body_text ?? ''} />
       </div>
       {note.tags.length > 0 ? (
-        <ul className="chips" aria-label={t('notes.tags')}>
-          {note.tags.map((tag) => (
-            <li key={tag} className="chip">
-              {tag}
-            </li>
-          ))}
+        <ul className="chips note-tags" aria-label={t('notes.tags')}>
+          {note.tags.map((tag) => {
+            const on = tag.toLocaleLowerCase() === tagFilter;
+            return (
+              <li key={tag}>
+                <button
+                  type="button"
+                  className={`chip chip-button${on ? ' is-on' : ''}`}
+                  aria-pressed={on}
+                  aria-label={t('notes.tagFilterOn', { tag })}
+                  onClick={() => notesUi.updateFilters({ tag: on ? '' : tag })}
+                >
+                  {tag}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       ) : null}
       {mine && !pendingSave ? (

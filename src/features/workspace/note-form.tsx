@@ -1,6 +1,6 @@
 // The form for a new note or an edit: rich text body, kind, tags; save as draft or submit.
 import { useRef, useState, type FormEvent } from 'react';
-import { ANNOTATION_KINDS, selectorColumns, type Annotation, type AnnotationKind, useCreateAnnotation, useSaveAnnotation } from '../../data/annotations.ts';
+import { ANNOTATION_KINDS, selectorColumns, type Annotation, type AnnotationKind, useCreateAnnotation, useNoteTags, useSaveAnnotation } from '../../data/annotations.ts';
 import { errorKind, errorMessage } from '../../data/errors.ts';
 import { DeferredRichTextEditor } from '../../editor/lazy.tsx';
 import { parseRichDoc, type RichDoc } from '../../editor/rich-text-schema.ts';
@@ -8,11 +8,14 @@ import { docToPlainText, plainTextToDoc } from '../../editor/rich-text.ts';
 import type { TextAnchorSelectors } from '../../domain/anchor/index.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { useWorkspace } from './workspace-context.ts';
+import { TagsInput } from './tags-input.tsx';
 
 interface NoteFormProps {
   paragraphId: string;
   paragraphNumber: number;
   anchor: TextAnchorSelectors | null;
+  /** What the anchor selects in: the Chinese or the English. */
+  target?: 'source' | 'translation';
   editing: Annotation | null;
   onClose: () => void;
 }
@@ -26,7 +29,7 @@ export function parseTags(input: string): string[] {
   return [...seen];
 }
 
-export function NoteForm({ paragraphId, paragraphNumber, anchor, editing, onClose }: NoteFormProps) {
+export function NoteForm({ paragraphId, paragraphNumber, anchor, target = 'source', editing, onClose }: NoteFormProps) {
   const t = useT();
   const ws = useWorkspace();
   const create = useCreateAnnotation(ws.documentId, ws.user.id);
@@ -39,6 +42,9 @@ export function NoteForm({ paragraphId, paragraphNumber, anchor, editing, onClos
   const busy = create.isPending || save.isPending;
   const idBase = `note-form-${paragraphId}`;
   const quote = editing ? editing.quote_exact : anchor?.quote.exact;
+  const onEnglish = (editing ? editing.target : target) === 'translation';
+  const projectTags = useNoteTags(ws.projectId);
+  const tagNames = (projectTags.data ?? []).map((x) => x.tag);
 
   function submit(status: 'draft' | 'submitted') {
     const text = docToPlainText(body.current);
@@ -57,7 +63,7 @@ export function NoteForm({ paragraphId, paragraphNumber, anchor, editing, onClos
           ...common,
           tempId: `pending-${crypto.randomUUID()}`,
           paragraph_id: paragraphId,
-          target: 'source',
+          target,
           ...selectorColumns(anchor),
         },
         // The note shows at once (optimistic); the form stays until the server has it.
@@ -81,13 +87,20 @@ export function NoteForm({ paragraphId, paragraphNumber, anchor, editing, onClos
       }}
     >
       {quote ? (
-        <blockquote className="note-quote" lang="zh-CN">
-          {quote}
-        </blockquote>
+        <>
+          {onEnglish ? <p className="note-scope small muted">{t('notes.onEnglish')}</p> : null}
+          <blockquote className={`note-quote${onEnglish ? ' note-quote-en' : ''}`} lang={onEnglish ? 'en' : 'zh-CN'}>
+            {quote}
+          </blockquote>
+        </>
       ) : (
         <p className="note-scope small muted">{t('notes.wholeParagraph')}</p>
       )}
       <div className="note-editor">
+        {/* Visible, and the editor's accessible name is the same word (it is a contenteditable, not a labelable field). */}
+        <p className="note-editor-label" aria-hidden="true">
+          {t('notes.noteLabel')}
+        </p>
         <DeferredRichTextEditor
           initialContent={initialDoc}
           label={t('notes.noteLabel')}
@@ -113,7 +126,7 @@ export function NoteForm({ paragraphId, paragraphNumber, anchor, editing, onClos
         </div>
         <div className="field field-inline">
           <label htmlFor={`${idBase}-tags`}>{t('notes.tags')}</label>
-          <input id={`${idBase}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('notes.tagsPlaceholder')} />
+          <TagsInput id={`${idBase}-tags`} value={tags} onChange={setTags} projectTags={tagNames} placeholder={t('notes.tagsPlaceholder')} />
         </div>
       </div>
       {error ? (

@@ -1,6 +1,6 @@
 // The virtualised grid of aligned rows. Only the rows in view (plus a margin) are in the DOM,
 // each measured after render so rows of any height line up; one row at a time holds an editor.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import type { Annotation } from '../../data/annotations.ts';
 import type { SessionUser } from '../../data/auth.ts';
@@ -21,7 +21,11 @@ import { ConcordanceDialog } from './concordance-dialog.tsx';
 import { useQaPanel } from './use-qa-panel.ts';
 import { RowSkeleton } from './row-skeleton.tsx';
 import { DocumentQa } from './document-qa.tsx';
+import { useScreenSize } from '../../components/use-media-query.ts';
+import { gridColumns, useWorkspaceLayout } from './use-workspace-layout.ts';
+import { NotesSheetContext, PhoneSheet, SideSheet, type NotesMode, type NotesSheetValue } from './notes-sheet.tsx';
 import './workspace-search.css';
+import './layout.css';
 import './qa.css';
 
 const NO_PEERS = new Map<string, Peer[]>();
@@ -52,7 +56,14 @@ interface ParagraphGridProps {
   target?: DeepLinkTarget | null;
   /** A query to open the find bar with (the search that led here). */
   initialFind?: string | undefined;
+  /** Told whether the grid is scrolled away from its top (the header folds then). */
+  onScrolled?: (scrolled: boolean) => void;
+  /** Shown in place of the rows when there are none (a filter hides them all). */
+  emptyMessage?: ReactNode;
 }
+
+/** Scrolled this far, the grid counts as scrolled (the header folds). */
+const SCROLLED = 40;
 
 export function ParagraphGrid({
   documentId,
@@ -71,11 +82,47 @@ export function ParagraphGrid({
   loadingMore = false,
   target = null,
   initialFind,
+  onScrolled,
+  emptyMessage,
 }: ParagraphGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(rows.map((p) => [p.id, p])), [rows]);
   const [selection, setSelection] = useSourceSelection(byId);
-  const { count, cover, virtualizer, active, activate, move, leave, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef);
+
+  // Layout: columns and toggles remembered per user; the notes' place depends on the screen.
+  const screen = useScreenSize();
+  const { layout, resize, setNotesHidden, setReading } = useWorkspaceLayout(user.id);
+  const notesMode: NotesMode = layout.reading || layout.notesHidden ? 'hidden' : screen === 'desktop' ? 'column' : screen === 'tablet' ? 'side-sheet' : 'phone-sheet';
+  const [sheetRowId, setSheetRowId] = useState<string | null>(null);
+  const [sheetOpenChoice, setSheetOpen] = useState<boolean | null>(null);
+  const [sheetElement, setSheetElement] = useState<HTMLElement | null>(null);
+  // The side sheet shows until closed; the phone's opens from a row's notes count.
+  const sheetOpen = notesMode !== 'column' && notesMode !== 'hidden' && (sheetOpenChoice ?? notesMode === 'side-sheet');
+  const { count, cover, virtualizer, active, activate, move, leave, notesOf } = useGridRows(rows, total, notesByParagraph, scrollRef, sheetOpen ? sheetRowId : null);
+  // Rows change height with the layout: measure them again.
+  useEffect(() => virtualizer.measure(), [virtualizer, screen, notesMode, layout.reading, layout.columns]);
+  // Until a row is chosen, the side sheet shows the first row in view.
+  let firstInView = virtualizer.range?.startIndex ?? 0;
+  while (firstInView > 0 && rows[firstInView] && cover.coveredIds.has(rows[firstInView]!.id)) firstInView--;
+  const shownRowId = sheetRowId ?? (notesMode === 'side-sheet' ? (rows[firstInView]?.id ?? null) : null);
+  const sheet = useMemo<NotesSheetValue>(
+    () => ({
+      mode: notesMode,
+      rowId: shownRowId,
+      open: sheetOpen,
+      element: sheetElement,
+      show: (id) => {
+        setSheetRowId(id);
+        setSheetOpen(true);
+      },
+    }),
+    [notesMode, shownRowId, sheetOpen, sheetElement],
+  );
+  /** The side sheet follows the row in use (a focus or a click in it). */
+  const follow = (paragraphId: string) => {
+    if (notesMode === 'side-sheet' && sheetRowId !== paragraphId) setSheetRowId(paragraphId);
+  };
+
   const activePosition = active ? (byId.get(active.id)?.position ?? null) : null;
   const activeId = activePosition === null ? null : (active?.id ?? null);
   useEffect(() => onActiveRow?.(activeId && activePosition !== null ? { paragraphId: activeId, position: activePosition } : null), [activeId, activePosition, onActiveRow]);
@@ -109,81 +156,113 @@ export function ParagraphGrid({
 
   const items = virtualizer.getVirtualItems();
 
+  const columns = screen === 'phone' ? undefined : gridColumns(layout, notesMode === 'column');
+
   return (
     <WorkspaceContext.Provider value={context}>
-      <GridToolbar
-        count={count}
-        onGoTo={goToIndex}
-        toolbar={toolbar}
-        showPinyin={showPinyin}
-        onShowPinyin={setShowPinyin}
-        onOpenQa={() => qaPanel.setOpen(true)}
-        onOpenFind={find.open}
-        onOpenShortcuts={shortcuts.open}
-      />
-      {find.isOpen ? (
-        <FindBar
-          query={find.query}
-          onQuery={find.setQuery}
-          total={find.total}
-          current={find.current}
-          onStep={find.step}
-          onClose={find.close}
-          partialRows={loadingMore ? rows.length : undefined}
-          inputRef={find.inputRef}
-        />
-      ) : null}
-      <GridHead />
-      <div className="grid-scroll" ref={scrollRef} data-testid="workspace-scroll" aria-busy={loadingMore}>
-        <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const paragraph = rows[item.index];
-            return (
+      <NotesSheetContext.Provider value={sheet}>
+        <div
+          className={`workspace-grid screen-${screen} notes-in-${notesMode}${layout.reading ? ' is-reading' : ''}`}
+          style={columns ? ({ '--row-columns': columns } as CSSProperties) : undefined}
+        >
+          <GridToolbar
+            count={count}
+            onGoTo={goToIndex}
+            toolbar={toolbar}
+            showPinyin={showPinyin}
+            onShowPinyin={setShowPinyin}
+            onOpenQa={() => qaPanel.setOpen(true)}
+            onOpenFind={find.open}
+            onOpenShortcuts={shortcuts.open}
+            showNotes={!layout.notesHidden}
+            onShowNotes={(show) => setNotesHidden(!show)}
+            reading={layout.reading}
+            onReading={setReading}
+          />
+          {find.isOpen ? (
+            <FindBar
+              query={find.query}
+              onQuery={find.setQuery}
+              total={find.total}
+              current={find.current}
+              onStep={find.step}
+              onClose={find.close}
+              partialRows={loadingMore ? rows.length : undefined}
+              inputRef={find.inputRef}
+            />
+          ) : null}
+          <div className="workspace-body">
+            <div className="grid-main">
+              {screen === 'phone' ? null : <GridHead columns={layout.columns} onResize={resize} withNotes={notesMode === 'column'} />}
               <div
-                key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="row-slot"
-                style={{ transform: `translateY(${item.start}px)` }}
+                className="grid-scroll"
+                ref={scrollRef}
+                data-testid="workspace-scroll"
+                aria-busy={loadingMore}
+                onScroll={onScrolled ? (e) => onScrolled(e.currentTarget.scrollTop > SCROLLED) : undefined}
               >
-                {paragraph && cover.coveredIds.has(paragraph.id) ? null : paragraph ? (
-                  <ParagraphRow
-                    paragraph={paragraph}
-                    covered={cover.covered.get(paragraph.id)}
-                    index={item.index}
-                    notes={notesOf(paragraph.id)}
-                    isActive={active?.id === paragraph.id}
-                    autoFocus={active?.id === paragraph.id && active.focus}
-                    composer={composers.get(paragraph.id)}
-                    selection={selection?.paragraphId === paragraph.id ? selection.selectors : null}
-                    isTarget={targetRow === paragraph.id}
-                    englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection.text : null}
-                    find={find.finds.get(paragraph.id)}
-                    peers={peersByParagraph.get(paragraph.id)}
-                  />
-                ) : (
-                  <RowSkeleton index={item.index} />
-                )}
+                {count === 0 && emptyMessage ? emptyMessage : null}
+                <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+                  {items.map((item) => {
+                    const paragraph = rows[item.index];
+                    return (
+                      <div
+                        key={item.key}
+                        data-index={item.index}
+                        ref={virtualizer.measureElement}
+                        className="row-slot"
+                        style={{ transform: `translateY(${item.start}px)` }}
+                        onFocus={paragraph ? () => follow(paragraph.id) : undefined}
+                        onPointerDown={paragraph ? () => follow(paragraph.id) : undefined}
+                      >
+                        {paragraph && cover.coveredIds.has(paragraph.id) ? null : paragraph ? (
+                          <ParagraphRow
+                            paragraph={paragraph}
+                            covered={cover.covered.get(paragraph.id)}
+                            index={item.index}
+                            notes={notesOf(paragraph.id)}
+                            isActive={active?.id === paragraph.id}
+                            autoFocus={active?.id === paragraph.id && active.focus}
+                            composer={composers.get(paragraph.id)}
+                            selection={selection?.paragraphId === paragraph.id ? selection.selectors : null}
+                            isTarget={targetRow === paragraph.id}
+                            englishSelection={englishSelection?.paragraphId === paragraph.id ? englishSelection : null}
+                            find={find.finds.get(paragraph.id)}
+                            peers={peersByParagraph.get(paragraph.id)}
+                          />
+                        ) : (
+                          <RowSkeleton index={item.index} />
+                        )}
+                      </div>
+                    );
+                  })}
+                </div>
               </div>
-            );
-          })}
+            </div>
+            {notesMode === 'side-sheet' && sheetOpen ? (
+              <SideSheet n={shownRowId ? (byId.get(shownRowId)?.position ?? null) : null} onClose={() => setSheetOpen(false)} contentRef={setSheetElement} />
+            ) : null}
+          </div>
+          {notesMode === 'phone-sheet' && sheetOpen ? (
+            <PhoneSheet n={shownRowId ? (byId.get(shownRowId)?.position ?? null) : null} onClose={() => setSheetOpen(false)} contentRef={setSheetElement} />
+          ) : null}
         </div>
-      </div>
-      {qaPanel.isOpen ? (
-        <DocumentQa
-          rows={qa.documentRows}
-          glossary={qaPanel.glossaryTerms}
-          ignores={qa.ignores}
-          partial={loadingMore}
-          onGoTo={qaPanel.goToRow}
-          onClose={() => qaPanel.setOpen(false)}
-        />
-      ) : null}
-      {shortcuts.isOpen ? <ShortcutsDialog onClose={shortcuts.close} /> : null}
-      {concordance && projectId ? (
-        <ConcordanceDialog projectId={projectId} text={concordance.text} language={concordance.language} onClose={() => setConcordance(null)} />
-      ) : null}
+        {qaPanel.isOpen ? (
+          <DocumentQa
+            rows={qa.documentRows}
+            glossary={qaPanel.glossaryTerms}
+            elsewhere={qa.elsewhereBySource}
+            ignores={qa.ignores}
+            partial={loadingMore}
+            onGoTo={qaPanel.goToRow}
+            onClose={() => qaPanel.setOpen(false)}
+          />
+        ) : null}
+        {shortcuts.isOpen ? <ShortcutsDialog onClose={shortcuts.close} /> : null}
+        {concordance && projectId ? (
+          <ConcordanceDialog projectId={projectId} text={concordance.text} language={concordance.language} onClose={() => setConcordance(null)} />
+        ) : null}
+      </NotesSheetContext.Provider>
     </WorkspaceContext.Provider>
   );
 }
-

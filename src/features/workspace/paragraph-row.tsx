@@ -1,13 +1,13 @@
 // One aligned row: number, Chinese source (with anchored notes marked), English translation, notes.
-import { Fragment, memo, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, memo, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { annotationSelectors, type Annotation } from '../../data/annotations.ts';
-import { anchor, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
-import { codePointLength, truncateCodePoints, utf16ToCodePoint } from '../../domain/text/index.ts';
+import { anchor, describe, type TextAnchorSelectors } from '../../domain/anchor/index.ts';
+import { codePointLength, codePointToUtf16, truncateCodePoints, utf16ToCodePoint } from '../../domain/text/index.ts';
 import type { TextRange } from '../../domain/search/index.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { sourceSegments, type AnchoredSpan } from './source-segments.ts';
-import { SOURCE_ATTRIBUTE } from './selection.ts';
+import { SOURCE_ATTRIBUTE, type TranslationSelection } from './selection.ts';
 import { TranslationCell } from './translation-cell.tsx';
 import { NoteCard } from './note-card.tsx';
 import { NoteForm } from './note-form.tsx';
@@ -19,6 +19,12 @@ import type { QaFinding } from '../../domain/qa/index.ts';
 import type { GlossaryTerm } from './use-workspace-qa.ts';
 import { usePinyin, type PinyinOf } from './pinyin.ts';
 import { LookupDialog } from './lookup-dialog.tsx';
+import { NotesCell } from './notes-sheet.tsx';
+import { CaretText } from './caret-text.tsx';
+import type { EnglishSpan } from './english-text.tsx';
+import { clickedNotes, NOTES_ATTRIBUTE } from './note-marks.ts';
+import { useNotesUi } from './notes-context.tsx';
+import './notes.css';
 
 const NO_SPANS: AnchoredSpan[] = [];
 const FIND = 'find:';
@@ -33,6 +39,12 @@ function findSpans(text: string, ranges: readonly TextRange[] | undefined, curre
     start: utf16ToCodePoint(text, r.start),
     end: utf16ToCodePoint(text, r.end),
   }));
+}
+
+/** The notes a run of marked text belongs to, for a click on it (find, QA and glossary marks left out). */
+function noteIds(ids: readonly string[]): string | undefined {
+  const notes = ids.filter((id) => !id.startsWith(FIND) && !id.startsWith(QA) && !id.startsWith(TERM));
+  return notes.length ? notes.join(' ') : undefined;
 }
 
 function markClass(ids: readonly string[], highlighted: string | null): string | undefined {
@@ -122,6 +134,7 @@ const SourceText = memo(function SourceText({
             <mark
               key={i}
               className={markClass(s.ids, highlighted)}
+              {...{ [NOTES_ATTRIBUTE]: noteIds(s.ids) }}
               title={t('glossary.mark', { zh: term.zh, en: term.en.join(' / ') })}
               tabIndex={0}
               onFocus={() => setTip(term)}
@@ -132,7 +145,7 @@ const SourceText = memo(function SourceText({
               {content}
             </mark>
           ) : (
-            <mark key={i} className={markClass(s.ids, highlighted)}>
+            <mark key={i} className={markClass(s.ids, highlighted)} {...{ [NOTES_ATTRIBUTE]: noteIds(s.ids) }}>
               {content}
             </mark>
           );
@@ -166,7 +179,7 @@ interface ParagraphRowProps {
   /** The row a link pointed at: marked until another is. */
   isTarget?: boolean;
   /** English the user selected in this row's translation. */
-  englishSelection?: string | null;
+  englishSelection?: TranslationSelection | null;
   /** Find-in-document matches in this row. */
   find?: RowFind | undefined;
   /** Others editing this row. */
@@ -192,27 +205,38 @@ export const ParagraphRow = memo(function ParagraphRow({
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [qaSelected, setQaSelected] = useState<QaFinding | null>(null);
   const [lookup, setLookup] = useState<string | null>(null);
+  const notesUi = useNotesUi();
   const n = paragraph.position;
   const last = covered?.at(-1)?.position ?? n;
   const sources = useMemo(() => [paragraph, ...(covered ?? [])], [paragraph, covered]);
   const zh = useMemo(() => sources.map((p) => p.text).join('\n'), [sources]);
 
+  // The English the row's notes on the translation are anchored to: its stored plain text.
+  const english = paragraph.translations?.text ?? '';
+  // Each note's span now (re-anchored on every change of the text); null: its quote is gone.
   const anchors = useMemo(() => {
     const map = new Map<string, AnchoredSpan | null>();
     for (const note of notes) {
-      if (note.target !== 'source') continue;
       const selectors = annotationSelectors(note);
-      const text = sources.find((p) => p.id === note.paragraph_id)?.text;
+      const text = note.target === 'translation' ? (note.paragraph_id === paragraph.id ? english : undefined) : sources.find((p) => p.id === note.paragraph_id)?.text;
       if (!selectors || text === undefined) continue;
       const match = anchor(text, selectors);
       map.set(note.id, match ? { id: note.id, start: match.start, end: match.end } : null);
     }
     return map;
-  }, [notes, sources]);
+  }, [notes, sources, english, paragraph.id]);
+  const englishSpans = useMemo(() => {
+    const spans: EnglishSpan[] = [];
+    for (const note of notes) {
+      const span = note.target === 'translation' ? anchors.get(note.id) : null;
+      if (span) spans.push({ id: note.id, start: codePointToUtf16(english, span.start), end: codePointToUtf16(english, span.end) });
+    }
+    return spans;
+  }, [notes, anchors, english]);
   const spansByParagraph = useMemo(() => {
     const byParagraph = new Map<string, AnchoredSpan[]>(sources.map((p) => [p.id, []]));
     for (const note of notes) {
-      const span = anchors.get(note.id);
+      const span = note.target === 'source' ? anchors.get(note.id) : null;
       if (span) byParagraph.get(note.paragraph_id)?.push(span);
     }
     // The selected QA finding's Chinese spans (offsets into the row's joined Chinese).
@@ -231,17 +255,92 @@ export const ParagraphRow = memo(function ParagraphRow({
     return byParagraph;
   }, [anchors, notes, sources, qaSelected]);
 
+  // Keyboard selection (Alt+C in the Chinese, Alt+T in the English): a caret in a read-only field.
+  const [caret, setCaret] = useState<{ side: 'zh' | 'en'; start: number; end: number } | null>(null);
+  const caretSelection = useMemo((): { target: 'source' | 'translation'; paragraphId: string; selectors: TextAnchorSelectors } | 'crosses' | null => {
+    if (!caret || caret.start === caret.end) return null;
+    if (caret.side === 'en') {
+      const selectors = describe(english, { start: utf16ToCodePoint(english, caret.start), end: utf16ToCodePoint(english, caret.end) });
+      return selectors ? { target: 'translation', paragraphId: paragraph.id, selectors } : null;
+    }
+    // The row's Chinese is its paragraphs joined by "\n": a note belongs to one of them.
+    let offset = 0;
+    for (const p of sources) {
+      const end = offset + p.text.length;
+      if (caret.start >= offset && caret.start <= end) {
+        if (caret.end > end) return 'crosses';
+        const selectors = describe(p.text, { start: utf16ToCodePoint(p.text, caret.start - offset), end: utf16ToCodePoint(p.text, caret.end - offset) });
+        return selectors ? { target: 'source', paragraphId: p.id, selectors } : null;
+      }
+      offset = end + 1;
+    }
+    return null;
+  }, [caret, english, paragraph.id, sources]);
+  const keyboardSelection = caretSelection === 'crosses' ? null : caretSelection;
+  const englishSelected =
+    englishSelection?.range && englishSelection.text && english
+      ? describe(english, { start: utf16ToCodePoint(english, englishSelection.range.start), end: utf16ToCodePoint(english, englishSelection.range.end) })
+      : null;
+  // What "Add note to selection" would note: the keyboard selection, else the mouse's (Chinese first).
+  const noteSelection =
+    keyboardSelection ??
+    (selection ? { target: 'source' as const, paragraphId: paragraph.id, selectors: selection } : null) ??
+    (englishSelected ? { target: 'translation' as const, paragraphId: paragraph.id, selectors: englishSelected } : null);
+  const zhSelection = keyboardSelection?.target === 'source' ? keyboardSelection.selectors : selection;
+  const enSelectionText = keyboardSelection?.target === 'translation' ? keyboardSelection.selectors.quote.exact : englishSelection?.text ?? null;
+
+  function addNoteToSelection() {
+    if (!noteSelection || !ws.canAnnotate) return;
+    ws.openComposer(paragraph.id, { mode: 'new', anchor: noteSelection.selectors, target: noteSelection.target, paragraphId: noteSelection.paragraphId });
+    setCaret(null);
+  }
+
+  function leaveCaret() {
+    const side = caret?.side;
+    setCaret(null);
+    // Back where the keys came from: the English of the row (or the row itself).
+    requestAnimationFrame(() => {
+      const row = document.getElementById(`row-${paragraph.id}`);
+      const view = row?.querySelector<HTMLElement>('.translation-view');
+      (side && view ? view : row)?.focus();
+    });
+  }
+
+  function onRowKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.altKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyC' || event.code === 'KeyT')) {
+      const side = event.code === 'KeyC' ? 'zh' : 'en';
+      if (side === 'en' && english.trim() === '') return;
+      event.preventDefault();
+      setCaret({ side, start: 0, end: 0 });
+      return;
+    }
+    // Enter on the focused row (after "Go to paragraph") edits its translation, inserting nothing.
+    if (event.key !== 'Enter' || event.target !== event.currentTarget || !ws.canTranslate || !paragraph.translations) return;
+    event.preventDefault();
+    ws.activate(paragraph.id, true);
+  }
+
+  /** A click on a highlight opens its note (the next one on each click where notes overlap). */
+  function openClickedNote(ids: readonly string[]) {
+    const shown = ids.filter((id) => notes.some((n) => n.id === id));
+    if (shown.length === 0) return;
+    const at = notesUi.requested ? shown.indexOf(notesUi.requested.noteId) : -1;
+    const id = shown[(at + 1) % shown.length]!;
+    const note = notes.find((n) => n.id === id)!;
+    setHighlighted(id);
+    notesUi.openNote({ noteId: id, paragraphId: note.paragraph_id });
+  }
+
   return (
     <div
       role="group"
       id={`row-${paragraph.id}`}
       tabIndex={-1}
       aria-label={last > n ? t('align.mergedRow', { from: n, to: last }) : t('workspace.paragraph', { n })}
-      onKeyDown={(event) => {
-        // Enter on the focused row (after "Go to paragraph") edits its translation, inserting nothing.
-        if (event.key !== 'Enter' || event.target !== event.currentTarget || !ws.canTranslate || !paragraph.translations) return;
-        event.preventDefault();
-        ws.activate(paragraph.id, true);
+      onKeyDown={onRowKeyDown}
+      onBlur={(event) => {
+        // The keyboard selection ends when the focus leaves the row.
+        if (caret && !event.currentTarget.contains(event.relatedTarget as Node | null)) setCaret(null);
       }}
       className={`row row-${paragraph.kind}${isActive ? ' is-active' : ''}${isTarget ? ' is-target' : ''}${find?.current ? ' is-find-current' : ''}`}
     >
@@ -249,7 +348,25 @@ export const ParagraphRow = memo(function ParagraphRow({
         <span aria-hidden="true">{last > n ? `${n}–${last}` : n}</span>
         {peers?.length ? <RowPeers peers={peers} n={n} /> : null}
       </div>
-      <div className="cell cell-source">
+      <div
+        className="cell cell-source"
+        onClick={(event) => {
+          const ids = clickedNotes(event);
+          if (ids) openClickedNote(ids);
+        }}
+      >
+        {caret?.side === 'zh' ? (
+          <CaretText
+            text={zh}
+            lang="zh-CN"
+            label={t('caret.zhLabel', { n })}
+            onSelect={(start, end) => setCaret((c) => (c && (c.start !== start || c.end !== end) ? { ...c, start, end } : c))}
+            onCommit={addNoteToSelection}
+            onLeave={leaveCaret}
+            problem={caretSelection === 'crosses' ? t('caret.crosses') : null}
+          />
+        ) : (
+          <>
         <SourceText
           paragraph={paragraph}
           spans={spansByParagraph.get(paragraph.id) ?? NO_SPANS}
@@ -269,6 +386,8 @@ export const ParagraphRow = memo(function ParagraphRow({
             />
           </div>
         ))}
+          </>
+        )}
       </div>
       <TranslationCell
         paragraph={paragraph}
@@ -281,52 +400,70 @@ export const ParagraphRow = memo(function ParagraphRow({
         zh={zh}
         qaSelected={qaSelected}
         onQaSelect={setQaSelected}
+        noteSpans={englishSpans}
+        highlightedNote={highlighted}
+        onOpenNotes={openClickedNote}
+        caret={
+          caret?.side === 'en' ? (
+            <CaretText
+              text={english}
+              lang="en"
+              label={t('caret.enLabel', { n })}
+              onSelect={(start, end) => setCaret((c) => (c && (c.start !== start || c.end !== end) ? { ...c, start, end } : c))}
+              onCommit={addNoteToSelection}
+              onLeave={leaveCaret}
+            />
+          ) : null
+        }
       />
-      <div className="cell cell-notes">
-        {selection && ws.canAnnotate ? (
+      <NotesCell paragraphId={paragraph.id} n={n} count={notes.length}>
+        {noteSelection && ws.canAnnotate ? (
           <button
             type="button"
             className="button button-small button-primary add-selection"
             aria-label={t('notes.addToSelection')}
+            aria-keyshortcuts={keyboardSelection ? 'Enter' : undefined}
             // Keep the text selection alive while the button is pressed.
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => ws.openComposer(paragraph.id, { mode: 'new', anchor: selection })}
+            onClick={addNoteToSelection}
           >
             {t('notes.addToSelection')}
-            <span className="selection-preview" lang="zh-CN">
-              「{truncateCodePoints(selection.quote.exact, 12)}」
+            <span className="selection-preview" lang={noteSelection.target === 'source' ? 'zh-CN' : 'en'}>
+              {noteSelection.target === 'source' ? '「' : '“'}
+              {truncateCodePoints(noteSelection.selectors.quote.exact, noteSelection.target === 'source' ? 12 : 24)}
+              {noteSelection.target === 'source' ? '」' : '”'}
             </span>
           </button>
         ) : null}
-        {selection ? (
+        {zhSelection ? (
           <button
             type="button"
             className="button button-small lookup-open"
-            aria-label={t('lookup.openLabel', { text: selection.quote.exact })}
+            aria-label={t('lookup.openLabel', { text: zhSelection.quote.exact })}
             title={t('reading.snapHint')}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => setLookup(selection.quote.exact)}
+            onClick={() => setLookup(zhSelection.quote.exact)}
           >
             {t('lookup.open')}
             <span className="selection-preview" lang="zh-CN">
-              「{truncateCodePoints(selection.quote.exact, 12)}」
+              「{truncateCodePoints(zhSelection.quote.exact, 12)}」
             </span>
           </button>
         ) : null}
         {lookup !== null ? <LookupDialog text={lookup} onClose={() => setLookup(null)} /> : null}
-        {selection || englishSelection ? (
+        {zhSelection || enSelectionText ? (
           <button
             type="button"
             className="button button-small concordance-open"
             aria-label={t('concordance.openLabel')}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() =>
-              selection ? ws.openConcordance(selection.quote.exact, 'zh') : englishSelection ? ws.openConcordance(englishSelection, 'en') : undefined
+              zhSelection ? ws.openConcordance(zhSelection.quote.exact, 'zh') : enSelectionText ? ws.openConcordance(enSelectionText, 'en') : undefined
             }
           >
             {t('concordance.open')}
-            <span className="selection-preview" lang={selection ? 'zh-CN' : 'en'}>
-              「{truncateCodePoints(selection ? selection.quote.exact : (englishSelection ?? ''), 12)}」
+            <span className="selection-preview" lang={zhSelection ? 'zh-CN' : 'en'}>
+              「{truncateCodePoints(zhSelection ? zhSelection.quote.exact : (enSelectionText ?? ''), 12)}」
             </span>
           </button>
         ) : null}
@@ -349,9 +486,10 @@ export const ParagraphRow = memo(function ParagraphRow({
         {composer ? (
           <NoteForm
             key={composer.mode === 'edit' ? composer.annotation.id : 'new'}
-            paragraphId={paragraph.id}
+            paragraphId={composer.mode === 'new' ? (composer.paragraphId ?? paragraph.id) : composer.annotation.paragraph_id}
             paragraphNumber={n}
             anchor={composer.mode === 'new' ? composer.anchor : null}
+            target={composer.mode === 'new' ? (composer.target ?? 'source') : composer.annotation.target}
             editing={composer.mode === 'edit' ? composer.annotation : null}
             onClose={() => ws.closeComposer(paragraph.id)}
           />
@@ -366,7 +504,7 @@ export const ParagraphRow = memo(function ParagraphRow({
             {t('notes.addNote')}
           </button>
         ) : null}
-      </div>
+      </NotesCell>
     </div>
   );
 });

@@ -2,6 +2,7 @@
 // text (what describe() takes). The paragraph element renders the text verbatim (marks only wrap
 // runs), so its text is the paragraph's.
 import { utf16ToCodePoint } from '../../domain/text/index.ts';
+import { RUN_ATTRIBUTE } from './note-marks.ts';
 
 export const SOURCE_ATTRIBUTE = 'data-source-paragraph';
 
@@ -93,8 +94,38 @@ export function sourceElement(node: Node | null): HTMLElement | null {
 
 export const TRANSLATION_ATTRIBUTE = 'data-translation-paragraph';
 
+/** Where a DOM point falls in the English's plain text (UTF-16), from the runs' data-at offsets. */
+export function englishOffset(root: HTMLElement, node: Node, offset: number): number | null {
+  const runOf = (n: Node | null) => (n instanceof Element ? n : (n?.parentElement ?? null))?.closest<HTMLElement>(`[${RUN_ATTRIBUTE}]`) ?? null;
+  const at = (run: HTMLElement) => Number(run.getAttribute(RUN_ATTRIBUTE));
+  if (node.nodeType === Node.TEXT_NODE) {
+    const run = runOf(node);
+    if (run && root.contains(run)) return at(run) + offset;
+  }
+  const inside = runOf(node);
+  if (inside && root.contains(inside)) return at(inside) + (offset === 0 ? 0 : (inside.textContent ?? '').length);
+  const runs = root.querySelectorAll<HTMLElement>(`[${RUN_ATTRIBUTE}]`);
+  if (runs.length === 0) return null;
+  const point = document.createRange();
+  point.setStart(node, offset);
+  for (const run of runs) {
+    // The first run that starts at or after the point: the point sits at its start.
+    if (point.comparePoint(run, 0) >= 0) return at(run);
+  }
+  const last = runs[runs.length - 1]!;
+  return at(last) + (last.textContent ?? '').length;
+}
+
+export interface TranslationSelection {
+  paragraphId: string;
+  /** The selected words, spaces collapsed (for the concordance). */
+  text: string;
+  /** The selection in the translation's plain text (UTF-16 offsets), when it maps onto it. */
+  range: { start: number; end: number } | null;
+}
+
 /** The selected English if the selection lies within one row's read-only translation, else null. */
-export function readTranslationSelection(selection: Selection | null): { paragraphId: string; text: string } | null {
+export function readTranslationSelection(selection: Selection | null): TranslationSelection | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   const of = (node: Node | null) => (node instanceof Element ? node : (node?.parentElement ?? null))?.closest<HTMLElement>(`[${TRANSLATION_ATTRIBUTE}]`) ?? null;
@@ -102,5 +133,8 @@ export function readTranslationSelection(selection: Selection | null): { paragra
   if (!el || el !== of(range.endContainer)) return null;
   const text = range.toString().replace(/\s+/g, ' ').trim();
   const paragraphId = el.getAttribute(TRANSLATION_ATTRIBUTE);
-  return text && paragraphId ? { paragraphId, text } : null;
+  if (!text || !paragraphId) return null;
+  const start = englishOffset(el, range.startContainer, range.startOffset);
+  const end = englishOffset(el, range.endContainer, range.endOffset);
+  return { paragraphId, text, range: start !== null && end !== null && end > start ? { start, end } : null };
 }

@@ -13,6 +13,11 @@ export const WORKSPACE_SHORTCUTS: readonly { keys: readonly string[]; what: Mess
   { keys: ['Ctrl+G', '⌘+G'], what: 'shortcuts.glossary' },
   { keys: ['Ctrl+F', '⌘+F'], what: 'shortcuts.find' },
   { keys: ['Enter', 'Shift+Enter'], what: 'shortcuts.findStep' },
+  { keys: ['Alt+C'], what: 'shortcuts.caretSource' },
+  { keys: ['Alt+T'], what: 'shortcuts.caretTranslation' },
+  { keys: ['Shift+←', 'Shift+→', 'Shift+↑', 'Shift+↓'], what: 'shortcuts.caretSelect' },
+  { keys: ['Enter'], what: 'shortcuts.caretNote' },
+  { keys: ['Esc'], what: 'shortcuts.caretLeave' },
   { keys: ['Tab', 'Shift+Tab'], what: 'shortcuts.tab' },
   { keys: ['?'], what: 'shortcuts.open' },
 ];

@@ -1,10 +1,9 @@
 // The English side of a row: read-only rendering of the stored JSON, turned into the tiptap
 // editor when focused; status, save state and "Mark translated".
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { useTranslationDraft } from '../../data/translation-draft.ts';
 import type { TranslationStatus } from '../../data/translations.ts';
-import { RichTextView } from '../../editor/rich-text-view.tsx';
 import { parseRichDoc } from '../../editor/rich-text-schema.ts';
 import { docToPlainText, normalizeDoc, plainTextToDoc } from '../../editor/rich-text.ts';
 import { useRichTextEditorComponent } from '../../editor/lazy.tsx';
@@ -24,6 +23,8 @@ import type { QaFinding } from '../../domain/qa/index.ts';
 import { RowQaButton, RowQaList, spansOn, useRowFindings, qaMessage } from './row-qa.tsx';
 import { findRendering, preferredRendering } from '../../domain/glossary/index.ts';
 import { RowTerms } from './row-terms.tsx';
+import { EnglishText, type EnglishSpan } from './english-text.tsx';
+import { clickedNotes } from './note-marks.ts';
 
 const STATUS_TONE: Record<TranslationStatus, BadgeTone> = {
   empty: 'neutral',
@@ -66,7 +67,17 @@ interface TranslationCellProps {
   /** The QA finding whose spans are highlighted, if any. */
   qaSelected: QaFinding | null;
   onQaSelect: (finding: QaFinding | null) => void;
+  /** Spans of the row's notes on the English (UTF-16 offsets of the stored plain text). */
+  noteSpans?: readonly EnglishSpan[];
+  /** The note whose span is emphasised. */
+  highlightedNote?: string | null;
+  /** A highlight was clicked: open (one of) its notes. */
+  onOpenNotes?: (ids: readonly string[]) => void;
+  /** The English as a read-only field for keyboard selection (Alt+T), shown instead of the text. */
+  caret?: ReactNode;
 }
+
+const NO_SPANS: readonly EnglishSpan[] = [];
 
 /** The plain English with find matches marked, one <p> per line (formatting set aside while finding). */
 function FoundText({ text, found, current, hitClass = 'find-hit' }: { text: string; found: readonly TextRange[]; current: TextRange | null; hitClass?: string }) {
@@ -100,7 +111,22 @@ function FoundText({ text, found, current, hitClass = 'find-hit' }: { text: stri
   );
 }
 
-export function TranslationCell({ paragraph, index, isActive, autoFocus, found, currentFound = null, peers, zh, qaSelected, onQaSelect }: TranslationCellProps) {
+export function TranslationCell({
+  paragraph,
+  index,
+  isActive,
+  autoFocus,
+  found,
+  currentFound = null,
+  peers,
+  zh,
+  qaSelected,
+  onQaSelect,
+  noteSpans = NO_SPANS,
+  highlightedNote = null,
+  onOpenNotes,
+  caret = null,
+}: TranslationCellProps) {
   const t = useT();
   const ws = useWorkspace();
   const draft = useTranslationDraft(paragraph);
@@ -210,7 +236,7 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
     }
   }
 
-  const showEditor = isActive && editable && Editor;
+  const showEditor = isActive && editable && Editor && !caret;
   const isEmpty = text.trim() === '';
 
   /** Saves new content through the outbox's versioned path at once (accepting a suggestion, restoring a revision). */
@@ -257,6 +283,8 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           insertRef={insertRef}
           onBlur={() => void draft.flush()}
         />
+      ) : caret ? (
+        caret
       ) : (
         <div
           role="textbox"
@@ -266,8 +294,17 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           tabIndex={0}
           lang="en"
           className={`rich-text translation-text translation-view${editable ? ' is-editable' : ''}`}
-          // Focus alone (Tab, Esc, Go to paragraph) keeps the row read-only; a click or Enter starts editing.
-          onClick={editable ? () => ws.activate(paragraph.id, true) : undefined}
+          // Focus alone (Tab, Esc, Go to paragraph) keeps the row read-only; a click or Enter starts
+          // editing. A click on a note's highlight opens the note; a drag selects words to note.
+          onClick={(event) => {
+            const ids = clickedNotes(event);
+            if (ids) {
+              onOpenNotes?.(ids);
+              return;
+            }
+            if (!editable || window.getSelection()?.isCollapsed === false) return;
+            ws.activate(paragraph.id, true);
+          }}
           onKeyDown={onViewKeyDown}
           {...{ [TRANSLATION_ATTRIBUTE]: paragraph.id }}
         >
@@ -278,7 +315,8 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
           ) : found?.length && text === (paragraph.translations?.text ?? '') ? (
             <FoundText text={text} found={found} current={currentFound} />
           ) : (
-            <RichTextView value={body} fallbackText={text} />
+            // Notes mark the stored text; an unsaved edit shows without them until it is saved.
+            <EnglishText body={body} text={text} spans={text === (translation?.text ?? '') ? noteSpans : NO_SPANS} highlighted={highlightedNote} />
           )}
           {typedAhead ? <p>{typedAhead}</p> : null}
         </div>
@@ -324,6 +362,16 @@ export function TranslationCell({ paragraph, index, isActive, autoFocus, found, 
             onClick={() => markTranslated()}
           >
             {t('workspace.markTranslated')}
+          </button>
+        ) : null}
+        {editable && translation && status === 'translated' && !row?.edit && translation.updated_by === ws.user.id ? (
+          <button
+            type="button"
+            className="button button-small button-quiet back-to-draft"
+            title={t('workspace.backToDraftHint')}
+            onClick={() => draft.backToDraft()}
+          >
+            {t('workspace.backToDraft')}
           </button>
         ) : null}
         {translation && translation.version > 0 ? (

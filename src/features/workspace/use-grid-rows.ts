@@ -1,7 +1,7 @@
 // The grid's rows as the virtualiser sees them: rows covered by a spanning translation take no
 // space, each row has a height estimate until measured, and moving the editor skips covered rows.
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { Annotation } from '../../data/annotations.ts';
 import type { Paragraph } from '../../data/paragraphs.ts';
 import { spanCover } from './span-cover.ts';
@@ -16,7 +16,17 @@ function estimateHeight(p: Paragraph | undefined): number {
   return Math.max(88, lines * 30 + 56);
 }
 
-export function useGridRows(rows: Paragraph[], total: number, notesByParagraph: Map<string, Annotation[]>, scrollRef: RefObject<HTMLDivElement | null>) {
+/**
+ * `pinnedId`: a row kept rendered while out of view (the row whose notes the notes sheet shows: its
+ * notes live in the row's tree).
+ */
+export function useGridRows(
+  rows: Paragraph[],
+  total: number,
+  notesByParagraph: Map<string, Annotation[]>,
+  scrollRef: RefObject<HTMLDivElement | null>,
+  pinnedId: string | null = null,
+) {
   const [active, setActive] = useState<{ id: string; focus: boolean } | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -37,6 +47,15 @@ export function useGridRows(rows: Paragraph[], total: number, notesByParagraph: 
   }, [cover, notesByParagraph]);
 
   const getItemKey = useCallback((i: number) => rowsRef.current[i]?.id ?? `pending-${i}`, []);
+  const pinnedIndex = useMemo(() => (pinnedId ? rows.findIndex((p) => p.id === pinnedId) : -1), [rows, pinnedId]);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (pinnedIndex < 0 || indexes.includes(pinnedIndex)) return indexes;
+      return [...indexes, pinnedIndex].sort((a, b) => a - b);
+    },
+    [pinnedIndex],
+  );
   const count = Math.max(total, rows.length);
   const virtualizer = useVirtualizer({
     count,
@@ -44,6 +63,7 @@ export function useGridRows(rows: Paragraph[], total: number, notesByParagraph: 
     estimateSize: (i) => estimatesRef.current[i] ?? estimateHeight(undefined),
     // Stable identity: a new function here would make the virtualiser re-measure all rows on every render.
     getItemKey,
+    rangeExtractor,
     overscan: 4,
   });
 

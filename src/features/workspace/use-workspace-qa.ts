@@ -1,11 +1,12 @@
 // What QA needs across the workspace: the project's glossary as a matcher, the document's rows as
-// QA sees them (a merged row's Chinese joined), other renderings of the same Chinese, and the
-// findings ignored on each row.
+// QA sees them (a merged row's Chinese joined), other renderings of the same Chinese (in this
+// document, and in the project's other documents through qa_other_renderings), and the findings
+// ignored on each row.
 import { useCallback, useMemo } from 'react';
 import type { Paragraph } from '../../data/paragraphs.ts';
-import { useGlossary, useIgnoreFinding, useQaIgnores, useUnignoreFinding, type GlossaryEntry } from '../../data/glossary.ts';
+import { useGlossary, useIgnoreFinding, useOtherRenderings, useQaIgnores, useUnignoreFinding, type GlossaryEntry } from '../../data/glossary.ts';
 import { buildGlossaryMatcher, type GlossaryMatcher, type MatchableTerm } from '../../domain/glossary/index.ts';
-import { sourceKey, type QaDocumentRow, type QaFinding } from '../../domain/qa/index.ts';
+import { placesLabel, sourceKey, type QaDocumentRow, type QaFinding } from '../../domain/qa/index.ts';
 import type { SpanCover } from './span-cover.ts';
 
 export type GlossaryTerm = MatchableTerm & { entry: GlossaryEntry };
@@ -53,7 +54,33 @@ export function useWorkspaceQa(documentId: string, projectId: string, rows: read
     }
     return map;
   }, [documentRows]);
-  const elsewhere = useCallback((paragraphId: string) => twins.get(paragraphId) ?? NONE, [twins]);
+  // The same Chinese in the project's other documents (translated and approved rows), by row.
+  const others = useOtherRenderings(documentId);
+  const external = useMemo(() => {
+    const map = new Map<string, Array<{ text: string; where: string }>>();
+    for (const row of others.data ?? []) {
+      map.set(row.paragraph_id, row.renderings.map((r) => ({ text: r.text, where: placesLabel(r.places, r.occurrences) })));
+    }
+    return map;
+  }, [others.data]);
+  const elsewhere = useCallback(
+    (paragraphId: string) => {
+      const inDocument = twins.get(paragraphId);
+      const inProject = external.get(paragraphId);
+      if (!inProject) return inDocument ?? NONE;
+      return inDocument ? [...inProject, ...inDocument] : inProject;
+    },
+    [twins, external],
+  );
+  // The same, keyed as the document check wants it (by the Chinese), for the QA panel's Worker.
+  const elsewhereBySource = useMemo(() => {
+    const entries: Array<[string, Array<{ text: string; where: string }>]> = [];
+    for (const row of documentRows) {
+      const list = external.get(row.id);
+      if (list) entries.push([sourceKey(row.zh), list]);
+    }
+    return entries;
+  }, [documentRows, external]);
 
   const ignoresQuery = useQaIgnores(documentId);
   const ignores = useMemo(() => {
@@ -79,5 +106,5 @@ export function useWorkspaceQa(documentId: string, projectId: string, rows: read
     [unignoreMutate],
   );
 
-  return { glossary, glossaryEntries: glossaryQuery.data, documentRows, elsewhere, ignores, ignoreFinding, unignoreFinding };
+  return { glossary, glossaryEntries: glossaryQuery.data, documentRows, elsewhere, elsewhereBySource, ignores, ignoreFinding, unignoreFinding };
 }

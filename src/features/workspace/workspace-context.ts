@@ -8,10 +8,17 @@ import type { GlossaryMatcher } from '../../domain/glossary/index.ts';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import type { GlossaryTerm } from './use-workspace-qa.ts';
 
-export type NoteFilter = 'all' | 'mine' | 'approved';
-
 /** An open note form: a new note (on the paragraph or a selected span) or an edit. */
-export type Composer = { mode: 'new'; anchor: TextAnchorSelectors | null } | { mode: 'edit'; annotation: Annotation };
+export type Composer =
+  | {
+      mode: 'new';
+      anchor: TextAnchorSelectors | null;
+      /** What the anchor selects in: the Chinese (default) or the English. */
+      target?: 'source' | 'translation';
+      /** The paragraph the note goes on, when not the row's first (a merged row's Chinese). */
+      paragraphId?: string;
+    }
+  | { mode: 'edit'; annotation: Annotation };
 
 export interface WorkspaceContextValue {
   documentId: string;

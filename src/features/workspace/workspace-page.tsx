@@ -1,5 +1,5 @@
 // Route /documents/:documentId — the side-by-side workspace.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../data/session.ts';
 import { useDocument } from '../../data/documents.ts';
@@ -12,22 +12,18 @@ import { errorKind, errorMessage } from '../../data/errors.ts';
 import { preloadEditor } from '../../editor/lazy.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
-import { KeywordChips } from '../../components/keyword-chips.tsx';
-import { ProgressBar } from '../../components/progress-bar.tsx';
 import { ParagraphGrid } from './paragraph-grid.tsx';
 import { targetPosition } from './use-deep-link.ts';
 import { GlobalSaveState } from './save-state.tsx';
-import type { NoteFilter } from './workspace-context.ts';
+import { filterNotes, rowsWithNotes, useNoteFilters } from './note-filters.ts';
+import { NotesFilterBar } from './notes-filter-bar.tsx';
+import { NotesUiProvider } from './notes-context.tsx';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { InteropButtons } from './interop-buttons.tsx';
 import { useDocumentLive } from '../../data/live.ts';
 import { PeopleHere } from './presence.tsx';
-
-function filterNotes(notes: Annotation[], filter: NoteFilter, userId: string): Annotation[] {
-  if (filter === 'mine') return notes.filter((n) => n.author_id === userId);
-  if (filter === 'approved') return notes.filter((n) => n.status === 'approved');
-  return notes;
-}
+import { DocHeader } from './doc-header.tsx';
+import { PHONE_QUERY, useMediaQuery } from '../../components/use-media-query.ts';
 
 export default function WorkspacePage() {
   const t = useT();
@@ -39,7 +35,22 @@ export default function WorkspacePage() {
   const progress = useDocumentProgress(documentId, !paragraphs.isPending);
   const annotations = useDocumentAnnotations(documentId);
   const projects = useProjects(user.id);
-  const [noteFilter, setNoteFilter] = useState<NoteFilter>('all');
+  const noteFilters = useNoteFilters();
+  const filters = noteFilters.filters;
+  // The header folds to one line once the grid scrolls; a choice made by hand holds until the
+  // grid crosses back over the top.
+  const [scrolled, setScrolled] = useState(false);
+  const [headerChoice, setHeaderChoice] = useState<boolean | null>(null);
+  // A phone has no room to spare: there the header starts folded.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const headerCollapsed = headerChoice ?? (scrolled || phone);
+  const scrolledRef = useRef(false);
+  const onScrolled = useCallback((now: boolean) => {
+    if (scrolledRef.current === now) return;
+    scrolledRef.current = now;
+    setScrolled(now);
+    setHeaderChoice(null);
+  }, []);
   // A deep link to a row: /documents/:id?p=N or #p-N (links pasted by hand too); a search hit
   // adds &find=QUERY, which opens the find bar on it.
   const location = useLocation();
@@ -56,31 +67,34 @@ export default function WorkspacePage() {
   const canAnnotate = !!project && project.roles.length > 0;
   const canReview = hasRole(project, 'owner', 'reviewer');
 
-  const rows = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
-  // Until every page arrived, reserve rows up to the last position; positions may have gaps, so the
-  // final count is the rows themselves.
-  const total = paragraphs.hasNextPage ? Math.max(rows.length, paragraphs.data?.pages[0]?.total ?? 0) : rows.length;
+  const allRows = useMemo(() => (paragraphs.data?.pages ?? []).flatMap((p) => p.rows), [paragraphs.data]);
 
   const notesByParagraph = useMemo(() => {
     const map = new Map<string, Annotation[]>();
-    for (const note of filterNotes(annotations.data ?? [], noteFilter, user.id)) {
+    for (const note of filterNotes(annotations.data ?? [], filters)) {
       const list = map.get(note.paragraph_id);
       if (list) list.push(note);
       else map.set(note.paragraph_id, [note]);
     }
     return map;
-  }, [annotations.data, noteFilter, user.id]);
+  }, [annotations.data, filters]);
+  // "Only rows with notes": the rows with a note under the filters (a merged row whole).
+  const onlyRows = filters.onlyRowsWithNotes;
+  const rows = useMemo(() => (onlyRows ? rowsWithNotes(allRows, (id) => notesByParagraph.has(id)) : allRows), [onlyRows, allRows, notesByParagraph]);
+  // Until every page arrived, reserve rows up to the last position; positions may have gaps, so the
+  // final count is the rows themselves.
+  const total = paragraphs.hasNextPage && !onlyRows ? Math.max(rows.length, paragraphs.data?.pages[0]?.total ?? 0) : rows.length;
 
   const peopleIds = useMemo(() => {
     const ids = new Set<string>([user.id]);
     for (const a of annotations.data ?? []) ids.add(a.author_id);
     // Last editors name the other side of a conflict.
-    for (const r of rows) {
+    for (const r of allRows) {
       if (r.translations?.updated_by) ids.add(r.translations.updated_by);
       if (r.translations?.reviewed_by) ids.add(r.translations.reviewed_by);
     }
     return [...ids];
-  }, [annotations.data, rows, user.id]);
+  }, [annotations.data, allRows, user.id]);
   const profiles = useProfiles(peopleIds);
 
   // Live: others' changes arrive in the caches; where each person is goes out as presence.
@@ -106,50 +120,39 @@ export default function WorkspacePage() {
 
   return (
     <main className="workspace" aria-labelledby="document-title">
-      <header className="doc-header">
-        <div className="doc-header-main">
-          <Breadcrumb label={t('workspace.breadcrumb')} items={[<Link to="/">{t('nav.library')}</Link>, <span>{project?.name ?? ''}</span>]} />
-          <h1 id="document-title" lang="zh-CN">
-            {d?.title ?? '\u00a0'}
-          </h1>
-          <p className="doc-meta">
-            {d?.published_on ? <time dateTime={d.published_on}>{d.published_on}</time> : null}
-            {d?.collection ? (
-              <>
-                <span aria-hidden="true"> · </span>
-                <span lang="zh-CN">{d.collection}</span>
-              </>
-            ) : null}
-          </p>
-          {d ? <KeywordChips keywords={d.keywords} label={t('workspace.keywords')} /> : null}
-          <div className="doc-actions">
+      <DocHeader
+        title={d?.title}
+        publishedOn={d?.published_on}
+        collection={d?.collection}
+        keywords={d?.keywords}
+        breadcrumb={<Breadcrumb label={t('workspace.breadcrumb')} items={[<Link to="/">{t('nav.library')}</Link>, <span>{project?.name ?? ''}</span>]} />}
+        actions={
+          <>
             {canTranslate ? (
               <Link className="button button-small" to={`/documents/${documentId}/align`}>
                 {t('align.open')}
               </Link>
             ) : null}
             <InteropButtons documentId={documentId} project={project} canImport={canTranslate} />
-          </div>
-        </div>
-        <PeopleHere peers={live.peers} status={live.status} />
-        {p ? (
-          <div className="doc-progress">
-            <ProgressBar label={t('progress.translated')} value={p.translated} max={p.paragraphs} />
-            <ProgressBar tone="approved" label={t('progress.approved')} value={p.approved} max={p.paragraphs} />
-            <p className="muted small">{t('progress.notesSummary', { submitted: p.notes_submitted, approved: p.notes_approved })}</p>
-          </div>
-        ) : null}
-      </header>
+          </>
+        }
+        people={<PeopleHere peers={live.peers} status={live.status} />}
+        progress={p ?? undefined}
+        collapsed={headerCollapsed}
+        onToggle={() => setHeaderChoice(!headerCollapsed)}
+      />
       {paragraphs.isPending ? (
         <Loading label={t('workspace.loadingRows')} />
-      ) : paragraphs.isError && rows.length === 0 ? (
+      ) : paragraphs.isError && allRows.length === 0 ? (
         <ErrorState title={t('workspace.loadError')} detail={errorMessage(paragraphs.error)} />
       ) : (
+        <NotesUiProvider filters={filters} updateFilters={noteFilters.update}>
         <ParagraphGrid
           key={documentId}
           documentId={documentId}
           projectId={d?.project_id ?? ''}
           initialFind={search.get('find') ?? undefined}
+          onScrolled={onScrolled}
           user={user}
           rows={rows}
           total={total}
@@ -162,22 +165,25 @@ export default function WorkspacePage() {
           onActiveRow={setHere}
           loadingMore={paragraphs.hasNextPage || paragraphs.isFetchingNextPage}
           target={target === null ? null : { position: target, key: location.key }}
+          emptyMessage={onlyRows && !paragraphs.hasNextPage ? <p className="empty-filter muted">{t('notes.filters.noRows')}</p> : null}
           toolbar={
             <>
-              <div className="field-inline">
-                <label htmlFor="notes-filter">{t('notes.filter')}</label>
-                <select id="notes-filter" value={noteFilter} onChange={(e) => setNoteFilter(e.target.value as NoteFilter)}>
-                  <option value="all">{t('notes.filter.all')}</option>
-                  <option value="mine">{t('notes.filter.mine')}</option>
-                  <option value="approved">{t('notes.filter.approved')}</option>
-                </select>
-              </div>
+              <NotesFilterBar
+                notes={annotations.data ?? []}
+                filters={filters}
+                update={noteFilters.update}
+                clear={noteFilters.clear}
+                profiles={profiles}
+                userId={user.id}
+                rowsShown={onlyRows ? rows.length : null}
+              />
               {!canTranslate && project ? <span className="muted small">{t('workspace.readOnlyTranslation')}</span> : null}
               {annotations.isError ? <span className="form-error small">{t('notes.error.load')}</span> : null}
               <GlobalSaveState />
             </>
           }
         />
+        </NotesUiProvider>
       )}
     </main>
   );

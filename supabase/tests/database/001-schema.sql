@@ -9,7 +9,7 @@ select tables_are('public',
         'document_stats', 'tm_imports', 'tm_entries', 'tm_segments', 'notifications', 'project_invitations',
         'glossary_entries', 'qa_ignores'],
   'public holds exactly the Duizhao tables');
-select views_are('public', array['document_progress', 'review_queue', 'library_documents', 'library_collections', 'translation_history', 'my_work'], 'public holds the read-model views');
+select views_are('public', array['document_progress', 'review_queue', 'library_documents', 'library_collections', 'translation_history', 'my_work', 'note_tags'], 'public holds the read-model views');
 
 select is_empty($$
   select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace

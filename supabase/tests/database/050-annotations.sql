@@ -84,7 +84,7 @@ from (values ('null', 'null', 'rows:1', 'a note on the whole paragraph has no of
 select is(tests.try_as('researcher', $$ insert into public.annotations (paragraph_id, kind) values (tests.id('p2'), 'rumour') $$), '23514',
   'kind is note, term, person, place, organisation, treaty, date or question');
 select is(tests.try_as('researcher', $$ insert into public.annotations (paragraph_id, target, start_offset, end_offset) values (tests.id('p2'), 'translation', 0, 40) $$),
-  'rows:1', 'offsets on the translation are not bound by the Chinese text');
+  '22023', 'offsets on the translation are bound by the English text (empty here), not the Chinese');
 
 -- Server-owned columns and version bumps on plain updates.
 select tests.authenticate_as('researcher@duizhao.test');

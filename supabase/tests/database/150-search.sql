@@ -1,8 +1,9 @@
 -- search_project: exactly the expected paragraphs and notes for Chinese single characters, mixed
 -- Latin/digits (C线, 2014年), full-width and ASCII alike, English stems and prefixes; filters; the
--- ordered walk beyond 1,000 hits; and never a hit from another project or another member's draft.
+-- ordered walk beyond 1,000 hits, each way of finding hits (the first rows of the scope, the
+-- indexes, the walk in library order); the stored English words; and never a hit from another project or another member's draft.
 begin;
-select plan(47);
+select plan(60);
 select tests.create_fixture();
 
 -- A document of test lines in "demo" (published after the fixture's, so listed first), and one
@@ -137,7 +138,43 @@ select is(public.search_project(tests.id('demo'), '测验', p_limit => 3) - 'hit
   '{"total": 1000, "total_is_lower_bound": true, "paragraphs": 1000, "notes": 0}'::jsonb, 'more than 1,000 hits: a lower bound');
 select is(tests.labels(public.search_project(tests.id('demo'), '测验', p_limit => 3, p_offset => 1198)),
   array['长文#1199', '长文#1200', '较早#1'], 'the walk in library order reaches the last page');
+
+-- Past the first 1,000 rows of the scope with few hits among them, the indexes answer; the
+-- queries of the first part still find exactly their rows (folded, stemmed, in library order).
+select is(tests.find('C线', array['source']), array['测试文本#1', '测试文本#2'], 'through the index: C线 finds Ｃ线 and C线');
+select is(tests.find('２０１４年', array['source']), array['测试文本#1', '测试文本#2'], 'through the index: ２０１４年 finds both');
+select is(tests.find('中', array['source']), array['测试文本#5'], 'through the index: a single character');
+select is(tests.find('睦邻友好合作条约', array['source']), array['测试文本#3'], 'through the index: a long substring');
+select is(tests.find('友好条约', array['source']), '{}'::text[], 'through the index: characters apart are no hit');
+select is(tests.find('treaties', array['translation']), array['测试文本#3'], 'through the index: English stems');
+select is(tests.find('2014'), array['测试文本#1', '测试文本#2'], 'through the index: both languages from one box');
+select is(tests.find('treaty', array['translation'], array['translated', 'approved']), array['测试文本#3'], 'through the index: status filter');
+
+-- More than 1,000 hits that the first 1,000 rows do not show: counted through the indexes, the
+-- page from a walk in library order.
 select tests.as_superuser();
+select private.import_document(tests.id('demo'), jsonb_build_object(
+  'title', '稀疏', 'published_on', '2020-06-01',
+  'paragraphs', (select jsonb_agg(jsonb_build_object('position', g, 'text', case when g > 400 then '第' || g || '段：试炼。' else '别的话。' end)) from generate_series(1, 1401) g)),
+  tests.id('owner@duizhao.test'));
+select tests.authenticate_as('translator@duizhao.test');
+select is(public.search_project(tests.id('demo'), '试炼', p_limit => 2) - 'hits' - 'query',
+  '{"total": 1000, "total_is_lower_bound": true, "paragraphs": 1000, "notes": 0}'::jsonb, 'a lower bound through the indexes too');
+select is(tests.labels(public.search_project(tests.id('demo'), '试炼', p_limit => 2)), array['稀疏#401', '稀疏#402'], 'and the first page in library order');
+
+-- The English words of a translation are kept as it changes.
+select tests.as_superuser();
+update public.translations t set text = 'A quarantine of livestock.' from public.paragraphs p
+where p.document_id = tests.id('lines') and p.position = 5 and t.paragraph_id = p.id;
+select tests.authenticate_as('translator@duizhao.test');
+select is(tests.find('quarantines', array['translation']), array['测试文本#5'], 'a new translation is found by its words');
+select tests.as_superuser();
+update public.translations t set text = '' from public.paragraphs p
+where p.document_id = tests.id('lines') and p.position = 5 and t.paragraph_id = p.id;
+select tests.authenticate_as('translator@duizhao.test');
+select is(tests.find('quarantines', array['translation']), '{}'::text[], 'an emptied translation is no longer found');
+select tests.as_superuser();
+select is(private.search_pattern('c线 2.'), E'[cCｃＣ]线[ \u3000\u00a0\t\n\r][2２]\\.', 'the pattern of a folded query');
 
 select * from finish();
 rollback;
