@@ -309,3 +309,53 @@ test('a translator takes their own translated row back to draft; others do not s
   await expect(row.getByText('Translated', { exact: true })).toBeVisible();
   await expect(row.getByRole('button', { name: 'Back to draft' })).toBeVisible();
 });
+
+test('on a phone: a phrase of the English is noted through the notes sheet, and a highlight opens its note there', async ({ researcher }) => {
+  const { page, workspace } = researcher;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const token = runToken('phone-note');
+  const doc = await importDocument(`手机注释${token}`, ['双方决定加强合作。']);
+  await saveEnglish(await apiAs('translator'), doc.paragraphs[0]!, 'The two sides decide to strengthen cooperation.');
+  await page.goto(`/documents/${doc.id}`);
+  await expect(workspace.translation(1)).toContainText('strengthen cooperation');
+
+  // Select in the English, open the row's notes: "Add note to selection" is in the sheet.
+  await selectEnglish(workspace, 1, 'cooperation');
+  await workspace.row(1).getByRole('button', { name: 'Notes on paragraph 1: 0' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Notes on paragraph 1' });
+  const add = sheet.getByRole('button', { name: 'Add note to selection' });
+  await expect(add).toContainText('cooperation');
+  await add.click();
+  const form = sheet.getByRole('form', { name: 'New note on paragraph 1' });
+  await expect(form.locator('blockquote')).toHaveText('cooperation');
+  await form.getByRole('textbox', { name: 'Note', exact: true }).click();
+  await page.keyboard.type(`On a phone ${token}`);
+  await form.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(form).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/notes-phone-sheet.png' });
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+
+  // The highlight in the English opens the sheet with that note focused.
+  await noteHighlights(page, 1, 'translation').click();
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('article').filter({ hasText: `On a phone ${token}` })).toBeFocused();
+});
+
+test('on a tablet a highlight opens its note in the side sheet', async ({ researcher }) => {
+  const { page, workspace } = researcher;
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const token = runToken('tablet-note');
+  const doc = await importDocument(`平板注释${token}`, ['第一段。', '中方欢迎哈方积极参与亚信会议。']);
+  await (await apiAs('researcher')).call('annotations', {
+    method: 'POST',
+    body: [{ paragraph_id: doc.paragraphs[1], target: 'source', status: 'submitted', quote_exact: '亚信会议', start_offset: 10, end_offset: 14, body_text: `CICA ${token}` }],
+  });
+  await page.goto(`/documents/${doc.id}`);
+  await workspace.row(1).getByRole('button', { name: 'Notes on paragraph 1: 0' }).click();
+  const side = page.getByRole('complementary', { name: 'Notes on paragraph 1' });
+  await expect(side).toBeVisible();
+  await noteHighlights(page, 2, 'source').click();
+  const panel = page.getByRole('complementary', { name: 'Notes on paragraph 2' });
+  await expect(panel.getByRole('article').filter({ hasText: `CICA ${token}` })).toBeFocused();
+});

@@ -18,13 +18,14 @@ import { RowPeers } from './presence.tsx';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import type { GlossaryTerm } from './use-workspace-qa.ts';
 import { usePinyin, type PinyinOf } from './pinyin.ts';
-import { LookupDialog } from './lookup-dialog.tsx';
-import { NotesCell } from './notes-sheet.tsx';
+import { LookupDialog } from '../../components/lookup-dialog.tsx';
+import { lookUpSelection } from '../../workers/dictionary-client.ts';
 import { CaretText } from './caret-text.tsx';
 import type { EnglishSpan } from './english-text.tsx';
 import { clickedNotes, NOTES_ATTRIBUTE } from './note-marks.ts';
 import { useNotesUi } from './notes-context.tsx';
 import './notes.css';
+import { NotesCell, useNotesSheet } from './notes-sheet.tsx';
 
 const NO_SPANS: AnchoredSpan[] = [];
 const FIND = 'find:';
@@ -206,6 +207,7 @@ export const ParagraphRow = memo(function ParagraphRow({
   const [qaSelected, setQaSelected] = useState<QaFinding | null>(null);
   const [lookup, setLookup] = useState<string | null>(null);
   const notesUi = useNotesUi();
+  const sheet = useNotesSheet();
   const n = paragraph.position;
   const last = covered?.at(-1)?.position ?? n;
   const sources = useMemo(() => [paragraph, ...(covered ?? [])], [paragraph, covered]);
@@ -329,6 +331,8 @@ export const ParagraphRow = memo(function ParagraphRow({
     const note = notes.find((n) => n.id === id)!;
     setHighlighted(id);
     notesUi.openNote({ noteId: id, paragraphId: note.paragraph_id });
+    // Notes in a sheet (tablet, phone): show this row's there; its card takes the focus once in.
+    if (sheet.mode === 'side-sheet' || sheet.mode === 'phone-sheet') sheet.show(paragraph.id);
   }
 
   return (
@@ -450,7 +454,7 @@ export const ParagraphRow = memo(function ParagraphRow({
             </span>
           </button>
         ) : null}
-        {lookup !== null ? <LookupDialog text={lookup} onClose={() => setLookup(null)} /> : null}
+        {lookup !== null ? <LookupDialog text={lookup} lookUp={lookUpSelection} onClose={() => setLookup(null)} /> : null}
         {zhSelection || enSelectionText ? (
           <button
             type="button"
