@@ -119,7 +119,9 @@ for (const viewport of VIEWPORTS) {
       await check(page, 'not found');
     });
 
-    test('translator: workspace, its panels and dialogs, align', async ({ signInAs }) => {
+    test('translator: workspace, its panels and dialogs', async ({ signInAs }) => {
+      // A dozen scans of the biggest screen.
+      test.slow();
       const page = await signedIn(signInAs, 'translator');
       await page.goto('/');
       await page.getByRole('link', { name: DEMO_TITLE }).first().click();
@@ -177,6 +179,13 @@ for (const viewport of VIEWPORTS) {
       await check(page, 'workspace, editing a row');
       await page.keyboard.press('Escape');
 
+    });
+
+    test('translator: align', async ({ signInAs }) => {
+      const page = await signedIn(signInAs, 'translator');
+      await page.goto('/');
+      await page.getByRole('link', { name: DEMO_TITLE }).first().click();
+      await expect(page.getByRole('heading', { name: DEMO_TITLE, level: 1 })).toBeVisible();
       await unfoldDocumentHeader(page);
       await page.getByRole('link', { name: 'Align translation' }).click();
       // A phone is told that aligning needs a wider screen.
@@ -200,6 +209,25 @@ for (const viewport of VIEWPORTS) {
       await page.getByLabel('Go to paragraph').fill('5');
       await page.getByRole('button', { name: 'Go', exact: true }).click();
       await expect(row5).toBeVisible();
+
+      // Selecting a phrase from the keyboard: Alt+C puts a caret in the row's Chinese.
+      const chinese = page.getByRole('textbox', { name: 'Chinese of paragraph 5, read-only: select a phrase' });
+      await page.keyboard.press('Alt+c');
+      if (await chinese.isVisible()) {
+        await expect(chinese).toBeFocused();
+        for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+        await check(page, 'workspace, a phrase selected from the keyboard');
+        await page.keyboard.press('Escape');
+      }
+
+      const filters = page.getByRole('button', { name: /^Filter notes/ });
+      if (await filters.isVisible()) {
+        await filters.click();
+        await expect(page.getByRole('checkbox', { name: 'Only rows with notes' })).toBeVisible();
+        await check(page, 'note filters');
+        await page.keyboard.press('Escape');
+      }
+
       await openNoteForm(page, 5);
       await check(page, 'workspace, writing a note');
       await page.getByRole('form', { name: 'New note on paragraph 5' }).getByRole('button', { name: 'Cancel' }).click();

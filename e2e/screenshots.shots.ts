@@ -39,7 +39,15 @@ const ENGLISH: Record<number, { text: string; status: 'draft' | 'translated'; ap
 };
 
 /** Notes by the researcher: on a phrase (quote) or on the whole paragraph. */
-const NOTES: { position: number; quote?: string; text: string; kind: string; tags: string[]; approve?: boolean }[] = [
+const NOTES: { position: number; quote?: string; english?: boolean; text: string; kind: string; tags: string[]; approve?: boolean }[] = [
+  {
+    position: 1,
+    english: true,
+    quote: 'state visit',
+    text: 'The highest protocol level; the 2013 visit to Astana was also a state visit.',
+    kind: 'note',
+    tags: ['protocol'],
+  },
   {
     position: 1,
     quote: '亚洲相互协作与信任措施会议',
@@ -97,14 +105,16 @@ async function stageDemoWork() {
   }
   for (const note of NOTES) {
     const row = rows.get(note.position)!;
-    const start = note.quote ? Array.from(row.text.slice(0, row.text.indexOf(note.quote))).length : null;
-    const selectors = note.quote && start !== null ? describe(row.text, { start, end: start + Array.from(note.quote).length }) : null;
+    // A note on the English is anchored in the translation's plain text, as the workspace does.
+    const text = note.english ? ENGLISH[note.position]!.text : row.text;
+    const start = note.quote ? Array.from(text.slice(0, text.indexOf(note.quote))).length : null;
+    const selectors = note.quote && start !== null ? describe(text, { start, end: start + Array.from(note.quote).length }) : null;
     const [created] = await researcher.call<{ id: string; version: number }[]>('annotations?select=id,version', {
       method: 'POST',
       prefer: 'return=representation',
       body: {
         paragraph_id: row.id,
-        target: 'source',
+        target: note.english ? 'translation' : 'source',
         quote_exact: selectors?.quote.exact ?? null,
         quote_prefix: selectors?.quote.prefix ?? null,
         quote_suffix: selectors?.quote.suffix ?? null,
@@ -150,6 +160,14 @@ test('workspace: the researcher reads the declaration with its notes', async ({ 
   await workspace.open();
   await expect(workspace.row(1).locator('mark').first()).toBeVisible();
   await shoot(page, 'workspace');
+});
+
+test('phone: the workspace on a phone', async ({ researcher }) => {
+  const { page, workspace } = researcher;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await workspace.open();
+  await expect(workspace.row(1).locator('mark').first()).toBeVisible();
+  await shoot(page, 'phone');
 });
 
 test('translator: editing a paragraph', async ({ translator }) => {
