@@ -55,7 +55,11 @@ export function AccountMenu({ email }: { email: string }) {
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
       >
-        {email}
+        <span className="user-email-full">{email}</span>
+        {/* Where the address does not fit (narrower screens), the button still opens the panel. */}
+        <span className="user-email-short" aria-hidden="true">
+          {t('account.title')}
+        </span>
       </button>
       {open ? (
         <section id={panelId} className="account-panel" aria-label={t('account.title')}>
