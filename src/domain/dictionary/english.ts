@@ -60,9 +60,10 @@ export interface EnglishWords {
   readonly ids: Int32Array;
 }
 
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
+/** An ASCII letter's lower-case code, 0 for any other ASCII character. */
+const LOWER = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) LOWER[c] = c | 0x20;
+for (let c = 97; c <= 122; c++) LOWER[c] = c;
 
 /**
  * Tokenise texts into the letter runs ENGLISH_WORD finds (those of two letters or more), numbering
@@ -70,10 +71,12 @@ function isAsciiLetter(c: number): boolean {
  * costs a hash lookup without making a string.
  */
 export function englishWords(texts: readonly string[]): EnglishWords {
-  const keys: string[] = [];
   const lemmas: string[] = [];
   let slots = new Int32Array(1 << 12);
   let hashes = new Int32Array(0);
+  // Distinct words in lower case, one after the other: word k is keyChars[keyStart[k] … keyStart[k + 1]).
+  let keyStart = new Int32Array(1);
+  let keyChars = new Uint8Array(1 << 14);
   const start = new Int32Array(texts.length + 1);
   let ids = new Int32Array(1 << 12);
   let size = 0;
@@ -82,19 +85,23 @@ export function englishWords(texts: readonly string[]): EnglishWords {
     while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
     slots[slot] = id + 1;
   };
-  texts.forEach((text, t) => {
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t]!;
     const n = text.length;
     for (let at = 0; at < n; ) {
-      if (!isAsciiLetter(text.charCodeAt(at))) {
+      let c = text.charCodeAt(at);
+      if (c >= 128 || LOWER[c] === 0) {
         at++;
         continue;
       }
       let end = at;
       let hash = 0x811c9dc5;
       while (end < n) {
-        const c = text.charCodeAt(end);
-        if (!isAsciiLetter(c)) break;
-        hash = Math.imul(hash ^ (c | 0x20), 0x01000193);
+        c = text.charCodeAt(end);
+        if (c >= 128) break;
+        const lower = LOWER[c]!;
+        if (lower === 0) break;
+        hash = Math.imul(hash ^ lower, 0x01000193);
         end++;
       }
       const length = end - at;
@@ -104,30 +111,39 @@ export function englishWords(texts: readonly string[]): EnglishWords {
         for (; slots[slot] !== 0; slot = (slot + 1) & (slots.length - 1)) {
           const candidate = slots[slot]! - 1;
           if (hashes[candidate] !== hash) continue;
-          const key = keys[candidate]!;
-          if (key.length !== length) continue;
+          const from = keyStart[candidate]!;
+          if (keyStart[candidate + 1]! - from !== length) continue;
           let same = true;
-          for (let k = 0; k < length && same; k++) same = (text.charCodeAt(at + k) | 0x20) === key.charCodeAt(k);
+          for (let k = 0; k < length && same; k++) same = (text.charCodeAt(at + k) | 0x20) === keyChars[from + k];
           if (same) {
             id = candidate;
             break;
           }
         }
         if (id < 0) {
-          id = keys.length;
+          id = lemmas.length;
           const word = text.slice(at, end);
-          keys.push(word.toLowerCase());
           lemmas.push(englishLemma(word));
-          if (hashes.length === id) {
+          if (hashes.length <= id + 1) {
             const grown = new Int32Array(Math.max(1024, id * 2));
             grown.set(hashes);
             hashes = grown;
+            const grownStart = new Int32Array(grown.length + 1);
+            grownStart.set(keyStart);
+            keyStart = grownStart;
           }
+          if (keyChars.length < keyStart[id]! + length) {
+            const grown = new Uint8Array(Math.max(keyChars.length * 2, keyStart[id]! + length));
+            grown.set(keyChars);
+            keyChars = grown;
+          }
+          for (let k = 0; k < length; k++) keyChars[keyStart[id]! + k] = text.charCodeAt(at + k) | 0x20;
+          keyStart[id + 1] = keyStart[id]! + length;
           hashes[id] = hash;
           slots[slot] = id + 1;
-          if (keys.length * 2 > slots.length) {
+          if (lemmas.length * 2 > slots.length) {
             slots = new Int32Array(slots.length * 2);
-            for (let k = 0; k < keys.length; k++) insert(hashes[k]!, k);
+            for (let k = 0; k < lemmas.length; k++) insert(hashes[k]!, k);
           }
         }
         if (size === ids.length) {
@@ -140,6 +156,6 @@ export function englishWords(texts: readonly string[]): EnglishWords {
       at = end;
     }
     start[t + 1] = size;
-  });
+  }
   return { lemmas, start, ids: ids.slice(0, size) };
 }
