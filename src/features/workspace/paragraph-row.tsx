@@ -20,6 +20,7 @@ import type { GlossaryTerm } from './use-workspace-qa.ts';
 import { usePinyin, type PinyinOf } from './pinyin.ts';
 import { LookupDialog } from './lookup-dialog.tsx';
 import { CaretText } from './caret-text.tsx';
+import { caretAnchor } from './caret-selection.ts';
 import type { EnglishSpan } from './english-text.tsx';
 import { clickedNotes, NOTES_ATTRIBUTE } from './note-marks.ts';
 import { useNotesUi } from './notes-context.tsx';
@@ -258,25 +259,10 @@ export const ParagraphRow = memo(function ParagraphRow({
 
   // Keyboard selection (Alt+C in the Chinese, Alt+T in the English): a caret in a read-only field.
   const [caret, setCaret] = useState<{ side: 'zh' | 'en'; start: number; end: number } | null>(null);
-  const caretSelection = useMemo((): { target: 'source' | 'translation'; paragraphId: string; selectors: TextAnchorSelectors } | 'crosses' | null => {
-    if (!caret || caret.start === caret.end) return null;
-    if (caret.side === 'en') {
-      const selectors = describe(english, { start: utf16ToCodePoint(english, caret.start), end: utf16ToCodePoint(english, caret.end) });
-      return selectors ? { target: 'translation', paragraphId: paragraph.id, selectors } : null;
-    }
-    // The row's Chinese is its paragraphs joined by "\n": a note belongs to one of them.
-    let offset = 0;
-    for (const p of sources) {
-      const end = offset + p.text.length;
-      if (caret.start >= offset && caret.start <= end) {
-        if (caret.end > end) return 'crosses';
-        const selectors = describe(p.text, { start: utf16ToCodePoint(p.text, caret.start - offset), end: utf16ToCodePoint(p.text, caret.end - offset) });
-        return selectors ? { target: 'source', paragraphId: p.id, selectors } : null;
-      }
-      offset = end + 1;
-    }
-    return null;
-  }, [caret, english, paragraph.id, sources]);
+  const caretSelection = useMemo(
+    () => (caret ? caretAnchor(caret.side, caret, sources, { paragraphId: paragraph.id, text: english }) : null),
+    [caret, english, paragraph.id, sources],
+  );
   const keyboardSelection = caretSelection === 'crosses' ? null : caretSelection;
   const englishSelected =
     englishSelection?.range && englishSelection.text && english
