@@ -134,10 +134,11 @@ test('a phrase is noted with the keyboard alone, in the Chinese and in the Engli
   await page.keyboard.type(`Heads of state ${token}`);
   await form.getByRole('button', { name: 'Submit for review' }).press('Enter');
   await expect(form).toHaveCount(0);
+  // The focus is back on the row, where Alt+T goes on to the English.
+  await expect(workspace.row(2)).toBeFocused();
   await expect(noteHighlights(page, 2, 'source')).toHaveText(['元首']);
 
   // The English of the same row: Alt+T, Shift+→ over a word; Esc leaves it.
-  await workspace.translation(2).focus();
   await page.keyboard.press('Alt+t');
   const english = page.getByRole('textbox', { name: 'English of paragraph 2, read-only: select a phrase' });
   await expect(english).toBeFocused();

@@ -480,7 +480,13 @@ export const ParagraphRow = memo(function ParagraphRow({
             anchor={composer.mode === 'new' ? composer.anchor : null}
             target={composer.mode === 'new' ? (composer.target ?? 'source') : composer.annotation.target}
             editing={composer.mode === 'edit' ? composer.annotation : null}
-            onClose={() => ws.closeComposer(paragraph.id)}
+            onClose={() => {
+              ws.closeComposer(paragraph.id);
+              // Saved or cancelled from the keyboard: the focus goes back to the row, not to the page.
+              requestAnimationFrame(() => {
+                if (document.activeElement === document.body) document.getElementById(`row-${paragraph.id}`)?.focus();
+              });
+            }}
           />
         ) : ws.canAnnotate ? (
           <button
