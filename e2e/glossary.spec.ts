@@ -2,6 +2,7 @@
 // Ctrl+G inserts its English, and a wrong date is reported as a QA error until it is fixed.
 // Works on paragraph 1 and the term 亚信, which it removes again at the end.
 import { test, expect, apiAs, runToken, expectNoSeriousA11yViolations } from './fixtures.ts';
+import { WorkspacePage } from './pages/workspace-page.ts';
 
 const TERM = encodeURIComponent('亚信');
 
@@ -44,7 +45,9 @@ test('a translator adds a term, sees it marked, inserts it with Ctrl+G, and clea
     await expect(dateError).toBeVisible();
     await expect(dateError).toContainText('Error');
     await dateError.click();
-    await expect(row.locator('mark.qa-hit')).toHaveText('2014年5月19日至21日');
+    // Both texts, the English inside the open editor.
+    await expect(row.locator('mark.qa-hit')).toHaveText(['2014年5月19日至21日', '19 to 21 May 2015']);
+    await expect(workspace.translation(1).locator('mark.qa-hit')).toHaveText('19 to 21 May 2015');
 
     // "Mark translated" warns instead of marking.
     await row.getByRole('button', { name: 'Mark translated' }).click();
@@ -87,4 +90,44 @@ test('a reader looks a word up in the dictionary, and shows pinyin', async ({ re
   await expect(row.locator('rt').first()).toHaveText('xí');
   await page.getByLabel('Show pinyin').uncheck();
   await expect(row.locator('ruby')).toHaveCount(0);
+});
+
+test('QA names a different translation of the same Chinese in another document of the project', async ({ translator }) => {
+  const token = runToken('same');
+  const owner = await apiAs('owner');
+  const chinese = `双方同意就此保持沟通（${token}）。`;
+  const demo = 'd0000000-0000-4000-8000-000000000100';
+  const importOne = (title: string) =>
+    owner.call<string>('rpc/import_document', {
+      method: 'POST',
+      body: { p_project_id: demo, p_document: { title, published_on: '2031-02-02', paragraphs: [{ position: 1, kind: 'body', text: chinese }] } },
+    });
+  const here = await importOne(`一致甲${token}`);
+  const there = await importOne(`一致乙${token}`);
+  try {
+    // The other document's row, translated one way.
+    const api = await apiAs('translator');
+    const [row] = await api.call<{ id: string }[]>(`paragraphs?select=id&document_id=eq.${there}`);
+    await api.call('rpc/save_translation', {
+      method: 'POST',
+      body: { p_paragraph_id: row!.id, p_expected_version: 0, p_body: null, p_text: `The two sides agreed to stay in touch on this (${token}).`, p_status: 'translated' },
+    });
+
+    // This document's row, translated another way: a warning naming where the other rendering is.
+    const { page } = translator;
+    const workspace = new WorkspacePage(page);
+    await page.goto(`/documents/${here}`);
+    await expect(workspace.row(1)).toBeVisible();
+    await workspace.replaceTranslation(1, `Both sides will keep communicating about it (${token}).`);
+    await workspace.row(1).getByRole('button', { name: /QA issues? in paragraph 1/ }).click();
+    const list = workspace.row(1).getByRole('region', { name: 'QA issues of paragraph 1' });
+    await expect(list).toContainText(`The same Chinese is translated “The two sides agreed to stay in touch on this (${token}).” in 一致乙${token} ¶1.`);
+
+    // Written the same way, the warning goes.
+    await workspace.replaceTranslation(1, `The two sides agreed to stay in touch on this (${token}).`);
+    await expect(list.getByText('The same Chinese is translated', { exact: false })).toHaveCount(0);
+    await workspace.waitUntilSaved();
+  } finally {
+    for (const id of [here, there]) await owner.call('rpc/delete_document', { method: 'POST', body: { p_document_id: id } });
+  }
 });

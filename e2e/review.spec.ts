@@ -104,7 +104,7 @@ test('reviewers see no Approve or Reject on their own notes', async ({ reviewer 
   await expect(note).toHaveCount(0);
 });
 
-test('"Approve selected" warns about QA errors in the selection, goes to one, and approves anyway', async ({ translator, reviewer }) => {
+test('"Approve selected" warns about QA errors in the selection, goes to one, and approves anyway; a word of the Chinese is looked up', async ({ translator, reviewer }) => {
   const token = runToken('bulkqa');
   const { workspace } = translator;
   await workspace.open();
@@ -123,6 +123,22 @@ test('"Approve selected" warns about QA errors in the selection, goes to one, an
   await review.open();
   const withError = review.item(`cultural cooperation ${token}`);
   const clean = review.item(`Kazakhstan ${token}`);
+  // "Look up" works on the queue's Chinese too.
+  await clean.getByText('商定', { exact: false }).first().evaluate((element) => {
+    const node = element.firstChild!;
+    const at = node.textContent!.indexOf('商定');
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 2);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  });
+  await clean.getByRole('button', { name: 'Look up 商定 in the dictionary' }).click();
+  const dictionary = page.getByRole('dialog', { name: 'Dictionary: 商定' });
+  await expect(dictionary).toContainText('agree');
+  await expect(dictionary.getByRole('link', { name: 'CC BY-SA 4.0' })).toBeVisible();
+  await dictionary.getByRole('button', { name: 'Close' }).click();
+
   await withError.getByRole('checkbox').check();
   await clean.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Approve selected (2)' }).click();

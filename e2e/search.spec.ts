@@ -29,6 +29,14 @@ async function selectInRow(page: Page, row: number, phrase: string) {
   await new WorkspacePage(page).selectSourcePhrase(row, phrase);
 }
 
+/** Opens row n's editor, clicking again if the first click came before the grid listened (under load). */
+async function activate(workspace: WorkspacePage, n: number) {
+  await expect(async () => {
+    await workspace.translation(n).click();
+    await expect(workspace.translation(n)).toHaveAttribute('contenteditable', 'true', { timeout: 1000 });
+  }).toPass();
+}
+
 test('the header search finds full-width and ASCII alike, and a hit opens its document at the paragraph, focused', async ({ translator }) => {
   const { page } = translator;
   const token = runToken('hit');
@@ -131,7 +139,7 @@ test('the memory offers an identical row first and Ctrl+1 inserts its English as
   const { page } = translator;
   const workspace = new WorkspacePage(page);
   await page.goto(`/documents/${doc.id}`);
-  await workspace.translation(3).click();
+  await activate(workspace, 3);
   const memory = page.getByRole('region', { name: 'Similar paragraphs' });
   const first = memory.getByRole('listitem').first();
   await expect(first).toContainText('100 %');
@@ -145,7 +153,7 @@ test('the memory offers an identical row first and Ctrl+1 inserts its English as
   await expect(workspace.translation(3)).toHaveText('The two sides expressed satisfaction with the talks.');
 
   // A near match: its percentage, and the Chinese that differs marked.
-  await workspace.translation(4).click();
+  await activate(workspace, 4);
   const near = page.getByRole('region', { name: 'Similar paragraphs' }).getByRole('listitem').first();
   await expect(near).toContainText(/\b[5-9]\d %/);
   await expect(near.locator('ins')).toHaveText('会谈');
@@ -156,7 +164,9 @@ test('the memory offers an identical row first and Ctrl+1 inserts its English as
 test('the library filters, sorts and pages a project\'s documents', async ({ owner }) => {
   const { page } = owner;
   const token = runToken('lib');
-  await importDocument(`文库${token}甲`, ['一。', `第二段${token}，写着Ｃ线${token}。`], '2031-02-01');
+  const first = await importDocument(`文库${token}甲`, ['一。', `第二段${token}，写着Ｃ线${token}。`], '2031-02-01');
+  const word = `zq${token.replace(/[^a-z0-9]/g, '')}`;
+  await translate(await apiAs('translator'), first.paragraphs[1]!, `The second paragraph mentions the ${word}s.`);
   await importDocument(`文库${token}乙`, ['二。', `乙的第二段${token}。`], '2031-01-01');
   await page.goto('/');
   const demo = page.getByRole('region', { name: 'Demo' });
@@ -175,6 +185,12 @@ test('the library filters, sorts and pages a project\'s documents', async ({ own
   await demo.getByLabel('Text contains').fill(`段${token}`);
   await expect(table.getByRole('link')).toHaveText([`文库${token}乙`, `文库${token}甲`]);
   await expect(demo.getByRole('navigation', { name: 'Pages of documents in Demo' })).toContainText('1–2 of 2');
+  // The English of the translations, by word (the singular finds the plural), and titles.
+  await demo.getByLabel('Text contains').fill(word);
+  await expect(table.getByRole('link')).toHaveText([`文库${token}甲`]);
+  await demo.getByLabel('Text contains').fill(`文库${token}乙`);
+  await expect(table.getByRole('link')).toHaveText([`文库${token}乙`]);
+  await expect(demo.getByLabel('Text contains')).toHaveAccessibleDescription(/titles, the Chinese of every paragraph .* and the English translations/);
 });
 
 test('the search page searches only the documents chosen by their title', async ({ translator }) => {
@@ -229,4 +245,37 @@ test('the search page searches only the documents chosen by their title', async 
   await expect(chosen).toHaveCount(0);
   await expect(first).toBeVisible();
   await expect(second).toBeVisible();
+});
+
+test('a TMX file imported in the library feeds the memory: offered with its file name, Ctrl+2 inserts the second', async ({ owner }) => {
+  const { page } = owner;
+  const token = runToken('tmx');
+  const exact = `本协定自签字之日起生效（${token}）。`;
+  const near = `本议定书自签字之日起生效（${token}）。`;
+  const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="e2e" creationtoolversion="1" segtype="paragraph" o-tmf="e2e" adminlang="en" srclang="zh-CN" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="zh-CN"><seg>${exact}</seg></tuv><tuv xml:lang="en"><seg>This Agreement shall enter into force on the date of signature.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg>${near}</seg></tuv><tuv xml:lang="en"><seg>This Protocol shall enter into force on the date of signature.</seg></tuv></tu>
+</body></tmx>`;
+  await page.goto('/');
+  const demo = page.getByRole('region', { name: 'Demo' });
+  await demo.getByText('Translation memory', { exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await demo.getByRole('button', { name: 'Import a TMX file' }).click();
+  await (await chooser).setFiles({ name: `Treaties-${token}.tmx`, mimeType: 'application/xml', buffer: Buffer.from(tmx) });
+  await expect(demo.getByText(`Treaties-${token}.tmx: 2 units imported.`)).toBeVisible();
+  await expect(demo.getByRole('row', { name: new RegExp(`Treaties-${token}\\.tmx`) })).toContainText('2');
+
+  const doc = await importDocument(`条约${token}`, [exact]);
+  const workspace = new WorkspacePage(page);
+  await page.goto(`/documents/${doc.id}`);
+  await activate(workspace, 1);
+  const items = page.getByRole('region', { name: 'Similar paragraphs' }).getByRole('listitem');
+  await expect(items.first()).toContainText('100 %');
+  await expect(items.first()).toContainText(`TMX Treaties-${token}.tmx`);
+  await expect(items.nth(1)).toContainText('This Protocol shall enter into force');
+  await page.keyboard.press('Control+2');
+  await expect(workspace.translation(1)).toHaveText('This Protocol shall enter into force on the date of signature.');
+  await workspace.waitUntilSaved();
 });

@@ -8,6 +8,7 @@ import { RowShortcuts, spacedInsert } from './row-shortcuts.ts';
 import { sanitizePastedHtml } from './sanitize-paste.ts';
 import { parseRichDoc, type RichDoc } from './rich-text-schema.ts';
 import { docToPlainText } from './rich-text.ts';
+import { setTextHighlights, TextHighlight, type TextRange } from './text-highlight.ts';
 
 export interface RichTextEditorProps {
   initialContent: RichDoc | null;
@@ -30,6 +31,8 @@ export interface RichTextEditorProps {
   /** Set to a function inserting text at the cursor while the editor is mounted (buttons under it use it). */
   insertRef?: RefObject<((text: string) => void) | null>;
   onBlur?: () => void;
+  /** Ranges of the plain text to highlight (a QA finding's spans), while the editor is open. */
+  highlights?: readonly TextRange[] | undefined;
   /** Formatting buttons above the text, with these accessible names. */
   toolbar?: { bold: string; italic: string; bulletList: string; label: string } | undefined;
 }
@@ -92,6 +95,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         onSuggestion: (n) => latest.current.onSuggestion?.(n) ?? false,
         onGlossary: () => latest.current.onGlossary?.() ?? null,
       }),
+      TextHighlight,
     ],
     content: (props.initialContent ?? '') as JSONContent | string,
     // Focus is set in a layout effect below, not by tiptap's own (deferred) autofocus.
@@ -128,6 +132,13 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       insertRef.current = null;
     };
   }, [editor, insertRef]);
+
+  // New ranges replace the highlight; the same ranges again (a parent's re-render) change nothing.
+  const highlightKey = JSON.stringify(props.highlights ?? []);
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(setTextHighlights(editor.state, JSON.parse(highlightKey) as TextRange[]));
+  }, [editor, highlightKey]);
 
   const pendingApplied = useRef(false);
   useEffect(() => {

@@ -7,7 +7,7 @@
 // final pass, in a narrow band around the first path, gives the links and their confidence.
 
 import type { EnglishWords } from '../dictionary/index.ts';
-import { documentLexicon, segmentTexts, type DocumentLexicon } from './document-lexicon.ts';
+import { documentLexicon, extendLexicon, segmentTexts, type DocumentLexicon } from './document-lexicon.ts';
 import { englishLemmaIds, glossaryTranslations, learnTranslations, type WordPair } from './word-model.ts';
 import { builtInLexicon } from './lexicon.ts';
 import type { Mention } from './landmarks.ts';
@@ -174,13 +174,13 @@ function refitFound(doc: Prepared, units: readonly LinkSpec[]): number {
 const LEARNING_UNITS = 600;
 const LEARNING_WORDS = 24;
 
-/** IBM Model 1 over the trusted units and the confirmed text pairs: Chinese word → learned English lemmas. */
+/** IBM Model 1 over the trusted units and the confirmed text pairs: entry (Chinese word) → learned English lemmas it lacks. */
 function learnFromUnits(
   lexicon: DocumentLexicon,
   english: EnglishWords,
   units: readonly LinkSpec[],
   confirmedPairs: readonly TextPair[],
-): Map<string, string[]> {
+): Map<number, string[]> {
   const ids = new Map<string, number>();
   const names: string[] = [];
   const pairs: WordPair[] = [];
@@ -221,12 +221,12 @@ function learnFromUnits(
       if (zhWords.length > 0 && enWords.length > 0) pairs.push({ zh: zhWords, en: enWords }, { zh: zhWords, en: enWords });
     });
   }
-  const learned = new Map<string, string[]>();
+  const learned = new Map<number, string[]>();
   if (pairs.length < 20) return learned;
   for (const [entry, lemmas] of learnTranslations(pairs)) {
     const known = new Set(Array.from(lexicon.lemmas(entry), (l) => lexicon.lemma(l)));
     const fresh = lemmas.map((l) => names[l]!).filter((l) => !known.has(l));
-    if (fresh.length > 0) learned.set(lexicon.word(entry), fresh);
+    if (fresh.length > 0) learned.set(entry, fresh);
   }
   return learned;
 }
@@ -347,11 +347,8 @@ function alignKeeping(zh: readonly string[], en: readonly string[], options: Ali
     const units = trustedUnits(paths, segments, fixed);
     found = refitFound(doc, units);
     const learned = learnFromUnits(doc.lexical.lexicon, doc.englishWords!, units, options.confirmedPairs ?? []);
-    if (learned.size > 0) {
-      const extra = glossaryTranslations(options.glossary);
-      for (const [word, lemmas] of learned) extra.set(word, [...(extra.get(word) ?? []), ...lemmas]);
-      doc.setLexicon(documentLexicon(zh, options.dictionary, extra, doc.lexical.lexicon.segmentation));
-    }
+    // The learned translations join the entries' own (the same words, lemmas and glossary terms: only what they change is weighed again).
+    if (learned.size > 0) doc.extendLexicon(extendLexicon(doc.lexical.lexicon, learned), [...learned.keys()]);
   }
   const scorer = new Scorer(doc, model, refitPriors(paths), true, partnerWeights(doc, paths, segments), found);
   keep?.push(doc, firstScorer, scorer, segments, paths, fixed, plan);

@@ -219,23 +219,83 @@ export function documentLexicon(zh: readonly string[], table: TranslationTable, 
     for (const wordId of entryWord) if (wordId >= 0) entryOfWord[wordId] = -1;
     for (let k = 0; k < usedTableLemmas.length; k++) ofTableLemma[usedTableLemmas.data[k]!] = -1;
   }
+  return lexiconOf(table, seg, entryIds, entryWord, wordOf, lemmaStart.data.slice(0, lemmaStart.length), lemmaIds.data.slice(0, lemmaIds.length), lemmaIdOf, lemmaNames);
+}
+
+/** What extendLexicon needs of a lexicon besides its interface. */
+interface LexiconParts {
+  entryWord: readonly number[];
+  wordOf: (wordId: number) => string;
+  lemmaIdOf: ReadonlyMap<string, number>;
+  lemmaNames: readonly string[];
+}
+
+const parts = new WeakMap<DocumentLexicon, LexiconParts>();
+
+function lexiconOf(
+  table: TranslationTable,
+  seg: Segmentation,
+  entryIds: Int32Array,
+  entryWord: readonly number[],
+  wordOf: (wordId: number) => string,
+  lemmaStart: Int32Array,
+  lemmaList: Int32Array,
+  lemmaIdOf: ReadonlyMap<string, number>,
+  lemmaNames: readonly string[],
+): DocumentLexicon {
   const entryStart = seg.start;
-  const lemmaStarts = lemmaStart.data.slice(0, lemmaStart.length);
-  const lemmaList = lemmaIds.data.slice(0, lemmaIds.length);
-  return {
+  const lexicon: DocumentLexicon = {
     kind: 'dictionary',
     table,
     size: entryWord.length,
     segmentation: seg,
     entryStart,
     entryIds,
-    lemmaStart: lemmaStarts,
+    lemmaStart,
     lemmaIds: lemmaList,
     word: (entry) => wordOf(entryWord[entry]!),
-    lemmas: (entry) => lemmaList.subarray(lemmaStarts[entry]!, lemmaStarts[entry + 1]!),
+    lemmas: (entry) => lemmaList.subarray(lemmaStart[entry]!, lemmaStart[entry + 1]!),
     lemmaCount: lemmaNames.length,
     entriesOf: (i) => entryIds.subarray(entryStart[i]!, entryStart[i + 1]!),
     lemmaId: (lemma) => lemmaIdOf.get(lemma) ?? -1,
     lemma: (id) => lemmaNames[id]!,
   };
+  parts.set(lexicon, { entryWord, wordOf, lemmaIdOf, lemmaNames });
+  return lexicon;
+}
+
+/**
+ * The same lexicon with more translations for some entries (learned from a first alignment): the same
+ * entries and lemma ids, each entry's new lemmas after its own (those it has already left out), lemmas
+ * new to the document numbered after the others. It weighs as documentLexicon would with these
+ * translations as extra ones, without segmenting or numbering the document again.
+ */
+export function extendLexicon(lexicon: DocumentLexicon, more: ReadonlyMap<number, readonly string[]>): DocumentLexicon {
+  const own = parts.get(lexicon);
+  if (!own) throw new Error('extendLexicon: not a document lexicon');
+  const lemmaIdOf = new Map(own.lemmaIdOf);
+  const lemmaNames = [...own.lemmaNames];
+  const { lemmaStart, lemmaIds } = lexicon;
+  let added = 0;
+  for (const lemmas of more.values()) added += lemmas.length;
+  const start = new Int32Array(lexicon.size + 1);
+  const ids = new Int32Array(lemmaIds.length + added);
+  let size = 0;
+  for (let f = 0; f < lexicon.size; f++) {
+    const from = size;
+    for (let k = lemmaStart[f]!; k < lemmaStart[f + 1]!; k++) ids[size++] = lemmaIds[k]!;
+    for (const lemma of more.get(f) ?? []) {
+      let id = lemmaIdOf.get(lemma);
+      if (id === undefined) {
+        id = lemmaNames.length;
+        lemmaIdOf.set(lemma, id);
+        lemmaNames.push(lemma);
+      }
+      let known = false;
+      for (let k = from; k < size && !known; k++) known = ids[k] === id;
+      if (!known) ids[size++] = id;
+    }
+    start[f + 1] = size;
+  }
+  return lexiconOf(lexicon.table, lexicon.segmentation, lexicon.entryIds, own.entryWord, own.wordOf, start, ids.slice(0, size), lemmaIdOf, lemmaNames);
 }

@@ -93,6 +93,8 @@ function overlap(a: readonly string[], b: readonly string[]): number {
 
 /** Pair the landmarks of the two sides (greedily, by shared keys) and report matches and the unpaired. */
 export function landmarkReasons(zh: readonly Mention[], en: readonly Mention[], limit = 8): Reason[] {
+  // Most links of a long text have no landmark at all.
+  if (zh.length === 0 && en.length === 0) return [];
   const pairs: Array<{ z: number; e: number; weight: number }> = [];
   for (let z = 0; z < zh.length; z++) {
     for (let e = 0; e < en.length; e++) {

@@ -205,6 +205,22 @@ function zhContents(text: string): number {
   return flags;
 }
 
+function digitOrNumeral(c: number): boolean {
+  return (c >= 48 && c <= 57) || NUMERAL_CLASS[c] !== 0;
+}
+
+/** Whether `mark` follows a digit or a Chinese numeral somewhere in the text: what the patterns ending in 年, 月, 是, 期… need. */
+function afterNumeral(text: string, mark: string): boolean {
+  for (let at = text.indexOf(mark, 1); at > 0; at = text.indexOf(mark, at + 1)) if (digitOrNumeral(text.charCodeAt(at - 1))) return true;
+  return false;
+}
+
+/** Whether `mark` is followed by a digit or a Chinese numeral somewhere in the text (第 of an ordinal). */
+function beforeNumeral(text: string, mark: string): boolean {
+  for (let at = text.indexOf(mark); at >= 0 && at + 1 < text.length; at = text.indexOf(mark, at + 1)) if (digitOrNumeral(text.charCodeAt(at + 1))) return true;
+  return false;
+}
+
 type Reader = (match: RegExpExecArray) => Omit<Mention, 'surface' | 'at' | 'length'> | null;
 
 // Readers of the Chinese patterns' matches (module-level: nothing is allocated per paragraph for them).
@@ -247,14 +263,14 @@ export function extractZhLandmarks(paragraph: string, glossary?: GlossaryIndex):
     out.push(section);
     spans.take(0, section.surface.length);
   }
-  // Each pattern runs only where the characters it needs occur.
+  // Each pattern runs only where the characters it needs occur: 年, 月, 是, 期, 届, 轮 right after a number, 第 right before one.
   const contents = zhContents(text);
-  if (text.includes('年')) scan(text, spans, ZH_DATE, readZhDate, out);
-  if (text.includes('月')) scan(text, spans, ZH_MONTH_DAY, readZhMonthDay, out);
+  if (afterNumeral(text, '年')) scan(text, spans, ZH_DATE, readZhDate, out);
+  if (afterNumeral(text, '月')) scan(text, spans, ZH_MONTH_DAY, readZhMonthDay, out);
   if (text.includes('%') || text.includes('百分之')) scan(text, spans, ZH_PERCENT, readZhPercent, out);
-  if (text.includes('是')) scan(text, spans, ZH_ENUMERATION, readZhOrdinal, out);
-  if (text.includes('第')) scan(text, spans, ZH_ORDINAL, readZhOrdinal, out);
-  if (/[期届轮]/.test(text)) scan(text, spans, ZH_COUNTED_ORDINAL, readZhOrdinal, out);
+  if (afterNumeral(text, '是')) scan(text, spans, ZH_ENUMERATION, readZhOrdinal, out);
+  if (beforeNumeral(text, '第')) scan(text, spans, ZH_ORDINAL, readZhOrdinal, out);
+  if (afterNumeral(text, '期') || afterNumeral(text, '届') || afterNumeral(text, '轮')) scan(text, spans, ZH_COUNTED_ORDINAL, readZhOrdinal, out);
   if (contents & HAS_DIGIT) scan(text, spans, ZH_ARABIC, readZhArabic, out);
   if (contents & HAS_BIG_NUMERAL) scan(text, spans, ZH_NUMERAL, readZhNumeral, out);
   if (glossary) out.push(...glossary.matchZh(text));

@@ -46,6 +46,8 @@ class Savings {
   }
 }
 
+const SINGLE = new Float64Array(1);
+
 /** Number of 32-bit words a bit set of `size` bits takes. */
 function words(size: number): number {
   return (size + 31) >>> 5;
@@ -116,12 +118,20 @@ export class LexicalBand {
    * pair of its units lies outside the tabulated band (the caller then computes it word by word).
    */
   cost(zs: number, zi: number, es: number, ej: number): number {
+    return this.costInto(SINGLE, zs, zi, es, ej) ? SINGLE[0]! : NaN;
+  }
+
+  /**
+   * cost() written to out[0], and whether it is tabulated (false: out[0] is left as it was). The
+   * searches call this one: a double returned by a call that is not inlined is a fresh heap number.
+   */
+  costInto(out: Float64Array, zs: number, zi: number, es: number, ej: number): boolean {
     const { zLo, zHi, zAt, eLo, eHi, eAt } = this;
     let total = 0;
     const nE = ej - es;
     const zSaving = this.zSaving.int;
     for (let i = zs; i < zi; i++) {
-      if (es < zLo[i]! || ej > zHi[i]!) return NaN;
+      if (es < zLo[i]! || ej > zHi[i]!) return false;
       total += this.zMissed[i * MAX_ENGLISH_UNITS + nE - 1]!;
       const k = zSaving[zAt[i]! + es - zLo[i]!]!;
       if (k !== 0) total += this.zSaved.values[(k - 1) * MAX_ENGLISH_UNITS + nE - 1]!;
@@ -129,12 +139,13 @@ export class LexicalBand {
     const nZ = zi - zs;
     const eSaving = this.eSaving.int;
     for (let j = es; j < ej; j++) {
-      if (zs < eLo[j]! || zi > eHi[j]!) return NaN;
+      if (zs < eLo[j]! || zi > eHi[j]!) return false;
       total += this.eMissed[j * MAX_CHINESE_UNITS + nZ - 1]!;
       const k = eSaving[eAt[j]! + zs - eLo[j]!]!;
       if (k !== 0) total += this.eSaved.values[(k - 1) * MAX_CHINESE_UNITS + nZ - 1]!;
     }
-    return total;
+    out[0] = total;
+    return true;
   }
 
   /**

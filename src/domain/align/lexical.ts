@@ -26,6 +26,8 @@ export interface LexicalView {
   coverage: Float64Array;
   /** Share of Chinese units holding an entry that lemma l translates (English words are weighed too). */
   lemmaCoverage: Float64Array;
+  /** The number of those units. */
+  lemmaUnitCount: Int32Array;
   lemmaCount: number;
   lexicon: DocumentLexicon;
 }
@@ -34,7 +36,89 @@ export interface LexicalView {
 const MAX_COVERAGE = 0.25;
 
 export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, english: EnglishWords, maxEntriesPerUnit = Infinity): LexicalView {
-  // English lemmas of the document that translate some entry, by document-local lemma id.
+  const enCount = english.start.length - 1;
+  const units = englishUnits(lexicon, english);
+  const index = lemmaUnitIndex(lexicon.lemmaCount, units);
+  const coverage = new Float64Array(lexicon.size);
+  const unitStamp = new Int32Array(enCount).fill(-1);
+  for (let f = 0; f < lexicon.size; f++) coverage[f] = entryCoverage(lexicon, f, index, enCount, unitStamp);
+  const { zStart, zEntries } = chineseUnits(lexicon, zhCount, coverage, maxEntriesPerUnit);
+  // The other direction: English lemmas found among the translations of the Chinese words.
+  const lemmaUnitCount = new Int32Array(lexicon.lemmaCount);
+  const lemmaStamp = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  const stamp = new Int32Array(Math.max(1, lexicon.size)).fill(-1);
+  const { entryStart: zWordStart, entryIds, lemmaStart: entryStart, lemmaIds: entryLemmas } = lexicon;
+  for (let i = 0; i < zhCount; i++) {
+    for (let e = zWordStart[i]!; e < zWordStart[i + 1]!; e++) {
+      const f = entryIds[e]!;
+      if (stamp[f] === i) continue;
+      stamp[f] = i;
+      for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
+        const l = entryLemmas[k]!;
+        if (lemmaStamp[l] === i) continue;
+        lemmaStamp[l] = i;
+        lemmaUnitCount[l]!++;
+      }
+    }
+  }
+  return finishView(lexicon, zhCount, units, coverage, zStart, zEntries, lemmaUnitCount);
+}
+
+/**
+ * The view of `lexicon`, an extension of the view's lexicon (extendLexicon) whose entries `changed`
+ * gained lemmas: what no new lemma touches is taken from the view, the rest is counted again. The
+ * result is the view buildLexicalView would make of `lexicon`.
+ */
+export function extendLexicalView(view: LexicalView, lexicon: DocumentLexicon, zhCount: number, english: EnglishWords, changed: readonly number[], maxEntriesPerUnit = Infinity): LexicalView {
+  const before = view.lexicon;
+  const enCount = english.start.length - 1;
+  const units = englishUnits(lexicon, english);
+  const index = lemmaUnitIndex(lexicon.lemmaCount, units);
+  // An entry's coverage depends on its lemmas only, and an old lemma occurs in the same English units as before.
+  const coverage = view.coverage.slice();
+  const unitStamp = new Int32Array(enCount).fill(-1);
+  const isChanged = new Uint8Array(lexicon.size);
+  for (const f of changed) {
+    isChanged[f] = 1;
+    coverage[f] = entryCoverage(lexicon, f, index, enCount, unitStamp);
+  }
+  const { zStart, zEntries } = chineseUnits(lexicon, zhCount, coverage, maxEntriesPerUnit);
+  // Lemma counts over Chinese units: a unit with a changed entry adds the new lemmas none of its words had.
+  const lemmaUnitCount = new Int32Array(lexicon.lemmaCount);
+  lemmaUnitCount.set(view.lemmaUnitCount);
+  const had = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  const counted = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
+  const { entryStart: zWordStart, entryIds } = lexicon;
+  for (let i = 0; i < zhCount; i++) {
+    let touched = false;
+    for (let e = zWordStart[i]!; e < zWordStart[i + 1]! && !touched; e++) touched = isChanged[entryIds[e]!] === 1;
+    if (!touched) continue;
+    for (let e = zWordStart[i]!; e < zWordStart[i + 1]!; e++) {
+      const f = entryIds[e]!;
+      for (let k = before.lemmaStart[f]!; k < before.lemmaStart[f + 1]!; k++) had[before.lemmaIds[k]!] = i;
+    }
+    for (let e = zWordStart[i]!; e < zWordStart[i + 1]!; e++) {
+      const f = entryIds[e]!;
+      if (isChanged[f] === 0) continue;
+      for (let k = lexicon.lemmaStart[f]!; k < lexicon.lemmaStart[f + 1]!; k++) {
+        const l = lexicon.lemmaIds[k]!;
+        if (had[l] === i || counted[l] === i) continue;
+        counted[l] = i;
+        lemmaUnitCount[l]!++;
+      }
+    }
+  }
+  return finishView(lexicon, zhCount, units, coverage, zStart, zEntries, lemmaUnitCount);
+}
+
+/** English units' lemma ids that translate some entry (distinct within a unit, in text order), CSR. */
+interface EnglishUnits {
+  start: Int32Array;
+  lemmas: Int32Array;
+  size: number;
+}
+
+function englishUnits(lexicon: DocumentLexicon, english: EnglishWords): EnglishUnits {
   const enCount = english.start.length - 1;
   const eStart = new Int32Array(enCount + 1);
   const lemmaOfWord = new Int32Array(english.lemmas.length);
@@ -61,42 +145,62 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, engl
       eStart[i + 1] = eSize;
     }
   }
-  const entryStart = lexicon.lemmaStart;
-  const entryLemmas = lexicon.lemmaIds;
-  // Coverage: in how many English units an entry's lemma occurs. Past MAX_COVERAGE the entry is left out, so counting stops there.
-  const lemmaUnitStart = new Int32Array(lexicon.lemmaCount + 1);
+  return { start: eStart, lemmas: eLemmas, size: eSize };
+}
+
+/** For each lemma, the English units it occurs in: units[start[l] … start[l + 1]). */
+interface LemmaUnitIndex {
+  start: Int32Array;
+  units: Int32Array;
+}
+
+function lemmaUnitIndex(lemmaCount: number, english: EnglishUnits): LemmaUnitIndex {
+  const { start: eStart, lemmas: eLemmas, size: eSize } = english;
+  const enCount = eStart.length - 1;
+  const lemmaUnitStart = new Int32Array(lemmaCount + 1);
   for (let k = 0; k < eSize; k++) lemmaUnitStart[eLemmas[k]! + 1]!++;
-  for (let l = 0; l < lexicon.lemmaCount; l++) lemmaUnitStart[l + 1]! += lemmaUnitStart[l]!;
+  for (let l = 0; l < lemmaCount; l++) lemmaUnitStart[l + 1]! += lemmaUnitStart[l]!;
   const lemmaUnits = new Int32Array(eSize);
-  const fill = lemmaUnitStart.slice(0, lexicon.lemmaCount);
+  const fill = lemmaUnitStart.slice(0, lemmaCount);
   for (let i = 0; i < enCount; i++) for (let k = eStart[i]!; k < eStart[i + 1]!; k++) lemmaUnits[fill[eLemmas[k]!]!++] = i;
-  const coverage = new Float64Array(lexicon.size);
-  const unitStamp = new Int32Array(enCount).fill(-1);
+  return { start: lemmaUnitStart, units: lemmaUnits };
+}
+
+/**
+ * Coverage of entry f: the share of English units holding one of its lemmas. Past MAX_COVERAGE the
+ * entry is left out, so counting stops there. `unitStamp` (−1 or stamps of other entries) is scratch.
+ */
+function entryCoverage(lexicon: DocumentLexicon, f: number, index: LemmaUnitIndex, enCount: number, unitStamp: Int32Array): number {
+  const { lemmaStart: entryStart, lemmaIds: entryLemmas } = lexicon;
+  const { start: lemmaUnitStart, units: lemmaUnits } = index;
   const enough = Math.floor(MAX_COVERAGE * enCount) + 1;
-  for (let f = 0; f < lexicon.size; f++) {
-    // The most units one of its lemmas occurs in: the count itself for a single lemma, and enough to leave the entry out when that is over the limit.
-    let units = 0;
-    for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
+  // The most units one of its lemmas occurs in: the count itself for a single lemma, and enough to leave the entry out when that is over the limit.
+  let units = 0;
+  for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
+    const l = entryLemmas[k]!;
+    units = Math.max(units, lemmaUnitStart[l + 1]! - lemmaUnitStart[l]!);
+  }
+  if (entryStart[f + 1]! - entryStart[f]! > 1 && units < enough) {
+    units = 0;
+    for (let k = entryStart[f]!; k < entryStart[f + 1]! && units < enough; k++) {
       const l = entryLemmas[k]!;
-      units = Math.max(units, lemmaUnitStart[l + 1]! - lemmaUnitStart[l]!);
-    }
-    if (entryStart[f + 1]! - entryStart[f]! > 1 && units < enough) {
-      units = 0;
-      for (let k = entryStart[f]!; k < entryStart[f + 1]! && units < enough; k++) {
-        const l = entryLemmas[k]!;
-        for (let t = lemmaUnitStart[l]!; t < lemmaUnitStart[l + 1]!; t++) {
-          const i = lemmaUnits[t]!;
-          if (unitStamp[i] === f) continue;
-          unitStamp[i] = f;
-          units++;
-        }
+      for (let t = lemmaUnitStart[l]!; t < lemmaUnitStart[l + 1]!; t++) {
+        const i = lemmaUnits[t]!;
+        if (unitStamp[i] === f) continue;
+        unitStamp[i] = f;
+        units++;
       }
     }
-    coverage[f] = units / Math.max(1, enCount);
   }
-  // Chinese units: entries with a translation and telling enough, distinct, the rarest first when capped
-  // (as a stable sort by coverage would order them, kept in a sorted buffer of the cap's size).
-  const { entryStart: zWordStart, entryIds } = lexicon;
+  return units / Math.max(1, enCount);
+}
+
+/**
+ * Chinese units: entries with a translation and telling enough, distinct, the rarest first when capped
+ * (as a stable sort by coverage would order them, kept in a sorted buffer of the cap's size).
+ */
+function chineseUnits(lexicon: DocumentLexicon, zhCount: number, coverage: Float64Array, maxEntriesPerUnit: number): { zStart: Int32Array; zEntries: Int32Array } {
+  const { entryStart: zWordStart, entryIds, lemmaStart: entryStart } = lexicon;
   const zStart = new Int32Array(zhCount + 1);
   const zEntries = new Int32Array(zWordStart[zhCount]! - zWordStart[0]!);
   let zSize = 0;
@@ -145,25 +249,23 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, engl
     for (let k = 0; k < size; k++) zEntries[zSize++] = unit[k]!;
     zStart[i + 1] = zSize;
   }
-  // The other direction: English lemmas found among the translations of the Chinese words.
+  return { zStart, zEntries: zEntries.slice(0, zSize) };
+}
+
+function finishView(
+  lexicon: DocumentLexicon,
+  zhCount: number,
+  english: EnglishUnits,
+  coverage: Float64Array,
+  zStart: Int32Array,
+  zEntries: Int32Array,
+  lemmaUnitCount: Int32Array,
+): LexicalView {
   const lemmaCoverage = new Float64Array(lexicon.lemmaCount);
-  const lemmaStamp = new Int32Array(Math.max(1, lexicon.lemmaCount)).fill(-1);
-  stamp.fill(-1);
-  for (let i = 0; i < zhCount; i++) {
-    for (let e = zWordStart[i]!; e < zWordStart[i + 1]!; e++) {
-      const f = entryIds[e]!;
-      if (stamp[f] === i) continue;
-      stamp[f] = i;
-      for (let k = entryStart[f]!; k < entryStart[f + 1]!; k++) {
-        const l = entryLemmas[k]!;
-        if (lemmaStamp[l] === i) continue;
-        lemmaStamp[l] = i;
-        lemmaCoverage[l]!++;
-      }
-    }
-  }
-  for (let l = 0; l < lemmaCoverage.length; l++) lemmaCoverage[l]! /= Math.max(1, zhCount);
+  for (let l = 0; l < lemmaCoverage.length; l++) lemmaCoverage[l] = lemmaUnitCount[l]! / Math.max(1, zhCount);
   // English units keep only their telling lemmas.
+  const { start: eStart, lemmas: eLemmas, size: eSize } = english;
+  const enCount = eStart.length - 1;
   const kept = new Int32Array(eSize);
   let keptSize = 0;
   const keptStart = new Int32Array(enCount + 1);
@@ -173,12 +275,13 @@ export function buildLexicalView(lexicon: DocumentLexicon, zhCount: number, engl
   }
   return {
     lemmaCoverage,
+    lemmaUnitCount,
     zStart,
-    zEntries: zEntries.slice(0, zSize),
+    zEntries,
     eStart: keptStart,
     eLemmas: kept.slice(0, keptSize),
-    entryStart,
-    entryLemmas,
+    entryStart: lexicon.lemmaStart,
+    entryLemmas: lexicon.lemmaIds,
     coverage,
     lemmaCount: lexicon.lemmaCount,
     lexicon,

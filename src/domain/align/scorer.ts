@@ -10,7 +10,7 @@ import { LexiconHits } from './lexicon.ts';
 import type { DocumentLexicon } from './document-lexicon.ts';
 import { englishWords, type EnglishWords } from '../dictionary/index.ts';
 import type { LexicalView } from './lexical.ts';
-import { buildLexicalView, MAX_CHINESE_UNITS, MAX_ENGLISH_UNITS, outcomeCosts } from './lexical.ts';
+import { buildLexicalView, extendLexicalView, MAX_CHINESE_UNITS, MAX_ENGLISH_UNITS, outcomeCosts } from './lexical.ts';
 import { LexicalBand, type BandRows } from './lexical-band.ts';
 import { pinShape } from './shape-pins.ts';
 import type { LengthModel } from './length-model.ts';
@@ -433,9 +433,9 @@ export class Prepared {
   /** The English words of the document, when it is aligned with a dictionary. */
   readonly englishWords: EnglishWords | undefined;
 
-  /** Weigh the dictionary words of another lexicon of the same document (after a pass learned word pairs). */
-  setLexicon(lexicon: DocumentLexicon): void {
-    this.lexical = buildLexicalView(lexicon, this.nz, this.englishWords!, this.dictionaryWordsKept);
+  /** Weigh the dictionary words of an extension of the current lexicon (extendLexicon) whose entries `changed` gained lemmas. */
+  extendLexicon(lexicon: DocumentLexicon, changed: readonly number[]): void {
+    this.lexical = extendLexicalView(this.lexical!, lexicon, this.nz, this.englishWords!, changed, this.dictionaryWordsKept);
   }
 
   zhLength(start: number, end: number): number {
@@ -642,10 +642,22 @@ export class Scorer {
     this.lexicalBand?.prepare(z0, e0, band);
   }
 
+  /**
+   * Where lexicalInto and landmarkInto leave their costs (out[0], out[1]): the sweeps call them for
+   * hundreds of thousands of beads, and a double returned by a call that is not inlined would be a
+   * fresh heap number each time.
+   */
+  readonly out = new Float64Array(2);
+
   /** The dictionary part of a two-sided link's cost: each Chinese word's translation found in the English or not. */
   lexicalCost(zs: number, zi: number, es: number, ej: number): number {
-    const tabulated = this.lexicalBand!.cost(zs, zi, es, ej);
-    return tabulated === tabulated ? tabulated : this.lexicalCostByWord(zs, zi, es, ej);
+    this.lexicalInto(zs, zi, es, ej);
+    return this.out[0]!;
+  }
+
+  /** lexicalCost, left in out[0]. */
+  lexicalInto(zs: number, zi: number, es: number, ej: number): void {
+    if (!this.lexicalBand!.costInto(this.out, zs, zi, es, ej)) this.out[0] = this.lexicalCostByWord(zs, zi, es, ej);
   }
 
   /** lexicalCost word by word, for links outside the tabulated band. */
@@ -688,6 +700,12 @@ export class Scorer {
 
   /** The landmark part of a two-sided link's cost: a penalty per unmatched weight, a bonus per matched weight. */
   landmarkCost(zs: number, i: number, es: number, j: number, wz: number, we: number): number {
+    this.landmarkInto(zs, i, es, j, wz, we);
+    return this.out[1]!;
+  }
+
+  /** landmarkCost, left in out[1]. */
+  landmarkInto(zs: number, i: number, es: number, j: number, wz: number, we: number): void {
     let matched = 0;
     if (wz > 0 && we > 0) {
       const view = this.view;
@@ -697,7 +715,7 @@ export class Scorer {
       for (let k = es; k < j; k++) eMask |= view.eMask[k]!;
       if ((zMask & eMask) !== 0) matched = this.matchedWeight(zs, i, es, j);
     }
-    return this.landmarkMiss * (wz + we - 2 * matched) - this.landmarkMatch * matched;
+    this.out[1] = this.landmarkMiss * (wz + we - 2 * matched) - this.landmarkMatch * matched;
   }
 
   /**

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readGlossaryCsv, readGlossaryFile, readGlossaryTbx, writeGlossaryCsv, writeGlossaryTbx, GlossaryFileError, type GlossaryFileEntry } from './index.ts';
 
+/** The code and parameters of the error a read throws. */
+function fileError(read: () => unknown): { code: string; params: Record<string, string | number> } | null {
+  try {
+    read();
+    return null;
+  } catch (error) {
+    return error instanceof GlossaryFileError ? { code: error.code, params: error.params } : null;
+  }
+}
+
 const entries: GlossaryFileEntry[] = [
   { zh: '亚信', en: ['CICA', 'Conference on Interaction and Confidence-Building Measures in Asia'], forbidden: [], kind: 'organisation', note: 'Summit in Shanghai, 2014', source: '' },
   { zh: '一带一路', en: ['Belt and Road'], forbidden: ['One Belt, One Road', 'OBOR'], kind: 'term', note: 'Quote "marks", commas, and\na line end', source: 'MFA style guide' },
@@ -26,16 +36,24 @@ describe('glossary CSV', () => {
     const text = ['中文\t英文\t类型\t备注', '亚信\tCICA\t机构\t', '\tnothing\tterm\t', '中亚\tCentral Asia\tanimal\t', '亚信\tagain\t\t'].join('\n');
     const read = readGlossaryCsv(text);
     expect(read.entries).toEqual([{ zh: '亚信', en: ['CICA'], forbidden: [], kind: 'organisation', note: '', source: '' }]);
+    // Codes and parameters, which the UI words in English or Chinese.
     expect(read.problems).toEqual([
-      { where: 'line 3', message: 'the Chinese term is empty' },
-      { where: 'line 4', message: 'unknown kind “animal” (use term, person, place, organisation or treaty)' },
-      { where: 'line 5', message: '“亚信” is already on line 2' },
+      { at: { line: 3 }, code: 'zh-empty', params: {} },
+      { at: { line: 4 }, code: 'unknown-kind', params: { kind: 'animal' } },
+      { at: { line: 5 }, code: 'duplicate-line', params: { zh: '亚信', line: 2 } },
     ]);
   });
 
   it('refuses a file without the columns it needs', () => {
     expect(() => readGlossaryCsv('a,b\n1,2')).toThrow(GlossaryFileError);
+    expect(fileError(() => readGlossaryCsv('a,b\n1,2'))).toEqual({ code: 'no-header', params: { firstLine: 'a,b' } });
+    expect(fileError(() => readGlossaryCsv('zh,en\n"亚信,CICA'))).toEqual({ code: 'unclosed-quote', params: { line: 2 } });
     expect(() => readGlossaryCsv('zh,en\n"亚信,CICA')).toThrow(/never closed/);
+    expect(fileError(() => readGlossaryCsv(' \n'))).toEqual({ code: 'empty', params: {} });
+    expect(readGlossaryCsv(`zh,en,note\n${'长'.repeat(201)},x,\n短,x,${'n'.repeat(4001)}`).problems.map((p) => [p.code, p.params])).toEqual([
+      ['zh-too-long', { max: 200 }],
+      ['note-too-long', { max: 4000 }],
+    ]);
   });
 });
 
@@ -66,12 +84,15 @@ describe('glossary TBX', () => {
     expect(read.entries).toEqual([
       { zh: '全面战略伙伴关系', en: ['comprehensive strategic partnership', 'all-round strategic partnership'], forbidden: [], kind: 'term', note: '', source: '' },
     ]);
-    expect(read.problems).toEqual([{ where: 'entry 2 (id t2)', message: 'no Chinese term (a langSec with xml:lang="zh")' }]);
+    expect(read.problems).toEqual([{ at: { entry: 2, id: 't2' }, code: 'no-chinese', params: {} }]);
   });
 
   it('refuses XML that is not TBX, and broken XML, with the reason', () => {
     expect(() => readGlossaryTbx('<tmx version="1.4"><body/></tmx>')).toThrow(/not TBX/);
+    expect(fileError(() => readGlossaryTbx('<tmx version="1.4"><body/></tmx>'))).toEqual({ code: 'not-tbx', params: { root: 'tmx' } });
     expect(() => readGlossaryTbx('<tbx><text><body></tbx>')).toThrow(/not well-formed/);
+    expect(fileError(() => readGlossaryTbx('<tbx><text><body></tbx>'))).toMatchObject({ code: 'malformed-xml', params: { line: 1 } });
+    expect(fileError(() => readGlossaryTbx('<tbx><text><body/></text></tbx>'))).toEqual({ code: 'no-entries', params: {} });
     expect(() => readGlossaryTbx('<tbx><text><body/></text></tbx>')).toThrow(/nothing to import/);
   });
 });

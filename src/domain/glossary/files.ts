@@ -1,7 +1,8 @@
 // Glossary files: CSV (one entry a line; renderings separated by "|") and TBX (TermBase eXchange,
 // ISO 30042:2019, TBX-Basic dialect; TBX v2 <martif> files are read too). Reading never throws on a
 // bad line: each line or entry with a problem is reported with where it is, and the rest is kept.
-import { attr, elements, findAll, firstElement, el, parseXml, textContent, writeXml, inertCell, type XmlElement, type XmlSpec } from '../interop/index.ts';
+// Problems and file errors carry a code and parameters, which the UI puts in words (en and zh).
+import { attr, elements, findAll, firstElement, el, isInteropError, parseXml, textContent, writeXml, inertCell, type XmlElement, type XmlSpec } from '../interop/index.ts';
 
 export const GLOSSARY_ENTRY_KINDS = ['term', 'person', 'place', 'organisation', 'treaty'] as const;
 export type GlossaryEntryKind = (typeof GLOSSARY_ENTRY_KINDS)[number];
@@ -16,10 +17,26 @@ export interface GlossaryFileEntry {
   source: string;
 }
 
+/** Why a line (CSV) or an entry (TBX) is left out. */
+export const GLOSSARY_PROBLEM_CODES = [
+  'zh-empty',
+  'zh-too-long',
+  'too-many-renderings',
+  'note-too-long',
+  'unknown-kind',
+  'duplicate-line',
+  'duplicate-entry',
+  'no-chinese',
+] as const;
+export type GlossaryProblemCode = (typeof GLOSSARY_PROBLEM_CODES)[number];
+
+/** Where a problem is: a line of a CSV file, or an entry of a TBX file (with its id when it has one). */
+export type GlossaryFilePlace = { line: number } | { entry: number; id?: string };
+
 export interface GlossaryFileProblem {
-  /** "line 12" (CSV) or "entry 3" (TBX). */
-  where: string;
-  message: string;
+  at: GlossaryFilePlace;
+  code: GlossaryProblemCode;
+  params: Record<string, string | number>;
 }
 
 export interface GlossaryFileRead {
@@ -28,11 +45,30 @@ export interface GlossaryFileRead {
   problems: GlossaryFileProblem[];
 }
 
-/** A file that cannot be read as a glossary at all. */
+/** Why a whole file cannot be read as a glossary. */
+export const GLOSSARY_FILE_ERROR_CODES = ['empty', 'unclosed-quote', 'no-header', 'not-xml', 'malformed-xml', 'not-tbx', 'no-entries'] as const;
+export type GlossaryFileErrorCode = (typeof GLOSSARY_FILE_ERROR_CODES)[number];
+
+const FILE_ERROR_TEXT: Record<GlossaryFileErrorCode, string> = {
+  empty: 'The file holds no line of text.',
+  'unclosed-quote': 'A quoted field opened on line {line} is never closed.',
+  'no-header': 'The first line must name the columns, with at least “zh” (the Chinese term) and “en” (its English); it reads “{firstLine}”.',
+  'not-xml': 'The file is not XML.',
+  'malformed-xml': 'The file is not well-formed XML (line {line}, column {column}: {reason}).',
+  'not-tbx': 'The file is XML but not TBX: its root element is <{root}>, not <tbx> or <martif>.',
+  'no-entries': 'The TBX file holds no conceptEntry (or termEntry): there is nothing to import.',
+};
+
+/** A file that cannot be read as a glossary at all; `code` and `params` are what the UI words. */
 export class GlossaryFileError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly code: GlossaryFileErrorCode;
+  readonly params: Record<string, string | number>;
+  constructor(code: GlossaryFileErrorCode, params: Record<string, string | number> = {}) {
+    // The English text, for logs and scripts.
+    super(FILE_ERROR_TEXT[code].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)));
     this.name = 'GlossaryFileError';
+    this.code = code;
+    this.params = params;
   }
 }
 
@@ -50,12 +86,15 @@ function readKind(raw: string): GlossaryEntryKind | null {
 
 const MAX_ZH = 200;
 
+const MAX_RENDERINGS = 20;
+const MAX_NOTE = 4000;
+
 /** Checks one entry; returns what is wrong with it, or null. */
-export function entryProblem(entry: GlossaryFileEntry): string | null {
-  if (entry.zh.trim() === '') return 'the Chinese term is empty';
-  if (entry.zh.length > MAX_ZH) return `the Chinese term is longer than ${MAX_ZH} characters`;
-  if (entry.en.length > 20 || entry.forbidden.length > 20) return 'more than 20 renderings';
-  if (entry.note.length > 4000) return 'the note is longer than 4,000 characters';
+export function entryProblem(entry: GlossaryFileEntry): Pick<GlossaryFileProblem, 'code' | 'params'> | null {
+  if (entry.zh.trim() === '') return { code: 'zh-empty', params: {} };
+  if (entry.zh.length > MAX_ZH) return { code: 'zh-too-long', params: { max: MAX_ZH } };
+  if (entry.en.length > MAX_RENDERINGS || entry.forbidden.length > MAX_RENDERINGS) return { code: 'too-many-renderings', params: { max: MAX_RENDERINGS } };
+  if (entry.note.length > MAX_NOTE) return { code: 'note-too-long', params: { max: MAX_NOTE } };
   return null;
 }
 
@@ -107,7 +146,7 @@ export function parseCsvRecords(text: string, separator = ','): Array<{ line: nu
   }
   cells.push(cell);
   if (cells.some((c) => c.trim() !== '')) out.push({ line: recordLine, cells });
-  if (quoted) throw new GlossaryFileError(`A quoted field opened on line ${recordLine} is never closed.`);
+  if (quoted) throw new GlossaryFileError('unclosed-quote', { line: recordLine });
   return out;
 }
 
@@ -127,16 +166,14 @@ export function readGlossaryCsv(text: string): GlossaryFileRead {
   // Spreadsheets save tab-separated text too; the header line tells which.
   const separator = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   const records = parseCsvRecords(text, separator);
-  if (records.length === 0) throw new GlossaryFileError('The file holds no line of text.');
+  if (records.length === 0) throw new GlossaryFileError('empty');
   const header = records[0]!.cells.map((c) => c.trim().toLowerCase());
   const column = {} as Record<keyof GlossaryFileEntry, number>;
   for (const [key, names] of Object.entries(COLUMN_NAMES) as Array<[keyof GlossaryFileEntry, string[]]>) {
     column[key] = header.findIndex((h) => names.includes(h));
   }
   if (column.zh < 0 || column.en < 0) {
-    throw new GlossaryFileError(
-      `The first line must name the columns, with at least “zh” (the Chinese term) and “en” (its English); it reads “${firstLine.slice(0, 80)}”.`,
-    );
+    throw new GlossaryFileError('no-header', { firstLine: firstLine.slice(0, 80) });
   }
   const entries: GlossaryFileEntry[] = [];
   const problems: GlossaryFileProblem[] = [];
@@ -145,7 +182,7 @@ export function readGlossaryCsv(text: string): GlossaryFileRead {
     const cell = (key: keyof GlossaryFileEntry) => (column[key] >= 0 ? (cells[column[key]] ?? '') : '').trim();
     const kind = readKind(cell('kind'));
     if (kind === null) {
-      problems.push({ where: `line ${line}`, message: `unknown kind “${cell('kind')}” (use term, person, place, organisation or treaty)` });
+      problems.push({ at: { line }, code: 'unknown-kind', params: { kind: cell('kind') } });
       continue;
     }
     const entry: GlossaryFileEntry = {
@@ -158,12 +195,12 @@ export function readGlossaryCsv(text: string): GlossaryFileRead {
     };
     const problem = entryProblem(entry);
     if (problem) {
-      problems.push({ where: `line ${line}`, message: problem });
+      problems.push({ at: { line }, ...problem });
       continue;
     }
     const earlier = seen.get(entry.zh);
     if (earlier !== undefined) {
-      problems.push({ where: `line ${line}`, message: `“${entry.zh}” is already on line ${earlier}` });
+      problems.push({ at: { line }, code: 'duplicate-line', params: { zh: entry.zh, line: earlier } });
       continue;
     }
     seen.set(entry.zh, line);
@@ -227,19 +264,22 @@ export function readGlossaryTbx(text: string): GlossaryFileRead {
   try {
     root = parseXml(text, 'xml');
   } catch (error) {
-    throw new GlossaryFileError(error instanceof Error ? error.message : String(error));
+    if (isInteropError(error) && error.key === 'malformed') {
+      const { line = 0, column = 0, reason = '' } = error.params as Record<string, string | number | undefined>;
+      throw new GlossaryFileError('malformed-xml', { line, column, reason });
+    }
+    throw new GlossaryFileError('not-xml');
   }
   const rootName = root.name.replace(/^.*:/, '');
-  if (rootName !== 'tbx' && rootName !== 'martif') {
-    throw new GlossaryFileError(`The file is XML but not TBX: its root element is <${root.name}>, not <tbx> or <martif>.`);
-  }
+  if (rootName !== 'tbx' && rootName !== 'martif') throw new GlossaryFileError('not-tbx', { root: root.name });
   const defaultLang = langOf(root);
   const concepts = [...findAll(root, 'conceptEntry'), ...findAll(root, 'termEntry')];
   const entries: GlossaryFileEntry[] = [];
   const problems: GlossaryFileProblem[] = [];
   const seen = new Map<string, number>();
   concepts.forEach((concept, index) => {
-    const where = `entry ${index + 1}${attr(concept, 'id') ? ` (id ${attr(concept, 'id')})` : ''}`;
+    const id = attr(concept, 'id');
+    const at: GlossaryFilePlace = id ? { entry: index + 1, id } : { entry: index + 1 };
     const langs = [...elements(concept, 'langSec'), ...elements(concept, 'langSet')];
     const terms = (lang: (l: string) => boolean) =>
       langs
@@ -254,7 +294,7 @@ export function readGlossaryTbx(text: string): GlossaryFileRead {
     const zhTerms = terms((l) => l.startsWith('zh'));
     const enTerms = terms((l) => l.startsWith('en'));
     if (zhTerms.length === 0) {
-      problems.push({ where, message: 'no Chinese term (a langSec with xml:lang="zh")' });
+      problems.push({ at, code: 'no-chinese', params: {} });
       return;
     }
     const forbidden = enTerms.filter((t) => t.status === DEPRECATED || t.status === SUPERSEDED).map((t) => t.term);
@@ -278,18 +318,18 @@ export function readGlossaryTbx(text: string): GlossaryFileRead {
     };
     const problem = entryProblem(entry);
     if (problem) {
-      problems.push({ where, message: problem });
+      problems.push({ at, ...problem });
       return;
     }
     const earlier = seen.get(entry.zh);
     if (earlier !== undefined) {
-      problems.push({ where, message: `“${entry.zh}” is already entry ${earlier}` });
+      problems.push({ at, code: 'duplicate-entry', params: { zh: entry.zh, entry: earlier } });
       return;
     }
     seen.set(entry.zh, index + 1);
     entries.push(entry);
   });
-  if (concepts.length === 0) throw new GlossaryFileError('The TBX file holds no conceptEntry (or termEntry): there is nothing to import.');
+  if (concepts.length === 0) throw new GlossaryFileError('no-entries');
   return { format: 'tbx', entries, problems };
 }
 

@@ -2,6 +2,8 @@
 // key with its values (the UI shows it in the reader's language: src/i18n holds "interopError.<key>"
 // in English and Chinese), and the English message itself (for the CLI and logs). Nothing is changed
 // when one is raised.
+import { formatMessage } from '../text/index.ts';
+
 export type InteropErrorCode = 'empty' | 'too-large' | 'not-xml' | 'wrong-format' | 'wrong-languages' | 'no-match' | 'invalid';
 
 /** What a file was expected to be, in messages ("… so it is not an XLIFF or TMX file"). */
@@ -34,9 +36,9 @@ export const INTEROP_MESSAGES = {
   wrongLanguages: 'The file translates {pair}; this document needs Chinese → English (zh → en).',
   noUnits: 'The file holds no translation units.',
   notTmx: 'The file is <{root}>, not a TMX file (<tmx>).',
-  tmxNoPairs: 'None of its {count} units has both Chinese and English text.',
-  noMatchById: "None of the file's {count} units matches a row of this document by id; is it the translation of another document?",
-  noMatchByText: "None of the file's {count} units matches a row of this document by its Chinese text; is it the translation of another document?",
+  tmxNoPairs: "{count, plural, one {Its one unit has no Chinese and English pair.} other {None of its # units has both Chinese and English text.}}",
+  noMatchById: "{count, plural, one {The file's one unit matches no row of this document by id} other {None of the file's # units matches a row of this document by id}}; is it the translation of another document?",
+  noMatchByText: "{count, plural, one {The file's one unit matches no row of this document by its Chinese text} other {None of the file's # units matches a row of this document by its Chinese text}}; is it the translation of another document?",
   interTextFileCount: 'An InterText alignment is three files (two texts and the alignment); {count} given.',
   interTextNoAlignment: 'None of the files is an InterText alignment (a linkGrp).',
   interTextTwoAlignments: 'Two of the files are alignments; give one alignment and its two texts.',
@@ -66,11 +68,9 @@ export type InteropParams = Record<string, string | number>;
 
 /** Fills `{name}` in a template; a `what` value that is a file kind reads as its English. */
 function fill(template: string, params: InteropParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return name === 'what' && value in FILE_KINDS ? FILE_KINDS[value as FileKind] : String(value);
-  });
+  const what = params['what'];
+  const values = what !== undefined && what in FILE_KINDS ? { ...params, what: FILE_KINDS[what as FileKind] } : params;
+  return formatMessage(template, values, 'en');
 }
 
 /** Something worth telling about a file that was read all the same. */

@@ -43,7 +43,7 @@ describe('readMemoryFile', () => {
       }
     });
     expect(errors[0]).toMatch(/not a TMX file/);
-    expect(errors[1]).toBe('None of its 1 units has both Chinese and English text.');
+    expect(errors[1]).toBe('Its one unit has no Chinese and English pair.');
     expect(errors[2]).toBeTruthy();
     expect(errors[3]).toMatch(/empty/);
   });

@@ -1,14 +1,20 @@
 // Importing a CSV or TBX glossary: the file is read in the browser, previewed (entries, lines with
 // problems and why), then imported at once; nothing is written until "Import" is pressed.
 import { useId, useState } from 'react';
-import { readGlossaryFile, GlossaryFileError, type GlossaryFileRead } from '../../domain/glossary/index.ts';
+import { readGlossaryFile, GlossaryFileError, type GlossaryFilePlace, type GlossaryFileRead } from '../../domain/glossary/index.ts';
 import { decodeBytes } from '../../domain/import/index.ts';
 import { useImportGlossary, type GlossaryEntry } from '../../data/glossary.ts';
 import { errorMessage } from '../../data/errors.ts';
-import { useT, type MessageKey } from '../../i18n/i18n.tsx';
+import { useT, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 
 const MAX_BYTES = 20 * 1024 * 1024;
+
+/** "line 12", "entry 3 (id t3)" in the reader's language. */
+function placeLabel(t: Translate, at: GlossaryFilePlace): string {
+  if ('line' in at) return t('glossary.problem.atLine', { line: at.line });
+  return at.id ? t('glossary.problem.atEntryId', { entry: at.entry, id: at.id }) : t('glossary.problem.atEntry', { entry: at.entry });
+}
 
 export function ImportDialog({ projectId, existing, onClose }: { projectId: string; existing: readonly GlossaryEntry[]; onClose: () => void }) {
   const t = useT();
@@ -30,7 +36,9 @@ export function ImportDialog({ projectId, existing, onClose }: { projectId: stri
       const { text } = decodeBytes(new Uint8Array(await file.arrayBuffer()));
       setRead({ ...readGlossaryFile(text), name: file.name });
     } catch (e) {
-      setFileError(t('glossary.import.unreadable', { name: file.name, message: e instanceof GlossaryFileError || e instanceof Error ? e.message : String(e) }));
+      const message =
+        e instanceof GlossaryFileError ? t(`glossary.fileError.${e.code}` as MessageKey, e.params) : e instanceof Error ? e.message : String(e);
+      setFileError(t('glossary.import.unreadable', { name: file.name, message }));
     }
   }
 
@@ -54,7 +62,9 @@ export function ImportDialog({ projectId, existing, onClose }: { projectId: stri
               <ul>
                 {read.problems.slice(0, 50).map((p, i) => (
                   <li key={i}>
-                    <strong>{p.where}</strong>: {p.message}
+                    <strong>{placeLabel(t, p.at)}</strong>
+                    {t('glossary.problem.separator')}
+                    {t(`glossary.problem.${p.code}` as MessageKey, p.params)}
                   </li>
                 ))}
               </ul>

@@ -64,7 +64,15 @@ export function ProjectDocuments({ projectId, projectName, isOwner, empty }: { p
         </label>
         <label className="field">
           <span>{t('library.filter.content')}</span>
-          <input type="text" value={content} onChange={(e) => setContent(e.target.value)} autoComplete="off" maxLength={200} lang="zh-CN" />
+          <input
+            type="text"
+            value={content}
+            onChange={(e) => setContent(e.target.value)}
+            autoComplete="off"
+            maxLength={200}
+            placeholder={t('library.filter.contentPlaceholder')}
+            aria-describedby={`${id}-content-hint`}
+          />
         </label>
         <label className="field">
           <span>{t('library.filter.keyword')}</span>
@@ -113,6 +121,9 @@ export function ProjectDocuments({ projectId, projectName, isOwner, empty }: { p
             {t('library.filter.clear')}
           </button>
         ) : null}
+        <p id={`${id}-content-hint`} className="library-filter-hint muted small">
+          {t('library.filter.contentHint')}
+        </p>
       </form>
       {total === 0 ? (
         <EmptyState>{t('library.noMatch')}</EmptyState>

@@ -1,5 +1,5 @@
 // Route /review — submitted notes and translated rows waiting for a decision, with context.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../data/session.ts';
 import { useReviewLive } from '../../data/live.ts';
@@ -23,6 +23,10 @@ import { Badge } from '../../components/badge.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { ConfirmDialog } from '../../components/dialog.tsx';
 import { useQaErrors } from './review-qa.ts';
+import { useChineseSelection } from './use-chinese-selection.ts';
+import { LookupDialog } from '../../components/lookup-dialog.tsx';
+import { lookUpSelection } from '../../workers/dictionary-client.ts';
+import { truncateCodePoints } from '../../domain/text/index.ts';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
 
@@ -53,6 +57,10 @@ function ReviewCard({
   const currentText = item.type === 'translation' ? item.translation.text : '';
   const qaErrors = useQaErrors(item);
   useEffect(() => onQaErrors(qaErrors), [qaErrors, onQaErrors]);
+  // "Look up" on a word selected in the Chinese, as in the workspace.
+  const sourceRef = useRef<HTMLDivElement>(null);
+  const picked = useChineseSelection(sourceRef);
+  const [lookup, setLookup] = useState<string | null>(null);
   const [confirmApprove, setConfirmApprove] = useState(false);
 
   function approve(force = false) {
@@ -109,7 +117,7 @@ function ReviewCard({
         )}
       </header>
       <div className="review-context">
-        <div className="source source-body" lang="zh-CN">
+        <div className="source source-body" lang="zh-CN" ref={sourceRef}>
           {item.context.source}
         </div>
         <div className="rich-text translation-text" lang="en">
@@ -122,6 +130,24 @@ function ReviewCard({
           )}
         </div>
       </div>
+      {picked ? (
+        <div className="review-lookup">
+          <button
+            type="button"
+            className="button button-small lookup-open"
+            aria-label={t('lookup.openLabel', { text: picked })}
+            // Keep the text selection alive while the button is pressed.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setLookup(picked)}
+          >
+            {t('lookup.open')}
+            <span className="selection-preview" lang="zh-CN">
+              「{truncateCodePoints(picked, 12)}」
+            </span>
+          </button>
+        </div>
+      ) : null}
+      {lookup !== null ? <LookupDialog text={lookup} lookUp={lookUpSelection} onClose={() => setLookup(null)} /> : null}
       {item.type === 'annotation' ? (
         <div className="review-note">
           {item.annotation.quote_exact ? (

@@ -18,7 +18,8 @@ import { RowPeers } from './presence.tsx';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import type { GlossaryTerm } from './use-workspace-qa.ts';
 import { usePinyin, type PinyinOf } from './pinyin.ts';
-import { LookupDialog } from './lookup-dialog.tsx';
+import { LookupDialog } from '../../components/lookup-dialog.tsx';
+import { lookUpSelection } from '../../workers/dictionary-client.ts';
 import { CaretText } from './caret-text.tsx';
 import { caretAnchor } from './caret-selection.ts';
 import type { EnglishSpan } from './english-text.tsx';
@@ -439,7 +440,7 @@ export const ParagraphRow = memo(function ParagraphRow({
             </span>
           </button>
         ) : null}
-        {lookup !== null ? <LookupDialog text={lookup} onClose={() => setLookup(null)} /> : null}
+        {lookup !== null ? <LookupDialog text={lookup} lookUp={lookUpSelection} onClose={() => setLookup(null)} /> : null}
         {zhSelection || enSelectionText ? (
           <button
             type="button"

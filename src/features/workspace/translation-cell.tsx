@@ -179,6 +179,9 @@ export function TranslationCell({
   const findings = ignores ? allFindings.filter((f) => !ignores.has(f.fingerprint)) : allFindings;
   const ignored = ignores ? allFindings.flatMap((f) => (ignores.has(f.fingerprint) ? [{ finding: f, reason: ignores.get(f.fingerprint)! }] : [])) : [];
   const errors = findings.filter((f) => f.severity === 'error');
+  // The selected finding as the English now stands (its spans move while the text is edited), highlighted in the open editor.
+  const liveSelected = qaSelected ? (allFindings.find((f) => f.fingerprint === qaSelected.fingerprint) ?? null) : null;
+  const editorHighlights = spansOn(liveSelected, 'en');
   const [qaOpen, setQaOpen] = useState(false);
   // Glossary terms of the row's Chinese, each once, in order of appearance.
   const terms = useMemo(() => {
@@ -280,6 +283,7 @@ export function TranslationCell({
             return !!suggestion;
           }}
           onGlossary={nextRendering}
+          highlights={editorHighlights}
           insertRef={insertRef}
           onBlur={() => void draft.flush()}
         />

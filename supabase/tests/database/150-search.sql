@@ -3,7 +3,7 @@
 -- ordered walk beyond 1,000 hits, each way of finding hits (the first rows of the scope, the
 -- indexes, the walk in library order); the stored English words; and never a hit from another project or another member's draft.
 begin;
-select plan(60);
+select plan(62);
 select tests.create_fixture();
 
 -- A document of test lines in "demo" (published after the fixture's, so listed first), and one
@@ -174,6 +174,9 @@ where p.document_id = tests.id('lines') and p.position = 5 and t.paragraph_id = 
 select tests.authenticate_as('translator@duizhao.test');
 select is(tests.find('quarantines', array['translation']), '{}'::text[], 'an emptied translation is no longer found');
 select tests.as_superuser();
+select ok(not has_table_privilege('authenticated', 'private.translation_words', 'select')
+  and not has_table_privilege('anon', 'private.translation_words', 'select'), 'the stored English words are read only through search');
+select is(tests.try_as('translator', $$ select count(*) from private.translation_words $$), '42501', 'a member cannot read them directly');
 select is(private.search_pattern('c线 2.'), E'[cCｃＣ]线[ \u3000\u00a0\t\n\r][2２]\\.', 'the pattern of a folded query');
 
 select * from finish();

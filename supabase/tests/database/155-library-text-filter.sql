@@ -1,8 +1,9 @@
 -- library_documents_containing: a project's documents whose Chinese holds a string (any
--- substring, full-width and ASCII alike), as library_documents rows, with the documents' grams
--- kept as paragraphs change; members only, never another project's documents.
+-- substring, full-width and ASCII alike), whose title holds it (any script) or whose English has
+-- its words, as library_documents rows, with the documents' grams kept as paragraphs change;
+-- members only, never another project's documents.
 begin;
-select plan(18);
+select plan(24);
 select tests.create_fixture();
 
 select tests.remember('a', private.import_document(tests.id('demo'), '{"title": "甲", "published_on": "2021-01-01",
@@ -51,6 +52,24 @@ set local duizhao.library_text_cap = '0';
 select is(tests.titles('亚信峰会'), array['甲'], 'common: confirmed in the paragraphs');
 select is(tests.titles('双方支持'), array['乙'], 'common: another document');
 select is(tests.titles('Ｃ线开'), array['甲'], 'common: full-width folded in the paragraphs');
+reset duizhao.library_text_cap;
+
+-- Titles in any script, and the English of the translations by word.
+select tests.as_superuser();
+select private.import_document(tests.id('demo'), '{"title": "Joint Statement on CICA", "published_on": "2023-01-01",
+  "paragraphs": [{"position": 1, "text": "联合声明。"}]}'::jsonb, tests.id('owner@duizhao.test'));
+update public.translations t set text = 'The CICA summits were held in Shanghai.', status = 'draft'
+from public.paragraphs p where p.document_id = tests.id('a') and p.position = 2 and t.paragraph_id = p.id;
+select private.import_document(tests.id('other'), '{"title": "Summit elsewhere", "paragraphs": [{"position": 1, "text": "别处。"}]}'::jsonb,
+  tests.id('other-owner@duizhao.test'));
+select tests.authenticate_as('translator@duizhao.test');
+select is(tests.titles('statement'), array['Joint Statement on CICA'], 'an English title, whatever its case');
+select is(tests.titles('ＪＯＩＮＴ'), array['Joint Statement on CICA'], 'full-width finds an ASCII title');
+select is(tests.titles('summit'), array['甲'], 'English words of the translations, stemmed (summits), not another project''s');
+select is(tests.titles('cica'), array['Joint Statement on CICA', '甲'], 'the title of one, the English of another');
+select is(tests.titles('联合声明'), array['Joint Statement on CICA'], 'and the Chinese still');
+set local duizhao.library_text_cap = '0';
+select is(tests.titles('shanghai'), array['甲'], 'a common English word: confirmed document by document');
 reset duizhao.library_text_cap;
 
 select tests.as_superuser();

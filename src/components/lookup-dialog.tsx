@@ -1,10 +1,13 @@
 // "Look up": CC-CEDICT entries for the selected Chinese (and the words it is made of), with pinyin
 // in tone marks and English definitions; traditional text is looked up in its simplified form too.
 import { useEffect, useState } from 'react';
-import type { LookupResult } from '../../domain/dictionary/index.ts';
-import { lookUpSelection } from '../../workers/dictionary-client.ts';
-import { useT } from '../../i18n/i18n.tsx';
-import { Dialog } from '../../components/dialog.tsx';
+import type { LookupResult } from '../domain/dictionary/index.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { Dialog } from './dialog.tsx';
+import './lookup-dialog.css';
+
+/** Finds the dictionary entries of a selection (the workers' dictionary client, passed in by the feature). */
+export type LookUp = (selection: string) => Promise<{ results: LookupResult[]; simplified: string }>;
 
 type State = { phase: 'loading' } | { phase: 'done'; results: LookupResult[]; simplified: string } | { phase: 'error'; message: string };
 
@@ -18,14 +21,14 @@ async function loadToneMarks(): Promise<(numbered: string) => string> {
   return toneMarks;
 }
 
-export function LookupDialog({ text, onClose }: { text: string; onClose: () => void }) {
+export function LookupDialog({ text, lookUp, onClose }: { text: string; lookUp: LookUp; onClose: () => void }) {
   const t = useT();
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [marks, setMarks] = useState<((s: string) => string) | null>(null);
 
   useEffect(() => {
     let live = true;
-    Promise.all([lookUpSelection(text), loadToneMarks()]).then(
+    Promise.all([lookUp(text), loadToneMarks()]).then(
       ([found, convert]) => {
         if (!live) return;
         setMarks(() => convert);
@@ -36,7 +39,7 @@ export function LookupDialog({ text, onClose }: { text: string; onClose: () => v
     return () => {
       live = false;
     };
-  }, [text]);
+  }, [text, lookUp]);
 
   return (
     <Dialog title={t('lookup.title', { text })} onClose={onClose} className="lookup-dialog">
