@@ -2,7 +2,7 @@
 // on its words when the English changes, shown as orphaned when they are gone), a phrase noted
 // with the keyboard alone, a highlight opening its note, the note filters with tag completion,
 // and "Back to draft" for a translator's own translated row.
-import { test, expect, apiAs, runToken, type ApiSession } from './fixtures.ts';
+import { test, expect, apiAs, runToken, expectNoSeriousA11yViolations, type ApiSession } from './fixtures.ts';
 import type { WorkspacePage } from './pages/workspace-page.ts';
 import type { Page } from '@playwright/test';
 
@@ -126,6 +126,7 @@ test('a phrase is noted with the keyboard alone, in the Chinese and in the Engli
   const add = workspace.row(2).getByRole('button', { name: 'Add note to selection' });
   await expect(add).toContainText('元首');
   await page.screenshot({ path: 'test-results/notes-keyboard-selection.png' });
+  await expectNoSeriousA11yViolations(page);
   await page.keyboard.press('Enter');
   const form = workspace.row(2).getByRole('form', { name: 'New note on paragraph 2' });
   await expect(form.locator('blockquote')).toHaveText('元首');
@@ -133,10 +134,11 @@ test('a phrase is noted with the keyboard alone, in the Chinese and in the Engli
   await page.keyboard.type(`Heads of state ${token}`);
   await form.getByRole('button', { name: 'Submit for review' }).press('Enter');
   await expect(form).toHaveCount(0);
+  // The focus is back on the row, where Alt+T goes on to the English.
+  await expect(workspace.row(2)).toBeFocused();
   await expect(noteHighlights(page, 2, 'source')).toHaveText(['元首']);
 
   // The English of the same row: Alt+T, Shift+→ over a word; Esc leaves it.
-  await workspace.translation(2).focus();
   await page.keyboard.press('Alt+t');
   const english = page.getByRole('textbox', { name: 'English of paragraph 2, read-only: select a phrase' });
   await expect(english).toBeFocused();
@@ -227,6 +229,11 @@ test('note filters combine, hide rows without notes, and tags complete from the 
   await expect(workspace.note(1, `Person ${token}`)).toBeVisible();
   await expect(workspace.row(3).getByRole('article')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Filter notes (2 filters on)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Filter notes (2 filters on)' }).click();
+  await expect(page.getByRole('group', { name: 'Note filters' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('group', { name: 'Note filters' })).toBeHidden();
   // Anyone, status submitted, only rows with notes: rows 1 and 3, rows 2 and 4 hidden.
   await workspace.filterNotes({ author: 'Anyone', status: 'Submitted', onlyRows: true });
   await expect(page.getByText('2 rows with notes')).toBeVisible();
@@ -271,6 +278,7 @@ test('note filters combine, hide rows without notes, and tags complete from the 
   await page.keyboard.press('ArrowDown');
   await expect(listbox.getByRole('option', { name: tagB })).toHaveAttribute('aria-selected', 'true');
   await page.screenshot({ path: 'test-results/notes-tag-autocomplete.png' });
+  await expectNoSeriousA11yViolations(page);
   await page.keyboard.press('Enter');
   await expect(tags).toHaveValue(`${tagB}, `);
   await tags.pressSequentially('alp');
