@@ -280,6 +280,9 @@ export const ParagraphRow = memo(function ParagraphRow({
   function addNoteToSelection() {
     if (!noteSelection || !ws.canAnnotate) return;
     ws.openComposer(paragraph.id, { mode: 'new', anchor: noteSelection.selectors, target: noteSelection.target, paragraphId: noteSelection.paragraphId });
+    // From the keyboard (Enter in the caret field) the sheet may be closed (phone) or on another
+    // row (tablet): bring it to this row, where the form opens.
+    if (sheet.mode === 'side-sheet' || sheet.mode === 'phone-sheet') sheet.show(paragraph.id);
     setCaret(null);
   }
 
