@@ -157,3 +157,48 @@ export async function demoParagraph(api: ApiSession, position: number): Promise<
   const t = Array.isArray(row.translations) ? row.translations[0]! : row.translations;
   return { id: row.id, translationVersion: t.version };
 }
+
+/** The seeded Demo project, where specs import documents of their own. */
+export const DEMO_PROJECT_ID = 'd0000000-0000-4000-8000-000000000100';
+
+export type ImportedParagraph = string | { kind: 'heading' | 'body'; text: string };
+
+/** Imports a document of the test's own into the Demo project (as its owner); ids of its paragraphs in order. */
+export async function importDocument(
+  title: string,
+  paragraphs: ImportedParagraph[],
+  options: { publishedOn?: string; keywords?: string[] } = {},
+): Promise<{ id: string; paragraphs: string[] }> {
+  const owner = await apiAs('owner');
+  const id = await owner.call<string>('rpc/import_document', {
+    method: 'POST',
+    body: {
+      p_project_id: DEMO_PROJECT_ID,
+      p_document: {
+        title,
+        published_on: options.publishedOn ?? '2031-03-03',
+        ...(options.keywords ? { keywords: options.keywords } : {}),
+        paragraphs: paragraphs.map((p, i) => ({ position: i + 1, ...(typeof p === 'string' ? { kind: 'body', text: p } : p) })),
+      },
+    },
+  });
+  const rows = await owner.call<{ id: string }[]>(`paragraphs?select=id&document_id=eq.${id}&order=position`);
+  return { id, paragraphs: rows.map((r) => r.id) };
+}
+
+/** The stored translation of a paragraph. */
+export async function translationOf(api: ApiSession, paragraphId: string) {
+  const [row] = await api.call<{ id: string; version: number; status: string; text: string; body: { content: unknown[] } | null }[]>(
+    `translations?select=id,version,status,text,body&paragraph_id=eq.${paragraphId}`,
+  );
+  return row!;
+}
+
+/** Saves a one-paragraph English for a paragraph through save_translation (at its current version). */
+export async function saveEnglish(api: ApiSession, paragraphId: string, text: string, status: 'draft' | 'translated' | null = null) {
+  const { version } = await translationOf(api, paragraphId);
+  await api.call('rpc/save_translation', {
+    method: 'POST',
+    body: { p_paragraph_id: paragraphId, p_expected_version: version, p_body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }, p_text: text, p_status: status },
+  });
+}

@@ -1,19 +1,7 @@
 // The workspace keyboard flow on a document of its own: Enter starts editing without inserting a
 // line, Esc goes back to the row, "Go to paragraph" focuses the row, "?" lists the shortcuts.
-import { test, expect, apiAs, runToken } from './fixtures.ts';
+import { test, expect, apiAs, runToken, importDocument } from './fixtures.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
-
-const DEMO_PROJECT = 'd0000000-0000-4000-8000-000000000100';
-
-async function importDocument(title: string, paragraphs: { kind: 'heading' | 'body'; text: string }[]): Promise<{ id: string; paragraphs: string[] }> {
-  const owner = await apiAs('owner');
-  const id = await owner.call<string>('rpc/import_document', {
-    method: 'POST',
-    body: { p_project_id: DEMO_PROJECT, p_document: { title, published_on: '2031-02-02', paragraphs: paragraphs.map((p, i) => ({ position: i + 1, ...p })) } },
-  });
-  const rows = await owner.call<{ id: string }[]>(`paragraphs?select=id&document_id=eq.${id}&order=position`);
-  return { id, paragraphs: rows.map((r) => r.id) };
-}
 
 test('Enter on a focused row edits without inserting a line; Esc goes back to the row; nothing blank is saved', async ({ translator }) => {
   const { page } = translator;
@@ -22,7 +10,7 @@ test('Enter on a focused row edits without inserting a line; Esc goes back to th
     { kind: 'heading', text: '一' },
     { kind: 'body', text: '第一段。' },
     { kind: 'body', text: '第二段。' },
-  ]);
+  ], { publishedOn: '2031-02-02' });
   await page.goto(`/documents/${doc.id}`);
   const workspace = new WorkspacePage(page);
   await expect(workspace.row(1)).toBeVisible();
@@ -72,7 +60,7 @@ test('Enter on a focused row edits without inserting a line; Esc goes back to th
 
 test('"?" opens the list of every shortcut, in English and in Chinese', async ({ translator }) => {
   const { page } = translator;
-  const doc = await importDocument(`快捷键${runToken('help')}`, [{ kind: 'body', text: '一段。' }]);
+  const doc = await importDocument(`快捷键${runToken('help')}`, ['一段。'], { publishedOn: '2031-02-02' });
   await page.goto(`/documents/${doc.id}`);
   const workspace = new WorkspacePage(page);
   await expect(workspace.row(1)).toBeVisible();

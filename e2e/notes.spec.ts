@@ -2,58 +2,7 @@
 // on its words when the English changes, shown as orphaned when they are gone), a phrase noted
 // with the keyboard alone, a highlight opening its note, the note filters with tag completion,
 // and "Back to draft" for a translator's own translated row.
-import { test, expect, apiAs, runToken, type ApiSession } from './fixtures.ts';
-import type { WorkspacePage } from './pages/workspace-page.ts';
-import type { Page } from '@playwright/test';
-
-const DEMO_PROJECT = 'd0000000-0000-4000-8000-000000000100';
-
-async function importDocument(title: string, texts: string[]): Promise<{ id: string; paragraphs: string[] }> {
-  const owner = await apiAs('owner');
-  const id = await owner.call<string>('rpc/import_document', {
-    method: 'POST',
-    body: { p_project_id: DEMO_PROJECT, p_document: { title, published_on: '2031-03-03', paragraphs: texts.map((text, i) => ({ position: i + 1, kind: 'body', text })) } },
-  });
-  const rows = await owner.call<{ id: string }[]>(`paragraphs?select=id&document_id=eq.${id}&order=position`);
-  return { id, paragraphs: rows.map((r) => r.id) };
-}
-
-async function translationOf(api: ApiSession, paragraphId: string) {
-  const [row] = await api.call<{ id: string; version: number; status: string; text: string }[]>(`translations?select=id,version,status,text&paragraph_id=eq.${paragraphId}`);
-  return row!;
-}
-
-async function saveEnglish(api: ApiSession, paragraphId: string, text: string, status: 'draft' | 'translated' | null = null) {
-  const { version } = await translationOf(api, paragraphId);
-  await api.call('rpc/save_translation', {
-    method: 'POST',
-    body: { p_paragraph_id: paragraphId, p_expected_version: version, p_body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }, p_text: text, p_status: status },
-  });
-}
-
-/** Selects `phrase` in the read-only English of row n, as a reader dragging over it would. */
-async function selectEnglish(workspace: WorkspacePage, n: number, phrase: string) {
-  await workspace.translation(n).evaluate((element, text) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`"${text}" not found in one text node`);
-  }, phrase);
-}
-
-function noteHighlights(page: Page, n: number, side: 'source' | 'translation') {
-  const row = page.getByRole('group', { name: `Paragraph ${n}`, exact: true });
-  return side === 'source' ? row.locator('.source mark.note-span') : row.locator('.translation-view mark.note-span');
-}
+import { test, expect, apiAs, runToken, expectNoSeriousA11yViolations, importDocument, saveEnglish, translationOf } from './fixtures.ts';
 
 test('a note on a phrase of the English is highlighted, follows its words when the English changes, and is kept as orphaned when they are gone', async ({ researcher }) => {
   const { page, workspace } = researcher;
@@ -64,7 +13,7 @@ test('a note on a phrase of the English is highlighted, follows its words when t
   await page.goto(`/documents/${doc.id}`);
   await expect(workspace.translation(1)).toContainText('strengthen cooperation');
 
-  await selectEnglish(workspace, 1, 'strengthen cooperation');
+  await workspace.selectEnglishPhrase(1, 'strengthen cooperation');
   const add = workspace.row(1).getByRole('button', { name: 'Add note to selection' });
   await expect(add).toContainText('strengthen cooperation');
   await add.click();
@@ -77,15 +26,15 @@ test('a note on a phrase of the English is highlighted, follows its words when t
     `annotations?select=target,quote_exact,quote_prefix,start_offset,end_offset&paragraph_id=eq.${doc.paragraphs[0]}`,
   ))[0]!;
   expect(stored).toEqual({ target: 'translation', quote_exact: 'strengthen cooperation', quote_prefix: 'The two sides decide to ', start_offset: 24, end_offset: 46 });
-  await expect(noteHighlights(page, 1, 'translation')).toHaveText(['strengthen cooperation']);
-  await expect(noteHighlights(page, 1, 'source')).toHaveCount(0);
+  await expect(workspace.noteHighlights(1, 'translation')).toHaveText(['strengthen cooperation']);
+  await expect(workspace.noteHighlights(1, 'source')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/notes-english-highlight.png' });
 
   // The translator rewrites the sentence around the phrase: the note stays on its words.
   await saveEnglish(translator, doc.paragraphs[0]!, 'Both sides have decided to further strengthen cooperation in all fields.');
   await page.reload();
   await expect(workspace.translation(1)).toContainText('in all fields');
-  await expect(noteHighlights(page, 1, 'translation')).toHaveText(['strengthen cooperation']);
+  await expect(workspace.noteHighlights(1, 'translation')).toHaveText(['strengthen cooperation']);
   const note = workspace.note(1, `Word choice ${token}`);
   await expect(note).not.toContainText('no longer in the English');
 
@@ -95,7 +44,7 @@ test('a note on a phrase of the English is highlighted, follows its words when t
   await expect(workspace.translation(1)).toContainText('work together');
   await expect(note).toContainText('(this passage is no longer in the English)');
   await expect(note.locator('blockquote')).toContainText('strengthen cooperation');
-  await expect(noteHighlights(page, 1, 'translation')).toHaveCount(0);
+  await expect(workspace.noteHighlights(1, 'translation')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/notes-english-orphaned.png' });
 });
 
@@ -126,6 +75,7 @@ test('a phrase is noted with the keyboard alone, in the Chinese and in the Engli
   const add = workspace.row(2).getByRole('button', { name: 'Add note to selection' });
   await expect(add).toContainText('元首');
   await page.screenshot({ path: 'test-results/notes-keyboard-selection.png' });
+  await expectNoSeriousA11yViolations(page);
   await page.keyboard.press('Enter');
   const form = workspace.row(2).getByRole('form', { name: 'New note on paragraph 2' });
   await expect(form.locator('blockquote')).toHaveText('元首');
@@ -133,10 +83,11 @@ test('a phrase is noted with the keyboard alone, in the Chinese and in the Engli
   await page.keyboard.type(`Heads of state ${token}`);
   await form.getByRole('button', { name: 'Submit for review' }).press('Enter');
   await expect(form).toHaveCount(0);
-  await expect(noteHighlights(page, 2, 'source')).toHaveText(['元首']);
+  // The focus is back on the row, where Alt+T goes on to the English.
+  await expect(workspace.row(2)).toBeFocused();
+  await expect(workspace.noteHighlights(2, 'source')).toHaveText(['元首']);
 
   // The English of the same row: Alt+T, Shift+→ over a word; Esc leaves it.
-  await workspace.translation(2).focus();
   await page.keyboard.press('Alt+t');
   const english = page.getByRole('textbox', { name: 'English of paragraph 2, read-only: select a phrase' });
   await expect(english).toBeFocused();
@@ -160,7 +111,7 @@ test('a phrase is noted with the keyboard alone, in the Chinese and in the Engli
   await page.keyboard.type(`Talks ${token}`);
   await form.getByRole('button', { name: 'Submit for review' }).click();
   await expect(form).toHaveCount(0);
-  await expect(noteHighlights(page, 2, 'translation')).toHaveText(['talks']);
+  await expect(workspace.noteHighlights(2, 'translation')).toHaveText(['talks']);
 
   const notes = await (await apiAs('researcher')).call<{ target: string; quote_exact: string; start_offset: number; end_offset: number }[]>(
     `annotations?select=target,quote_exact,start_offset,end_offset&paragraph_id=eq.${doc.paragraphs[1]}&order=created_at`,
@@ -191,12 +142,12 @@ test('clicking a highlight opens its note, in the Chinese and in the English', a
     body: [note('source', '哈方', 4, `Kazakh side ${token}`), note('source', '亚信会议', 10, `CICA summit ${token}`), note('translation', 'CICA', 57, `Acronym ${token}`)],
   });
   await page.goto(`/documents/${doc.id}`);
-  await expect(noteHighlights(page, 1, 'source')).toHaveCount(2);
+  await expect(workspace.noteHighlights(1, 'source')).toHaveCount(2);
 
-  await noteHighlights(page, 1, 'source').filter({ hasText: '亚信会议' }).click();
+  await workspace.noteHighlights(1, 'source').filter({ hasText: '亚信会议' }).click();
   await expect(workspace.note(1, `CICA summit ${token}`)).toBeFocused();
-  await expect(noteHighlights(page, 1, 'source').filter({ hasText: '亚信会议' })).toHaveClass(/is-highlighted/);
-  await noteHighlights(page, 1, 'translation').click();
+  await expect(workspace.noteHighlights(1, 'source').filter({ hasText: '亚信会议' })).toHaveClass(/is-highlighted/);
+  await workspace.noteHighlights(1, 'translation').click();
   await expect(workspace.note(1, `Acronym ${token}`)).toBeFocused();
   await page.screenshot({ path: 'test-results/notes-open-from-highlight.png' });
 });
@@ -227,6 +178,11 @@ test('note filters combine, hide rows without notes, and tags complete from the 
   await expect(workspace.note(1, `Person ${token}`)).toBeVisible();
   await expect(workspace.row(3).getByRole('article')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Filter notes (2 filters on)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Filter notes (2 filters on)' }).click();
+  await expect(page.getByRole('group', { name: 'Note filters' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('group', { name: 'Note filters' })).toBeHidden();
   // Anyone, status submitted, only rows with notes: rows 1 and 3, rows 2 and 4 hidden.
   await workspace.filterNotes({ author: 'Anyone', status: 'Submitted', onlyRows: true });
   await expect(page.getByText('2 rows with notes')).toBeVisible();
@@ -271,6 +227,7 @@ test('note filters combine, hide rows without notes, and tags complete from the 
   await page.keyboard.press('ArrowDown');
   await expect(listbox.getByRole('option', { name: tagB })).toHaveAttribute('aria-selected', 'true');
   await page.screenshot({ path: 'test-results/notes-tag-autocomplete.png' });
+  await expectNoSeriousA11yViolations(page);
   await page.keyboard.press('Enter');
   await expect(tags).toHaveValue(`${tagB}, `);
   await tags.pressSequentially('alp');
@@ -320,7 +277,7 @@ test('on a phone: a phrase of the English is noted through the notes sheet, and 
   await expect(workspace.translation(1)).toContainText('strengthen cooperation');
 
   // Select in the English, open the row's notes: "Add note to selection" is in the sheet.
-  await selectEnglish(workspace, 1, 'cooperation');
+  await workspace.selectEnglishPhrase(1, 'cooperation');
   await workspace.row(1).getByRole('button', { name: 'Notes on paragraph 1: 0' }).click();
   const sheet = page.getByRole('dialog', { name: 'Notes on paragraph 1' });
   const add = sheet.getByRole('button', { name: 'Add note to selection' });
@@ -337,7 +294,7 @@ test('on a phone: a phrase of the English is noted through the notes sheet, and 
   await expect(sheet).toHaveCount(0);
 
   // The highlight in the English opens the sheet with that note focused.
-  await noteHighlights(page, 1, 'translation').click();
+  await workspace.noteHighlights(1, 'translation').click();
   await expect(sheet).toBeVisible();
   await expect(sheet.getByRole('article').filter({ hasText: `On a phone ${token}` })).toBeFocused();
 });
@@ -355,7 +312,7 @@ test('on a tablet a highlight opens its note in the side sheet', async ({ resear
   await workspace.row(1).getByRole('button', { name: 'Notes on paragraph 1: 0' }).click();
   const side = page.getByRole('complementary', { name: 'Notes on paragraph 1' });
   await expect(side).toBeVisible();
-  await noteHighlights(page, 2, 'source').click();
+  await workspace.noteHighlights(2, 'source').click();
   const panel = page.getByRole('complementary', { name: 'Notes on paragraph 2' });
   await expect(panel.getByRole('article').filter({ hasText: `CICA ${token}` })).toBeFocused();
 });

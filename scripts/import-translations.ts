@@ -18,6 +18,7 @@ import {
   MAX_IMPORT_BYTES, exportedVersionsNeeded, formatBytes, importRows, interTextRows, isInteropError, planImport, readInterTextFiles, readTranslationFile,
   type ImportPlan,
 } from '../src/domain/interop/index.ts';
+import { formatMessage } from '../src/domain/text/index.ts';
 import { CliError, connect, describeFailure, findDocument, findProject, runCli, type Connection } from './lib/cli.ts';
 
 const USAGE = 'usage: npm run import-translations -- --document TITLE_OR_ID [--project NAME] [--dry-run] [--overwrite-conflicts] [--as EMAIL] FILE [FILE FILE]';
@@ -88,8 +89,19 @@ function short(text: string, length = 60): string {
 
 function printPlan(plan: ImportPlan, overwrite: boolean): void {
   console.log(
-    `${plan.units} units: ${plan.changes.length} rows to change, ${plan.unchanged} unchanged, ${plan.outdated} older than Duizhao's, ` +
-      `${plan.withoutTarget} without English, ${plan.conflicts.length} conflicts, ${plan.unmatched.length} matching nothing`,
+    formatMessage(
+      "{units, plural, one {# unit} other {# units}}: {changes, plural, one {# row} other {# rows}} to change, {unchanged} unchanged, {outdated} older than Duizhao's, " +
+        '{withoutTarget} without English, {conflicts, plural, one {# conflict} other {# conflicts}}, {unmatched} matching nothing',
+      {
+        units: plan.units,
+        changes: plan.changes.length,
+        unchanged: plan.unchanged,
+        outdated: plan.outdated,
+        withoutTarget: plan.withoutTarget,
+        conflicts: plan.conflicts.length,
+        unmatched: plan.unmatched.length,
+      },
+    ),
   );
   for (const c of plan.changes) console.log(`  change ¶${c.positions}: "${short(c.before)}" → "${short(c.after)}"${c.wasApproved ? ' (was approved)' : ''}`);
   for (const c of plan.conflicts) {
@@ -163,7 +175,7 @@ async function main(): Promise<void> {
   const author = await authorId(connection, doc.projectId, options.as);
   try {
     const written = await applyImportedTranslations(connection.client, doc.id, rows, { author });
-    console.log(`imported: ${written} rows written as drafts into "${doc.title}"`);
+    console.log(`imported: ${formatMessage('{written, plural, one {# row} other {# rows}}', { written })} written as drafts into "${doc.title}"`);
   } catch (error) {
     const e = error as { message: string; code?: string; hint?: string };
     if (e.code === 'PT409') throw new CliError(`a row changed while importing (${e.hint ?? e.message}); nothing written, run it again`);

@@ -54,23 +54,18 @@ export class WorkspacePage {
   /** Selects `phrase` inside the Chinese source of row n, as a reader dragging over it would. */
   async selectSourcePhrase(n: number, phrase: string) {
     await this.goTo(n);
-    const source = this.row(n).getByText(phrase, { exact: false }).first();
-    await source.evaluate((element, text) => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(text);
-        if (at >= 0) {
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + text.length);
-          const selection = window.getSelection()!;
-          selection.removeAllRanges();
-          selection.addRange(range);
-          return;
-        }
-      }
-      throw new Error(`"${text}" not found in one text node`);
-    }, phrase);
+    await selectText(this.row(n).getByText(phrase, { exact: false }).first(), phrase);
+  }
+
+  /** Selects `phrase` inside the read-only English of row n, as a reader dragging over it would. */
+  async selectEnglishPhrase(n: number, phrase: string) {
+    await this.goTo(n);
+    await selectText(this.translation(n), phrase);
+  }
+
+  /** The highlighted note spans of row n, in its Chinese or its English. */
+  noteHighlights(n: number, side: 'source' | 'translation'): Locator {
+    return this.row(n).locator(side === 'source' ? '.source mark.note-span' : '.translation-view mark.note-span');
   }
 
   /** Sets note filters (labels of the options) in the "Filter notes" panel, then closes it. */
@@ -93,9 +88,15 @@ export class WorkspacePage {
     return this.row(n).getByRole('article').filter({ hasText: text });
   }
 
-  /** Fills and sends the open note form of row n. */
-  async writeNote(n: number, body: string, options: { kind?: string; tags?: string; submit?: boolean } = {}) {
-    const form = this.row(n).getByRole('form', { name: new RegExp(`note on paragraph ${n}$`) });
+  /** Where row n's notes show: its notes column, else the tablet's side sheet or the phone's sheet once open. */
+  notesOf(n: number, where: 'column' | 'side-sheet' | 'phone-sheet' = 'column'): Locator {
+    if (where === 'column') return this.row(n);
+    return this.page.getByRole(where === 'side-sheet' ? 'complementary' : 'dialog', { name: `Notes on paragraph ${n}`, exact: true });
+  }
+
+  /** Fills and sends the open note form of row n (in its notes column, or in the sheet given by `within`). */
+  async writeNote(n: number, body: string, options: { kind?: string; tags?: string; submit?: boolean; within?: Locator } = {}) {
+    const form = (options.within ?? this.row(n)).getByRole('form', { name: new RegExp(`note on paragraph ${n}$`) });
     const editor = form.getByRole('textbox', { name: 'Note', exact: true });
     await expect(editor).toBeVisible();
     await editor.click();
@@ -106,4 +107,24 @@ export class WorkspacePage {
     await form.getByRole('button', { name: options.submit === false ? 'Save draft' : 'Submit for review' }).click();
     await expect(form).toHaveCount(0);
   }
+}
+
+/** Selects the first occurrence of `phrase` within one text node under `element`, as a mouse drag over it would. */
+async function selectText(element: Locator, phrase: string) {
+  await element.evaluate((root, text) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`"${text}" not found in one text node`);
+  }, phrase);
 }

@@ -194,8 +194,8 @@ describe('the round trip through a CAT tool', { timeout: 180_000 }, () => {
     const before = await rows();
     const result = await cli('import-translations', ['--document', TITLE, '--as', DEMO.translator, file]);
     expect(result.errors).toEqual([]);
-    expect(result.stdout).toContain('3 units: 1 rows to change, 1 unchanged');
-    expect(result.stdout).toContain('imported: 1 rows written as drafts');
+    expect(result.stdout).toContain('3 units: 1 row to change, 1 unchanged');
+    expect(result.stdout).toContain('imported: 1 row written as drafts');
     const after = await rows();
     expect(after.filter((row, k) => JSON.stringify(row) !== JSON.stringify(before[k]))).toEqual([
       { paragraph_id: ids[5], text: 'Shanghai, 19 May 2014', status: 'draft', version: before[5]!.version + 1 },
@@ -216,7 +216,7 @@ describe('the round trip through a CAT tool', { timeout: 180_000 }, () => {
     );
     const unmatched = await cli('import-translations', ['--document', documentId, foreign]);
     expect(unmatched.code).toBe(1);
-    expect(unmatched.errors).toEqual([expect.stringMatching(/None of the file's 1 units matches a row of this document by id/)]);
+    expect(unmatched.errors).toEqual([expect.stringMatching(/The file's one unit matches no row of this document by id/)]);
     expect(await rows()).toEqual(before);
   });
 });

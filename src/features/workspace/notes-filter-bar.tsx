@@ -41,7 +41,17 @@ export function NotesFilterBar({ notes, filters, update, clear, profiles, userId
   }, [open]);
 
   return (
-    <div className="notes-filter">
+    <div
+      className="notes-filter"
+      // Esc closes the panel, from the button or from within it, and leaves the focus on the button.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+    >
       <button
         ref={buttonRef}
         type="button"
@@ -66,13 +76,6 @@ export function NotesFilterBar({ notes, filters, update, clear, profiles, userId
         aria-label={t('notes.filters.title')}
         className="notes-filter-panel"
         hidden={!open}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            setOpen(false);
-            buttonRef.current?.focus();
-          }
-        }}
       >
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('notes.filters.status')}</label>

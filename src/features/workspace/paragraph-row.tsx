@@ -21,6 +21,7 @@ import { usePinyin, type PinyinOf } from './pinyin.ts';
 import { LookupDialog } from '../../components/lookup-dialog.tsx';
 import { lookUpSelection } from '../../workers/dictionary-client.ts';
 import { CaretText } from './caret-text.tsx';
+import { caretAnchor } from './caret-selection.ts';
 import type { EnglishSpan } from './english-text.tsx';
 import { clickedNotes, NOTES_ATTRIBUTE } from './note-marks.ts';
 import { useNotesUi } from './notes-context.tsx';
@@ -259,25 +260,10 @@ export const ParagraphRow = memo(function ParagraphRow({
 
   // Keyboard selection (Alt+C in the Chinese, Alt+T in the English): a caret in a read-only field.
   const [caret, setCaret] = useState<{ side: 'zh' | 'en'; start: number; end: number } | null>(null);
-  const caretSelection = useMemo((): { target: 'source' | 'translation'; paragraphId: string; selectors: TextAnchorSelectors } | 'crosses' | null => {
-    if (!caret || caret.start === caret.end) return null;
-    if (caret.side === 'en') {
-      const selectors = describe(english, { start: utf16ToCodePoint(english, caret.start), end: utf16ToCodePoint(english, caret.end) });
-      return selectors ? { target: 'translation', paragraphId: paragraph.id, selectors } : null;
-    }
-    // The row's Chinese is its paragraphs joined by "\n": a note belongs to one of them.
-    let offset = 0;
-    for (const p of sources) {
-      const end = offset + p.text.length;
-      if (caret.start >= offset && caret.start <= end) {
-        if (caret.end > end) return 'crosses';
-        const selectors = describe(p.text, { start: utf16ToCodePoint(p.text, caret.start - offset), end: utf16ToCodePoint(p.text, caret.end - offset) });
-        return selectors ? { target: 'source', paragraphId: p.id, selectors } : null;
-      }
-      offset = end + 1;
-    }
-    return null;
-  }, [caret, english, paragraph.id, sources]);
+  const caretSelection = useMemo(
+    () => (caret ? caretAnchor(caret.side, caret, sources, { paragraphId: paragraph.id, text: english }) : null),
+    [caret, english, paragraph.id, sources],
+  );
   const keyboardSelection = caretSelection === 'crosses' ? null : caretSelection;
   const englishSelected =
     englishSelection?.range && englishSelection.text && english
@@ -294,6 +280,9 @@ export const ParagraphRow = memo(function ParagraphRow({
   function addNoteToSelection() {
     if (!noteSelection || !ws.canAnnotate) return;
     ws.openComposer(paragraph.id, { mode: 'new', anchor: noteSelection.selectors, target: noteSelection.target, paragraphId: noteSelection.paragraphId });
+    // From the keyboard (Enter in the caret field) the sheet may be closed (phone) or on another
+    // row (tablet): bring it to this row, where the form opens.
+    if (sheet.mode === 'side-sheet' || sheet.mode === 'phone-sheet') sheet.show(paragraph.id);
     setCaret(null);
   }
 
@@ -495,7 +484,13 @@ export const ParagraphRow = memo(function ParagraphRow({
             anchor={composer.mode === 'new' ? composer.anchor : null}
             target={composer.mode === 'new' ? (composer.target ?? 'source') : composer.annotation.target}
             editing={composer.mode === 'edit' ? composer.annotation : null}
-            onClose={() => ws.closeComposer(paragraph.id)}
+            onClose={() => {
+              ws.closeComposer(paragraph.id);
+              // Saved or cancelled from the keyboard: the focus goes back to the row, not to the page.
+              requestAnimationFrame(() => {
+                if (document.activeElement === document.body) document.getElementById(`row-${paragraph.id}`)?.focus();
+              });
+            }}
           />
         ) : ws.canAnnotate ? (
           <button
