@@ -7,17 +7,19 @@ import { KeywordChips } from '../../components/keyword-chips.tsx';
 import { DocumentActions } from './document-actions.tsx';
 import { PHONE_QUERY, useMediaQuery } from '../../components/use-media-query.ts';
 
+interface DocumentListProps {
+  documents: DocumentRow[];
+  progress: Map<string, DocumentProgress>;
+  caption: string;
+  isOwner: boolean;
+}
+
 export function DocumentTable({
   documents,
   progress,
   caption,
   isOwner,
-}: {
-  documents: DocumentRow[];
-  progress: Map<string, DocumentProgress>;
-  caption: string;
-  isOwner: boolean;
-}) {
+}: DocumentListProps) {
   const t = useT();
   const phone = useMediaQuery(PHONE_QUERY);
   if (phone) return <DocumentCards documents={documents} progress={progress} caption={caption} isOwner={isOwner} />;
@@ -93,12 +95,7 @@ function DocumentCards({
   progress,
   caption,
   isOwner,
-}: {
-  documents: DocumentRow[];
-  progress: Map<string, DocumentProgress>;
-  caption: string;
-  isOwner: boolean;
-}) {
+}: DocumentListProps) {
   const t = useT();
   return (
     <ul className="document-cards" aria-label={caption}>
