@@ -1,10 +1,11 @@
 // The signed-in address in the header opens a small account panel: who is signed in, and signing
 // out on every device (a lost laptop, a shared computer left signed in).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useSignOut } from '../data/session.ts';
 import { errorMessage } from '../data/errors.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useDismiss } from '../components/use-dismiss.ts';
 
 export function AccountMenu({ email }: { email: string }) {
   const t = useT();
@@ -16,21 +17,7 @@ export function AccountMenu({ email }: { email: string }) {
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useDismiss(open, () => setOpen(false), [rootRef]);
 
   async function signOutEverywhere() {
     setBusy(true);

@@ -10,6 +10,7 @@ import { useReviewLive } from '../data/live.ts';
 import { useOutboxLifecycle } from '../data/translation-outbox.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
+import { useDismiss } from '../components/use-dismiss.ts';
 import { Loading } from '../components/states.tsx';
 import { NotificationsButton } from '../features/notifications/notifications-button.tsx';
 import { AccountMenu } from './account-menu.tsx';
@@ -78,14 +79,7 @@ export function AppLayout() {
   const location = useLocation();
   // A new screen closes the menu.
   useEffect(() => setMenuOpen(false), [location.pathname]);
-  useEffect(() => {
-    if (!menuOpen) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setMenuOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [menuOpen]);
+  useDismiss(menuOpen, () => setMenuOpen(false));
 
   async function handleSignOut() {
     await signOut();

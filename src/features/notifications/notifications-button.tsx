@@ -1,11 +1,12 @@
 // The header's "Notifications" button with the unread count, and the panel it opens: what happened
 // to one's work and memberships, newest first, each leading to its paragraph.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { notificationHref, useMarkNotificationsRead, useNotifications, type AppNotification } from '../../data/notifications.ts';
 import { errorMessage } from '../../data/errors.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
+import { useDismiss } from '../../components/use-dismiss.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 
 export function describeNotification(t: Translate, n: AppNotification): string {
@@ -59,21 +60,7 @@ export function NotificationsButton({ userId }: { userId: string }) {
   const unread = (notifications.data ?? []).filter((n) => !n.read).length;
 
   // Closes on Escape and on a click elsewhere, like a menu.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useDismiss(open, () => setOpen(false), [rootRef]);
 
   let body;
   if (notifications.isPending) body = <Loading />;
