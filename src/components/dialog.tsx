@@ -1,6 +1,6 @@
 // A modal <dialog>: focus moves in and is trapped by the browser, Escape closes, the page behind
 // is inert. ConfirmDialog is the "are you sure" form of it, naming what the action does.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { useT } from '../i18n/i18n.tsx';
 
 interface DialogProps {
@@ -12,14 +12,20 @@ interface DialogProps {
   lead?: ReactNode;
 }
 
-export function Dialog({ title, onClose, children, className, lead }: DialogProps) {
+/** A <dialog> element shown as a modal while the component is mounted (and closed when it goes). */
+export function useModalDialog(): RefObject<HTMLDialogElement | null> {
   const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
+  return ref;
+}
+
+export function Dialog({ title, onClose, children, className, lead }: DialogProps) {
+  const ref = useModalDialog();
+  const id = useId();
   return (
     <dialog
       ref={ref}

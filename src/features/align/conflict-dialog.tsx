@@ -1,6 +1,7 @@
 // Asked before an alignment replaces English already stored: which rows, what is there, what would
 // replace it; replace, apply the other rows only, or cancel.
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useModalDialog } from '../../components/dialog.tsx';
 import { DiffText } from '../../components/diff-text.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 
@@ -22,14 +23,9 @@ interface ConflictDialogProps {
 
 export function ConflictDialog({ rows, busy, onOverwrite, onSkip, onCancel }: ConflictDialogProps) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const id = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   return (
     <dialog

@@ -1,7 +1,8 @@
 // The concordance of a selection: every row of the project holding it, keyword in context, with the
 // aligned text of the other language beside it, and which renderings it got, grouped and counted
 // (choosing one lists only its rows).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useModalDialog } from '../../components/dialog.tsx';
 import { Link } from 'react-router-dom';
 import { useConcordance, type ConcordanceHit } from '../../data/search.ts';
 import { errorMessage } from '../../data/errors.ts';
@@ -52,16 +53,11 @@ function Marked({ text }: { text: string }) {
 
 export function ConcordanceDialog({ projectId, text, language, onClose }: ConcordanceDialogProps) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const concordance = useConcordance({ projectId, text, language });
   const [chosen, setChosen] = useState<number | null>(null);
   const otherLang = language === 'zh' ? 'en' : 'zh';
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const data = concordance.data;
   const groups = useMemo(

@@ -1,6 +1,7 @@
 // "Export": a document (or its whole project, as one zip) in a standard format — which format,
 // which rows, which notes — and a download.
 import { useEffect, useId, useRef, useState } from 'react';
+import { useModalDialog } from '../../components/dialog.tsx';
 import type { ExportFormat, NoteSelection, RowSelection, TextLayout } from '../../domain/interop/index.ts';
 import { useBuildExport, type ExportProgress } from '../../data/interop-hooks.ts';
 import { errorMessage } from '../../data/errors.ts';
@@ -41,7 +42,7 @@ interface ExportDialogProps {
 
 export function ExportDialog({ documentId, projectId, projectName, onClose }: ExportDialogProps) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const id = useId();
   const [scope, setScope] = useState<'document' | 'project'>('document');
   const [choice, setChoice] = useState('xliff12');
@@ -53,14 +54,8 @@ export function ExportDialog({ documentId, projectId, projectName, onClose }: Ex
   const abort = useRef<AbortController | null>(null);
   const format = FORMATS.find((f) => f.value === choice) ?? FORMATS[0]!;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      abort.current?.abort();
-      dialog?.close();
-    };
-  }, []);
+  // An export still running stops when the dialog goes.
+  useEffect(() => () => abort.current?.abort(), []);
 
   const chooseFormat = (value: string) => {
     setChoice(value);

@@ -1,7 +1,8 @@
 // "Import translations": an XLIFF or TMX file translated elsewhere (or the three files of an
 // InterText alignment) is previewed against the document as it is now — what changes, what
 // conflicts with newer work, what matches nothing — and written as drafts only when confirmed.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { useModalDialog } from '../../components/dialog.tsx';
 import { truncateCodePoints } from '../../domain/text/index.ts';
 import { useApplyImport, usePreviewImport, type ImportPreview } from '../../data/interop-hooks.ts';
 import { useApplyAlignment } from '../../data/alignment.ts';
@@ -25,7 +26,7 @@ const REASONS: Record<string, MessageKey> = {
 
 export function ImportTranslationsDialog({ documentId, onClose }: ImportTranslationsDialogProps) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const id = useId();
   const [files, setFiles] = useState<File[]>([]);
   const [overwrite, setOverwrite] = useState<Set<string>>(new Set());
@@ -36,11 +37,6 @@ export function ImportTranslationsDialog({ documentId, onClose }: ImportTranslat
   const align = useApplyAlignment(documentId);
   const data: ImportPreview | undefined = preview.data;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const choose = (list: FileList | null) => {
     const chosen = [...(list ?? [])];

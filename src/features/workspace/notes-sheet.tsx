@@ -2,7 +2,8 @@
 // side sheet beside the grid that follows the row in use; on a phone each row ends with a notes
 // count that opens them in a sheet over the page. The row renders its notes either way (a portal
 // carries them into the sheet), so the note forms, cards and buttons are the same everywhere.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useModalDialog } from '../../components/dialog.tsx';
 import type { ScreenSize } from '../../components/use-media-query.ts';
 import type { WorkspaceLayout } from './use-workspace-layout.ts';
 import { createPortal } from 'react-dom';
@@ -119,12 +120,7 @@ export function SideSheet({ n, onClose, contentRef }: SheetProps) {
 /** The phone's notes sheet: a modal dialog rising from the bottom of the screen. */
 export function PhoneSheet({ n, onClose, contentRef }: SheetProps) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const ref = useModalDialog();
   return (
     <dialog
       ref={ref}
