@@ -86,6 +86,14 @@ function segmentsOf(plan: Plan, nz: number, ne: number): { segments: Segment[]; 
   return { segments, fixed };
 }
 
+/** Whether step k is a 1-1 link with 1-1 links (or a segment's end) on both sides: such links are rarely wrong. */
+function amidOneToOne(steps: readonly Step[], k: number): boolean {
+  if (steps[k]!.bead !== ONE_ONE) return false;
+  const before = steps[k - 1];
+  const after = steps[k + 1];
+  return (before === undefined || before.bead === ONE_ONE) && (after === undefined || after.bead === ONE_ONE);
+}
+
 /** Length samples to refit the model: confirmed links, and 1-1 links between two other 1-1 links (rarely wrong). */
 function lengthSamples(doc: Prepared, scorer: Scorer, paths: readonly Step[][], segments: readonly Segment[], fixed: readonly Bead[]): LengthSample[] {
   const samples: LengthSample[] = [];
@@ -96,8 +104,7 @@ function lengthSamples(doc: Prepared, scorer: Scorer, paths: readonly Step[][], 
   paths.forEach((steps, s) => {
     const seg = segments[s]!;
     steps.forEach((step, k) => {
-      const oneToOne = (t: Step | undefined): boolean => t === undefined || t.bead === ONE_ONE;
-      if (step.bead !== ONE_ONE || !oneToOne(steps[k - 1]) || !oneToOne(steps[k + 1])) return;
+      if (!amidOneToOne(steps, k)) return;
       const zh = doc.zhLength(seg.z0 + step.i - 1, seg.z0 + step.i);
       const en = doc.enLength(seg.e0 + step.j - 1, seg.e0 + step.j);
       // Outliers (a poor fit even so) would inflate the variance: leave them out.
@@ -133,8 +140,7 @@ function trustedUnits(paths: readonly Step[][], segments: readonly Segment[], fi
   paths.forEach((steps, s) => {
     const seg = segments[s]!;
     steps.forEach((step, k) => {
-      const oneToOne = (t: Step | undefined): boolean => t === undefined || t.bead === ONE_ONE;
-      if (step.bead !== ONE_ONE || !oneToOne(steps[k - 1]) || !oneToOne(steps[k + 1])) return;
+      if (!amidOneToOne(steps, k)) return;
       units.push({ zh: [seg.z0 + step.i - 1], en: [seg.e0 + step.j - 1] });
     });
   });
@@ -297,6 +303,11 @@ function initialModel(doc: Prepared, ratio: number | undefined): LengthModel {
   return { ...DEFAULT_LENGTH_MODEL, ratio: Math.sqrt(global * prior) };
 }
 
+/** The mentions of paragraphs [start, end), in text order (each paragraph's are already: see Prepared). */
+function mentionsOf(paragraphs: Mention[][], start: number, end: number): Mention[] {
+  return end - start === 1 ? paragraphs[start]! : paragraphs.slice(start, end).flat();
+}
+
 function explain(doc: Prepared, bead: Bead, model: LengthModel, confirmed: boolean): Reason[] {
   const reasons: Reason[] = [];
   if (confirmed) reasons.push({ kind: 'confirmed', text: 'confirmed by the translator' });
@@ -304,10 +315,7 @@ function explain(doc: Prepared, bead: Bead, model: LengthModel, confirmed: boole
   if (shape) reasons.push(shape);
   const length = lengthReason(doc.zhLength(bead.zs, bead.ze), doc.enLength(bead.es, bead.ee), model);
   if (length) reasons.push(length);
-  // Each paragraph's mentions are in text order already (see Prepared).
-  const inOrder = (paragraphs: Mention[][], start: number, end: number): Mention[] =>
-    end - start === 1 ? paragraphs[start]! : paragraphs.slice(start, end).flat();
-  reasons.push(...landmarkReasons(inOrder(doc.zMentions, bead.zs, bead.ze), inOrder(doc.eMentions, bead.es, bead.ee)));
+  reasons.push(...landmarkReasons(mentionsOf(doc.zMentions, bead.zs, bead.ze), mentionsOf(doc.eMentions, bead.es, bead.ee)));
   return reasons;
 }
 

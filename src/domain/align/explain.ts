@@ -39,13 +39,16 @@ export function expectedEnglish(zhLength: number, model: LengthModel): { expecte
   return { expected, good: [Math.max(0, expected - sd), expected + sd], fair: [Math.max(0, expected - 2 * sd), expected + 2 * sd] };
 }
 
+function within(value: number, [low, high]: readonly [number, number]): boolean {
+  return value >= low && value <= high;
+}
+
 export function lengthReason(zhLength: number, enLength: number, model: LengthModel): Reason | null {
   if (zhLength === 0 || enLength === 0) return null;
   const ratio = enLength / zhLength;
   const deviation = lengthDeviation(zhLength, enLength, model);
   const range = expectedEnglish(zhLength, model);
-  const within = ([low, high]: [number, number]): boolean => enLength >= low && enLength <= high;
-  const fit: LengthFit = within(range.good) ? 'good' : within(range.fair) ? 'fair' : 'poor';
+  const fit: LengthFit = within(enLength, range.good) ? 'good' : within(enLength, range.fair) ? 'fair' : 'poor';
   const low = Math.round(range.good[0]);
   const high = Math.round(range.good[1]);
   return {
@@ -130,21 +133,23 @@ export function landmarkReasons(zh: readonly Mention[], en: readonly Mention[], 
       text: `${KIND_WORDS[landmark]} ${zhText} = ${em.surface}`,
     });
   }
-  const missing = (mentions: readonly Mention[], used: Uint8Array, side: 'zh' | 'en'): void => {
-    mentions.forEach((m, i) => {
-      // Lexicon words go unmatched all the time (a translation rephrases): only their matches are news.
-      if (used[i] || m.kind === 'lexicon' || m.kind === 'dictionary' || reasons.length >= limit * 2) return;
-      const other = side === 'zh' ? 'English' : 'Chinese';
-      reasons.push({
-        kind: 'landmark-missing',
-        landmark: m.kind,
-        side,
-        value: m.surface,
-        text: `${KIND_WORDS[m.kind]} ${m.surface} not found in the ${other}`,
-      });
-    });
-  };
-  missing(zh, usedZh, 'zh');
-  missing(en, usedEn, 'en');
+  missingReasons(zh, usedZh, 'zh', reasons, limit * 2);
+  missingReasons(en, usedEn, 'en', reasons, limit * 2);
   return reasons;
+}
+
+/** One reason for each mention of a side left unpaired, while `reasons` holds fewer than `limit`. */
+function missingReasons(mentions: readonly Mention[], used: Uint8Array, side: 'zh' | 'en', reasons: Reason[], limit: number): void {
+  const other = side === 'zh' ? 'English' : 'Chinese';
+  mentions.forEach((m, i) => {
+    // Lexicon words go unmatched all the time (a translation rephrases): only their matches are news.
+    if (used[i] || m.kind === 'lexicon' || m.kind === 'dictionary' || reasons.length >= limit) return;
+    reasons.push({
+      kind: 'landmark-missing',
+      landmark: m.kind,
+      side,
+      value: m.surface,
+      text: `${KIND_WORDS[m.kind]} ${m.surface} not found in the ${other}`,
+    });
+  });
 }
