@@ -59,6 +59,7 @@ class CellPool {
   private cost = new Float64Array(0);
   private back = new Int8Array(0);
   private rest = new Float64Array(0);
+  private lexical = new Float64Array(0);
 
   /** Forward costs, all Infinity. */
   costs(cells: number): Float64Array {
@@ -74,6 +75,17 @@ class CellPool {
     return this.back.subarray(0, cells).fill(-1);
   }
 
+  /**
+   * Dictionary costs of a band's beads, by end cell and shape, all NaN (not computed); null when the
+   * band is too large to keep them.
+   */
+  lexicalCosts(cells: number): Float64Array | null {
+    const size = cells * BEADS;
+    if (size > LEXICAL_CACHE_SIZE) return null;
+    if (this.lexical.length < size) this.lexical = new Float64Array(Math.min(LEXICAL_CACHE_SIZE, Math.max(size, this.lexical.length * 2)));
+    return this.lexical.subarray(0, size).fill(NaN);
+  }
+
   /** Backward costs, all Infinity. */
   rests(cells: number): Float64Array {
     if (cells > POOLED_CELLS) return new Float64Array(cells).fill(Infinity);
@@ -81,6 +93,12 @@ class CellPool {
     return this.rest.subarray(0, cells).fill(Infinity);
   }
 }
+
+/**
+ * The final pass's sweeps price the same beads forward and backward; the forward sweep keeps each
+ * bead's dictionary cost for the backward one, for bands up to this many bead costs (16 MB).
+ */
+const LEXICAL_CACHE_SIZE = 1 << 21;
 
 const POOL = new CellPool();
 
@@ -205,6 +223,8 @@ interface Forward {
   band: Band;
   cost: Float64Array;
   back: Int8Array;
+  /** Dictionary costs of the beads priced, at (end cell · BEADS + shape); NaN where not computed. */
+  lexicalCosts: Float64Array | null;
 }
 
 /** Forward costs: cost[cell] is the cheapest path from (0, 0) to the cell, back[cell] its last bead. */
@@ -218,6 +238,7 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
   const { beadCost, landmarkMatch: match, landmarkMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
   const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch, zLexBestPrefix: zLB, eLexBestPrefix: eLB } = scorer;
   const lexical = scorer.lexFound !== null;
+  const lexicalCosts = lexical ? POOL.lexicalCosts(band.cells) : null;
   const out = scorer.out;
   const { zLandmarkPrefix: zA, eLandmarkPrefix: eA } = scorer.view;
   const { zPrefix: zP, ePrefix: eP, zNonProsePrefix: zH, eNonProsePrefix: eH, zSentencePrefix: zS, eSentencePrefix: eS } = doc;
@@ -272,6 +293,7 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
         if (lexical) {
           scorer.lexicalInto(zs, zi, es, ej);
           lex = out[0]!;
+          if (lexicalCosts !== null) lexicalCosts[(rowStart + j) * BEADS + b] = lex;
           if (start + prior + lex + landmarkBound >= best) continue;
         }
         const le = eP[ej]! - eP[es]!;
@@ -315,7 +337,7 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
       }
     }
   }
-  return { band, cost, back };
+  return { band, cost, back, lexicalCosts };
 }
 
 /** The forward sweep cell by cell through Scorer.cost, for documents with paragraphs confirmed as unmatched. */
@@ -347,11 +369,14 @@ function sweepForwardForced(scorer: Scorer, seg: Segment, band: Band, beads: num
       back[rowStart + j] = bestBead;
     }
   }
-  return { band, cost, back };
+  return { band, cost, back, lexicalCosts: null };
 }
 
-/** Backward costs: rest[cell] is the cheapest path from the cell to the end, over all shapes. */
-function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band): Float64Array {
+/**
+ * Backward costs: rest[cell] is the cheapest path from the cell to the end, over all shapes.
+ * `lexicalCosts`: the dictionary costs the forward sweep over the same band computed, or null.
+ */
+function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, lexicalCosts: Float64Array | null): Float64Array {
   scorer.prepareBand(seg.z0, seg.e0, band);
   if (doc.hasForced) return sweepBackwardForced(scorer, seg, band);
   const n = band.lo.length - 1;
@@ -403,14 +428,17 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band):
         const ej = es + de;
         const we = eA[ej]! - eA[es]!;
         const landmarkBound = wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we;
-        if (after + prior + lexBest + (lexical ? eLB[ej]! - eLB[es]! : 0) + landmarkBound >= best) continue;
-        // The dictionary cost is a few reads from the band's tables: with it the bound is tight enough to spare most length costs.
         let lex = 0;
         if (lexical) {
-          scorer.lexicalInto(zs, zi, es, ej);
-          lex = out[0]!;
+          lex = lexicalCosts !== null ? lexicalCosts[(nStart + j + de) * BEADS + b]! : NaN;
+          if (lex !== lex) {
+            if (after + prior + lexBest + eLB[ej]! - eLB[es]! + landmarkBound >= best) continue;
+            // The dictionary cost is a few reads from the band's tables: with it the bound is tight enough to spare most length costs.
+            scorer.lexicalInto(zs, zi, es, ej);
+            lex = out[0]!;
+          }
           if (after + prior + lex + landmarkBound >= best) continue;
-        }
+        } else if (after + prior + landmarkBound >= best) continue;
         const le = eP[ej]! - eP[es]!;
         const deviation = Math.abs(le - expected) / Math.sqrt(variance * (expected + le) * 0.5 + 1);
         let length: number;
@@ -560,8 +588,8 @@ export function searchPath(scorer: Scorer, doc: Prepared, seg: Segment): Step[] 
  */
 export function searchBeads(scorer: Scorer, doc: Prepared, seg: Segment, guide: readonly Step[]): Bead[] {
   if (seg.z0 === seg.z1 || seg.e0 === seg.e1) return trivialBeads(seg);
-  const { band, cost, steps } = bestPath(scorer, doc, seg, guide.length > 0 ? guide : null, BEADS);
-  const rest = sweepBackward(scorer, doc, seg, band);
+  const { band, cost, steps, lexicalCosts } = bestPath(scorer, doc, seg, guide.length > 0 ? guide : null, BEADS);
+  const rest = sweepBackward(scorer, doc, seg, band, lexicalCosts);
   const total = cost[band.cells - 1]!;
   return steps.flatMap(({ i, j, bead }) => {
     const pi = i - BEAD_ZH[bead]!;
