@@ -1,5 +1,6 @@
-// Banded dynamic programming over beads. The band follows the diagonal implied by cumulative lengths
-// (first pass) or the previous pass's path (second pass) and widens whenever the best path touches
+// Banded dynamic programming over beads. The first pass's band follows the cheapest cell of each row
+// as the sweep goes (or, when its path strays from that, the diagonal implied by cumulative lengths);
+// the final pass's band follows the first pass's path. A band widens whenever the best path touches
 // its edge. Cells live in typed arrays, row after row: no per-cell objects. The sweeps work shape by
 // shape along a row, with what depends on the Chinese side computed once per row and shape.
 
@@ -35,6 +36,16 @@ function diagonalWidth(i: number, n: number): number {
   return Math.max(MIN_BAND, Math.ceil(0.6 * Math.sqrt(Math.min(i, n - i))));
 }
 const MIN_BAND = 16;
+/**
+ * Half-width of a first band that follows the search (followRow). The path of a translation that keeps
+ * to the paragraphs runs within a few nodes of where the cheapest cell of each row points (at most 4 on
+ * the synthetic 10,000-paragraph text and the official long text of the quality bench); a literary
+ * text's search wanders further, its path strays from the centre and it is searched around the
+ * length diagonal instead.
+ */
+const FOLLOW_BAND = 12;
+/** A followed path is trusted only if it keeps this close to the band's centre (else the length diagonal is searched). */
+const FOLLOW_MARGIN = FOLLOW_BAND >> 1;
 /**
  * Half-width of the second band, around the first pass's path: wide enough that the alternatives of
  * a bead (another shape from its start or to its end, up to four English units) lie inside it while
@@ -133,6 +144,8 @@ interface Band {
   offset: Int32Array;
   cells: number;
   full: boolean;
+  /** Of a band laid out during its sweep (followRow): the English node each row is centred on. */
+  centre?: Int32Array;
 }
 
 /** Make lo/hi monotone and overlapping (so a path through 1-0 and 0-1 steps always exists) and index the cells. */
@@ -227,14 +240,58 @@ interface Forward {
   lexicalCosts: Float64Array | null;
 }
 
-/** Forward costs: cost[cell] is the cheapest path from (0, 0) to the cell, back[cell] its last bead. */
-function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, beads: number): Forward {
+/**
+ * A band whose rows are laid out as the forward sweep reaches them (followRow): row 0 only, the rest
+ * to come. `capacity` bounds the cells it can reach (rows are at most 2·width + 1 wide, the last one
+ * reaches the end).
+ */
+function openBand(n: number, m: number, width: number): { band: Band; capacity: number } {
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  const offset = new Int32Array(n + 2);
+  hi[0] = Math.min(m, width);
+  offset[1] = hi[0] + 1;
+  return { band: { lo, hi, offset, cells: 0, full: false, centre: new Int32Array(n + 1) }, capacity: (n + 1) * (2 * width + 1) + m + 1 };
+}
+
+/** Whether every node of the path lies within `margin` of the centre of its row (a band laid out by followRow). */
+function keptNear(band: Band, steps: readonly Step[], margin: number): boolean {
+  const centre = band.centre!;
+  for (const { i, j } of steps) if (Math.abs(j - centre[i]!) > margin) return false;
+  return true;
+}
+
+/**
+ * Lay out row i of a band that follows the cheapest cell of the row before: that cell, moved on by the
+ * English's average pace, ± width. Rows only move right and overlap the row before (a path of 1-0 and
+ * 0-1 links always exists); the last row reaches the end.
+ */
+function followRow(band: Band, cost: Float64Array, i: number, n: number, m: number, width: number, pace: number): void {
+  const { lo, hi, offset } = band;
+  const pLo = lo[i - 1]!;
+  const pStart = offset[i - 1]! - pLo;
+  let cheapest = pLo;
+  for (let j = pLo + 1; j <= hi[i - 1]!; j++) if (cost[pStart + j]! < cost[pStart + cheapest]!) cheapest = j;
+  const centre = Math.round(cheapest + pace);
+  band.centre![i] = centre;
+  lo[i] = Math.min(Math.max(pLo, centre - width), hi[i - 1]!);
+  hi[i] = i === n ? m : Math.min(m, Math.max(hi[i - 1]!, centre + width));
+  offset[i + 1] = offset[i]! + hi[i]! - lo[i]! + 1;
+}
+
+/**
+ * Forward costs: cost[cell] is the cheapest path from (0, 0) to the cell, back[cell] its last bead.
+ * With `follow` > 0 the band's rows are laid out during the sweep (openBand, followRow) that wide.
+ */
+function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, beads: number, follow = 0, capacity = band.cells): Forward {
   scorer.prepareBand(seg.z0, seg.e0, band);
   if (doc.hasForced) return sweepForwardForced(scorer, seg, band, beads);
   const n = band.lo.length - 1;
+  const m = seg.e1 - seg.e0;
+  const pace = m / Math.max(1, n);
   const { lo, hi, offset } = band;
-  const cost = POOL.costs(band.cells);
-  const back = POOL.backs(band.cells);
+  const cost = POOL.costs(capacity);
+  const back = POOL.backs(capacity);
   const { beadCost, landmarkMatch: match, landmarkMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
   const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch, zLexBestPrefix: zLB, eLexBestPrefix: eLB } = scorer;
   const lexical = scorer.lexFound !== null;
@@ -246,6 +303,7 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
   const e0 = seg.e0;
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
+    if (follow > 0 && i > 0) followRow(band, cost, i, n, m, follow, pace);
     const rowLo = lo[i]!;
     const rowHi = hi[i]!;
     const rowStart = offset[i]! - rowLo;
@@ -337,6 +395,7 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
       }
     }
   }
+  if (follow > 0) band.cells = offset[n + 1]!;
   return { band, cost, back, lexicalCosts };
 }
 
@@ -554,9 +613,24 @@ function bestPath(
   const m = seg.e1 - seg.e0;
   const small = searchedWhole(seg);
   let width = small ? Math.max(n, m) : guide ? PATH_BAND : MIN_BAND;
-  const first = small ? fullBand(n, m) : guide ? pathBand(guide, n, m, width) : diagonalBand(doc, seg);
-  let forward = sweepForward(scorer, doc, seg, first, beads);
-  let steps = tracePath(forward);
+  let forward: Forward | null = null;
+  let steps: Step[] = [];
+  if (!small && !guide && !doc.hasForced && scorer.lexFound === null) {
+    // A band that follows the search holds less than half the diagonal band's cells. Its path stands if it
+    // kept near the band's centre; a text whose search wandered is searched around the diagonal instead.
+    const open = openBand(n, m, FOLLOW_BAND);
+    const followed = sweepForward(scorer, doc, seg, open.band, beads, FOLLOW_BAND, open.capacity);
+    const path = tracePath(followed);
+    if (keptNear(open.band, path, FOLLOW_MARGIN)) {
+      forward = followed;
+      steps = path;
+    }
+  }
+  if (forward === null) {
+    const first = small ? fullBand(n, m) : guide ? pathBand(guide, n, m, width) : diagonalBand(doc, seg);
+    forward = sweepForward(scorer, doc, seg, first, beads);
+    steps = tracePath(forward);
+  }
   while (!forward.band.full && touchesEdge(forward.band, steps)) {
     width *= 2;
     const next = unionBand(forward.band, pathBand(steps, n, m, width), m);
