@@ -671,14 +671,16 @@ export function searchBeads(scorer: Scorer, doc: Prepared, seg: Segment, guide: 
     const startCost = cost[cellIndex(band, pi, pj)]!;
     const endRest = rest[cellIndex(band, i, j)]!;
     let alternative = Infinity;
+    // A path through cell c costs at least cost[c] + rest[c] (the best one through it): an alternative
+    // that cannot beat the best found so far is not priced.
     for (let b = 0; b < BEADS; b++) {
       if (b === bead) continue;
       const q = cellIndex(band, pi + BEAD_ZH[b]!, pj + BEAD_EN[b]!);
-      if (q >= 0 && rest[q]! < Infinity) {
+      if (q >= 0 && rest[q]! < Infinity && cost[q]! + rest[q]! < alternative) {
         alternative = Math.min(alternative, startCost + scorer.cost(b, seg.z0 + pi + BEAD_ZH[b]!, seg.e0 + pj + BEAD_EN[b]!, Infinity) + rest[q]!);
       }
       const s = cellIndex(band, i - BEAD_ZH[b]!, j - BEAD_EN[b]!);
-      if (s >= 0 && cost[s]! < Infinity) {
+      if (s >= 0 && cost[s]! < Infinity && cost[s]! + rest[s]! < alternative) {
         alternative = Math.min(alternative, cost[s]! + scorer.cost(b, seg.z0 + i, seg.e0 + j, Infinity) + endRest);
       }
     }
