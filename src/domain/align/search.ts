@@ -112,6 +112,7 @@ class CellPool {
 const LEXICAL_CACHE_SIZE = 1 << 21;
 
 const POOL = new CellPool();
+const NOT_KEPT = Float64Array.of(NaN);
 
 export interface Segment {
   z0: number;
@@ -442,6 +443,10 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, 
   const { lo, hi, offset } = band;
   const rest = POOL.rests(band.cells);
   rest[band.cells - 1] = 0;
+  // Without kept costs every read is of one NaN (not computed). A read that may give NaN or a cost
+  // instead (a ?: expression) would make V8 box every cost it reads.
+  const kept = lexicalCosts ?? NOT_KEPT;
+  const keptMask = lexicalCosts === null ? 0 : ~0;
   const { beadCost, landmarkMatch: match, landmarkMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
   const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch, zLexBestPrefix: zLB, eLexBestPrefix: eLB } = scorer;
   const lexical = scorer.lexFound !== null;
@@ -489,9 +494,10 @@ function sweepBackward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, 
         const landmarkBound = wz < we ? miss * (we - wz) - match * wz : miss * (wz - we) - match * we;
         let lex = 0;
         if (lexical) {
-          lex = lexicalCosts !== null ? lexicalCosts[(nStart + j + de) * BEADS + b]! : NaN;
-          if (lex !== lex) {
-            if (after + prior + lexBest + eLB[ej]! - eLB[es]! + landmarkBound >= best) continue;
+          const cached = kept[((nStart + j + de) * BEADS + b) & keptMask]!;
+          if (cached === cached) lex = cached;
+          else {
+            if (after + prior + lexBest + (eLB[ej]! - eLB[es]!) + landmarkBound >= best) continue;
             // The dictionary cost is a few reads from the band's tables: with it the bound is tight enough to spare most length costs.
             scorer.lexicalInto(zs, zi, es, ej);
             lex = out[0]!;
