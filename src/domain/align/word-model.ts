@@ -47,31 +47,76 @@ export interface LearnOptions {
  */
 export function learnTranslations(pairs: readonly WordPair[], options: LearnOptions = {}): Map<number, number[]> {
   const { iterations = 4, threshold = 0.2, minCount = 1.5 } = options;
-  // Local numbering of lemmas and words, and the co-occurring pairs (cells) in order of first meeting.
+  const cooccurring = cooccurrences(pairs);
+  const { t, counts } = estimate(pairs, cooccurring, iterations);
+  const learned = new Map<number, number[]>();
+  if (iterations === 0) return learned;
+  // Words in order of first appearance; a word's cells are in order of first co-occurrence.
+  const { words, lemmas, cellWord, cellLemma } = cooccurring;
+  const byWord: number[][] = words.map(() => []);
+  for (let cell = 0; cell < cellWord.length; cell++) {
+    if (counts[cell]! < minCount || t[cell]! < threshold) continue;
+    byWord[cellWord[cell]!]!.push(lemmas[cellLemma[cell]!]!);
+  }
+  byWord.forEach((kept, w) => {
+    if (kept.length > 0) learned.set(words[w]!, kept);
+  });
+  return learned;
+}
+
+/** The (lemma, word) pairs that co-occur in the units, numbered as first met, and where each co-occurrence points. */
+interface Cooccurrences {
+  /** Chinese words (entry ids) and English lemmas (ids) in order of first appearance: local number → id. */
+  words: number[];
+  lemmas: number[];
+  /** Each cell's local word and lemma. */
+  cellWord: Int32Array;
+  cellLemma: Int32Array;
+  /** For each English lemma of each unit, in order, its local number; then for each of the unit's Chinese words, the cell. */
+  pairLemma: Int32Array;
+  cellAt: Int32Array;
+}
+
+// The passes below are separate functions, and their loops indexed: they run hundreds of thousands of
+// times per alignment, and a function V8 optimises whole does not stop after each loop for lack of
+// type feedback on what follows it (an iterator's results would also be objects in code it has not optimised).
+
+function cooccurrences(pairs: readonly WordPair[]): Cooccurrences {
   const lemmaOf = new Map<number, number>();
   const wordOf = new Map<number, number>();
   const words: number[] = [];
   const lemmas: number[] = [];
   let size = 0;
-  for (const pair of pairs) size += pair.en.length * pair.zh.length;
+  let lemmaCount = 0;
+  let widest = 0;
+  for (let p = 0; p < pairs.length; p++) {
+    const { zh, en } = pairs[p]!;
+    size += en.length * zh.length;
+    lemmaCount += en.length;
+    widest = Math.max(widest, zh.length);
+  }
   const cellAt = new Int32Array(size);
-  const pairLemma = new Int32Array(pairs.reduce((n, p) => n + p.en.length, 0));
+  const pairLemma = new Int32Array(lemmaCount);
   const index = new CellIndex(size);
   const cellWord: number[] = [];
   const cellLemma: number[] = [];
+  const local = new Int32Array(widest);
   let at = 0;
   let lemmaAt = 0;
-  for (const pair of pairs) {
-    const local = pair.zh.map((f) => {
+  for (let p = 0; p < pairs.length; p++) {
+    const { zh, en } = pairs[p]!;
+    for (let k = 0; k < zh.length; k++) {
+      const f = zh[k]!;
       let w = wordOf.get(f);
       if (w === undefined) {
         w = words.length;
         wordOf.set(f, w);
         words.push(f);
       }
-      return w;
-    });
-    for (const e of pair.en) {
+      local[k] = w;
+    }
+    for (let k = 0; k < en.length; k++) {
+      const e = en[k]!;
       let l = lemmaOf.get(e);
       if (l === undefined) {
         l = lemmas.length;
@@ -79,7 +124,8 @@ export function learnTranslations(pairs: readonly WordPair[], options: LearnOpti
         lemmas.push(e);
       }
       pairLemma[lemmaAt++] = l;
-      for (const w of local) {
+      for (let b = 0; b < zh.length; b++) {
+        const w = local[b]!;
         const cell = index.cell(l, w, cellWord.length);
         if (cell === cellWord.length) {
           cellWord.push(w);
@@ -89,22 +135,28 @@ export function learnTranslations(pairs: readonly WordPair[], options: LearnOpti
       }
     }
   }
-  const cells = cellWord.length;
-  const word = Int32Array.from(cellWord);
-  // t(e | f) per cell and t(e | NULL) per lemma, uniform to start.
+  return { words, lemmas, cellWord: Int32Array.from(cellWord), cellLemma: Int32Array.from(cellLemma), pairLemma, cellAt };
+}
+
+/** Expectation–maximisation of t(e | f) per cell (and t(e | NULL) per lemma), uniform to start; the last iteration's expected counts. */
+function estimate(pairs: readonly WordPair[], cooccurring: Cooccurrences, iterations: number): { t: Float64Array; counts: Float64Array } {
+  const { cellWord: word, pairLemma, cellAt } = cooccurring;
+  const cells = word.length;
+  const lemmaCount = cooccurring.lemmas.length;
   const t = new Float64Array(cells).fill(1);
-  const tNull = new Float64Array(lemmas.length).fill(1);
+  const tNull = new Float64Array(lemmaCount).fill(1);
   const counts = new Float64Array(cells);
-  const countsNull = new Float64Array(lemmas.length);
-  const totals = new Float64Array(words.length);
+  const countsNull = new Float64Array(lemmaCount);
+  const totals = new Float64Array(cooccurring.words.length);
   for (let iteration = 0; iteration < iterations; iteration++) {
     counts.fill(0);
     countsNull.fill(0);
     totals.fill(0);
     let totalNull = 0;
-    at = 0;
-    lemmaAt = 0;
-    for (const pair of pairs) {
+    let at = 0;
+    let lemmaAt = 0;
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p]!;
       const width = pair.zh.length;
       for (let k = 0; k < pair.en.length; k++) {
         const l = pairLemma[lemmaAt++]!;
@@ -123,20 +175,9 @@ export function learnTranslations(pairs: readonly WordPair[], options: LearnOpti
       }
     }
     for (let cell = 0; cell < cells; cell++) t[cell] = counts[cell]! / totals[word[cell]!]!;
-    for (let l = 0; l < lemmas.length; l++) tNull[l] = countsNull[l]! / totalNull;
+    for (let l = 0; l < lemmaCount; l++) tNull[l] = countsNull[l]! / totalNull;
   }
-  const learned = new Map<number, number[]>();
-  if (iterations === 0) return learned;
-  // Words in order of first appearance; a word's cells are in order of first co-occurrence.
-  const byWord: number[][] = words.map(() => []);
-  for (let cell = 0; cell < cells; cell++) {
-    if (counts[cell]! < minCount || t[cell]! < threshold) continue;
-    byWord[word[cell]!]!.push(lemmas[cellLemma[cell]!]!);
-  }
-  byWord.forEach((kept, w) => {
-    if (kept.length > 0) learned.set(words[w]!, kept);
-  });
-  return learned;
+  return { t, counts };
 }
 
 /** Open addressing over (lemma, word) → cell number; grows when half full. */
