@@ -350,7 +350,11 @@ const EN_SECTION: Array<[RegExp, (s: string) => number | null, number]> = [
   [/^\((\d{1,2}|[a-z])\)\s*/, (s) => (/^\d+$/.test(s) ? Number(s) : s.charCodeAt(0) - 96), MINOR],
 ];
 
+/** Characters an English section number can begin with (the patterns above): most paragraphs begin otherwise. */
+const EN_SECTION_START = /^[APCSIVXL\d(\u2160-\u216b\u2170-\u217b]/;
+
 function enSection(paragraph: string): Mention | null {
+  if (!EN_SECTION_START.test(paragraph)) return null;
   for (const [pattern, read, level] of EN_SECTION) {
     const match = pattern.exec(paragraph);
     if (!match) continue;
