@@ -96,6 +96,9 @@ function wideContents(c: number): number {
   return 0;
 }
 
+/** 26 letters as digits in base 31: six of them stay below 2³¹, so the number is the word itself. */
+const EXACT_LETTERS = 6;
+
 /**
  * Tokenise texts into the letter runs ENGLISH_WORD finds (those of two letters or more), numbering
  * distinct words (case aside) as they are met: a word met again costs a hash lookup without making a
@@ -113,8 +116,10 @@ export function englishWords(texts: readonly string[]): EnglishWords {
   const contents = new Uint8Array(texts.length);
   let ids = new Int32Array(1 << 12);
   let size = 0;
+  // Slots are picked by the hash's high bits after a multiplicative mix (the hash itself is a number in base 31).
+  let shift = 32 - 12;
   const insert = (hash: number, id: number): void => {
-    let slot = hash & (slots.length - 1);
+    let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
     while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
     slots[slot] = id + 1;
   };
@@ -132,26 +137,28 @@ export function englishWords(texts: readonly string[]): EnglishWords {
         continue;
       }
       let end = at;
-      let hash = 0x811c9dc5;
+      // The letters (1 … 26) as a number in base 31: exact for words of up to six letters, a hash beyond.
+      let hash = 0;
       while (end < n) {
         c = text.charCodeAt(end);
         if (c >= 128) break;
         const lower = LOWER[c]!;
         if (lower === 0) break;
-        hash = Math.imul(hash ^ lower, 0x01000193);
+        hash = (Math.imul(hash, 31) + (lower & 31)) | 0;
         end++;
       }
       const length = end - at;
       if (length >= 2) {
-        let slot = hash & (slots.length - 1);
+        let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
         let id = -1;
         for (; slots[slot] !== 0; slot = (slot + 1) & (slots.length - 1)) {
           const candidate = slots[slot]! - 1;
           if (hashes[candidate] !== hash) continue;
           const from = keyStart[candidate]!;
           if (keyStart[candidate + 1]! - from !== length) continue;
+          // Words of up to six letters are told apart by the hash alone.
           let same = true;
-          for (let k = 0; k < length && same; k++) same = (text.charCodeAt(at + k) | 0x20) === keyChars[from + k];
+          if (length > EXACT_LETTERS) for (let k = 0; k < length && same; k++) same = (text.charCodeAt(at + k) | 0x20) === keyChars[from + k];
           if (same) {
             id = candidate;
             break;
@@ -179,6 +186,7 @@ export function englishWords(texts: readonly string[]): EnglishWords {
           slots[slot] = id + 1;
           if (words.length * 2 > slots.length) {
             slots = new Int32Array(slots.length * 2);
+            shift--;
             for (let k = 0; k < words.length; k++) insert(hashes[k]!, k);
           }
         }
