@@ -462,10 +462,11 @@ function wordContents(word: string): number {
  */
 export function enContentsOf(texts: readonly string[], english: EnglishWords): Uint8Array {
   const byWord = Uint8Array.from(english.words, wordContents);
+  const { start, ids, contents } = english;
   const out = new Uint8Array(texts.length);
   for (let t = 0; t < texts.length; t++) {
-    let bits = english.contents[t]!;
-    for (let k = english.start[t]!; k < english.start[t + 1]!; k++) bits |= byWord[english.ids[k]!]!;
+    let bits = contents[t]!;
+    for (let k = start[t]!, end = start[t + 1]!; k < end; k++) bits |= byWord[ids[k]!]!;
     // Words are compared in lower case; the date patterns want the month's capital too.
     if (bits & EN_MONTH_WORD && !MONTH_STARTS.some((month) => texts[t]!.includes(month))) bits &= ~EN_MONTH_WORD;
     out[t] = bits;
@@ -492,7 +493,8 @@ export function extractEnLandmarks(paragraph: string, glossary?: GlossaryIndex, 
   if (contents & EN_STOP && EMBEDDED_HINT.test(text)) embeddedSections(text, spans, out);
   if (contents & EN_MONTH_WORD) scanEnDates(text, spans, out, digits);
   if (digits) {
-    scan(text, spans, EN_PERCENT, readEnPercent, out);
+    // A percentage needs its sign or its word: searching for them is far cheaper than running the pattern.
+    if (text.includes('%') || text.includes('percent') || text.includes('per cent')) scan(text, spans, EN_PERCENT, readEnPercent, out);
     scan(text, spans, EN_NUMBER, readEnNumber, out);
   }
   if (text.includes('First')) scan(text, spans, EN_FIRST, readEnFirst, out);
