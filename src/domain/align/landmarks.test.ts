@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from './landmarks.ts';
-import { buildGlossaryIndex, buildVerbatimIndex, extractEnLandmarks, extractZhLandmarks, keyWeight, numberKey } from './landmarks.ts';
+import { englishWords } from '../dictionary/index.ts';
+import { buildGlossaryIndex, buildVerbatimIndex, enContentsOf, extractEnLandmarks, extractZhLandmarks, keyWeight, numberKey } from './landmarks.ts';
+import { DEV_DOCUMENTS, loadBitext } from './fixtures/dev-set.ts';
 import { lexiconIndex } from './lexicon.ts';
 
 // Punctuation keys (brackets, quotes, a closing mark) are left out unless a test is about them.
@@ -207,5 +209,25 @@ describe('ordinals written as a numbered phase or session', () => {
     expect(keys('第十三届全国人大')).toEqual([['第十三', ['n:13']]]);
     expect(keys('两国元首')).toEqual([]);
     expect(extractEnLandmarks('The second phase has started.').map((m) => m.keys)).toEqual([['n:2']]);
+  });
+});
+
+describe('a whole document read at once', () => {
+  it('finds the mentions each English paragraph gives read alone, its words and characters noted in one pass', () => {
+    const texts = [
+      ...DEV_DOCUMENTS.flatMap((name) => loadBitext(name).en),
+      'the twenty-first century, Twenty-Second, the 2twenty and ten_ years, seventy-two million, zero bn',
+      'twelve years, two sides, fourth, Firstly, First, May 5, 2014 and mid- May; in may',
+      '１２．５％ of １９９９. V The plan',
+      'Article 3',
+      '(a) Training',
+    ];
+    const contents = enContentsOf(texts, englishWords(texts));
+    const together = texts.map((text, i) => extractEnLandmarks(text, undefined, contents[i]));
+    expect(together).toEqual(texts.map((text) => extractEnLandmarks(text)));
+    expect(together.flat().length).toBeGreaterThan(200);
+    expect(kindsOf(together.at(-5)!).filter((k) => !k.startsWith('punctuation'))).toEqual([
+      'ordinal:twenty-first', 'ordinal:Twenty-Second', 'number:2', 'number:seventy-two million', 'number:zero bn',
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // 2014年5月19日 and "19 May 2014" meet on the same keys, whatever order or script either side uses.
 
 import { codePointLength, codePoints, truncateCodePoints, halfWidthDigits, halfWidthLetters, EN_CARDINALS, EN_ORDINALS, parseChineseNumber, parseEnglishMonth, parseRoman, ZH_DIGIT_CHARS, ZH_NUMERAL_CHARS } from '../text/index.ts';
+import { EN_BRACKET, EN_DIGIT, EN_QUOTE, EN_STOP, englishWords, type EnglishWords } from '../dictionary/index.ts';
 import { pinShape } from './shape-pins.ts';
 import type { LandmarkKind, GlossaryTerm } from './types.ts';
 
@@ -177,12 +178,11 @@ function zhSection(paragraph: string): Mention | null {
   return null;
 }
 
-// What a paragraph contains, found in one pass, so that patterns that cannot match are not run.
+// What a Chinese paragraph contains, found in one pass, so that patterns that cannot match are not run.
 const HAS_DIGIT = 1;
 const HAS_BIG_NUMERAL = 2;
 const HAS_BRACKET = 4;
 const HAS_QUOTE = 8;
-const HAS_MONTH_HINT = 16;
 
 /** 1: a numeral digit (〇零一二三四五六七八九两); 2: a numeral that makes ten or more (十百千万亿). */
 const NUMERAL_CLASS = new Uint8Array(0x10000);
@@ -350,7 +350,11 @@ const EN_SECTION: Array<[RegExp, (s: string) => number | null, number]> = [
   [/^\((\d{1,2}|[a-z])\)\s*/, (s) => (/^\d+$/.test(s) ? Number(s) : s.charCodeAt(0) - 96), MINOR],
 ];
 
+/** Characters an English section number can begin with (the patterns above): most paragraphs begin otherwise. */
+const EN_SECTION_START = /^[APCSIVXL\d(\u2160-\u216b\u2170-\u217b]/;
+
 function enSection(paragraph: string): Mention | null {
+  if (!EN_SECTION_START.test(paragraph)) return null;
   for (const [pattern, read, level] of EN_SECTION) {
     const match = pattern.exec(paragraph);
     if (!match) continue;
@@ -435,19 +439,48 @@ function scanNumberWords(text: string, spans: Spans, out: Mention[]): void {
 const EMBEDDED_HINT = /[.!?;:]["'”’)]*\s+(?:[IVXLC]|\d{1,2}[.)]|\(\w{1,2}\)|Part |Chapter )/;
 
 const MONTH_STARTS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DIGIT = /\d/;
 
-/** Digits, a month's name, brackets, quotes; searching for a few characters is far cheaper than running a pattern. */
-function enContents(text: string): number {
-  let flags = 0;
-  if (DIGIT.test(text)) flags |= HAS_DIGIT;
-  if (text.includes('(')) flags |= HAS_BRACKET;
-  if (text.includes('"') || text.includes('“')) flags |= HAS_QUOTE;
-  if (MONTH_STARTS.some((month) => text.includes(month))) flags |= HAS_MONTH_HINT;
-  return flags;
+// What an English paragraph contains, so that patterns that cannot match are not run: the characters
+// englishWords notes while tokenising (EN_DIGIT, EN_STOP, EN_BRACKET, EN_QUOTE) and these two, from its words.
+/** A word scanNumberWords may read: an ordinal other than "first", a cardinal from ten up (or the head of "twenty-first"), a magnitude. */
+const EN_NUMBER_WORD = 32;
+/** A word beginning as a month's name does (the date patterns need one). */
+const EN_MONTH_WORD = 64;
+
+const LOWER_MONTH_STARTS = new Set(MONTH_STARTS.map((month) => month.toLowerCase()));
+
+function wordContents(word: string): number {
+  let bits = LOWER_MONTH_STARTS.has(word.slice(0, 3)) ? EN_MONTH_WORD : 0;
+  const ordinal = EN_ORDINALS.get(word);
+  if ((ordinal !== undefined && ordinal !== 1) || (EN_CARDINALS.get(word) ?? 0) >= 10 || Object.hasOwn(EN_MAGNITUDE_WORD, word)) bits |= EN_NUMBER_WORD;
+  return bits;
 }
 
-export function extractEnLandmarks(paragraph: string, glossary?: GlossaryIndex): Mention[] {
+/**
+ * What each of the English paragraphs `texts` contains, from their words and characters (`english`,
+ * their englishWords): one pass over all of them instead of a search per pattern and paragraph.
+ */
+export function enContentsOf(texts: readonly string[], english: EnglishWords): Uint8Array {
+  const byWord = Uint8Array.from(english.words, wordContents);
+  const { start, ids, contents } = english;
+  const out = new Uint8Array(texts.length);
+  for (let t = 0; t < texts.length; t++) {
+    let bits = contents[t]!;
+    for (let k = start[t]!, end = start[t + 1]!; k < end; k++) bits |= byWord[ids[k]!]!;
+    // Words are compared in lower case; the date patterns want the month's capital too.
+    if (bits & EN_MONTH_WORD && !MONTH_STARTS.some((month) => texts[t]!.includes(month))) bits &= ~EN_MONTH_WORD;
+    out[t] = bits;
+  }
+  return out;
+}
+
+/** enContentsOf for a paragraph read alone. */
+function enContents(text: string): number {
+  return enContentsOf([text], englishWords([text]))[0]!;
+}
+
+/** `contents`: what the paragraph contains (enContentsOf), when the whole document's is at hand. */
+export function extractEnLandmarks(paragraph: string, glossary?: GlossaryIndex, contents = enContents(paragraph)): Mention[] {
   const text = halfWidthDigits(paragraph);
   const spans = new Spans();
   const out: Mention[] = [];
@@ -456,18 +489,18 @@ export function extractEnLandmarks(paragraph: string, glossary?: GlossaryIndex):
     out.push(section);
     spans.take(0, section.surface.length);
   }
-  const contents = enContents(text);
-  const digits = (contents & HAS_DIGIT) !== 0;
-  if (EMBEDDED_HINT.test(text)) embeddedSections(text, spans, out);
-  if (contents & HAS_MONTH_HINT) scanEnDates(text, spans, out, digits);
+  const digits = (contents & EN_DIGIT) !== 0;
+  if (contents & EN_STOP && EMBEDDED_HINT.test(text)) embeddedSections(text, spans, out);
+  if (contents & EN_MONTH_WORD) scanEnDates(text, spans, out, digits);
   if (digits) {
-    scan(text, spans, EN_PERCENT, readEnPercent, out);
+    // A percentage needs its sign or its word: searching for them is far cheaper than running the pattern.
+    if (text.includes('%') || text.includes('percent') || text.includes('per cent')) scan(text, spans, EN_PERCENT, readEnPercent, out);
     scan(text, spans, EN_NUMBER, readEnNumber, out);
   }
   if (text.includes('First')) scan(text, spans, EN_FIRST, readEnFirst, out);
-  scanNumberWords(text, spans, out);
+  if (contents & EN_NUMBER_WORD) scanNumberWords(text, spans, out);
   if (glossary) out.push(...glossary.matchEn(text));
-  punctuation(text, contents & HAS_BRACKET ? EN_BRACKETS : null, contents & HAS_QUOTE ? EN_QUOTES : null, section?.length ?? 0, out);
+  punctuation(text, contents & EN_BRACKET ? EN_BRACKETS : null, contents & EN_QUOTE ? EN_QUOTES : null, section?.length ?? 0, out);
   sortByPosition(out);
   return out;
 }

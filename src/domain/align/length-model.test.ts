@@ -11,6 +11,7 @@ import {
   zhLengthWithNumbers,
 } from './length-model.ts';
 import { Prepared, Scorer } from './scorer.ts';
+import { EN_SPACING, englishWords } from '../dictionary/index.ts';
 import { loadBitext } from './fixtures/dev-set.ts';
 
 describe('lengths', () => {
@@ -35,6 +36,10 @@ describe('lengths', () => {
     for (const text of ['The two sides ', ' The two sides', 'The\u00a0two sides', 'The two\nsides', 'The\u3000two  sides']) {
       expect(enLength(text)).toBe(13);
     }
+    // The same from the spacing englishWords notes while tokenising.
+    const texts = ['The two sides', 'The two sides.', ...['The two sides ', ' The two sides', 'The\u00a0two sides', 'The two\nsides', 'The\u3000two  sides', 'The two\tsides']];
+    const english = englishWords(texts);
+    texts.forEach((text, i) => expect(enLength(text, (english.contents[i]! & EN_SPACING) !== 0)).toBe(enLength(text)));
   });
 });
 

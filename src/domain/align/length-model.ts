@@ -63,12 +63,18 @@ export function zhLengthWithNumbers(text: string, spans: ReadonlyArray<{ at: num
 // (searching for a few characters is far cheaper than running a pattern over every paragraph).
 const OTHER_SPACES = ['  ', '\n', '\t', '\r', '\u00a0', '\u3000', '\f', '\v'];
 
-/** English length: characters, with each run of white space counted as one. */
-export function enLength(text: string): number {
-  let regular = text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32;
-  for (let k = 0; regular && k < OTHER_SPACES.length; k++) regular = !text.includes(OTHER_SPACES[k]!);
+function otherSpacing(text: string): boolean {
+  if (text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32) return true;
+  return OTHER_SPACES.some((space) => text.includes(space));
+}
+
+/**
+ * English length: characters, with each run of white space counted as one. `spaced`: whether the text
+ * has white space other than single spaces between words, when already known (englishWords' EN_SPACING).
+ */
+export function enLength(text: string, spaced = otherSpacing(text)): number {
   // (Other control characters, which a text hardly ever holds, then count as characters.)
-  if (regular) return text.length;
+  if (!spaced) return text.length;
   let n = 0;
   let space = true;
   for (let i = 0; i < text.length; i++) {

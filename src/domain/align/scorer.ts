@@ -4,11 +4,11 @@
 // unless both sides carry landmarks.
 
 import type { GlossaryIndex, Mention } from './landmarks.ts';
-import { buildVerbatimIndex, extractEnLandmarks, extractZhLandmarks, keyWeight, sortByPosition } from './landmarks.ts';
+import { buildVerbatimIndex, enContentsOf, extractEnLandmarks, extractZhLandmarks, keyWeight, sortByPosition } from './landmarks.ts';
 import type { Lexicon } from './lexicon.ts';
 import { LexiconHits } from './lexicon.ts';
 import type { DocumentLexicon } from './document-lexicon.ts';
-import { englishWords, type EnglishWords } from '../dictionary/index.ts';
+import { EN_SPACING, EN_STOP, englishWords, type EnglishWords } from '../dictionary/index.ts';
 import type { LexicalView } from './lexical.ts';
 import { buildLexicalView, extendLexicalView, MAX_CHINESE_UNITS, MAX_ENGLISH_UNITS, outcomeCosts } from './lexical.ts';
 import { LexicalBand, type BandRows } from './lexical-band.ts';
@@ -371,14 +371,17 @@ export class Prepared {
       if (verbatim) mentions.push(...verbatim.matchZh(text));
       return mentions;
     });
-    this.eMentions = en.map((text) => {
-      const mentions = extractEnLandmarks(text, glossary);
+    // One tokenisation of the English serves its landmarks, lengths and sentence counts, and the dictionary's lemmas.
+    const english = englishWords(en);
+    const enContents = enContentsOf(en, english);
+    this.eMentions = en.map((text, i) => {
+      const mentions = extractEnLandmarks(text, glossary, enContents[i]);
       if (verbatim) mentions.push(...verbatim.matchEn(text));
       return mentions;
     });
     // Numbers and dates count like digits in the Chinese length (二〇一四年 is "2014", not 20 characters).
     this.zPrefix = prefixSums(zh.map((text, i) => zhLengthWithNumbers(text, (this.zMentions[i] ?? []).filter((m) => NUMERIC_KINDS.has(m.kind)))));
-    this.ePrefix = prefixSums(en.map(enLength));
+    this.ePrefix = prefixSums(en.map((text, i) => enLength(text, (english.contents[i]! & EN_SPACING) !== 0)));
     const table = new KeyTable();
     const zFirm = table.lists(this.zMentions);
     const eFirm = table.lists(this.eMentions);
@@ -386,7 +389,7 @@ export class Prepared {
     // A dictionary is weighed word by word (lexical.ts); the built-in lexicon as landmarks.
     this.dictionaryWordsKept = sentenceLike(zh) ? Infinity : TUNING.dictionaryWordsKept;
     const dictionary = lexicon?.kind === 'dictionary' ? (lexicon as DocumentLexicon) : undefined;
-    this.englishWords = dictionary ? englishWords(en) : undefined;
+    this.englishWords = dictionary ? english : undefined;
     this.lexical = dictionary ? buildLexicalView(dictionary, zh.length, this.englishWords!, this.dictionaryWordsKept) : undefined;
     // The built-in lexicon is weighed as landmarks; a dictionary word by word (above).
     const words = dictionary ? undefined : (lexicon as Lexicon | undefined);
@@ -419,7 +422,7 @@ export class Prepared {
     this.eNonProsePrefix = prefixSums([...this.eForm].map((k) => (k === PROSE ? 0 : 1)));
     // Headings and other lines are no sentences: only prose is counted.
     const zSentences = zh.map((text, i) => (this.zForm[i] ? 0 : countZhSentences(text)));
-    const eSentences = en.map((text, i) => (this.eForm[i] ? 0 : countEnSentences(text)));
+    const eSentences = en.map((text, i) => (this.eForm[i] ? 0 : countEnSentences(text, (english.contents[i]! & EN_STOP) !== 0)));
     this.zSentencePrefix = prefixSums(zSentences);
     this.eSentencePrefix = prefixSums(eSentences);
     // Units of a sentence each: the counts would say nothing the bead shapes do not.

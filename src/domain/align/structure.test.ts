@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EN_STOP, englishWords } from '../dictionary/index.ts';
 import { extractEnLandmarks, extractZhLandmarks } from './landmarks.ts';
 import { countEnSentences, countZhSentences, enForm, HEADING, LINE, NOTE, PROSE, zhForm } from './structure.ts';
 
@@ -42,6 +43,10 @@ describe('sentence counts', () => {
   it('count English sentences past abbreviations and section numbers', () => {
     expect(countEnSentences('Mr. Xi met U.S. officials. They held talks in Beijing.')).toBe(2);
     expect(countEnSentences('II. Agriculture')).toBe(1);
+    // The same from the stops englishWords notes while tokenising (none before the end: one sentence).
+    const texts = ['Mr. Xi met U.S. officials. They held talks in Beijing.', 'II. Agriculture', 'One sentence only.', 'Asked: Why? Yes! 2 rose.', 'No stop'];
+    const english = englishWords(texts);
+    texts.forEach((text, i) => expect(countEnSentences(text, (english.contents[i]! & EN_STOP) !== 0)).toBe(countEnSentences(text)));
     expect(countEnSentences('1. Improving the network of facilities. Each district will open a library.')).toBe(2);
     expect(countEnSentences('Output rose by 5.2 percent! Exports grew?')).toBe(2);
   });

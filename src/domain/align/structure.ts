@@ -67,8 +67,13 @@ export function countZhSentences(text: string): number {
 const EN_SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9])/g;
 const EN_SHORT_TOKEN = /(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|Vol|Gen|Sen|Rep|Gov|Jr|Sr|(?:[A-Za-z]\.)+[A-Za-z])$/;
 
-/** Sentences of an English paragraph (as splitEnSentences cuts them, near enough), one at least. */
-export function countEnSentences(text: string): number {
+/**
+ * Sentences of an English paragraph (as splitEnSentences cuts them, near enough), one at least.
+ * `stops`: whether a . ! ? ; or : comes before the paragraph's last character, when already known
+ * (englishWords' EN_STOP); without one the paragraph is a single sentence.
+ */
+export function countEnSentences(text: string, stops = true): number {
+  if (!stops) return 1;
   EN_SENTENCE_END.lastIndex = 0;
   let n = 1;
   let start = 0;

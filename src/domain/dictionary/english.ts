@@ -53,77 +53,120 @@ export const ENGLISH_WORD = /[A-Za-z]+/g;
 
 /** The English words of a set of texts, each distinct word once with its lemma. */
 export interface EnglishWords {
-  /** Lemma of each distinct word (a letter run of two letters or more, any case); '' for stop words. */
+  /** Each distinct word (a letter run of two letters or more), in lower case. */
+  readonly words: readonly string[];
+  /** Lemma of each distinct word; '' for stop words. */
   readonly lemmas: readonly string[];
   /** Word ids of text k, in text order with repeats: ids[start[k] … start[k + 1]). */
   readonly start: Int32Array;
   readonly ids: Int32Array;
+  /** What each text holds besides its words (EN_* bits), noted in the same pass: readers skip the patterns that cannot match. */
+  readonly contents: Uint8Array;
 }
+
+/** A digit, 0-9 or full-width ０-９. */
+export const EN_DIGIT = 1;
+/** . ! ? ; : (or full-width ．) before the text's last character: a sentence may end inside the text. */
+export const EN_STOP = 2;
+/** White space other than single spaces between words: a tab, a line break, a no-break or ideographic space, two spaces in a row, a space opening or closing the text. */
+export const EN_SPACING = 4;
+/** An opening bracket "(". */
+export const EN_BRACKET = 8;
+/** A quotation mark, " or “. */
+export const EN_QUOTE = 16;
 
 /** An ASCII letter's lower-case code, 0 for any other ASCII character. */
 const LOWER = new Uint8Array(128);
 for (let c = 65; c <= 90; c++) LOWER[c] = c | 0x20;
 for (let c = 97; c <= 122; c++) LOWER[c] = c;
 
+/** EN_* bit of an ASCII character other than a letter (a space: EN_SPACING when another follows it). */
+const ASCII_CONTENTS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CONTENTS[c] = EN_DIGIT;
+for (const ch of '.!?;:') ASCII_CONTENTS[ch.charCodeAt(0)] = EN_STOP;
+for (const ch of ' \t\n\r\f\v') ASCII_CONTENTS[ch.charCodeAt(0)] = EN_SPACING;
+ASCII_CONTENTS[40] = EN_BRACKET;
+ASCII_CONTENTS[34] = EN_QUOTE;
+
+function wideContents(c: number): number {
+  if (c >= 0xff10 && c <= 0xff19) return EN_DIGIT;
+  if (c === 0xff0e) return EN_STOP;
+  if (c === 0xa0 || c === 0x3000) return EN_SPACING;
+  if (c === 0x201c) return EN_QUOTE;
+  return 0;
+}
+
+/** 26 letters as digits in base 31: six of them stay below 2³¹, so the number is the word itself. */
+const EXACT_LETTERS = 6;
+
 /**
  * Tokenise texts into the letter runs ENGLISH_WORD finds (those of two letters or more), numbering
- * distinct words (case aside) as they are met: each word is lemmatised once, and a word met again
- * costs a hash lookup without making a string.
+ * distinct words (case aside) as they are met: a word met again costs a hash lookup without making a
+ * string. The characters between words are noted in `contents` on the way. Lemmas are worked out
+ * when first read: a document aligned without a dictionary needs only the words.
  */
 export function englishWords(texts: readonly string[]): EnglishWords {
-  const lemmas: string[] = [];
+  const words: string[] = [];
   let slots = new Int32Array(1 << 12);
   let hashes = new Int32Array(0);
   // Distinct words in lower case, one after the other: word k is keyChars[keyStart[k] … keyStart[k + 1]).
   let keyStart = new Int32Array(1);
   let keyChars = new Uint8Array(1 << 14);
   const start = new Int32Array(texts.length + 1);
+  const contents = new Uint8Array(texts.length);
   let ids = new Int32Array(1 << 12);
   let size = 0;
+  // Slots are picked by the hash's high bits after a multiplicative mix (the hash itself is a number in base 31).
+  let shift = 32 - 12;
   const insert = (hash: number, id: number): void => {
-    let slot = hash & (slots.length - 1);
+    let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
     while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
     slots[slot] = id + 1;
   };
   for (let t = 0; t < texts.length; t++) {
     const text = texts[t]!;
     const n = text.length;
+    let found = text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32 ? EN_SPACING : 0;
     for (let at = 0; at < n; ) {
       let c = text.charCodeAt(at);
       if (c >= 128 || LOWER[c] === 0) {
+        const bits = c < 128 ? ASCII_CONTENTS[c]! : wideContents(c);
+        // A stop closing the text ends no sentence inside it; a single space between words is regular.
+        if (bits === EN_STOP ? at < n - 1 : c !== 32 || text.charCodeAt(at + 1) === 32) found |= bits;
         at++;
         continue;
       }
       let end = at;
-      let hash = 0x811c9dc5;
+      // The letters (1 … 26) as a number in base 31: exact for words of up to six letters, a hash beyond.
+      let hash = 0;
       while (end < n) {
         c = text.charCodeAt(end);
         if (c >= 128) break;
         const lower = LOWER[c]!;
         if (lower === 0) break;
-        hash = Math.imul(hash ^ lower, 0x01000193);
+        hash = (Math.imul(hash, 31) + (lower & 31)) | 0;
         end++;
       }
       const length = end - at;
       if (length >= 2) {
-        let slot = hash & (slots.length - 1);
+        let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
         let id = -1;
         for (; slots[slot] !== 0; slot = (slot + 1) & (slots.length - 1)) {
           const candidate = slots[slot]! - 1;
           if (hashes[candidate] !== hash) continue;
           const from = keyStart[candidate]!;
           if (keyStart[candidate + 1]! - from !== length) continue;
+          // Words of up to six letters are told apart by the hash alone.
           let same = true;
-          for (let k = 0; k < length && same; k++) same = (text.charCodeAt(at + k) | 0x20) === keyChars[from + k];
+          if (length > EXACT_LETTERS) for (let k = 0; k < length && same; k++) same = (text.charCodeAt(at + k) | 0x20) === keyChars[from + k];
           if (same) {
             id = candidate;
             break;
           }
         }
         if (id < 0) {
-          id = lemmas.length;
-          const word = text.slice(at, end);
-          lemmas.push(englishLemma(word));
+          id = words.length;
+          words.push(text.slice(at, end).toLowerCase());
           if (hashes.length <= id + 1) {
             const grown = new Int32Array(Math.max(1024, id * 2));
             grown.set(hashes);
@@ -141,9 +184,10 @@ export function englishWords(texts: readonly string[]): EnglishWords {
           keyStart[id + 1] = keyStart[id]! + length;
           hashes[id] = hash;
           slots[slot] = id + 1;
-          if (lemmas.length * 2 > slots.length) {
+          if (words.length * 2 > slots.length) {
             slots = new Int32Array(slots.length * 2);
-            for (let k = 0; k < lemmas.length; k++) insert(hashes[k]!, k);
+            shift--;
+            for (let k = 0; k < words.length; k++) insert(hashes[k]!, k);
           }
         }
         if (size === ids.length) {
@@ -156,6 +200,16 @@ export function englishWords(texts: readonly string[]): EnglishWords {
       at = end;
     }
     start[t + 1] = size;
+    contents[t] = found;
   }
-  return { lemmas, start, ids: ids.slice(0, size) };
+  let lemmas: string[] | undefined;
+  return {
+    words,
+    get lemmas() {
+      return (lemmas ??= words.map(englishLemma));
+    },
+    start,
+    ids: ids.slice(0, size),
+    contents,
+  };
 }
