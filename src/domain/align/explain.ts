@@ -106,9 +106,9 @@ export function landmarkReasons(zh: readonly Mention[], en: readonly Mention[], 
     }
   }
   pairs.sort((a, b) => b.weight - a.weight || a.z - b.z || a.e - b.e);
-  // Mentions already paired, as flags by position.
-  const usedZh = new Uint8Array(zh.length);
-  const usedEn = new Uint8Array(en.length);
+  // Mentions already paired, as flags by position (in scratch arrays: a link's own typed arrays would cost more than the rest).
+  const usedZh = scratch(USED_ZH, zh.length);
+  const usedEn = scratch(USED_EN, en.length);
   const matches: Array<{ z: number; e: number }> = [];
   for (const pair of pairs) {
     if (usedZh[pair.z] || usedEn[pair.e]) continue;
@@ -136,6 +136,16 @@ export function landmarkReasons(zh: readonly Mention[], en: readonly Mention[], 
   missingReasons(zh, usedZh, 'zh', reasons, limit * 2);
   missingReasons(en, usedEn, 'en', reasons, limit * 2);
   return reasons;
+}
+
+const USED_ZH = { flags: new Uint8Array(64) };
+const USED_EN = { flags: new Uint8Array(64) };
+
+/** The scratch flags, `size` of them cleared (grown when short). */
+function scratch(buffer: { flags: Uint8Array }, size: number): Uint8Array {
+  if (buffer.flags.length < size) buffer.flags = new Uint8Array(Math.max(size, buffer.flags.length * 2));
+  buffer.flags.fill(0, 0, size);
+  return buffer.flags;
 }
 
 /** One reason for each mention of a side left unpaired, while `reasons` holds fewer than `limit`. */
