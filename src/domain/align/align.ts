@@ -193,7 +193,11 @@ function learnFromUnits(
   const step = Math.max(1, Math.ceil(units.length / LEARNING_UNITS));
   for (let u = 0; u < units.length; u += step) {
     const unit = units[u]!;
-    const zhWords = unit.zh.flatMap((i) => [...lexicon.entriesOf(i)]).slice(0, LEARNING_WORDS);
+    const zhWords: number[] = [];
+    for (const i of unit.zh) {
+      const entries = lexicon.entriesOf(i);
+      for (let k = 0; k < entries.length && zhWords.length < LEARNING_WORDS; k++) zhWords.push(entries[k]!);
+    }
     const enWords: number[] = [];
     for (const j of unit.en) {
       for (let k = english.start[j]!; k < english.start[j + 1]! && enWords.length < LEARNING_WORDS * 2; k++) {
@@ -362,7 +366,7 @@ function alignKeeping(zh: readonly string[], en: readonly string[], options: Ali
   keep?.push(doc, firstScorer, scorer, segments, paths, fixed, plan);
   const beads: Bead[] = [];
   segments.forEach((seg, s) => {
-    beads.push(...searchBeads(scorer, doc, seg, paths[s]!));
+    for (const bead of searchBeads(scorer, doc, seg, paths[s]!)) beads.push(bead);
     const f = fixed[s];
     if (f) beads.push(f);
   });
