@@ -282,7 +282,8 @@ function followRow(band: Band, cost: Float64Array, i: number, n: number, m: numb
 
 /**
  * Forward costs: cost[cell] is the cheapest path from (0, 0) to the cell, back[cell] its last bead.
- * With `follow` > 0 the band's rows are laid out during the sweep (openBand, followRow) that wide.
+ * With `follow` > 0 the band's rows are laid out during the sweep (openBand, followRow) that wide:
+ * only for a scorer without the dictionary, whose tables (prepareBand) need the rows beforehand.
  */
 function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, beads: number, follow = 0, capacity = band.cells): Forward {
   scorer.prepareBand(seg.z0, seg.e0, band);
@@ -296,7 +297,7 @@ function sweepForward(scorer: Scorer, doc: Prepared, seg: Segment, band: Band, b
   const { beadCost, landmarkMatch: match, landmarkMiss: miss, ratio, variance, knee, kneeCost, zNull, eNull } = scorer;
   const { zJoinPrefix: zJ, eJoinPrefix: eJ, kindMismatch, sentenceMismatch, zLexBestPrefix: zLB, eLexBestPrefix: eLB } = scorer;
   const lexical = scorer.lexFound !== null;
-  const lexicalCosts = lexical ? POOL.lexicalCosts(band.cells) : null;
+  const lexicalCosts = lexical ? POOL.lexicalCosts(capacity) : null;
   const out = scorer.out;
   const { zLandmarkPrefix: zA, eLandmarkPrefix: eA } = scorer.view;
   const { zPrefix: zP, ePrefix: eP, zNonProsePrefix: zH, eNonProsePrefix: eH, zSentencePrefix: zS, eSentencePrefix: eS } = doc;
