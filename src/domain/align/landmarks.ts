@@ -4,7 +4,7 @@
 // 2014年5月19日 and "19 May 2014" meet on the same keys, whatever order or script either side uses.
 
 import { codePointLength, codePoints, truncateCodePoints, halfWidthDigits, halfWidthLetters, EN_CARDINALS, EN_ORDINALS, parseChineseNumber, parseEnglishMonth, parseRoman, ZH_DIGIT_CHARS, ZH_NUMERAL_CHARS } from '../text/index.ts';
-import { EN_BRACKET, EN_DIGIT, EN_QUOTE, EN_STOP, englishWords, type EnglishWords } from '../dictionary/index.ts';
+import { EN_BRACKET, EN_DIGIT, EN_QUOTE, EN_STOP, type EnglishWords } from '../dictionary/index.ts';
 import { pinShape } from './shape-pins.ts';
 import type { LandmarkKind, GlossaryTerm } from './types.ts';
 
@@ -474,9 +474,19 @@ export function enContentsOf(texts: readonly string[], english: EnglishWords): U
   return out;
 }
 
-/** enContentsOf for a paragraph read alone. */
+const DIGIT = /[0-9\uff10-\uff19]/;
+
+/**
+ * What a paragraph read alone contains, from a few searches (far cheaper than tokenising it): the
+ * number-word and embedded-section patterns, which no search rules out as cheaply, are left to run.
+ */
 function enContents(text: string): number {
-  return enContentsOf([text], englishWords([text]))[0]!;
+  let bits = EN_STOP | EN_NUMBER_WORD;
+  if (DIGIT.test(text)) bits |= EN_DIGIT;
+  if (text.includes('(')) bits |= EN_BRACKET;
+  if (text.includes('"') || text.includes('“')) bits |= EN_QUOTE;
+  if (MONTH_STARTS.some((month) => text.includes(month))) bits |= EN_MONTH_WORD;
+  return bits;
 }
 
 /** `contents`: what the paragraph contains (enContentsOf), when the whole document's is at hand. */

@@ -106,18 +106,23 @@ const EXACT_LETTERS = 6;
  * when first read: a document aligned without a dictionary needs only the words.
  */
 export function englishWords(texts: readonly string[]): EnglishWords {
+  // A word takes two letters and the character after it: a third of the characters bounds the words,
+  // and sizes the tables (a paragraph read alone costs little).
+  let chars = 0;
+  for (const text of texts) chars += text.length + 1;
+  const bound = Math.ceil(chars / 3);
   const words: string[] = [];
-  let slots = new Int32Array(1 << 12);
+  // Slots are picked by the hash's high bits after a multiplicative mix (the hash itself is a number in base 31).
+  let shift = 32 - Math.min(12, Math.max(4, Math.ceil(Math.log2(2 * bound))));
+  let slots = new Int32Array(2 ** (32 - shift));
   let hashes = new Int32Array(0);
   // Distinct words in lower case, one after the other: word k is keyChars[keyStart[k] … keyStart[k + 1]).
   let keyStart = new Int32Array(1);
-  let keyChars = new Uint8Array(1 << 14);
+  let keyChars = new Uint8Array(Math.min(1 << 14, chars));
   const start = new Int32Array(texts.length + 1);
   const contents = new Uint8Array(texts.length);
-  let ids = new Int32Array(1 << 12);
+  const ids = new Int32Array(bound);
   let size = 0;
-  // Slots are picked by the hash's high bits after a multiplicative mix (the hash itself is a number in base 31).
-  let shift = 32 - 12;
   const insert = (hash: number, id: number): void => {
     let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
     while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
@@ -168,7 +173,7 @@ export function englishWords(texts: readonly string[]): EnglishWords {
           id = words.length;
           words.push(text.slice(at, end).toLowerCase());
           if (hashes.length <= id + 1) {
-            const grown = new Int32Array(Math.max(1024, id * 2));
+            const grown = new Int32Array(Math.max(64, id * 2));
             grown.set(hashes);
             hashes = grown;
             const grownStart = new Int32Array(grown.length + 1);
@@ -189,11 +194,6 @@ export function englishWords(texts: readonly string[]): EnglishWords {
             shift--;
             for (let k = 0; k < words.length; k++) insert(hashes[k]!, k);
           }
-        }
-        if (size === ids.length) {
-          const grown = new Int32Array(size * 2);
-          grown.set(ids);
-          ids = grown;
         }
         ids[size++] = id;
       }
