@@ -75,8 +75,8 @@ export const EN_BRACKET = 8;
 /** A quotation mark, " or “. */
 export const EN_QUOTE = 16;
 
-/** An ASCII letter's lower-case code, 0 for any other ASCII character. */
-const LOWER = new Uint8Array(128);
+/** An ASCII letter's lower-case code, 0 for any other character. */
+const LOWER = new Uint8Array(0x10000);
 for (let c = 65; c <= 90; c++) LOWER[c] = c | 0x20;
 for (let c = 97; c <= 122; c++) LOWER[c] = c;
 
@@ -137,12 +137,14 @@ export function englishWords(texts: readonly string[]): EnglishWords {
     const text = texts[t]!;
     const n = text.length;
     let found = text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32 ? EN_SPACING : 0;
+    let lastSpace = -2;
     for (let at = 0; at < n; ) {
-      let c = text.charCodeAt(at);
-      if (c >= 128 || LOWER[c] === 0) {
+      const c = text.charCodeAt(at);
+      if (LOWER[c] === 0) {
         const bits = c < 128 ? ASCII_CONTENTS[c]! : wideContents(c);
-        // A stop closing the text ends no sentence inside it; a single space between words is regular.
-        if (bits === EN_STOP ? at < n - 1 : c !== 32 || text.charCodeAt(at + 1) === 32) found |= bits;
+        // A stop closing the text ends no sentence inside it; a space counts only right after another.
+        if (bits === EN_STOP ? at < n - 1 : c !== 32 || at === lastSpace + 1) found |= bits;
+        if (c === 32) lastSpace = at;
         at++;
         continue;
       }
@@ -152,9 +154,7 @@ export function englishWords(texts: readonly string[]): EnglishWords {
       let head = 0;
       let tail = 0;
       while (end < n) {
-        c = text.charCodeAt(end);
-        if (c >= 128) break;
-        const lower = LOWER[c]!;
+        const lower = LOWER[text.charCodeAt(end)]!;
         if (lower === 0) break;
         tail = (Math.imul(tail, 31) + (lower & 31)) | 0;
         end++;
