@@ -10,6 +10,13 @@ describe('English words of a set of texts', () => {
     expect(english.lemmas).toEqual(['', 'cooper', 'oper', 'cooper', 'ab', 'ba', 'abc']);
   });
 
+  it('tells apart words around six and twelve letters and longer ones', () => {
+    const texts = ['mutua mutual mutuals MUTUAL', 'internationa international internationalisation Internationalisation internationally'];
+    const english = englishWords(texts);
+    expect(english.words).toEqual(['mutua', 'mutual', 'mutuals', 'internationa', 'international', 'internationalisation', 'internationally']);
+    expect([...english.ids]).toEqual([0, 1, 2, 1, 3, 4, 5, 5, 6]);
+  });
+
   it('notes what lies between the words', () => {
     const contents = englishWords(['In 2014 (or ２０１５) he said "yes".', 'One sentence.', 'Two. Sentences', ' spaced', 'two  spaces', 'tab\there', '“quoted”', ''])
       .contents;

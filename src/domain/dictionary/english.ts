@@ -75,8 +75,8 @@ export const EN_BRACKET = 8;
 /** A quotation mark, " or “. */
 export const EN_QUOTE = 16;
 
-/** An ASCII letter's lower-case code, 0 for any other ASCII character. */
-const LOWER = new Uint8Array(128);
+/** An ASCII letter's lower-case code, 0 for any other character. */
+const LOWER = new Uint8Array(0x10000);
 for (let c = 65; c <= 90; c++) LOWER[c] = c | 0x20;
 for (let c = 97; c <= 122; c++) LOWER[c] = c;
 
@@ -96,8 +96,13 @@ function wideContents(c: number): number {
   return 0;
 }
 
-/** 26 letters as digits in base 31: six of them stay below 2³¹, so the number is the word itself. */
+/** 26 letters as digits in base 31: six of them stay below 2³¹, so the number is those letters themselves. */
 const EXACT_LETTERS = 6;
+
+/** Slot of a word's two numbers (its first six letters, the rest) in a table of 2^(32 − shift) slots: high bits after a multiplicative mix. */
+function slotOf(head: number, tail: number, shift: number): number {
+  return Math.imul(Math.imul(head, 0x2f0b3c55) ^ tail, 0x9e3779b1) >>> shift;
+}
 
 /**
  * Tokenise texts into the letter runs ENGLISH_WORD finds (those of two letters or more), numbering
@@ -112,10 +117,10 @@ export function englishWords(texts: readonly string[]): EnglishWords {
   for (const text of texts) chars += text.length + 1;
   const bound = Math.ceil(chars / 3);
   const words: string[] = [];
-  // Slots are picked by the hash's high bits after a multiplicative mix (the hash itself is a number in base 31).
   let shift = 32 - Math.min(12, Math.max(4, Math.ceil(Math.log2(2 * bound))));
   let slots = new Int32Array(2 ** (32 - shift));
-  let hashes = new Int32Array(0);
+  // The two numbers of each distinct word (see below): word k's are keys[2k] and keys[2k + 1].
+  let keys = new Int32Array(0);
   // Distinct words in lower case, one after the other: word k is keyChars[keyStart[k] … keyStart[k + 1]).
   let keyStart = new Int32Array(1);
   let keyChars = new Uint8Array(Math.min(1 << 14, chars));
@@ -123,8 +128,8 @@ export function englishWords(texts: readonly string[]): EnglishWords {
   const contents = new Uint8Array(texts.length);
   const ids = new Int32Array(bound);
   let size = 0;
-  const insert = (hash: number, id: number): void => {
-    let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+  const insert = (id: number): void => {
+    let slot = slotOf(keys[2 * id]!, keys[2 * id + 1]!, shift);
     while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
     slots[slot] = id + 1;
   };
@@ -132,38 +137,43 @@ export function englishWords(texts: readonly string[]): EnglishWords {
     const text = texts[t]!;
     const n = text.length;
     let found = text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32 ? EN_SPACING : 0;
+    let lastSpace = -2;
     for (let at = 0; at < n; ) {
-      let c = text.charCodeAt(at);
-      if (c >= 128 || LOWER[c] === 0) {
+      const c = text.charCodeAt(at);
+      if (LOWER[c] === 0) {
         const bits = c < 128 ? ASCII_CONTENTS[c]! : wideContents(c);
-        // A stop closing the text ends no sentence inside it; a single space between words is regular.
-        if (bits === EN_STOP ? at < n - 1 : c !== 32 || text.charCodeAt(at + 1) === 32) found |= bits;
+        // A stop closing the text ends no sentence inside it; a space counts only right after another.
+        if (bits === EN_STOP ? at < n - 1 : c !== 32 || at === lastSpace + 1) found |= bits;
+        if (c === 32) lastSpace = at;
         at++;
         continue;
       }
       let end = at;
-      // The letters (1 … 26) as a number in base 31: exact for words of up to six letters, a hash beyond.
-      let hash = 0;
+      // The letters (1 … 26) as numbers in base 31: the first six, then the rest. With the length they
+      // are the word itself up to twelve letters (a longer one is then compared letter by letter).
+      let head = 0;
+      let tail = 0;
       while (end < n) {
-        c = text.charCodeAt(end);
-        if (c >= 128) break;
-        const lower = LOWER[c]!;
+        const lower = LOWER[text.charCodeAt(end)]!;
         if (lower === 0) break;
-        hash = (Math.imul(hash, 31) + (lower & 31)) | 0;
+        tail = (Math.imul(tail, 31) + (lower & 31)) | 0;
         end++;
+        if (end - at === EXACT_LETTERS) {
+          head = tail;
+          tail = 0;
+        }
       }
       const length = end - at;
       if (length >= 2) {
-        let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+        let slot = slotOf(head, tail, shift);
         let id = -1;
         for (; slots[slot] !== 0; slot = (slot + 1) & (slots.length - 1)) {
           const candidate = slots[slot]! - 1;
-          if (hashes[candidate] !== hash) continue;
+          if (keys[2 * candidate] !== head || keys[2 * candidate + 1] !== tail) continue;
           const from = keyStart[candidate]!;
           if (keyStart[candidate + 1]! - from !== length) continue;
-          // Words of up to six letters are told apart by the hash alone.
           let same = true;
-          if (length > EXACT_LETTERS) for (let k = 0; k < length && same; k++) same = (text.charCodeAt(at + k) | 0x20) === keyChars[from + k];
+          if (length > 2 * EXACT_LETTERS) for (let k = 0; k < length && same; k++) same = (text.charCodeAt(at + k) | 0x20) === keyChars[from + k];
           if (same) {
             id = candidate;
             break;
@@ -172,11 +182,11 @@ export function englishWords(texts: readonly string[]): EnglishWords {
         if (id < 0) {
           id = words.length;
           words.push(text.slice(at, end).toLowerCase());
-          if (hashes.length <= id + 1) {
-            const grown = new Int32Array(Math.max(64, id * 2));
-            grown.set(hashes);
-            hashes = grown;
-            const grownStart = new Int32Array(grown.length + 1);
+          if (keys.length <= 2 * id + 2) {
+            const grown = new Int32Array(Math.max(128, id * 4));
+            grown.set(keys);
+            keys = grown;
+            const grownStart = new Int32Array(grown.length / 2 + 1);
             grownStart.set(keyStart);
             keyStart = grownStart;
           }
@@ -187,12 +197,13 @@ export function englishWords(texts: readonly string[]): EnglishWords {
           }
           for (let k = 0; k < length; k++) keyChars[keyStart[id]! + k] = text.charCodeAt(at + k) | 0x20;
           keyStart[id + 1] = keyStart[id]! + length;
-          hashes[id] = hash;
+          keys[2 * id] = head;
+          keys[2 * id + 1] = tail;
           slots[slot] = id + 1;
           if (words.length * 2 > slots.length) {
             slots = new Int32Array(slots.length * 2);
             shift--;
-            for (let k = 0; k < words.length; k++) insert(hashes[k]!, k);
+            for (let k = 0; k < words.length; k++) insert(k);
           }
         }
         ids[size++] = id;
