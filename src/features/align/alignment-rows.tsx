@@ -8,10 +8,16 @@ import { AlignmentRowView, type ChineseParagraph } from './alignment-row.tsx';
 import type { AlignState } from './commands.ts';
 import type { History } from './history.ts';
 
+/**
+ * A row's height before it is measured, from its text lengths. The virtualiser asks for every row
+ * whenever the rows change (10,000 after aligning a long document), so this stays a plain loop.
+ */
 function estimateRowHeight(row: AlignRow | undefined, zh: readonly ChineseParagraph[], en: readonly string[]): number {
   if (!row) return 80;
-  const zhLines = row.zh.reduce((n, i) => n + Math.ceil((zh[i]?.text.length ?? 0) / 26), 0);
-  const enLines = row.en.reduce((n, i) => n + Math.ceil((en[i]?.length ?? 0) / 60), 0);
+  let zhLines = 0;
+  for (let k = 0; k < row.zh.length; k++) zhLines += Math.ceil((zh[row.zh[k]!]?.text.length ?? 0) / 26);
+  let enLines = 0;
+  for (let k = 0; k < row.en.length; k++) enLines += Math.ceil((en[row.en[k]!]?.length ?? 0) / 60);
   return Math.max(64, Math.max(zhLines * 27, enLines * 24, 3 * 20) + 28);
 }
 
