@@ -4,6 +4,7 @@
 // people confirmed. The scorer weighs its words one by one against the English lemmas (lexical.ts).
 
 import type { TranslationTable } from '../dictionary/index.ts';
+import { Int32List } from './int32-list.ts';
 
 /** Extra translations of Chinese words (glossary terms, learned pairs): word → English lemmas. */
 export type ExtraTranslations = ReadonlyMap<string, readonly string[]>;
@@ -119,27 +120,6 @@ function tableScratch(table: TranslationTable): { words: Int32Array; lemmas: Int
   return arrays;
 }
 
-/** A grow-only list of 32-bit integers. */
-class Ints {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  /** Whether `value` is among the values from `from` on. */
-  includesFrom(value: number, from: number): boolean {
-    for (let k = from; k < this.length; k++) if (this.data[k] === value) return true;
-    return false;
-  }
-}
 
 /**
  * The lexicon of one document. `extra` adds translations (from the glossary, from confirmed links,
@@ -155,13 +135,13 @@ export function documentLexicon(zh: readonly string[], table: TranslationTable, 
   const { words: entryOfWord, lemmas: ofTableLemma } = tableScratch(table);
   const entryOfExtra = new Int32Array(extraWords.length).fill(-1);
   const entryWord: number[] = [];
-  const lemmaStart = new Ints(1024);
+  const lemmaStart = new Int32List(1024);
   lemmaStart.push(0);
-  const lemmaIds = new Ints(4096);
+  const lemmaIds = new Int32List(4096);
   // Lemmas by name, numbered as met; table lemmas also by their table id, so each is looked up by name once.
   const lemmaIdOf = new Map<string, number>();
   const lemmaNames: string[] = [];
-  const usedTableLemmas = new Ints(1024);
+  const usedTableLemmas = new Int32List(1024);
   const intern = (lemma: string): number => {
     let id = lemmaIdOf.get(lemma);
     if (id === undefined) {
@@ -219,7 +199,7 @@ export function documentLexicon(zh: readonly string[], table: TranslationTable, 
     for (const wordId of entryWord) if (wordId >= 0) entryOfWord[wordId] = -1;
     for (let k = 0; k < usedTableLemmas.length; k++) ofTableLemma[usedTableLemmas.data[k]!] = -1;
   }
-  return lexiconOf(table, seg, entryIds, entryWord, wordOf, lemmaStart.data.slice(0, lemmaStart.length), lemmaIds.data.slice(0, lemmaIds.length), lemmaIdOf, lemmaNames);
+  return lexiconOf(table, seg, entryIds, entryWord, wordOf, lemmaStart.done(), lemmaIds.done(), lemmaIdOf, lemmaNames);
 }
 
 /** What extendLexicon needs of a lexicon besides its interface. */

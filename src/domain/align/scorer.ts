@@ -16,6 +16,7 @@ import { pinShape } from './shape-pins.ts';
 import type { LengthModel } from './length-model.ts';
 import { countEnSentences, countZhSentences, enForm, HEADING, PROSE, zhForm } from './structure.ts';
 import { enLength, TAIL_KNEE, tailCost, zhLengthWithNumbers } from './length-model.ts';
+import { Int32List } from './int32-list.ts';
 
 /** Mentions whose Chinese characters turn into digits in English. */
 const NUMERIC_KINDS: ReadonlySet<string> = new Set(['number', 'date', 'percent', 'ordinal', 'section']);
@@ -176,22 +177,7 @@ class KeyTable {
   }
 }
 
-class GrowableInts {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  done(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-pinShape(new GrowableInts());
+pinShape(new Int32List());
 pinShape(new KeyTable());
 pinShape(new LexiconHits());
 
@@ -214,10 +200,10 @@ function scanLexicon(lexicon: Lexicon, texts: readonly string[], side: 'zh' | 'e
   const hits = new LexiconHits();
   const seen = new Int32Array(lexicon.size).fill(-1);
   const hitStart = new Int32Array(texts.length + 1);
-  const hitAt = new GrowableInts();
-  const hitEnd = new GrowableInts();
-  const entryStart = new GrowableInts();
-  const entries = new GrowableInts();
+  const hitAt = new Int32List();
+  const hitEnd = new Int32List();
+  const entryStart = new Int32List();
+  const entries = new Int32List();
   entryStart.push(0);
   const { lists } = lexicon;
   for (let i = 0; i < texts.length; i++) {
