@@ -46,8 +46,6 @@ class Savings {
   }
 }
 
-const SINGLE = new Float64Array(1);
-
 /** Number of 32-bit words a bit set of `size` bits takes. */
 function words(size: number): number {
   return (size + 31) >>> 5;
@@ -114,16 +112,10 @@ export class LexicalBand {
   }
 
   /**
-   * The dictionary cost of the link Chinese [zs, zi) × English [es, ej), from the tables; NaN when a
-   * pair of its units lies outside the tabulated band (the caller then computes it word by word).
-   */
-  cost(zs: number, zi: number, es: number, ej: number): number {
-    return this.costInto(SINGLE, zs, zi, es, ej) ? SINGLE[0]! : NaN;
-  }
-
-  /**
-   * cost() written to out[0], and whether it is tabulated (false: out[0] is left as it was). The
-   * searches call this one: a double returned by a call that is not inlined is a fresh heap number.
+   * The dictionary cost of the link Chinese [zs, zi) × English [es, ej) from the tables, written to
+   * out[0] (a double returned by a call that is not inlined would be a fresh heap number), and whether
+   * it is tabulated: false when a pair of its units lies outside the band (out[0] is then left as it
+   * was, and the caller computes the cost word by word).
    */
   costInto(out: Float64Array, zs: number, zi: number, es: number, ej: number): boolean {
     const { zLo, zHi, zAt, eLo, eHi, eAt } = this;
