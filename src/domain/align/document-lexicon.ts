@@ -120,7 +120,6 @@ function tableScratch(table: TranslationTable): { words: Int32Array; lemmas: Int
   return arrays;
 }
 
-
 /**
  * The lexicon of one document. `extra` adds translations (from the glossary, from confirmed links,
  * from a first alignment) to those of the table. Entries and their lemmas are kept in flat typed
@@ -156,7 +155,6 @@ export function documentLexicon(zh: readonly string[], table: TranslationTable, 
     const entry = entryWord.length;
     entryWord.push(wordId);
     const from = lemmaIds.length;
-    let word: string | undefined;
     if (wordId >= 0) {
       const own = table.lemmasOf(wordId);
       const kept = table.wordLength(wordId) === 1 ? Math.min(own.length, SINGLE_CHARACTER_MAX_LEMMAS) : own.length;
@@ -171,8 +169,7 @@ export function documentLexicon(zh: readonly string[], table: TranslationTable, 
       }
     }
     if (extra.size > 0) {
-      word = wordOf(wordId);
-      for (const lemma of extra.get(word) ?? []) {
+      for (const lemma of extra.get(wordOf(wordId)) ?? []) {
         const id = intern(lemma);
         if (!lemmaIds.includesFrom(id, from)) lemmaIds.push(id);
       }
