@@ -191,6 +191,7 @@ function learnFromUnits(
   const names: string[] = [];
   const pairs: WordPair[] = [];
   const step = Math.max(1, Math.ceil(units.length / LEARNING_UNITS));
+  const lemmas = english.lemmas;
   for (let u = 0; u < units.length; u += step) {
     const unit = units[u]!;
     const zhWords: number[] = [];
@@ -201,7 +202,7 @@ function learnFromUnits(
     const enWords: number[] = [];
     for (const j of unit.en) {
       for (let k = english.start[j]!; k < english.start[j + 1]! && enWords.length < LEARNING_WORDS * 2; k++) {
-        const lemma = english.lemmas[english.ids[k]!]!;
+        const lemma = lemmas[english.ids[k]!]!;
         if (lemma.length < 2) continue;
         let id = ids.get(lemma);
         if (id === undefined) {

@@ -121,10 +121,12 @@ interface EnglishUnits {
 function englishUnits(lexicon: DocumentLexicon, english: EnglishWords): EnglishUnits {
   const enCount = english.start.length - 1;
   const eStart = new Int32Array(enCount + 1);
-  const lemmaOfWord = new Int32Array(english.lemmas.length);
+  // Read once: the lemmas are worked out when first read (englishWords).
+  const lemmas = english.lemmas;
+  const lemmaOfWord = new Int32Array(lemmas.length);
   let anyLemma = false;
   for (let w = 0; w < lemmaOfWord.length; w++) {
-    const lemma = english.lemmas[w]!;
+    const lemma = lemmas[w]!;
     const id = lemma === '' ? -1 : lexicon.lemmaId(lemma);
     lemmaOfWord[w] = id;
     if (id >= 0) anyLemma = true;
