@@ -26,7 +26,6 @@ export function ConflictDialog({ rows, busy, onOverwrite, onSkip, onCancel }: Co
   const ref = useModalDialog();
   const id = useId();
 
-
   return (
     <dialog
       ref={ref}
