@@ -2,6 +2,7 @@
 // every keystroke, and over a whole document in a Worker.
 import { extractEnLandmarks, extractZhLandmarks, type Mention } from '../align/index.ts';
 import { findRendering, foldForRendering, hasRendering, preferredRendering, type GlossaryMatcher, type MatchableTerm } from '../glossary/index.ts';
+import { isLetterOrDigitAt } from '../text/index.ts';
 import type { QaCode, QaFinding, QaKind, QaSeverity, QaSpan } from './types.ts';
 
 export interface QaRowInput {
@@ -180,16 +181,11 @@ export function checkFullWidth(en: string): QaFinding[] {
 
 /** Doubled words English allows ("had had", "that that"). */
 const DOUBLING_ALLOWED = new Set(['had', 'that', 'bye', 'so']);
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** 1 for a letter or digit, 2 for the apostrophes and hyphen that join words, 0 otherwise. */
 function wordClass(code: number, text: string, at: number): 0 | 1 | 2 {
-  if (code < 0x80) {
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) return 1;
-    return code === 0x27 || code === 0x2d ? 2 : 0;
-  }
-  if (code === 0x2019) return 2;
-  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at)!)) ? 1 : 0;
+  if (code === 0x27 || code === 0x2d || code === 0x2019) return 2;
+  return isLetterOrDigitAt(text, at) ? 1 : 0;
 }
 
 const isGapSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0xa0;
@@ -233,9 +229,10 @@ export function checkDoubledWords(en: string): QaFinding[] {
       for (let g = prevEnd; g < start; g++) if (!isGapSpace(en.charCodeAt(g))) { gap = false; break; }
       if (gap) {
         const word = en.slice(prevStart, prevEnd);
-        const lower = word.toLowerCase();
-        if (lower === en.slice(start, end).toLowerCase() || foldForRendering(word) === foldForRendering(en.slice(start, end))) {
+        // Case-blind as the glossary's renderings are (long s as s).
+        if (foldForRendering(word) === foldForRendering(en.slice(start, end))) {
           paired = true;
+          const lower = word.toLowerCase();
           if (!DOUBLING_ALLOWED.has(lower) && !/^\d+$/.test(word)) {
             out.push(finding('doubled-word', 'doubled-word', 'warning', [{ side: 'en', start: prevStart, end }], { word }, lower));
           }
