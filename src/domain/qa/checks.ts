@@ -133,8 +133,12 @@ const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/g
 const HAS_CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
 const NOT_LETTER = /[\s\p{P}\p{S}\d]/gu;
 
-function normaliseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/** Runs of white space other than one plain space between words. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+
+/** White space collapsed to one space and trimmed (the text itself when it has nothing to collapse). */
+export function normaliseSpace(text: string): string {
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** The Chinese copied into the English, or characters of it left there. */
@@ -354,7 +358,7 @@ export function checkRow(input: QaRowInput): QaFinding[] {
   append(out, checkUntranslated(zh, en));
   append(out, checkNumbers(zh, en));
   append(out, checkGlossary(zh, en, input.glossary));
-  if (input.elsewhere?.length) append(out, checkConsistency(en, input.elsewhere));
+  append(out, checkConsistency(en, input.elsewhere));
   append(out, checkDoubledWords(en));
   append(out, checkBalance(en));
   append(out, checkFullWidth(en));
