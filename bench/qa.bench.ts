@@ -22,7 +22,7 @@ import { buildGlossaryMatcher, type MatchableTerm } from '../src/domain/glossary
 import { checkDocument, checkRow, type QaDocumentRow } from '../src/domain/qa/index.ts';
 import { compileCedictShards, parseCedict } from '../src/domain/dictionary/index.ts';
 import { readCedictSource } from '../scripts/lib/dictionary.ts';
-import { isMain, percentile } from './lib.ts';
+import { isMain, medianCpuRun, percentile } from './lib.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROWS = 10_000;
@@ -99,16 +99,7 @@ export async function run() {
 
   // Warm up, then the whole document in this process (the median of three runs, by CPU time).
   checkDocument(rows.slice(0, 500), { glossary });
-  const runs: Array<{ ms: number; cpuMs: number; results: ReturnType<typeof checkDocument> }> = [];
-  for (let k = 0; k < 3; k++) {
-    const d0 = performance.now();
-    const c0 = process.cpuUsage();
-    const results = checkDocument(rows, { glossary });
-    const cpu = process.cpuUsage(c0);
-    runs.push({ ms: performance.now() - d0, cpuMs: (cpu.user + cpu.system) / 1000, results });
-  }
-  runs.sort((a, b) => a.cpuMs - b.cpuMs);
-  const { ms: documentMs, cpuMs: documentCpuMs, results } = runs[1]!;
+  const { ms: documentMs, cpuMs: documentCpuMs, value: results } = medianCpuRun(() => checkDocument(rows, { glossary }));
   const worker = await inWorker(rows, glossaryTerms);
 
   // One row at a time, as on each keystroke.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '../../src/data/database.types.ts';
+import type { Database, Json } from '../../src/data/database.types.ts';
 import { client } from './env.ts';
 
 /** The accounts supabase/seed.sql creates, all with this password. */
@@ -84,23 +84,26 @@ export async function createProject(team: Team, name: string): Promise<{ project
     const added = await team.owner.rpc('add_project_member', { p_project_id: project!.id, p_email: email, p_role: role });
     expect(added.error).toBeNull();
   }
-  const imported = await team.owner.rpc('import_document', {
-    p_project_id: project!.id,
-    p_document: {
-      title: '联合宣言',
-      published_on: '2014-05-20',
-      keywords: ['双方', '合作'],
-      collection: '习近平系列重要讲话数据库',
-      source_line: null,
-      metadata: {},
-      paragraphs: [
-        { position: 1, kind: 'heading', text: '一' },
-        { position: 2, kind: 'body', text: '双方决定加强合作。' },
-        { position: 3, kind: 'closing', text: '二〇一四年五月十九日于上海' },
-      ],
-    },
+  const { documentId, paragraphIds } = await importDocument(team.owner, project!.id, {
+    title: '联合宣言',
+    published_on: '2014-05-20',
+    keywords: ['双方', '合作'],
+    collection: '习近平系列重要讲话数据库',
+    source_line: null,
+    metadata: {},
+    paragraphs: [
+      { position: 1, kind: 'heading', text: '一' },
+      { position: 2, kind: 'body', text: '双方决定加强合作。' },
+      { position: 3, kind: 'closing', text: '二〇一四年五月十九日于上海' },
+    ],
   });
+  return { projectId: project!.id, documentId, paragraphIds };
+}
+
+/** Imports a document into a project (as `client`) and returns its id and its paragraphs' ids in order. */
+export async function importDocument(client: AppClient, projectId: string, document: Json): Promise<{ documentId: string; paragraphIds: string[] }> {
+  const imported = await client.rpc('import_document', { p_project_id: projectId, p_document: document });
   expect(imported.error).toBeNull();
-  const { data: paragraphs } = await team.owner.from('paragraphs').select('id').eq('document_id', imported.data!).order('position');
-  return { projectId: project!.id, documentId: imported.data!, paragraphIds: paragraphs!.map((p) => p.id) };
+  const { data: paragraphs } = await client.from('paragraphs').select('id').eq('document_id', imported.data!).order('position');
+  return { documentId: imported.data!, paragraphIds: paragraphs!.map((p) => p.id) };
 }

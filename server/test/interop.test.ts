@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiUrl, serviceClient } from './env.ts';
-import { DEMO, signInTeam, type AppClient, type Team } from './app-helpers.ts';
+import { DEMO, importDocument, signInTeam, type AppClient, type Team } from './app-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = path.join(ROOT, 'src/domain/interop/fixtures');
@@ -74,17 +74,10 @@ beforeAll(async () => {
   await team.owner.rpc('add_project_member', { p_project_id: project!.id, p_email: DEMO.translator, p_role: 'translator' });
   await team.owner.rpc('add_project_member', { p_project_id: project!.id, p_email: DEMO.reviewer, p_role: 'reviewer' });
   await team.owner.rpc('add_project_member', { p_project_id: project!.id, p_email: DEMO.researcher, p_role: 'researcher' });
-  const imported = await team.owner.rpc('import_document', {
-    p_project_id: project!.id,
-    p_document: {
-      title: TITLE,
-      paragraphs: PARAGRAPHS.map((text, i) => ({ position: i + 1, kind: i === 0 ? 'heading' : i === 5 ? 'closing' : 'body', text })),
-    },
-  });
-  expect(imported.error).toBeNull();
-  documentId = imported.data!;
-  const { data } = await team.owner.from('paragraphs').select('id').eq('document_id', documentId).order('position');
-  ids = data!.map((p) => p.id);
+  ({ documentId, paragraphIds: ids } = await importDocument(team.owner, project!.id, {
+    title: TITLE,
+    paragraphs: PARAGRAPHS.map((text, i) => ({ position: i + 1, kind: i === 0 ? 'heading' : i === 5 ? 'closing' : 'body', text })),
+  }));
   // Three rows translated, one of them approved by the reviewer; a researcher's note, approved.
   for (const [k, text] of [[0, 'I'], [1, 'The two sides decide to strengthen cooperation.'], [2, 'The two sides agree to expand trade.']] as const) {
     const saved = await team.translator.rpc('save_translation', { p_paragraph_id: ids[k]!, p_expected_version: 0, p_body: null as never, p_text: text, p_status: 'translated' });

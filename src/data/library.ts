@@ -5,7 +5,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { documentKeys } from './keys.ts';
-import { withSignal } from './postgrest.ts';
+import { containsPattern, withSignal } from './postgrest.ts';
 
 export const LIBRARY_PAGE_SIZE = 50;
 export const LIBRARY_SORTS = ['date', 'title', 'progress', 'added'] as const;
@@ -51,11 +51,6 @@ export interface LibraryPage {
 }
 
 const COLUMNS = 'id,project_id,title,published_on,keywords,collection,created_at,paragraphs,translated,approved,notes_submitted,notes_approved,progress';
-
-/** PostgREST's ilike pattern for "contains": its wildcards escaped, `*` around. */
-export function containsPattern(text: string): string {
-  return `*${text.replace(/[\\%_*]/g, (c) => `\\${c}`)}*`;
-}
 
 export async function fetchLibraryPage(projectId: string, options: LibraryOptions, signal?: AbortSignal): Promise<LibraryPage> {
   const content = options.content.trim();

@@ -379,21 +379,13 @@ export function upsertById<T extends { id: string; created_at: string; version?:
   return next;
 }
 
-/** My reply shown while its insert was on the way (`pending-…`) gives way to the stored row. */
-/** My note shown while its insert is on the way gives way to the stored row when that arrives first. */
-function withoutPendingNote(list: Annotation[] | undefined, note: Annotation): Annotation[] | undefined {
+/**
+ * My note or reply shown while its insert was on the way (`pending-…`) gives way to the stored
+ * row when that arrives first: `isCopy` tells the stored row's pending copy.
+ */
+function withoutPendingCopy<T extends { id: string }>(list: T[] | undefined, isCopy: (row: T) => boolean): T[] | undefined {
   if (!list) return list;
-  const pending = list.findIndex(
-    (a) => a.id.startsWith('pending-') && a.paragraph_id === note.paragraph_id && a.author_id === note.author_id && (a.body_text ?? '') === (note.body_text ?? ''),
-  );
-  return pending < 0 ? list : [...list.slice(0, pending), ...list.slice(pending + 1)];
-}
-
-function withoutPendingCopy(list: Reply[] | undefined, reply: Reply): Reply[] | undefined {
-  if (!list) return list;
-  const pending = list.findIndex(
-    (r) => r.id.startsWith('pending-') && r.annotation_id === reply.annotation_id && r.author_id === reply.author_id && r.body_text === reply.body_text,
-  );
+  const pending = list.findIndex((row) => row.id.startsWith('pending-') && isCopy(row));
   return pending < 0 ? list : [...list.slice(0, pending), ...list.slice(pending + 1)];
 }
 
@@ -497,15 +489,21 @@ export function documentLiveSpec(documentId: string, projectId: string, presence
 
       function applyNote(record: Row) {
         const note = annotationSchema.safeParse(record);
-        if (note.success) queryClient.setQueryData<Annotation[]>(annotationsKey, (list) => upsertById(withoutPendingNote(list, note.data), note.data));
-        else refresh.stale(annotationsKey);
+        if (note.success) {
+          const n = note.data;
+          const isCopy = (a: Annotation) => a.paragraph_id === n.paragraph_id && a.author_id === n.author_id && (a.body_text ?? '') === (n.body_text ?? '');
+          queryClient.setQueryData<Annotation[]>(annotationsKey, (list) => upsertById(withoutPendingCopy(list, isCopy), n));
+        } else refresh.stale(annotationsKey);
         refresh.stale(reviewKeys.all, myWorkKeys.all, searchKeys.all);
       }
 
       function applyReply(record: Row) {
         const reply = replySchema.safeParse(record);
-        if (reply.success) queryClient.setQueryData<Reply[]>(repliesKey, (list) => upsertById(withoutPendingCopy(list, reply.data), reply.data));
-        else refresh.stale(repliesKey);
+        if (reply.success) {
+          const n = reply.data;
+          const isCopy = (r: Reply) => r.annotation_id === n.annotation_id && r.author_id === n.author_id && r.body_text === n.body_text;
+          queryClient.setQueryData<Reply[]>(repliesKey, (list) => upsertById(withoutPendingCopy(list, isCopy), n));
+        } else refresh.stale(repliesKey);
       }
     },
   };

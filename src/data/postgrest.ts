@@ -1,4 +1,4 @@
-// Small pieces every fetcher shares: the query's abort signal, and embedded to-one rows.
+// Small pieces every fetcher shares: the query's abort signal, embedded to-one rows, and "contains" patterns.
 import { z } from 'zod/mini';
 
 /** Ties a request to the query's AbortSignal (TanStack Query aborts it when nobody waits any more). */
@@ -12,4 +12,9 @@ export function toOne<T extends z.ZodMiniType>(schema: T) {
     z.transform((v: unknown) => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null))),
     schema,
   );
+}
+
+/** PostgREST's ilike pattern for "contains": its wildcards escaped, `*` around. */
+export function containsPattern(text: string): string {
+  return `*${text.replace(/[\\%_*]/g, (c) => `\\${c}`)}*`;
 }

@@ -4,8 +4,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod/mini';
 import { supabase } from './client.ts';
 import { searchKeys } from './keys.ts';
-import { withSignal } from './postgrest.ts';
-import { containsPattern } from './library.ts';
+import { containsPattern, withSignal } from './postgrest.ts';
 import { annotationKindSchema } from './annotations.ts';
 import { translationStatusSchema } from './translations.ts';
 
@@ -176,9 +175,9 @@ export function useDocumentTitles(projectId: string, ids: string[]) {
   return useQuery({
     queryKey: searchKeys.documentTitles(projectId, null, ids),
     queryFn: async ({ signal }) => {
-      const query = supabase.from('documents').select('id,title,published_on').eq('project_id', projectId).in('id', ids);
+      const query = supabase.from('documents').select('id,title').eq('project_id', projectId).in('id', ids);
       const { data } = await withSignal(query, signal).throwOnError();
-      return new Map(z.array(documentTitleSchema).parse(data).map((d) => [d.id, d.title]));
+      return new Map(z.array(z.object({ id: z.string(), title: z.string() })).parse(data).map((d) => [d.id, d.title]));
     },
     enabled: ids.length > 0,
   });

@@ -44,6 +44,7 @@ export function useTranslationDraft(paragraph: Paragraph): TranslationDraftState
 
   const actions = useMemo(() => {
     const target: EditTarget = { paragraphId: paragraph.id, documentId: paragraph.document_id, userId: user.id, baseVersion: stored?.version ?? 0 };
+    const replace = (body: unknown, text: string, status: 'draft' | 'translated') => outbox.edit(target, { body, text, status }, { immediate: true });
     return {
       edit: (body: unknown, text: string, baseVersion?: number) =>
         outbox.edit(baseVersion === undefined ? target : { ...target, baseVersion }, { body, text, status: null }),
@@ -54,10 +55,10 @@ export function useTranslationDraft(paragraph: Paragraph): TranslationDraftState
       },
       backToDraft: () => {
         if (!stored || stored.status !== 'translated') return false;
-        outbox.edit(target, { body: stored.body, text: stored.text, status: 'draft' }, { immediate: true });
+        replace(stored.body, stored.text, 'draft');
         return true;
       },
-      replace: (body: unknown, text: string, status: 'draft' | 'translated') => outbox.edit(target, { body, text, status }, { immediate: true }),
+      replace,
       flush: () => outbox.flush(paragraph.id),
       retry: () => outbox.retry(paragraph.id),
       discard: () => outbox.discard(paragraph.id),

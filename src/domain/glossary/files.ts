@@ -3,6 +3,7 @@
 // bad line: each line or entry with a problem is reported with where it is, and the rest is kept.
 // Problems and file errors carry a code and parameters, which the UI puts in words (en and zh).
 import { attr, elements, findAll, firstElement, el, isInteropError, parseXml, textContent, writeXml, inertCell, type XmlElement, type XmlSpec } from '../interop/index.ts';
+import { formatMessage } from '../text/index.ts';
 
 export const GLOSSARY_ENTRY_KINDS = ['term', 'person', 'place', 'organisation', 'treaty'] as const;
 export type GlossaryEntryKind = (typeof GLOSSARY_ENTRY_KINDS)[number];
@@ -65,7 +66,7 @@ export class GlossaryFileError extends Error {
   readonly params: Record<string, string | number>;
   constructor(code: GlossaryFileErrorCode, params: Record<string, string | number> = {}) {
     // The English text, for logs and scripts.
-    super(FILE_ERROR_TEXT[code].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)));
+    super(formatMessage(FILE_ERROR_TEXT[code], params));
     this.name = 'GlossaryFileError';
     this.code = code;
     this.params = params;

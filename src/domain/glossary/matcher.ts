@@ -1,6 +1,7 @@
 // Finding glossary terms: Chinese terms in a paragraph by longest match (a character trie, so a
 // paragraph is scanned once whatever the size of the glossary), and English renderings in a
 // translation (whole words, any case, spaces and hyphens interchangeable, a plural allowed).
+import { isLetterOrDigitAt } from '../text/index.ts';
 
 /** What matching needs of a glossary entry. */
 export interface MatchableTerm {
@@ -136,22 +137,12 @@ export function foldForRendering(text: string): string {
   return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** Whether the character at `at` (a code point starting there) is a letter or a digit. */
-function wordCharAt(text: string, at: number): boolean {
-  if (at < 0 || at >= text.length) return false;
-  const code = text.charCodeAt(at);
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at)!));
-}
-
 /** Whether the character ending just before `at` is a letter or a digit. */
 function wordCharBefore(text: string, at: number): boolean {
   if (at <= 0) return false;
   const code = text.charCodeAt(at - 1);
   const isLowSurrogate = code >= 0xdc00 && code <= 0xdfff && at >= 2;
-  return wordCharAt(text, isLowSurrogate ? at - 2 : at - 1);
+  return isLetterOrDigitAt(text, isLowSurrogate ? at - 2 : at - 1);
 }
 
 /** A plural or possessive of the last word still counts (partnership → partnerships, CICA's), tried in this order. */
@@ -172,7 +163,7 @@ function eachOccurrence(text: string, pattern: RegExp, found: (start: number, en
       const after = text.slice(bodyEnd, bodyEnd + 2).toLowerCase();
       for (const suffix of SUFFIXES) {
         if (!after.startsWith(suffix)) continue;
-        if (!wordCharAt(text, bodyEnd + suffix.length)) {
+        if (!isLetterOrDigitAt(text, bodyEnd + suffix.length)) {
           end = bodyEnd + suffix.length;
           break;
         }

@@ -2,6 +2,7 @@
 // every keystroke, and over a whole document in a Worker.
 import { extractEnLandmarks, extractZhLandmarks, type Mention } from '../align/index.ts';
 import { findRendering, foldForRendering, hasRendering, preferredRendering, type GlossaryMatcher, type MatchableTerm } from '../glossary/index.ts';
+import { isLetterOrDigitAt } from '../text/index.ts';
 import type { QaCode, QaFinding, QaKind, QaSeverity, QaSpan } from './types.ts';
 
 export interface QaRowInput {
@@ -132,8 +133,12 @@ const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/g
 const HAS_CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
 const NOT_LETTER = /[\s\p{P}\p{S}\d]/gu;
 
-function normaliseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/** Runs of white space other than one plain space between words. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+
+/** White space collapsed to one space and trimmed (the text itself when it has nothing to collapse). */
+export function normaliseSpace(text: string): string {
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** The Chinese copied into the English, or characters of it left there. */
@@ -180,16 +185,11 @@ export function checkFullWidth(en: string): QaFinding[] {
 
 /** Doubled words English allows ("had had", "that that"). */
 const DOUBLING_ALLOWED = new Set(['had', 'that', 'bye', 'so']);
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** 1 for a letter or digit, 2 for the apostrophes and hyphen that join words, 0 otherwise. */
 function wordClass(code: number, text: string, at: number): 0 | 1 | 2 {
-  if (code < 0x80) {
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) return 1;
-    return code === 0x27 || code === 0x2d ? 2 : 0;
-  }
-  if (code === 0x2019) return 2;
-  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at)!)) ? 1 : 0;
+  if (code === 0x27 || code === 0x2d || code === 0x2019) return 2;
+  return isLetterOrDigitAt(text, at) ? 1 : 0;
 }
 
 const isGapSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0xa0;
@@ -233,9 +233,10 @@ export function checkDoubledWords(en: string): QaFinding[] {
       for (let g = prevEnd; g < start; g++) if (!isGapSpace(en.charCodeAt(g))) { gap = false; break; }
       if (gap) {
         const word = en.slice(prevStart, prevEnd);
-        const lower = word.toLowerCase();
-        if (lower === en.slice(start, end).toLowerCase() || foldForRendering(word) === foldForRendering(en.slice(start, end))) {
+        // Case-blind as the glossary's renderings are (long s as s).
+        if (foldForRendering(word) === foldForRendering(en.slice(start, end))) {
           paired = true;
+          const lower = word.toLowerCase();
           if (!DOUBLING_ALLOWED.has(lower) && !/^\d+$/.test(word)) {
             out.push(finding('doubled-word', 'doubled-word', 'warning', [{ side: 'en', start: prevStart, end }], { word }, lower));
           }
@@ -357,7 +358,7 @@ export function checkRow(input: QaRowInput): QaFinding[] {
   append(out, checkUntranslated(zh, en));
   append(out, checkNumbers(zh, en));
   append(out, checkGlossary(zh, en, input.glossary));
-  if (input.elsewhere?.length) append(out, checkConsistency(en, input.elsewhere));
+  append(out, checkConsistency(en, input.elsewhere));
   append(out, checkDoubledWords(en));
   append(out, checkBalance(en));
   append(out, checkFullWidth(en));

@@ -1,7 +1,7 @@
 // QA of a whole document: every row's checks, plus the consistency of rows that hold the same
 // Chinese (within the document, and with translations elsewhere in the project when given).
 import type { GlossaryMatcher, MatchableTerm } from '../glossary/index.ts';
-import { checkRow } from './checks.ts';
+import { checkRow, normaliseSpace } from './checks.ts';
 import type { QaFinding } from './types.ts';
 
 export interface QaDocumentRow {
@@ -31,10 +31,6 @@ export interface QaDocumentOptions {
   elsewhere?: ReadonlyMap<string, ReadonlyArray<{ text: string; where: string }>> | undefined;
 }
 
-/** Runs of white space other than one plain space between words. */
-const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
-const normalise = (text: string) => (UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
-
 /** Where another document renders the same Chinese: its rows as "Title ¶12, ¶15", and how many more. */
 export function placesLabel(places: ReadonlyArray<{ document_title: string; position: number }>, occurrences = places.length): string {
   const byTitle = new Map<string, number[]>();
@@ -53,7 +49,7 @@ export function checkDocument(rows: readonly QaDocumentRow[], options: QaDocumen
   // Rows holding the same Chinese, and the distinct English each group has (with where it is).
   const groups = new Map<string, Map<string, string[]>>();
   const keys = rows.map((row) => sourceKey(row.zh));
-  const english = rows.map((row) => normalise(row.en));
+  const english = rows.map((row) => normaliseSpace(row.en));
   rows.forEach((row, i) => {
     if (english[i] === '') return;
     let renderings = groups.get(keys[i]!);

@@ -1,5 +1,19 @@
 // Word boundaries of Chinese text (Intl.Segmenter, granularity "word": dictionary-based in ICU,
-// in Chromium and Node alike), for snapping a selection to whole words.
+// in Chromium and Node alike), for snapping a selection to whole words; and the characters words
+// are made of.
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the character at UTF-16 offset `at` (the whole code point starting there) is a letter or
+ * a digit, in any script; false outside the text. ASCII is decided without a regular expression.
+ */
+export function isLetterOrDigitAt(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at)!));
+}
 
 let segmenter: Intl.Segmenter | undefined;
 

@@ -22,13 +22,6 @@ select tests.remember('tm doc', private.import_document(tests.id('demo'), '{
   ]}'::jsonb, tests.id('owner@duizhao.test')));
 select tests.remember('m' || p.position, p.id) from public.paragraphs p where p.document_id = tests.id('tm doc');
 
-create function tests.save(p_paragraph text, p_text text, p_status text, p_span int default 1)
-returns void
-language sql
-as $$
-  update public.translations set text = p_text, status = p_status, span = p_span where paragraph_id = tests.id(p_paragraph)
-$$;
-
 select tests.save('m1', 'The two sides expressed satisfaction with the talks.', 'translated');
 select tests.save('m2', 'The two sides expressed satisfaction with the talks.', 'translated');
 select tests.save('m3', 'The two sides were satisfied with the visit.', 'draft');

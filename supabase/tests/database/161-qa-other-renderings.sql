@@ -30,13 +30,6 @@ select tests.remember(d.title || p.position, p.id)
 from public.paragraphs p join public.documents d on d.id = p.document_id
 where d.id in (tests.id('a'), tests.id('b'), tests.id('c'));
 
-create function tests.save(p_paragraph text, p_text text, p_status text, p_span int default 1)
-returns void
-language sql
-as $$
-  update public.translations set text = p_text, status = p_status, span = p_span where paragraph_id = tests.id(p_paragraph)
-$$;
-
 -- Document a: row 1 translated one way, rows 2–3 one row of two paragraphs.
 select tests.save('甲1', 'The two sides were satisfied with the talks.', 'translated');
 select tests.save('甲2', 'Done in duplicate, both texts equally authentic.', 'translated', 2);
