@@ -100,17 +100,25 @@ interface SheetProps {
   contentRef: (element: HTMLElement | null) => void;
 }
 
+/** A sheet's title (the row's number) and its close button. */
+function SheetHead({ n, onClose }: Pick<SheetProps, 'n' | 'onClose'>) {
+  const t = useT();
+  return (
+    <div className="notes-sheet-head">
+      <h2 id="notes-sheet-title">{n === null ? t('workspace.col.notes') : t('layout.sheet.title', { n })}</h2>
+      <button type="button" className="button button-small button-quiet" aria-label={t('layout.sheet.close')} onClick={onClose}>
+        ✕
+      </button>
+    </div>
+  );
+}
+
 /** The tablet's side sheet: a complementary region beside the grid, for the row in use. */
 export function SideSheet({ n, onClose, contentRef }: SheetProps) {
   const t = useT();
   return (
     <aside className="notes-sheet notes-side-sheet" aria-labelledby="notes-sheet-title">
-      <div className="notes-sheet-head">
-        <h2 id="notes-sheet-title">{n === null ? t('workspace.col.notes') : t('layout.sheet.title', { n })}</h2>
-        <button type="button" className="button button-small button-quiet" aria-label={t('layout.sheet.close')} onClick={onClose}>
-          ✕
-        </button>
-      </div>
+      <SheetHead n={n} onClose={onClose} />
       {n === null ? <p className="muted small">{t('layout.sheet.empty')}</p> : null}
       <div className="notes-sheet-body" ref={contentRef} />
     </aside>
@@ -119,7 +127,6 @@ export function SideSheet({ n, onClose, contentRef }: SheetProps) {
 
 /** The phone's notes sheet: a modal dialog rising from the bottom of the screen. */
 export function PhoneSheet({ n, onClose, contentRef }: SheetProps) {
-  const t = useT();
   const ref = useModalDialog();
   return (
     <dialog
@@ -131,12 +138,7 @@ export function PhoneSheet({ n, onClose, contentRef }: SheetProps) {
         onClose();
       }}
     >
-      <div className="notes-sheet-head">
-        <h2 id="notes-sheet-title">{n === null ? t('workspace.col.notes') : t('layout.sheet.title', { n })}</h2>
-        <button type="button" className="button button-small button-quiet" aria-label={t('layout.sheet.close')} onClick={onClose}>
-          ✕
-        </button>
-      </div>
+      <SheetHead n={n} onClose={onClose} />
       <div className="notes-sheet-body" ref={contentRef} />
     </dialog>
   );
