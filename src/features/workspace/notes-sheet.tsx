@@ -37,10 +37,12 @@ export function useSheetState(mode: NotesMode) {
   const [openChoice, setOpenChoice] = useState<boolean | null>(null);
   const [element, setElement] = useState<HTMLElement | null>(null);
   const open = (mode === 'side-sheet' || mode === 'phone-sheet') && (openChoice ?? mode === 'side-sheet');
+  /** Brings a row's notes up in the sheet; with no sheet (notes in their column, or hidden), nothing. */
   const show = useCallback((paragraphId: string) => {
+    if (mode !== 'side-sheet' && mode !== 'phone-sheet') return;
     setRowId(paragraphId);
     setOpenChoice(true);
-  }, []);
+  }, [mode]);
   const close = useCallback(() => setOpenChoice(false), []);
   /** The side sheet follows the row in use (a focus or a click in it). */
   const follow = useCallback((paragraphId: string) => {

@@ -282,7 +282,7 @@ export const ParagraphRow = memo(function ParagraphRow({
     ws.openComposer(paragraph.id, { mode: 'new', anchor: noteSelection.selectors, target: noteSelection.target, paragraphId: noteSelection.paragraphId });
     // From the keyboard (Enter in the caret field) the sheet may be closed (phone) or on another
     // row (tablet): bring it to this row, where the form opens.
-    if (sheet.mode === 'side-sheet' || sheet.mode === 'phone-sheet') sheet.show(paragraph.id);
+    sheet.show(paragraph.id);
     setCaret(null);
   }
 
@@ -321,7 +321,7 @@ export const ParagraphRow = memo(function ParagraphRow({
     setHighlighted(id);
     notesUi.openNote({ noteId: id, paragraphId: note.paragraph_id });
     // Notes in a sheet (tablet, phone): show this row's there; its card takes the focus once in.
-    if (sheet.mode === 'side-sheet' || sheet.mode === 'phone-sheet') sheet.show(paragraph.id);
+    sheet.show(paragraph.id);
   }
 
   return (
