@@ -5,7 +5,7 @@ import { ANNOTATION_KINDS, annotationStatusSchema, type Annotation, type Annotat
 import type { Profile } from '../../data/profiles.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { useDismiss } from '../../components/use-dismiss.ts';
-import { filterChoices, type NoteFilters } from './note-filters.ts';
+import { filterChoices, filtersOn, type NoteFilters } from './note-filters.ts';
 
 interface NotesFilterBarProps {
   notes: readonly Annotation[];
@@ -28,7 +28,7 @@ export function NotesFilterBar({ notes, filters, update, clear, profiles, userId
   if (filters.tag && !tags.some((x) => x.toLocaleLowerCase() === filters.tag.toLocaleLowerCase())) tags.unshift(filters.tag);
   const others = authors.filter((a) => a !== userId).sort((a, b) => (profiles.get(a)?.displayName ?? '').localeCompare(profiles.get(b)?.displayName ?? ''));
   if (filters.author && filters.author !== userId && !others.includes(filters.author)) others.unshift(filters.author);
-  const active = [filters.status, filters.kind, filters.tag, filters.author].filter((x) => x !== '').length + (filters.onlyRowsWithNotes ? 1 : 0);
+  const active = filtersOn(filters);
 
   // The panel closes on a press outside it (and on Escape).
   useDismiss(open, () => setOpen(false), [panelRef, buttonRef]);
