@@ -3,7 +3,7 @@
 // the first card of that note that is on screen: the notes column, or a sheet that shows the notes
 // (it mounts later and takes the request then).
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { NoteFilters } from './note-filters.ts';
+import { NO_NOTE_FILTERS, type NoteFilters } from './note-filters.ts';
 
 interface OpenNoteDetail {
   noteId: string;
@@ -27,7 +27,7 @@ interface NotesUiValue {
 const NotesUiContext = createContext<NotesUiValue | null>(null);
 
 const NOOP_FILTERS: NotesUiValue = {
-  filters: { status: '', kind: '', tag: '', author: '', onlyRowsWithNotes: false },
+  filters: NO_NOTE_FILTERS,
   updateFilters: () => undefined,
   requested: null,
   openNote: () => undefined,
