@@ -18,7 +18,7 @@ import { RowPeers } from './presence.tsx';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import type { GlossaryTerm } from './use-workspace-qa.ts';
 import { usePinyin, type PinyinOf } from './pinyin.ts';
-import { LookupDialog } from '../../components/lookup-dialog.tsx';
+import { LookupButton, LookupDialog } from '../../components/lookup-dialog.tsx';
 import { lookUpSelection } from '../../workers/dictionary-client.ts';
 import { CaretText } from './caret-text.tsx';
 import { caretAnchor } from './caret-selection.ts';
@@ -428,21 +428,7 @@ export const ParagraphRow = memo(function ParagraphRow({
             </span>
           </button>
         ) : null}
-        {zhSelection ? (
-          <button
-            type="button"
-            className="button button-small lookup-open"
-            aria-label={t('lookup.openLabel', { text: zhSelection.quote.exact })}
-            title={t('reading.snapHint')}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => setLookup(zhSelection.quote.exact)}
-          >
-            {t('lookup.open')}
-            <span className="selection-preview" lang="zh-CN">
-              「{truncateCodePoints(zhSelection.quote.exact, 12)}」
-            </span>
-          </button>
-        ) : null}
+        {zhSelection ? <LookupButton text={zhSelection.quote.exact} title={t('reading.snapHint')} onClick={() => setLookup(zhSelection.quote.exact)} /> : null}
         {lookup !== null ? <LookupDialog text={lookup} lookUp={lookUpSelection} onClose={() => setLookup(null)} /> : null}
         {zhSelection || enSelectionText ? (
           <button
