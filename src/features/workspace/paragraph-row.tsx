@@ -286,6 +286,11 @@ export const ParagraphRow = memo(function ParagraphRow({
     setCaret(null);
   }
 
+  /** The keyboard selection moved (a new state only when it did). */
+  function moveCaret(start: number, end: number) {
+    setCaret((c) => (c && (c.start !== start || c.end !== end) ? { ...c, start, end } : c));
+  }
+
   function leaveCaret() {
     const side = caret?.side;
     setCaret(null);
@@ -353,7 +358,7 @@ export const ParagraphRow = memo(function ParagraphRow({
             text={zh}
             lang="zh-CN"
             label={t('caret.zhLabel', { n })}
-            onSelect={(start, end) => setCaret((c) => (c && (c.start !== start || c.end !== end) ? { ...c, start, end } : c))}
+            onSelect={moveCaret}
             onCommit={addNoteToSelection}
             onLeave={leaveCaret}
             problem={caretSelection === 'crosses' ? t('caret.crosses') : null}
@@ -402,7 +407,7 @@ export const ParagraphRow = memo(function ParagraphRow({
               text={english}
               lang="en"
               label={t('caret.enLabel', { n })}
-              onSelect={(start, end) => setCaret((c) => (c && (c.start !== start || c.end !== end) ? { ...c, start, end } : c))}
+              onSelect={moveCaret}
               onCommit={addNoteToSelection}
               onLeave={leaveCaret}
             />
