@@ -3,7 +3,7 @@
 // open. One signed-in page per role and viewport walks its screens; nothing is written, so the
 // shared database and other specs' data do not matter.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, apiAs, demoParagraph, runToken, type DemoRole, type SignedIn } from './fixtures.ts';
+import { test, expect, apiAs, demoParagraph, runToken, DEMO_PROJECT_ID, type DemoRole, type SignedIn } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { DEMO_TITLE } from './pages/library-page.ts';
 
@@ -13,7 +13,6 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
-const PROJECT_ID = 'd0000000-0000-4000-8000-000000000100';
 const ENGLISH = [
   'At the invitation of President Xi Jinping, President Nazarbayev paid a state visit to China.',
   'President Xi Jinping and President Nazarbayev held talks in Shanghai.',
@@ -102,11 +101,11 @@ for (const viewport of VIEWPORTS) {
       await check(page, 'notifications');
       await page.keyboard.press('Escape');
 
-      await page.goto(`/projects/${PROJECT_ID}/glossary`);
+      await page.goto(`/projects/${DEMO_PROJECT_ID}/glossary`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await check(page, 'glossary');
 
-      await page.goto(`/projects/${PROJECT_ID}/import`);
+      await page.goto(`/projects/${DEMO_PROJECT_ID}/import`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await check(page, 'import');
 

@@ -1,7 +1,7 @@
 // Glossary and QA in the workspace: a term added on the Glossary page is marked in the Chinese,
 // Ctrl+G inserts its English, and a wrong date is reported as a QA error until it is fixed.
 // Works on paragraph 1 and the term 亚信, which it removes again at the end.
-import { test, expect, apiAs, runToken, expectNoSeriousA11yViolations } from './fixtures.ts';
+import { test, expect, apiAs, runToken, expectNoSeriousA11yViolations, importDocument, saveEnglish } from './fixtures.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 
 const TERM = encodeURIComponent('亚信');
@@ -96,22 +96,11 @@ test('QA names a different translation of the same Chinese in another document o
   const token = runToken('same');
   const owner = await apiAs('owner');
   const chinese = `双方同意就此保持沟通（${token}）。`;
-  const demo = 'd0000000-0000-4000-8000-000000000100';
-  const importOne = (title: string) =>
-    owner.call<string>('rpc/import_document', {
-      method: 'POST',
-      body: { p_project_id: demo, p_document: { title, published_on: '2031-02-02', paragraphs: [{ position: 1, kind: 'body', text: chinese }] } },
-    });
-  const here = await importOne(`一致甲${token}`);
-  const there = await importOne(`一致乙${token}`);
+  const { id: here } = await importDocument(`一致甲${token}`, [chinese], { publishedOn: '2031-02-02' });
+  const { id: there, paragraphs: [row] } = await importDocument(`一致乙${token}`, [chinese], { publishedOn: '2031-02-02' });
   try {
     // The other document's row, translated one way.
-    const api = await apiAs('translator');
-    const [row] = await api.call<{ id: string }[]>(`paragraphs?select=id&document_id=eq.${there}`);
-    await api.call('rpc/save_translation', {
-      method: 'POST',
-      body: { p_paragraph_id: row!.id, p_expected_version: 0, p_body: null, p_text: `The two sides agreed to stay in touch on this (${token}).`, p_status: 'translated' },
-    });
+    await saveEnglish(await apiAs('translator'), row!, `The two sides agreed to stay in touch on this (${token}).`, 'translated');
 
     // This document's row, translated another way: a warning naming where the other rendering is.
     const { page } = translator;

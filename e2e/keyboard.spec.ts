@@ -21,12 +21,7 @@ test('Enter on a focused row edits without inserting a line; Esc goes back to th
   expect(await hint.evaluate((el) => [getComputedStyle(el).fontWeight, getComputedStyle(el).textAlign])).toEqual(['400', 'start']);
 
   // Tab into row 2's text: it stays read-only until Enter, which inserts nothing.
-  const box = workspace.translation(2);
-  await box.focus();
-  await expect(box).not.toHaveAttribute('contenteditable', 'true');
-  await page.keyboard.press('Enter');
-  await expect(box).toHaveAttribute('contenteditable', 'true');
-  await expect(box).toBeFocused();
+  const box = await workspace.editWithEnter(2);
   const text = `At the invitation ${token}`;
   await page.keyboard.type(text);
   await expect(box.locator('p')).toHaveCount(1);
@@ -49,9 +44,7 @@ test('Enter on a focused row edits without inserting a line; Esc goes back to th
   expect(stored!.body.content).toEqual([{ type: 'paragraph', content: [{ type: 'text', text }] }]);
 
   // "Go to paragraph" focuses the row it scrolls to; Enter there edits its translation.
-  await page.getByLabel('Go to paragraph').fill('3');
-  await page.getByRole('button', { name: 'Go', exact: true }).click();
-  await expect(workspace.row(3)).toBeFocused();
+  await workspace.focusRow(3);
   await page.keyboard.press('Enter');
   await expect(workspace.translation(3)).toHaveAttribute('contenteditable', 'true');
   await expect(workspace.translation(3)).toBeFocused();

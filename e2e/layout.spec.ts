@@ -3,10 +3,9 @@
 // and stay resized, notes hide or move into sheets, the library turns into cards.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, apiAs, runToken, expectNoSeriousA11yViolations } from './fixtures.ts';
+import { test, expect, apiAs, runToken, expectNoSeriousA11yViolations, importDocument, saveEnglish, DEMO_PROJECT_ID } from './fixtures.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 
-const DEMO_PROJECT = 'd0000000-0000-4000-8000-000000000100';
 const DESKTOP = { width: 1440, height: 900 };
 const TABLET = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -15,25 +14,16 @@ const SHORT_EXPORT = new URL('./fixtures/short-export.txt', import.meta.url);
 const KEYWORDS = Array.from({ length: 20 }, (_, i) => `关键词${i + 1}`);
 
 /** A document of its own: 40 paragraphs, 20 keywords; row 2 translated (it waits in the review queue). */
-async function importDocument(token: string): Promise<{ id: string; title: string; english: string }> {
-  const owner = await apiAs('owner');
+async function importLayoutDocument(token: string): Promise<{ id: string; title: string; english: string }> {
   const title = `版面${token}`;
-  const paragraphs = Array.from({ length: 40 }, (_, i) => ({
-    position: i + 1,
-    kind: i % 10 === 0 ? 'heading' : 'body',
-    text: i % 10 === 0 ? `第${i / 10 + 1}部分` : `双方同意在第${i + 1}段所述领域加强合作，推动两国关系取得新的发展，造福两国人民。`.repeat(1 + (i % 3)),
-  }));
-  const id = await owner.call<string>('rpc/import_document', {
-    method: 'POST',
-    body: { p_project_id: DEMO_PROJECT, p_document: { title, published_on: '2031-03-03', keywords: KEYWORDS, paragraphs } },
-  });
-  const [p2] = await owner.call<{ id: string }[]>(`paragraphs?select=id&document_id=eq.${id}&position=eq.2`);
+  const paragraphs = Array.from({ length: 40 }, (_, i) =>
+    i % 10 === 0
+      ? { kind: 'heading' as const, text: `第${i / 10 + 1}部分` }
+      : `双方同意在第${i + 1}段所述领域加强合作，推动两国关系取得新的发展，造福两国人民。`.repeat(1 + (i % 3)),
+  );
+  const { id, paragraphs: ids } = await importDocument(title, paragraphs, { keywords: KEYWORDS });
   const english = `Both sides agree to deepen cooperation ${token}`;
-  const translator = await apiAs('translator');
-  await translator.call('rpc/save_translation', {
-    method: 'POST',
-    body: { p_paragraph_id: p2!.id, p_expected_version: 0, p_body: null, p_text: english, p_status: 'translated' },
-  });
+  await saveEnglish(await apiAs('translator'), ids[1]!, english, 'translated');
   return { id, title, english };
 }
 
@@ -69,7 +59,7 @@ for (const size of [DESKTOP, TABLET, { width: 768, height: 1024 }, PHONE]) {
   test(`no screen scrolls sideways at ${size.width}×${size.height}`, async ({ owner, browser, baseURL }) => {
     test.setTimeout(120_000);
     const token = runToken('wide');
-    const doc = await importDocument(token);
+    const doc = await importLayoutDocument(token);
     const { page } = owner;
     await page.setViewportSize(size);
     // A glossary entry with long renderings, so the glossary has a table to fit.
@@ -77,15 +67,15 @@ for (const size of [DESKTOP, TABLET, { width: 768, height: 1024 }, PHONE]) {
     const term = `版面术语${token}`;
     await api.call('glossary_entries', {
       method: 'POST',
-      body: { project_id: DEMO_PROJECT, zh: term, en: [`the rather long preferred rendering of a layout term ${token}`, 'an alternative'], note: 'Checked against the 2014 declaration.' },
+      body: { project_id: DEMO_PROJECT_ID, zh: term, en: [`the rather long preferred rendering of a layout term ${token}`, 'an alternative'], note: 'Checked against the 2014 declaration.' },
     });
     const screens: [string, string, RegExp][] = [
       ['library', '/', /^Library$/],
       ['workspace', `/documents/${doc.id}`, new RegExp(doc.title)],
       ['review', '/review', /^Review$/],
-      ['search', `/search?q=${encodeURIComponent('合作')}&project=${DEMO_PROJECT}`, /Search/],
-      ['glossary', `/projects/${DEMO_PROJECT}/glossary`, /Glossary/],
-      ['import', `/projects/${DEMO_PROJECT}/import`, /Import/],
+      ['search', `/search?q=${encodeURIComponent('合作')}&project=${DEMO_PROJECT_ID}`, /Search/],
+      ['glossary', `/projects/${DEMO_PROJECT_ID}/glossary`, /Glossary/],
+      ['import', `/projects/${DEMO_PROJECT_ID}/import`, /Import/],
       ['my work', '/my-work', /My work/],
       ['align', `/documents/${doc.id}/align`, /Align|wider screen/],
     ];
@@ -138,7 +128,7 @@ for (const size of [DESKTOP, TABLET, { width: 768, height: 1024 }, PHONE]) {
 test('the document header folds to one line when the grid scrolls and by hand; keywords fold into +N', async ({ translator }) => {
   const { page } = translator;
   await page.setViewportSize(DESKTOP);
-  const doc = await importDocument(runToken('fold'));
+  const doc = await importLayoutDocument(runToken('fold'));
   await page.goto(`/documents/${doc.id}`);
   const workspace = new WorkspacePage(page);
   await expect(workspace.row(1)).toBeVisible();
@@ -188,7 +178,7 @@ test('the document header folds to one line when the grid scrolls and by hand; k
 test('columns resize from the keyboard and stay resized after a reload; notes hide; reading mode', async ({ translator }) => {
   const { page } = translator;
   await page.setViewportSize(DESKTOP);
-  const doc = await importDocument(runToken('cols'));
+  const doc = await importLayoutDocument(runToken('cols'));
   await page.goto(`/documents/${doc.id}`);
   const workspace = new WorkspacePage(page);
   await expect(workspace.row(2)).toBeVisible();
@@ -263,7 +253,7 @@ test('on a tablet the notes of the row in use show in a side sheet', async ({ re
   const { page } = researcher;
   await page.setViewportSize(TABLET);
   const token = runToken('sheet');
-  const doc = await importDocument(token);
+  const doc = await importLayoutDocument(token);
   await page.goto(`/documents/${doc.id}`);
   const workspace = new WorkspacePage(page);
   await expect(workspace.row(3)).toBeVisible();
@@ -314,7 +304,7 @@ test('on a phone: one column per row, a notes sheet, the header menu, library ca
   const { page } = owner;
   await page.setViewportSize(PHONE);
   const token = runToken('phone');
-  const doc = await importDocument(token);
+  const doc = await importLayoutDocument(token);
 
   // The library lists documents as cards, not as a table cut off at the edge.
   await page.goto('/');

@@ -57,11 +57,9 @@ test('a phrase is noted with the keyboard alone, in the Chinese and in the Engli
   await expect(workspace.row(2)).toBeVisible();
 
   // Go to paragraph 2, Alt+C: the Chinese becomes a read-only field with a caret.
-  await page.getByLabel('Go to paragraph').fill('2');
-  await page.getByRole('button', { name: 'Go', exact: true }).click();
-  await expect(workspace.row(2)).toBeFocused();
+  await workspace.focusRow(2);
   await page.keyboard.press('Alt+c');
-  const chinese = page.getByRole('textbox', { name: 'Chinese of paragraph 2, read-only: select a phrase' });
+  const chinese = workspace.caretField(2, 'zh');
   await expect(chinese).toBeFocused();
   await expect(chinese).toHaveAttribute('aria-readonly', 'true');
   // Typing, deleting or pasting never changes the text.
@@ -89,7 +87,7 @@ test('a phrase is noted with the keyboard alone, in the Chinese and in the Engli
 
   // The English of the same row: Alt+T, Shift+→ over a word; Esc leaves it.
   await page.keyboard.press('Alt+t');
-  const english = page.getByRole('textbox', { name: 'English of paragraph 2, read-only: select a phrase' });
+  const english = workspace.caretField(2, 'en');
   await expect(english).toBeFocused();
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
   for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');

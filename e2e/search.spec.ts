@@ -1,28 +1,8 @@
 import type { Page } from '@playwright/test';
-import { apiAs, expect, expectNoSeriousA11yViolations, runToken, test, type ApiSession } from './fixtures.ts';
+import { apiAs, DEMO_PROJECT_ID, expect, expectNoSeriousA11yViolations, importDocument, runToken, saveEnglish, test } from './fixtures.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 
-const DEMO_PROJECT = 'd0000000-0000-4000-8000-000000000100';
 const DEMO_TITLE = '中华人民共和国和哈萨克斯坦共和国联合宣言';
-
-/** Imports a document of `paragraphs` into Demo as the owner; returns its id and paragraph ids by position. */
-async function importDocument(title: string, paragraphs: string[], date = '2031-01-01'): Promise<{ id: string; paragraphs: string[] }> {
-  const owner = await apiAs('owner');
-  const id = await owner.call<string>('rpc/import_document', {
-    method: 'POST',
-    body: { p_project_id: DEMO_PROJECT, p_document: { title, published_on: date, paragraphs: paragraphs.map((text, i) => ({ position: i + 1, kind: 'body', text })) } },
-  });
-  const rows = await owner.call<{ id: string }[]>(`paragraphs?select=id&document_id=eq.${id}&order=position`);
-  return { id, paragraphs: rows.map((r) => r.id) };
-}
-
-async function translate(api: ApiSession, paragraphId: string, text: string, status = 'translated') {
-  const [row] = await api.call<{ version: number }[]>(`translations?select=version&paragraph_id=eq.${paragraphId}`);
-  await api.call('rpc/save_translation', {
-    method: 'POST',
-    body: { p_paragraph_id: paragraphId, p_expected_version: row!.version, p_body: null, p_text: text, p_status: status },
-  });
-}
 
 /** Selects `phrase` in the Chinese of the row, as a reader dragging over it would. */
 async function selectInRow(page: Page, row: number, phrase: string) {
@@ -62,7 +42,7 @@ test('the header search finds full-width and ASCII alike, and a hit opens its do
   await expect(workspace.row(2).locator('mark.find-current')).toHaveText('Ｃ线');
 
   // English by word, stemmed: "treaties" finds "Treaty".
-  await translate(await apiAs('translator'), doc.paragraphs[2]!, `The third paragraph names the Treaty ${token}.`);
+  await saveEnglish(await apiAs('translator'), doc.paragraphs[2]!, `The third paragraph names the Treaty ${token}.`, 'translated');
   await page.getByRole('textbox', { name: 'Search' }).fill('treaties');
   await page.getByRole('textbox', { name: 'Search' }).press('Enter');
   await expect(page.getByRole('article', { name: `Paragraph 3 of 检索${token}` }).locator('mark')).toHaveText('Treaty');
@@ -102,9 +82,9 @@ test('a selection opens its concordance: every row holding it, the English besid
   const token = runToken('conc');
   const doc = await importDocument(`索引${token}`, ['双方支持亚信在维护地区安全方面发挥更大作用。', '中方支持哈方担任亚信主席国。', '亚信是泛亚安全论坛。']);
   const translator = await apiAs('translator');
-  await translate(translator, doc.paragraphs[0]!, 'Both sides support CICA in playing a greater role in regional security.');
-  await translate(translator, doc.paragraphs[1]!, 'China supports Kazakhstan in chairing CICA.');
-  await translate(translator, doc.paragraphs[2]!, 'CICA is a pan-Asian security forum.');
+  await saveEnglish(translator, doc.paragraphs[0]!, 'Both sides support CICA in playing a greater role in regional security.', 'translated');
+  await saveEnglish(translator, doc.paragraphs[1]!, 'China supports Kazakhstan in chairing CICA.', 'translated');
+  await saveEnglish(translator, doc.paragraphs[2]!, 'CICA is a pan-Asian security forum.', 'translated');
 
   const { page } = researcher;
   await page.goto(`/documents/${doc.id}`);
@@ -134,7 +114,7 @@ test('the memory offers an identical row first and Ctrl+1 inserts its English as
   const token = runToken('tm');
   const boilerplate = `双方对会谈成果表示满意（${token}）。`;
   const doc = await importDocument(`记忆${token}`, [boilerplate, '中方感谢东道主的热情接待。', boilerplate, `双方对访问成果表示满意（${token}）。`]);
-  await translate(await apiAs('translator'), doc.paragraphs[0]!, 'The two sides expressed satisfaction with the talks.');
+  await saveEnglish(await apiAs('translator'), doc.paragraphs[0]!, 'The two sides expressed satisfaction with the talks.', 'translated');
 
   const { page } = translator;
   const workspace = new WorkspacePage(page);
@@ -164,10 +144,10 @@ test('the memory offers an identical row first and Ctrl+1 inserts its English as
 test('the library filters, sorts and pages a project\'s documents', async ({ owner }) => {
   const { page } = owner;
   const token = runToken('lib');
-  const first = await importDocument(`文库${token}甲`, ['一。', `第二段${token}，写着Ｃ线${token}。`], '2031-02-01');
+  const first = await importDocument(`文库${token}甲`, ['一。', `第二段${token}，写着Ｃ线${token}。`], { publishedOn: '2031-02-01' });
   const word = `zq${token.replace(/[^a-z0-9]/g, '')}`;
-  await translate(await apiAs('translator'), first.paragraphs[1]!, `The second paragraph mentions the ${word}s.`);
-  await importDocument(`文库${token}乙`, ['二。', `乙的第二段${token}。`], '2031-01-01');
+  await saveEnglish(await apiAs('translator'), first.paragraphs[1]!, `The second paragraph mentions the ${word}s.`, 'translated');
+  await importDocument(`文库${token}乙`, ['二。', `乙的第二段${token}。`], { publishedOn: '2031-01-01' });
   await page.goto('/');
   const demo = page.getByRole('region', { name: 'Demo' });
   await demo.getByLabel('Title contains').fill(`文库${token}`);
@@ -196,9 +176,9 @@ test('the library filters, sorts and pages a project\'s documents', async ({ own
 test('the search page searches only the documents chosen by their title', async ({ translator }) => {
   const { page } = translator;
   const token = runToken('pick');
-  await importDocument(`选篇${token}甲`, [`甲篇提到${token}。`], '2031-03-01');
-  await importDocument(`选篇${token}乙`, [`乙篇也提到${token}。`], '2031-02-01');
-  await page.goto(`/search?project=${DEMO_PROJECT}&q=${encodeURIComponent(token)}`);
+  await importDocument(`选篇${token}甲`, [`甲篇提到${token}。`], { publishedOn: '2031-03-01' });
+  await importDocument(`选篇${token}乙`, [`乙篇也提到${token}。`], { publishedOn: '2031-02-01' });
+  await page.goto(`/search?project=${DEMO_PROJECT_ID}&q=${encodeURIComponent(token)}`);
   const results = page.getByRole('region', { name: 'Results' });
   const first = results.getByRole('region', { name: `选篇${token}甲` });
   const second = results.getByRole('region', { name: `选篇${token}乙` });

@@ -53,14 +53,9 @@ for (const size of SIZES) {
       const token = runToken(`enter-${size.name}`);
       const doc = await importDocument(`回车${token}`, ['第一段。', '第二段。']);
       await page.goto(`/documents/${doc.id}`);
-      const box = workspace.translation(2);
-      await expect(box).toBeVisible();
+      await expect(workspace.translation(2)).toBeVisible();
 
-      await box.focus();
-      await expect(box).not.toHaveAttribute('contenteditable', 'true');
-      await page.keyboard.press('Enter');
-      await expect(box).toHaveAttribute('contenteditable', 'true');
-      await expect(box).toBeFocused();
+      const box = await workspace.editWithEnter(2);
       const text = `At the invitation ${token}`;
       await page.keyboard.type(text);
       await expect(box.locator('p')).toHaveCount(1);
@@ -113,11 +108,9 @@ for (const size of SIZES) {
       await page.goto(`/documents/${doc.id}`);
       await expect(workspace.row(2)).toBeVisible();
 
-      await page.getByLabel('Go to paragraph').fill('2');
-      await page.getByRole('button', { name: 'Go', exact: true }).click();
-      await expect(workspace.row(2)).toBeFocused();
+      await workspace.focusRow(2);
       await page.keyboard.press('Alt+c');
-      const chinese = page.getByRole('textbox', { name: 'Chinese of paragraph 2, read-only: select a phrase' });
+      const chinese = workspace.caretField(2, 'zh');
       await expect(chinese).toBeFocused();
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');

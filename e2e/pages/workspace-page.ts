@@ -32,6 +32,29 @@ export class WorkspacePage {
     await expect(this.row(n)).toBeVisible();
   }
 
+  /** "Go to paragraph" n, which focuses the row (one already in view too). */
+  async focusRow(n: number) {
+    await this.page.getByLabel('Go to paragraph').fill(String(n));
+    await this.page.getByRole('button', { name: 'Go', exact: true }).click();
+    await expect(this.row(n)).toBeFocused();
+  }
+
+  /** Row n's Chinese or English as the read-only field with a caret that Alt+C / Alt+T make of it. */
+  caretField(n: number, side: 'zh' | 'en'): Locator {
+    return this.page.getByRole('textbox', { name: `${side === 'zh' ? 'Chinese' : 'English'} of paragraph ${n}, read-only: select a phrase` });
+  }
+
+  /** Focuses row n's read-only translation and presses Enter: it becomes editable and keeps the focus. */
+  async editWithEnter(n: number): Promise<Locator> {
+    const box = this.translation(n);
+    await box.focus();
+    await expect(box).not.toHaveAttribute('contenteditable', 'true');
+    await this.page.keyboard.press('Enter');
+    await expect(box).toHaveAttribute('contenteditable', 'true');
+    await expect(box).toBeFocused();
+    return box;
+  }
+
   translation(n: number): Locator {
     return this.page.getByRole('textbox', { name: `Translation of paragraph ${n}`, exact: true });
   }

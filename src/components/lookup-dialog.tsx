@@ -2,6 +2,7 @@
 // in tone marks and English definitions; traditional text is looked up in its simplified form too.
 import { useEffect, useState } from 'react';
 import type { LookupResult } from '../domain/dictionary/index.ts';
+import { truncateCodePoints } from '../domain/text/index.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Dialog } from './dialog.tsx';
 import './lookup-dialog.css';
@@ -92,5 +93,25 @@ export function LookupDialog({ text, lookUp, onClose }: { text: string; lookUp: 
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** "Look up" for selected Chinese, with the start of it; pressing it keeps the text selection alive. */
+export function LookupButton({ text, title, onClick }: { text: string; title?: string | undefined; onClick: () => void }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="button button-small lookup-open"
+      aria-label={t('lookup.openLabel', { text })}
+      title={title}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
+      {t('lookup.open')}
+      <span className="selection-preview" lang="zh-CN">
+        「{truncateCodePoints(text, 12)}」
+      </span>
+    </button>
   );
 }

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 /** Phones (and small windows): one column per row. */
 export const PHONE_QUERY = '(max-width: 767px)';
 /** Tablets: two text columns, notes in a side sheet. */
-export const TABLET_QUERY = '(min-width: 768px) and (max-width: 1024px)';
+const TABLET_QUERY = '(min-width: 768px) and (max-width: 1024px)';
 
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(

@@ -26,7 +26,7 @@ const isBlankLine = (node: PmNode) => (node.type.name === 'paragraph' || node.ty
  * every textblock (and leaf block) is a line, lines are joined by "\n", a hard break inside a line
  * is "\n" too; blank lines before the first line of text are left out, as the saved text leaves them.
  */
-export function plainTextRuns(doc: PmNode): Run[] {
+function plainTextRuns(doc: PmNode): Run[] {
   const lines: PmNode[] = [];
   const positions: number[] = [];
   doc.descendants((node, pos) => {

@@ -24,9 +24,8 @@ import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { ConfirmDialog } from '../../components/dialog.tsx';
 import { useQaErrors } from './review-qa.ts';
 import { useChineseSelection } from './use-chinese-selection.ts';
-import { LookupDialog } from '../../components/lookup-dialog.tsx';
+import { LookupButton, LookupDialog } from '../../components/lookup-dialog.tsx';
 import { lookUpSelection } from '../../workers/dictionary-client.ts';
-import { truncateCodePoints } from '../../domain/text/index.ts';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
 
@@ -132,19 +131,7 @@ function ReviewCard({
       </div>
       {picked ? (
         <div className="review-lookup">
-          <button
-            type="button"
-            className="button button-small lookup-open"
-            aria-label={t('lookup.openLabel', { text: picked })}
-            // Keep the text selection alive while the button is pressed.
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => setLookup(picked)}
-          >
-            {t('lookup.open')}
-            <span className="selection-preview" lang="zh-CN">
-              「{truncateCodePoints(picked, 12)}」
-            </span>
-          </button>
+          <LookupButton text={picked} onClick={() => setLookup(picked)} />
         </div>
       ) : null}
       {lookup !== null ? <LookupDialog text={lookup} lookUp={lookUpSelection} onClose={() => setLookup(null)} /> : null}

@@ -39,7 +39,8 @@ export function DocHeader({ title, publishedOn, collection, keywords, breadcrumb
       <span aria-hidden="true" className="doc-header-chevron">
         {collapsed ? '▸' : '▾'}
       </span>
-      <span className="doc-header-toggle-label">{t('workspace.header.toggle')}</span>
+      {/* Folded, the button shows its chevron only (its name stays for screen readers). */}
+      <span className={collapsed ? 'visually-hidden' : undefined}>{t('workspace.header.toggle')}</span>
     </button>
   );
 

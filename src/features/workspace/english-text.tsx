@@ -6,6 +6,7 @@ import { parseRichDoc } from '../../editor/rich-text-schema.ts';
 import { docToPlainText } from '../../editor/rich-text.ts';
 import { renderPlainLines, renderRichDoc, type TextRenderer } from '../../editor/rich-text-view.tsx';
 import { NOTES_ATTRIBUTE, RUN_ATTRIBUTE } from './note-marks.ts';
+import { cutAtSpans, type CutRun } from './source-segments.ts';
 
 
 /** A note's span of the English, in UTF-16 offsets of the plain text. */
@@ -16,22 +17,9 @@ export interface EnglishSpan {
 }
 
 /** Cuts a run [start, start + text.length) at the spans' edges: each piece with the ids covering it. */
-export function cutRun(text: string, start: number, spans: readonly EnglishSpan[]): { at: number; text: string; ids: string[] }[] {
-  const end = start + text.length;
-  const edges = new Set<number>([start, end]);
-  for (const s of spans) {
-    if (s.end <= start || s.start >= end) continue;
-    edges.add(Math.max(s.start, start));
-    edges.add(Math.min(s.end, end));
-  }
-  const cuts = [...edges].sort((a, b) => a - b);
-  const pieces: { at: number; text: string; ids: string[] }[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const a = cuts[i]!;
-    const b = cuts[i + 1]!;
-    if (b <= a) continue;
-    pieces.push({ at: a, text: text.slice(a - start, b - start), ids: spans.filter((s) => s.start < b && s.end > a).map((s) => s.id) });
-  }
+export function cutRun(text: string, start: number, spans: readonly EnglishSpan[]): CutRun[] {
+  const pieces = cutAtSpans(text, spans.map((s) => ({ id: s.id, start: s.start - start, end: s.end - start })));
+  for (const p of pieces) p.at += start;
   return pieces;
 }
 

@@ -19,6 +19,19 @@ const STATUS_TONE: Record<AnnotationStatus, BadgeTone> = {
   rejected: 'danger',
 };
 
+/** The words a note is on (in the Chinese, or marked as in the English); struck through once they are gone. */
+export function NoteQuote({ quote, onEnglish, orphaned = false }: { quote: string; onEnglish: boolean; orphaned?: boolean }) {
+  const t = useT();
+  return (
+    <>
+      {onEnglish ? <p className="note-scope small muted">{t('notes.onEnglish')}</p> : null}
+      <blockquote className={`note-quote${onEnglish ? ' note-quote-en' : ''}${orphaned ? ' is-orphaned' : ''}`} lang={onEnglish ? 'en' : 'zh-CN'}>
+        {quote}
+      </blockquote>
+    </>
+  );
+}
+
 interface NoteCardProps {
   note: Annotation;
   /** Whether the note's quote was found in the paragraph (false = orphaned). */
@@ -73,10 +86,7 @@ export function NoteCard({ note, anchored, highlighted, onHighlight }: NoteCardP
       </header>
       {note.quote_exact ? (
         <>
-          {onEnglish ? <p className="note-scope small muted">{t('notes.onEnglish')}</p> : null}
-          <blockquote className={`note-quote${onEnglish ? ' note-quote-en' : ''}${anchored === false ? ' is-orphaned' : ''}`} lang={onEnglish ? 'en' : 'zh-CN'}>
-            {note.quote_exact}
-          </blockquote>
+          <NoteQuote quote={note.quote_exact} onEnglish={onEnglish} orphaned={anchored === false} />
           {anchored === false ? (
             <p className="note-orphaned small muted" lang={locale === 'zh' ? 'zh-CN' : 'en'}>
               {onEnglish ? t('notes.orphanedEnglish') : t('notes.orphaned')}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../data/annotations.ts';
 import type { Paragraph } from '../../data/paragraphs.ts';
-import { filterChoices, filterNotes, isFiltering, NO_NOTE_FILTERS, rowsWithNotes } from './note-filters.ts';
+import { filterChoices, filterNotes, filtersOn, NO_NOTE_FILTERS, rowsWithNotes } from './note-filters.ts';
 
 function note(id: string, over: Partial<Annotation>): Annotation {
   return {
@@ -32,7 +32,7 @@ const notes = [
 describe('filterNotes', () => {
   it('keeps everything without filters', () => {
     expect(filterNotes(notes, NO_NOTE_FILTERS).map((n) => n.id)).toEqual(['a', 'b', 'c']);
-    expect(isFiltering(NO_NOTE_FILTERS)).toBe(false);
+    expect(filtersOn(NO_NOTE_FILTERS)).toBe(0);
   });
 
   it('combines status, kind, tag (any case) and author', () => {
@@ -41,7 +41,8 @@ describe('filterNotes', () => {
     expect(filterNotes(notes, { ...NO_NOTE_FILTERS, tag: 'TREATY' }).map((n) => n.id)).toEqual(['a', 'c']);
     expect(filterNotes(notes, { ...NO_NOTE_FILTERS, tag: 'treaty', status: 'approved' }).map((n) => n.id)).toEqual(['c']);
     expect(filterNotes(notes, { ...NO_NOTE_FILTERS, tag: 'treaty', kind: 'place', author: 'me' })).toEqual([]);
-    expect(isFiltering({ ...NO_NOTE_FILTERS, onlyRowsWithNotes: true })).toBe(true);
+    expect(filtersOn({ ...NO_NOTE_FILTERS, onlyRowsWithNotes: true })).toBe(1);
+    expect(filtersOn({ ...NO_NOTE_FILTERS, tag: 'treaty', kind: 'place', author: 'me', onlyRowsWithNotes: true })).toBe(4);
   });
 });
 

@@ -17,8 +17,9 @@ export interface NoteFilters {
 
 export const NO_NOTE_FILTERS: NoteFilters = { status: '', kind: '', tag: '', author: '', onlyRowsWithNotes: false };
 
-export function isFiltering(f: NoteFilters): boolean {
-  return f.status !== '' || f.kind !== '' || f.tag !== '' || f.author !== '' || f.onlyRowsWithNotes;
+/** How many filters are on (the filter button says so). */
+export function filtersOn(f: NoteFilters): number {
+  return [f.status, f.kind, f.tag, f.author].filter((x) => x !== '').length + (f.onlyRowsWithNotes ? 1 : 0);
 }
 
 /** The notes that pass every filter set. Tags compare case-insensitively. */

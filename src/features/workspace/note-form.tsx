@@ -9,6 +9,7 @@ import type { TextAnchorSelectors } from '../../domain/anchor/index.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
 import { useWorkspace } from './workspace-context.ts';
 import { TagsInput } from './tags-input.tsx';
+import { NoteQuote } from './note-card.tsx';
 
 interface NoteFormProps {
   paragraphId: string;
@@ -87,12 +88,7 @@ export function NoteForm({ paragraphId, paragraphNumber, anchor, target = 'sourc
       }}
     >
       {quote ? (
-        <>
-          {onEnglish ? <p className="note-scope small muted">{t('notes.onEnglish')}</p> : null}
-          <blockquote className={`note-quote${onEnglish ? ' note-quote-en' : ''}`} lang={onEnglish ? 'en' : 'zh-CN'}>
-            {quote}
-          </blockquote>
-        </>
+        <NoteQuote quote={quote} onEnglish={onEnglish} />
       ) : (
         <p className="note-scope small muted">{t('notes.wholeParagraph')}</p>
       )}

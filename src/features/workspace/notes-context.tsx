@@ -1,20 +1,17 @@
 // What notes need from the page beyond the workspace context: the note filters (a tag on a card
 // filters by it) and "open this note" (a click on a highlight). An open request is taken once, by
 // the first card of that note that is on screen: the notes column, or a sheet that shows the notes
-// (it mounts later and takes the request then). Each request is also announced as a DOM event,
-// OPEN_NOTE_EVENT on window, so a layout that hides the notes can show them first.
+// (it mounts later and takes the request then).
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { NoteFilters } from './note-filters.ts';
+import { NO_NOTE_FILTERS, type NoteFilters } from './note-filters.ts';
 
-export const OPEN_NOTE_EVENT = 'duizhao:open-note';
-
-export interface OpenNoteDetail {
+interface OpenNoteDetail {
   noteId: string;
   /** The paragraph the note is on (the row's head paragraph for a merged row may differ). */
   paragraphId: string;
 }
 
-export interface OpenNoteRequest extends OpenNoteDetail {
+interface OpenNoteRequest extends OpenNoteDetail {
   seq: number;
 }
 
@@ -30,7 +27,7 @@ interface NotesUiValue {
 const NotesUiContext = createContext<NotesUiValue | null>(null);
 
 const NOOP_FILTERS: NotesUiValue = {
-  filters: { status: '', kind: '', tag: '', author: '', onlyRowsWithNotes: false },
+  filters: NO_NOTE_FILTERS,
   updateFilters: () => undefined,
   requested: null,
   openNote: () => undefined,
@@ -42,9 +39,7 @@ export function NotesUiProvider({ filters, updateFilters, children }: { filters:
   const taken = useRef(0);
   const seq = useRef(0);
   const openNote = useCallback((detail: OpenNoteDetail) => {
-    const request = { ...detail, seq: ++seq.current };
-    setRequested(request);
-    window.dispatchEvent(new CustomEvent<OpenNoteDetail>(OPEN_NOTE_EVENT, { detail }));
+    setRequested({ ...detail, seq: ++seq.current });
   }, []);
   const take = useCallback((s: number) => {
     if (taken.current >= s) return false;

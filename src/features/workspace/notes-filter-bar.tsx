@@ -1,10 +1,11 @@
 // "Filter notes" in the workspace toolbar: a button that opens the note filters (status, kind,
 // tag, author, only rows with notes), all combinable; the button says how many are on.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ANNOTATION_KINDS, annotationStatusSchema, type Annotation, type AnnotationKind, type AnnotationStatus } from '../../data/annotations.ts';
 import type { Profile } from '../../data/profiles.ts';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
-import { filterChoices, type NoteFilters } from './note-filters.ts';
+import { useDismiss } from '../../components/use-dismiss.ts';
+import { filterChoices, filtersOn, type NoteFilters } from './note-filters.ts';
 
 interface NotesFilterBarProps {
   notes: readonly Annotation[];
@@ -27,18 +28,10 @@ export function NotesFilterBar({ notes, filters, update, clear, profiles, userId
   if (filters.tag && !tags.some((x) => x.toLocaleLowerCase() === filters.tag.toLocaleLowerCase())) tags.unshift(filters.tag);
   const others = authors.filter((a) => a !== userId).sort((a, b) => (profiles.get(a)?.displayName ?? '').localeCompare(profiles.get(b)?.displayName ?? ''));
   if (filters.author && filters.author !== userId && !others.includes(filters.author)) others.unshift(filters.author);
-  const active = [filters.status, filters.kind, filters.tag, filters.author].filter((x) => x !== '').length + (filters.onlyRowsWithNotes ? 1 : 0);
+  const active = filtersOn(filters);
 
-  // The panel closes on a click outside it.
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (!panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
+  // The panel closes on a press outside it (and on Escape).
+  useDismiss(open, () => setOpen(false), [panelRef, buttonRef]);
 
   return (
     <div

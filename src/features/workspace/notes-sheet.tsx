@@ -37,10 +37,12 @@ export function useSheetState(mode: NotesMode) {
   const [openChoice, setOpenChoice] = useState<boolean | null>(null);
   const [element, setElement] = useState<HTMLElement | null>(null);
   const open = (mode === 'side-sheet' || mode === 'phone-sheet') && (openChoice ?? mode === 'side-sheet');
+  /** Brings a row's notes up in the sheet; with no sheet (notes in their column, or hidden), nothing. */
   const show = useCallback((paragraphId: string) => {
+    if (mode !== 'side-sheet' && mode !== 'phone-sheet') return;
     setRowId(paragraphId);
     setOpenChoice(true);
-  }, []);
+  }, [mode]);
   const close = useCallback(() => setOpenChoice(false), []);
   /** The side sheet follows the row in use (a focus or a click in it). */
   const follow = useCallback((paragraphId: string) => {
@@ -100,17 +102,25 @@ interface SheetProps {
   contentRef: (element: HTMLElement | null) => void;
 }
 
+/** A sheet's title (the row's number) and its close button. */
+function SheetHead({ n, onClose }: Pick<SheetProps, 'n' | 'onClose'>) {
+  const t = useT();
+  return (
+    <div className="notes-sheet-head">
+      <h2 id="notes-sheet-title">{n === null ? t('workspace.col.notes') : t('layout.sheet.title', { n })}</h2>
+      <button type="button" className="button button-small button-quiet" aria-label={t('layout.sheet.close')} onClick={onClose}>
+        ✕
+      </button>
+    </div>
+  );
+}
+
 /** The tablet's side sheet: a complementary region beside the grid, for the row in use. */
 export function SideSheet({ n, onClose, contentRef }: SheetProps) {
   const t = useT();
   return (
     <aside className="notes-sheet notes-side-sheet" aria-labelledby="notes-sheet-title">
-      <div className="notes-sheet-head">
-        <h2 id="notes-sheet-title">{n === null ? t('workspace.col.notes') : t('layout.sheet.title', { n })}</h2>
-        <button type="button" className="button button-small button-quiet" aria-label={t('layout.sheet.close')} onClick={onClose}>
-          ✕
-        </button>
-      </div>
+      <SheetHead n={n} onClose={onClose} />
       {n === null ? <p className="muted small">{t('layout.sheet.empty')}</p> : null}
       <div className="notes-sheet-body" ref={contentRef} />
     </aside>
@@ -119,7 +129,6 @@ export function SideSheet({ n, onClose, contentRef }: SheetProps) {
 
 /** The phone's notes sheet: a modal dialog rising from the bottom of the screen. */
 export function PhoneSheet({ n, onClose, contentRef }: SheetProps) {
-  const t = useT();
   const ref = useModalDialog();
   return (
     <dialog
@@ -131,12 +140,7 @@ export function PhoneSheet({ n, onClose, contentRef }: SheetProps) {
         onClose();
       }}
     >
-      <div className="notes-sheet-head">
-        <h2 id="notes-sheet-title">{n === null ? t('workspace.col.notes') : t('layout.sheet.title', { n })}</h2>
-        <button type="button" className="button button-small button-quiet" aria-label={t('layout.sheet.close')} onClick={onClose}>
-          ✕
-        </button>
-      </div>
+      <SheetHead n={n} onClose={onClose} />
       <div className="notes-sheet-body" ref={contentRef} />
     </dialog>
   );

@@ -18,7 +18,7 @@ import { RowPeers } from './presence.tsx';
 import type { QaFinding } from '../../domain/qa/index.ts';
 import type { GlossaryTerm } from './use-workspace-qa.ts';
 import { usePinyin, type PinyinOf } from './pinyin.ts';
-import { LookupDialog } from '../../components/lookup-dialog.tsx';
+import { LookupButton, LookupDialog } from '../../components/lookup-dialog.tsx';
 import { lookUpSelection } from '../../workers/dictionary-client.ts';
 import { CaretText } from './caret-text.tsx';
 import { caretAnchor } from './caret-selection.ts';
@@ -282,8 +282,13 @@ export const ParagraphRow = memo(function ParagraphRow({
     ws.openComposer(paragraph.id, { mode: 'new', anchor: noteSelection.selectors, target: noteSelection.target, paragraphId: noteSelection.paragraphId });
     // From the keyboard (Enter in the caret field) the sheet may be closed (phone) or on another
     // row (tablet): bring it to this row, where the form opens.
-    if (sheet.mode === 'side-sheet' || sheet.mode === 'phone-sheet') sheet.show(paragraph.id);
+    sheet.show(paragraph.id);
     setCaret(null);
+  }
+
+  /** The keyboard selection moved (a new state only when it did). */
+  function moveCaret(start: number, end: number) {
+    setCaret((c) => (c && (c.start !== start || c.end !== end) ? { ...c, start, end } : c));
   }
 
   function leaveCaret() {
@@ -321,7 +326,7 @@ export const ParagraphRow = memo(function ParagraphRow({
     setHighlighted(id);
     notesUi.openNote({ noteId: id, paragraphId: note.paragraph_id });
     // Notes in a sheet (tablet, phone): show this row's there; its card takes the focus once in.
-    if (sheet.mode === 'side-sheet' || sheet.mode === 'phone-sheet') sheet.show(paragraph.id);
+    sheet.show(paragraph.id);
   }
 
   return (
@@ -353,7 +358,7 @@ export const ParagraphRow = memo(function ParagraphRow({
             text={zh}
             lang="zh-CN"
             label={t('caret.zhLabel', { n })}
-            onSelect={(start, end) => setCaret((c) => (c && (c.start !== start || c.end !== end) ? { ...c, start, end } : c))}
+            onSelect={moveCaret}
             onCommit={addNoteToSelection}
             onLeave={leaveCaret}
             problem={caretSelection === 'crosses' ? t('caret.crosses') : null}
@@ -402,7 +407,7 @@ export const ParagraphRow = memo(function ParagraphRow({
               text={english}
               lang="en"
               label={t('caret.enLabel', { n })}
-              onSelect={(start, end) => setCaret((c) => (c && (c.start !== start || c.end !== end) ? { ...c, start, end } : c))}
+              onSelect={moveCaret}
               onCommit={addNoteToSelection}
               onLeave={leaveCaret}
             />
@@ -428,21 +433,7 @@ export const ParagraphRow = memo(function ParagraphRow({
             </span>
           </button>
         ) : null}
-        {zhSelection ? (
-          <button
-            type="button"
-            className="button button-small lookup-open"
-            aria-label={t('lookup.openLabel', { text: zhSelection.quote.exact })}
-            title={t('reading.snapHint')}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => setLookup(zhSelection.quote.exact)}
-          >
-            {t('lookup.open')}
-            <span className="selection-preview" lang="zh-CN">
-              「{truncateCodePoints(zhSelection.quote.exact, 12)}」
-            </span>
-          </button>
-        ) : null}
+        {zhSelection ? <LookupButton text={zhSelection.quote.exact} title={t('reading.snapHint')} onClick={() => setLookup(zhSelection.quote.exact)} /> : null}
         {lookup !== null ? <LookupDialog text={lookup} lookUp={lookUpSelection} onClose={() => setLookup(null)} /> : null}
         {zhSelection || enSelectionText ? (
           <button

@@ -6,6 +6,7 @@ import { useTranslationDraft } from '../../data/translation-draft.ts';
 import type { TranslationStatus } from '../../data/translations.ts';
 import { parseRichDoc } from '../../editor/rich-text-schema.ts';
 import { docToPlainText, normalizeDoc, plainTextToDoc } from '../../editor/rich-text.ts';
+import { renderPlainLines } from '../../editor/rich-text-view.tsx';
 import { useRichTextEditorComponent } from '../../editor/lazy.tsx';
 import { Badge, type BadgeTone } from '../../components/badge.tsx';
 import { useT, type MessageKey } from '../../i18n/i18n.tsx';
@@ -81,31 +82,25 @@ const NO_SPANS: readonly EnglishSpan[] = [];
 
 /** The plain English with find matches marked, one <p> per line (formatting set aside while finding). */
 function FoundText({ text, found, current, hitClass = 'find-hit' }: { text: string; found: readonly TextRange[]; current: TextRange | null; hitClass?: string }) {
-  const lines: { start: number; text: string }[] = [];
-  let at = 0;
-  for (const line of text.split('\n')) {
-    lines.push({ start: at, text: line });
-    at += line.length + 1;
-  }
   return (
     <>
-      {lines.map((line, i) => {
+      {renderPlainLines(text, (line, lineStart) => {
         const parts = [];
         let pos = 0;
         for (const r of found) {
-          const start = r.start - line.start;
-          const end = r.end - line.start;
-          if (end <= 0 || start >= line.text.length) continue;
-          if (start > pos) parts.push(line.text.slice(pos, start));
+          const start = r.start - lineStart;
+          const end = r.end - lineStart;
+          if (end <= 0 || start >= line.length) continue;
+          if (start > pos) parts.push(line.slice(pos, start));
           parts.push(
             <mark key={r.start} className={current && current.start === r.start ? 'find-current' : hitClass}>
-              {line.text.slice(Math.max(start, 0), end)}
+              {line.slice(Math.max(start, 0), end)}
             </mark>,
           );
           pos = end;
         }
-        parts.push(line.text.slice(pos));
-        return <p key={i}>{parts}</p>;
+        parts.push(line.slice(pos));
+        return parts;
       })}
     </>
   );

@@ -1,7 +1,7 @@
 // How the workspace is laid out for this user: the widths of the Chinese, English and notes columns,
 // whether the notes column shows, and reading mode. Kept in localStorage under the user's id, so
 // each person who signs in on a shared computer gets their own layout back.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 export interface ColumnWidths {
   /** Shares of the text width, in percent (they add up to 100). */
@@ -57,19 +57,22 @@ export function moveBoundary(columns: ColumnWidths, left: 'zh' | 'en', delta: nu
 }
 
 export function useWorkspaceLayout(userId: string) {
-  const [layout, setLayout] = useState<WorkspaceLayout>(() => readLayout(userId));
-  useEffect(() => setLayout(readLayout(userId)), [userId]);
+  // Read once per user: on the first render, and again only when another user signs in.
+  const [stored, setStored] = useState(() => ({ userId, layout: readLayout(userId) }));
+  // (React renders again at once with the new user's layout; this render's output is dropped.)
+  if (stored.userId !== userId) setStored({ userId, layout: readLayout(userId) });
+  const { layout } = stored;
 
   const update = useCallback(
     (change: (l: WorkspaceLayout) => WorkspaceLayout) => {
-      setLayout((current) => {
-        const next = change(current);
+      setStored((current) => {
+        const next = change(current.layout);
         try {
           localStorage.setItem(layoutKey(userId), JSON.stringify(next));
         } catch {
           // Storage full or blocked: the layout still applies for this visit.
         }
-        return next;
+        return { userId, layout: next };
       });
     },
     [userId],
